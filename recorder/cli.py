@@ -1,0 +1,106 @@
+"""The ``cuarec`` command line: parses arguments and calls library functions, nothing more.
+
+Heavy modules (pyarrow, OpenCV, Presidio, OCR, pynput) are imported inside the commands, so
+``cuarec --help`` and usage errors stay fast and work without a display.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from recorder import __version__
+from recorder.errors import CuarecError, ExitCode
+
+app = typer.Typer(
+    name="cuarec",
+    help="Record computer-use demonstrations privately: personal data is removed in memory, "
+    "before anything is written.\n\nExit codes: 0 ok; 1 findings or per-file failures; "
+    "2 usage error or unusable input; 3 environment problem (display, model, permission, "
+    "disk); 4 internal error.",
+    no_args_is_help=True,
+    add_completion=False,
+    # Pretty exceptions can print local variables, i.e. recorded data: never.
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"cuarec {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version_callback, is_eager=True,
+                     help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """cuarec: privacy-first recorder of computer-use demonstrations."""
+
+
+def _emit_json(payload: object) -> None:
+    typer.echo(json.dumps(payload, indent=2, sort_keys=True))
+
+
+@app.command()
+def info(
+    episodes: Annotated[list[Path], typer.Argument(help="Episode files (.parquet).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Show what episodes hold: task, steps by action, frames, redactions, policy, versions."""
+    from recorder.info import render_text, summarize
+
+    summaries = [summarize(path) for path in episodes]
+    if as_json:
+        _emit_json([s.to_json() for s in summaries])
+    else:
+        typer.echo("\n".join(render_text(s) for s in summaries))
+
+
+@app.command()
+def recover(
+    folder: Annotated[Path, typer.Argument(help="Folder holding unfinished episodes.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Turn the parts a killed recording left behind into valid episode files."""
+    from recorder.episode.writer import recover_folder
+
+    results = recover_folder(folder)
+    if as_json:
+        _emit_json([{"episode": str(r.episode), "status": r.status, "steps": r.steps}
+                    for r in results])
+        return
+    if not results:
+        typer.echo(f"nothing to recover in {folder}")
+    for r in results:
+        detail = f" ({r.steps} steps)" if r.status == "recovered" else ""
+        typer.echo(f"{r.status}: {r.episode}{detail}")
+
+
+def _fail(message: str, code: ExitCode) -> NoReturn:
+    sys.stderr.write(f"cuarec: error: {message}\n")
+    sys.exit(int(code))
+
+
+def main() -> None:
+    """Console entry point: the one place errors become a line on stderr and an exit code."""
+    try:
+        app(prog_name="cuarec")
+    except CuarecError as exc:
+        _fail(exc.message, exc.exit_code)
+    except KeyboardInterrupt:
+        _fail("interrupted", ExitCode.INTERRUPTED)
+    except MemoryError:
+        _fail("out of memory", ExitCode.ENVIRONMENT)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        # Only the type: an exception's text may carry recorded data.
+        _fail(f"internal error ({type(exc).__name__}); please report it", ExitCode.INTERNAL)

@@ -1,0 +1,116 @@
+"""Value objects of an episode: steps as they are written, and the episode's metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from redaction.models import InputEvent, Redaction
+
+#: Private token: only :func:`certify_redacted` can build a :class:`RedactedStep`, so a raw
+#: step cannot be handed to the writer by a slip of the keyboard.
+_REDACTED_SEAL = object()
+
+
+@dataclass(frozen=True, slots=True)
+class WindowInfo:
+    """The focused window during a step (already redacted)."""
+
+    app: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedImage:
+    """A redacted screenshot, encoded losslessly (WebP or PNG)."""
+
+    data: bytes
+    width: int
+    height: int
+
+
+@dataclass(frozen=True, slots=True)
+class RedactedStep:
+    """One step of an episode after redaction: an action and the observation before it.
+
+    Coordinates are in the stored screenshot's pixels. Build it with
+    :func:`certify_redacted`, which the redaction pipeline calls once every field has been
+    through the redactors; the writer refuses anything else.
+    """
+
+    step_index: int
+    timestamp_s: float
+    action_type: str
+    screenshot: EncodedImage | None = None
+    x: int | None = None
+    y: int | None = None
+    end_x: int | None = None
+    end_y: int | None = None
+    button: str | None = None
+    scroll_dx: int | None = None
+    scroll_dy: int | None = None
+    text: str | None = None
+    keys: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
+    duration_s: float | None = None
+    events: tuple[InputEvent, ...] = ()
+    window: WindowInfo | None = None
+    redactions: tuple[Redaction, ...] = ()
+    flags: tuple[str, ...] = ()
+    _seal: object = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self._seal is not _REDACTED_SEAL:
+            raise TypeError(
+                "RedactedStep must be built by certify_redacted() after redaction, not directly"
+            )
+
+
+def certify_redacted(**fields: Any) -> RedactedStep:
+    """Build a :class:`RedactedStep` from fields that have already been redacted.
+
+    Call it only with the redactors' output (or with data that is synthetic by construction,
+    as the test factory does). This is the one door into the writer.
+    """
+    return RedactedStep(**fields, _seal=_REDACTED_SEAL)
+
+
+@dataclass(frozen=True, slots=True)
+class MonitorInfo:
+    """One monitor's geometry in virtual-screen pixels and its measured scale factor."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+    scale: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeMetadata:
+    """The ``cuarec`` file metadata. Only these fields are written: an allow-list.
+
+    Never a host name, user name, MAC or e-mail: ``volunteer_id`` is pseudonymous, ``task``
+    has been through the text redactor, ``policy`` is the policy's own allow-listed form.
+    """
+
+    episode_id: str
+    task: str
+    started_at: str
+    ended_at: str | None = None
+    duration_s: float | None = None
+    os: str | None = None
+    session_type: str | None = None
+    monitors: tuple[MonitorInfo, ...] = ()
+    monitor_index: int | None = None
+    scale_factor: float = 1.0
+    policy: Mapping[str, Any] = field(default_factory=dict)
+    versions: Mapping[str, str] = field(default_factory=dict)
+    redaction_counts: Mapping[str, int] = field(default_factory=dict)
+    dropped: Mapping[str, int] = field(default_factory=dict)
+    volunteer_id: str | None = None
+    consent: bool = False
+    recovered: bool = False
+    step_count: int = 0
+    frame_count: int = 0

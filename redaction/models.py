@@ -1,0 +1,64 @@
+"""Value objects shared by the text and image redactors and by everything that stores them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+RedactionKind = Literal["text", "image", "title"]
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """An axis-aligned box in the stored screenshot's pixels."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+
+    def __post_init__(self) -> None:
+        if self.w < 0 or self.h < 0:
+            raise ValueError("box width and height must not be negative")
+
+
+@dataclass(frozen=True, slots=True)
+class InputEvent:
+    """One raw input event as stored in an episode (after redaction).
+
+    ``t`` is seconds since the episode started. ``kind`` is one of ``recorder``'s event kinds
+    (key_press, key_release, move, click_press, click_release, scroll, ...). Fields that do not
+    apply to a kind are ``None``.
+    """
+
+    t: float
+    kind: str
+    key: str | None = None
+    char: str | None = None
+    x: int | None = None
+    y: int | None = None
+    button: str | None = None
+    dx: int | None = None
+    dy: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    """What was removed from one step: never the removed value, only what and where."""
+
+    kind: RedactionKind
+    entity_type: str
+    recognizer: str
+    score: float | None = None
+    box: Box | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of text found to be personal: ``text[start:end]`` is of ``entity_type``."""
+
+    start: int
+    end: int
+    entity_type: str
+    recognizer: str
+    score: float

@@ -1,0 +1,133 @@
+"""Test harness: a real X server, fault injection and command runners shared by every test.
+
+Fixtures in ``tests/conftest.py`` wrap these; tests under ``tests/redaction``,
+``tests/recorder`` and ``tests/e2e`` use the fixtures, never copies of this setup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True, slots=True)
+class XDisplay:
+    """A running Xvfb server."""
+
+    name: str
+    width: int
+    height: int
+    process: subprocess.Popen[bytes] = field(repr=False, compare=False)
+
+    def env(self, **extra: str) -> dict[str, str]:
+        """Environment for a child process on this display (no Wayland, no other display)."""
+        env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY",)}
+        env.update(DISPLAY=self.name, XDG_SESSION_TYPE="x11", **extra)
+        return env
+
+
+@contextlib.contextmanager
+def start_xvfb(width: int = 640, height: int = 480, depth: int = 24) -> Iterator[XDisplay]:
+    """Start Xvfb on a free display number (``-displayfd``) and stop it afterwards."""
+    if shutil.which("Xvfb") is None:
+        raise RuntimeError("Xvfb is not installed (Debian package xvfb); .ci/run installs it")
+    read_fd, write_fd = os.pipe()
+    process = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x{depth}",
+         "-nolisten", "tcp", "-noreset"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    try:
+        number = b""
+        deadline = time.monotonic() + 20
+        while not number.endswith(b"\n"):
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("Xvfb did not start")
+            chunk = os.read(read_fd, 16)
+            if not chunk:
+                raise RuntimeError("Xvfb did not report its display")
+            number += chunk
+        yield XDisplay(f":{number.decode().strip()}", width, height, process)
+    finally:
+        os.close(read_fd)
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def cuarec_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "recorder", *args]
+
+
+def run_cuarec(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120, cwd: Path | None = None,
+    prefix: Sequence[str] = (),
+) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in a child process, stdin closed, and capture its output."""
+    return subprocess.run(
+        [*prefix, *cuarec_command(*args)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def unprivileged_prefix() -> list[str]:
+    """A command prefix under which file permissions apply.
+
+    CI runs as root, which ignores file modes. Dropping the DAC capabilities from the bounding
+    set keeps uid 0 (so the interpreter under /root stays reachable) while making mode bits
+    binding, which is what a permission-denied test needs. As a normal user, no prefix.
+    """
+    if os.geteuid() != 0:
+        return []
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", "--"]
+
+
+def kill_when(
+    process: subprocess.Popen[str], ready: Path, delay_s: float, timeout: float = 60
+) -> None:
+    """Wait until ``ready`` exists, then ``delay_s`` more, then SIGKILL ``process``."""
+    deadline = time.monotonic() + timeout
+    while not ready.exists():
+        if process.poll() is not None:
+            raise RuntimeError("process ended before it was ready")
+        if time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError("process never became ready")
+        time.sleep(0.01)
+    time.sleep(delay_s)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def mounted_tmpfs(path: Path, size: str) -> Iterator[Path]:
+    """A small tmpfs at ``path`` (root only), for disk-full tests."""
+    path.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs", str(path)],
+                   check=True)
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], check=False)
