@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 RedactionKind = Literal["text", "image", "title"]
 
@@ -62,3 +62,12 @@ class Span:
     entity_type: str
     recognizer: str
     score: float
+
+
+class TextAnalyzer(Protocol):
+    """What the image redactor needs from the text redactor: spans of personal text.
+
+    ``deny_list`` is a :class:`redaction.denylist.DenyList`.
+    """
+
+    def analyze(self, text: str, deny_list: Any = None) -> list[Span]: ...
