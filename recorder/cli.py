@@ -47,14 +47,23 @@ def _root(
     """cuarec: privacy-first recorder of computer-use demonstrations."""
 
 
+#: Paths are checked by our own readers, which give one precise line (Typer's check would
+#: print a multi-line box and exit 2 even for a permission problem).
+EpisodeFiles = Annotated[
+    list[Path], typer.Argument(help="Episode files (.parquet).", readable=False)
+]
+Folder = Annotated[Path, typer.Argument(readable=False)]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
 def _emit_json(payload: object) -> None:
     typer.echo(json.dumps(payload, indent=2, sort_keys=True))
 
 
 @app.command()
 def info(
-    episodes: Annotated[list[Path], typer.Argument(help="Episode files (.parquet).")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    episodes: EpisodeFiles,
+    as_json: JsonFlag = False,
 ) -> None:
     """Show what episodes hold: task, steps by action, frames, redactions, policy, versions."""
     from recorder.info import render_text, summarize
@@ -68,8 +77,8 @@ def info(
 
 @app.command()
 def recover(
-    folder: Annotated[Path, typer.Argument(help="Folder holding unfinished episodes.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    folder: Folder,
+    as_json: JsonFlag = False,
 ) -> None:
     """Turn the parts a killed recording left behind into valid episode files."""
     from recorder.episode.writer import recover_folder
@@ -91,10 +100,17 @@ def _fail(message: str, code: ExitCode) -> NoReturn:
     sys.exit(int(code))
 
 
-def main() -> None:
+def _parser_error(exc: Exception) -> str | None:
+    """The message of an argument-parser error (Typer vendors click, so match by shape)."""
+    if hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int):
+        return " ".join(str(exc.format_message()).split())
+    return None
+
+
+def main(argv: list[str] | None = None) -> None:
     """Console entry point: the one place errors become a line on stderr and an exit code."""
     try:
-        app(prog_name="cuarec")
+        result = app(args=argv, prog_name="cuarec", standalone_mode=False)
     except CuarecError as exc:
         _fail(exc.message, exc.exit_code)
     except KeyboardInterrupt:
@@ -102,5 +118,13 @@ def main() -> None:
     except MemoryError:
         _fail("out of memory", ExitCode.ENVIRONMENT)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            sys.exit(int(ExitCode.OK))  # the help was printed
+        if type(exc).__name__ == "Abort":
+            _fail("aborted", ExitCode.INTERRUPTED)
+        message = _parser_error(exc)
+        if message is not None:
+            _fail(f"{message} (see 'cuarec --help')", ExitCode.USAGE)
         # Only the type: an exception's text may carry recorded data.
         _fail(f"internal error ({type(exc).__name__}); please report it", ExitCode.INTERNAL)
+    sys.exit(result if isinstance(result, int) else int(ExitCode.OK))

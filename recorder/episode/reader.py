@@ -22,6 +22,9 @@ from recorder.episode.model import EpisodeMetadata, RedactedStep
 from recorder.errors import EnvironmentProblem, InvalidEpisodeError
 
 _MAGIC = b"PAR1"
+#: What decoding a damaged file can raise (invalid UTF-8 is a ValueError, a bad struct a
+#: TypeError or KeyError): all of them mean "this file is damaged", never a crash.
+_DATA_ERRORS = (OSError, pa.ArrowException, ValueError, TypeError, KeyError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +56,11 @@ class Episode:
 
     def read_columns(self, columns: Sequence[str]) -> pa.Table:
         try:
-            return self._file.read(columns=list(columns))
-        except (OSError, pa.ArrowException) as exc:
+            table = self._file.read(columns=list(columns))
+            table.validate(full=True)  # e.g. invalid UTF-8 in a string column
+        except _DATA_ERRORS as exc:
             raise _invalid(self.path, f"unreadable data ({type(exc).__name__})") from None
+        return table
 
     def iter_steps(self, *, with_screenshots: bool = True) -> Iterator[RedactedStep]:
         columns = [f.name for f in schema.ARROW_SCHEMA]
@@ -63,15 +68,19 @@ class Episode:
             columns.remove("screenshot")
         for index in range(self._file.num_row_groups):
             try:
-                group = self._file.read_row_group(index, columns=columns)
-            except (OSError, pa.ArrowException) as exc:
+                rows = self._file.read_row_group(index, columns=columns).to_pylist()
+            except _DATA_ERRORS as exc:
                 raise _invalid(self.path, f"unreadable row group ({type(exc).__name__})") from None
-            for row in group.to_pylist():
+            for row in rows:
                 size = None
                 shot = row.get("screenshot")
                 if shot is not None and shot.get("bytes") is not None:
                     size = image_size(shot["bytes"], self.limits, self.path)
-                yield schema.row_to_step(row, size)
+                try:
+                    step = schema.row_to_step(row, size)
+                except _DATA_ERRORS as exc:
+                    raise _invalid(self.path, f"malformed step ({type(exc).__name__})") from None
+                yield step
 
 
 def _invalid(path: Path, why: str) -> InvalidEpisodeError:

@@ -1,0 +1,67 @@
+"""A writing process for the SIGKILL tests: ``python crash_writer.py FOLDER KILL_AT STEPS``.
+
+It writes a synthetic episode one step per part and prints ``flushed N`` after each flush.
+``KILL_AT`` makes it SIGKILL itself at an exact point of the writer; ``none`` lets the test
+kill it from outside at a random moment (``ready`` is created before the first step).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from recorder.episode import writer as writer_module
+from recorder.episode.model import EpisodeMetadata
+from recorder.episode.synthetic import _steps
+
+
+def die() -> None:
+    sys.stdout.flush()
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def main() -> None:
+    folder, kill_at, n_steps = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    real_write_table = writer_module.pq.write_table
+    parts = 0
+
+    def half_written_part(table: Any, handle: Any) -> None:
+        buffer = io.BytesIO()
+        real_write_table(table, buffer)
+        handle.write(buffer.getvalue()[: len(buffer.getvalue()) // 2])
+        handle.flush()
+        die()
+
+    if kill_at == "final_tmp":
+        writer_module._publish = lambda tmp, target: die()  # type: ignore[assignment]
+    if kill_at == "after_publish":
+        writer_module.shutil.rmtree = lambda *a, **k: die()  # type: ignore[assignment]
+
+    import random
+
+    meta = EpisodeMetadata(episode_id="crash", task="crash test", started_at="2026-01-01T00:00:00")
+    with writer_module.EpisodeWriter(folder / "crash.parquet", meta, chunk_steps=1) as writer:
+        (folder.parent / "ready").touch()
+        if kill_at == "after_parts:0":
+            die()
+        for step in _steps(random.Random(0), n_steps, 160, 120, with_screenshots=True):
+            if kill_at == f"mid_part:{parts + 1}":
+                writer_module.pq.write_table = half_written_part
+            writer.append(step)
+            parts = writer.steps_flushed
+            print(f"flushed {parts}", flush=True)
+            if kill_at == f"after_parts:{parts}":
+                die()
+            if kill_at == "none":
+                time.sleep(0.02)
+        writer.finalize()
+    print("finished", flush=True)
+
+
+if __name__ == "__main__":
+    main()
