@@ -1,0 +1,84 @@
+"""Generate the frame-redaction development set: app screenshots with gold boxes.
+
+    .venv/bin/python benchmarks/devset/generate.py --out benchmarks/.devset [--count 40]
+
+Writes ``images/*.png`` and ``annotations.jsonl`` in ScreenLeak's format (``spans[].bbox`` =
+[x, y, w, h] in image pixels, ``label``, ``text``), so one scorer reads both, and
+``sequences/<name>/NN.png`` for the incremental-OCR benchmark. Everything is synthetic (Faker);
+the images are generated, never committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from render import render  # noqa: E402
+from sequences import SEQUENCES  # noqa: E402
+from templates import NEGATIVES, TEMPLATES, build_page  # noqa: E402
+
+#: (CSS width, CSS height, device scale): laptop and desktop screens at scale 1 and 2.
+SCREENS = ((1920, 1080, 1), (1366, 768, 1), (1536, 864, 1), (1440, 900, 2), (1280, 800, 2))
+
+
+def plan(count: int, negatives: int, seed: int) -> list[dict[str, object]]:
+    """Which template, screen, theme and seed each image gets (deterministic)."""
+    names = list(TEMPLATES)
+    items: list[dict[str, object]] = []
+    for i in range(count):
+        width, height, scale = SCREENS[i % len(SCREENS)]
+        items.append({"template": names[i % len(names)], "seed": seed + i, "width": width,
+                      "height": height, "scale": scale, "theme": "dark" if i % 3 == 2 else "light"})
+    neg_names = list(NEGATIVES)
+    for i in range(negatives):
+        width, height, scale = SCREENS[(i * 2) % len(SCREENS)]
+        items.append({"template": neg_names[i % len(neg_names)], "seed": seed + 1000 + i,
+                      "width": width, "height": height, "scale": scale,
+                      "theme": "dark" if i % 2 else "light"})
+    return items
+
+
+def generate(out: Path, count: int, negatives: int, seed: int, sequences: bool) -> None:
+    images = out / "images"
+    images.mkdir(parents=True, exist_ok=True)
+    with (out / "annotations.jsonl").open("w", encoding="utf-8") as ann:
+        for item in plan(count, negatives, seed):
+            name = f"dev_{item['seed']:05d}_{item['template']}"
+            doc, _ = build_page(str(item["template"]), int(item["seed"]), str(item["theme"]))
+            png = images / f"{name}.png"
+            gold = render(doc, int(item["width"]), int(item["height"]), int(item["scale"]), png)
+            scale = int(item["scale"])
+            ann.write(json.dumps({
+                "id": name, "image_path": f"images/{png.name}", "template": item["template"],
+                "app": item["template"], "width_px": int(item["width"]) * scale,
+                "height_px": int(item["height"]) * scale, "device_scale_factor": scale,
+                "theme": item["theme"],
+                "spans": [{"label": g.label, "bbox": [g.x, g.y, g.w, g.h], "text": g.text} for g in gold],
+            }) + "\n")
+            print(f"{name}: {len(gold)} regions", flush=True)
+    if sequences:
+        for seq_name, make in SEQUENCES.items():
+            folder = out / "sequences" / seq_name
+            folder.mkdir(parents=True, exist_ok=True)
+            for index, doc in enumerate(make(seed)):
+                render(doc, 1920, 1080, 1, folder / f"{index:02d}.png")
+            print(f"sequence {seq_name}: {index + 1} frames", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / ".devset")
+    parser.add_argument("--count", type=int, default=40, help="images with personal data")
+    parser.add_argument("--negatives", type=int, default=10, help="images without personal data")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-sequences", action="store_true")
+    args = parser.parse_args()
+    generate(args.out, args.count, args.negatives, args.seed, not args.no_sequences)
+
+
+if __name__ == "__main__":
+    main()
