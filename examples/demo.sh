@@ -6,6 +6,7 @@ out=${CUAREC_DEMO_OUT:-episodes}
 episode=$(python -c "
 from pathlib import Path
 from recorder.episode.synthetic import write_synthetic_episode
-print(write_synthetic_episode(Path('$out'), n_steps=14, size=(640, 480)))
+import time
+print(write_synthetic_episode(Path('$out'), n_steps=14, size=(640, 480), seed=time.time_ns() % 10**9))
 ")
 cuarec info "$episode"

@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
         _fail("interrupted", ExitCode.INTERRUPTED)
     except MemoryError:
         _fail("out of memory", ExitCode.ENVIRONMENT)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
+    except Exception as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":
             sys.exit(int(ExitCode.OK))  # the help was printed
         if type(exc).__name__ == "Abort":

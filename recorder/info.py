@@ -75,6 +75,7 @@ def render_text(summary: EpisodeSummary) -> str:
     def counts(values: dict[str, int]) -> str:
         return ", ".join(f"{k} {v}" for k, v in values.items()) or "none"
 
+    versions = ", ".join(f"{k} {v}" for k, v in summary.versions.items()) or "none"
     duration = "?" if summary.duration_s is None else f"{summary.duration_s:.1f} s"
     policy = summary.policy.get("name", "?")
     lines = [
@@ -88,6 +89,6 @@ def render_text(summary: EpisodeSummary) -> str:
         f"  redactions:  {counts(summary.redactions_by_type)}",
         f"  dropped:     {counts(summary.dropped)}",
         f"  flags:       {counts(summary.flags)}",
-        f"  policy:      {policy}; versions: {', '.join(f'{k} {v}' for k, v in summary.versions.items())}",
+        f"  policy:      {policy}; versions: {versions}",
     ]
     return "\n".join(lines)

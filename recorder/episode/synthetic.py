@@ -30,7 +30,9 @@ from redaction.models import Box, InputEvent, Redaction
 _WORDS = ("report", "final", "notes", "budget", "draft", "summary", "invoice", "plan")
 
 
-def draw_frame(width: int, height: int, step: int, pointer: tuple[int, int]) -> np.ndarray[Any, Any]:
+def draw_frame(
+    width: int, height: int, step: int, pointer: tuple[int, int]
+) -> np.ndarray[Any, Any]:
     """A plain 'file manager' window with a few file names and the pointer."""
     import cv2
 
