@@ -95,6 +95,35 @@ def recover(
         typer.echo(f"{r.status}: {r.episode}{detail}")
 
 
+@app.command()
+def export(
+    inputs: Annotated[list[Path], typer.Argument(help="Episode files or folders of them.",
+                                                 readable=False)],
+    to: Annotated[str, typer.Option("--to", help="Action space: pyautogui, anthropic, openai "
+                                    "or jsonl.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the exports (one per episode).")],
+    normalize: Annotated[bool, typer.Option("--normalize", help="Coordinates in [0, 1] "
+                                            "(as OpenCUA uses).")] = False,
+    anthropic_size: Annotated[str | None, typer.Option(
+        "--anthropic-size", help="Display size for --to anthropic: XGA, WXGA or FWXGA "
+        "(default: closest to the screenshot's aspect).")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Export (redacted observation, action) training pairs in an agent's action space."""
+    from recorder.episode.reader import find_episodes
+    from recorder.export import ExportOptions, export_many
+
+    options = ExportOptions(normalize=normalize, anthropic_size=anthropic_size)
+    results = export_many(find_episodes(inputs), to, out, options,
+                          progress=None if as_json else
+                          lambda r: typer.echo(f"{r.output} ({r.pairs} pairs)", err=True))
+    if as_json:
+        _emit_json([{"episode": str(r.source), "output": str(r.output), "pairs": r.pairs}
+                    for r in results])
+    else:
+        typer.echo(f"exported {len(results)} episode(s) to {out}")
+
+
 def _fail(message: str, code: ExitCode) -> NoReturn:
     sys.stderr.write(f"cuarec: error: {message}\n")
     sys.exit(int(code))

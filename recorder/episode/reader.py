@@ -191,3 +191,22 @@ def image_size(data: bytes, limits: ReadLimits, path: Path) -> tuple[int, int]:
     if width * height > limits.max_image_pixels:
         raise _invalid(path, f"a screenshot is too large ({width}x{height})")
     return width, height
+
+
+def find_episodes(inputs: Sequence[Path]) -> list[Path]:
+    """Expand command-line inputs: files as given, folders to their ``*.parquet`` files
+    (hidden parts and temporaries excluded). A folder with none is a usage error."""
+    found: list[Path] = []
+    for path in inputs:
+        if path.is_dir():
+            try:
+                episodes = sorted(p for p in path.iterdir() if p.suffix == schema.EPISODE_SUFFIX
+                                  and not p.name.startswith(".") and p.is_file())
+            except PermissionError:
+                raise EnvironmentProblem(f"{path}: permission denied") from None
+            if not episodes:
+                raise InvalidEpisodeError(f"{path}: no episodes (*.parquet) in this folder")
+            found.extend(episodes)
+        else:
+            found.append(path)
+    return found

@@ -299,3 +299,23 @@ def recover_folder(folder: Path) -> list[RecoveryResult]:
         episode, steps = assemble_parts(parts_dir, recovered=True)
         results.append(RecoveryResult(episode, "recovered", steps))
     return results
+
+
+def write_table_atomically(table: pa.Table, target: Path, *, row_group_size: int = ROW_GROUP_STEPS
+                           ) -> Path:
+    """Write a derived table (export, re-redaction) as ``target``: 0600, temp name, atomic
+    rename, never replacing an existing file. The table must hold only redacted data."""
+    ensure_private_folder(target.parent)
+    tmp = schema.final_tmp_for(target)
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    try:
+        with _private_new_file(tmp) as handle:
+            pq.write_table(table, handle, row_group_size=row_group_size)
+        _publish(tmp, target)
+        _fsync_dir(target.parent)
+    except OSError as exc:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise _disk_error(exc, target.parent, target.name) from None
+    return target
