@@ -124,6 +124,37 @@ def export(
         typer.echo(f"exported {len(results)} episode(s) to {out}")
 
 
+@app.command()
+def view(
+    episode: Annotated[Path, typer.Argument(help="Episode file.", readable=False)],
+    out: Annotated[Path | None, typer.Option("--out", help="HTML file to write "
+                                             "(default: beside the episode).")] = None,
+) -> None:
+    """Write one self-contained HTML review page of an episode (no scripts, strict CSP)."""
+    from recorder.view import write_view
+
+    target = out or episode.with_suffix(".html")
+    typer.echo(str(write_view(episode, target)))
+
+
+@app.command()
+def edit(
+    episode: Annotated[Path, typer.Argument(help="Episode file.", readable=False)],
+    drop_steps: Annotated[str, typer.Option("--drop-steps", help="Steps to remove, 1-based as "
+                                            "`view` numbers them: 3,7-9.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Remove steps from an episode (atomic; steps renumbered, metadata recounted)."""
+    from recorder.edit import drop_steps as drop
+    from recorder.edit import parse_step_ranges
+
+    kept = drop(episode, parse_step_ranges(drop_steps))
+    if as_json:
+        _emit_json({"episode": str(episode), "steps": kept})
+    else:
+        typer.echo(f"{episode}: {kept} steps kept")
+
+
 def _fail(message: str, code: ExitCode) -> NoReturn:
     sys.stderr.write(f"cuarec: error: {message}\n")
     sys.exit(int(code))

@@ -131,3 +131,27 @@ def mounted_tmpfs(path: Path, size: str) -> Iterator[Path]:
         yield path
     finally:
         subprocess.run(["umount", "-l", str(path)], check=False)
+
+
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--hide-scrollbars",
+)
+
+
+def chromium_render(page: Path, work: Path, size: tuple[int, int] = (1200, 1600)) -> tuple[
+        Path, str]:
+    """Render a local HTML file in headless Debian Chromium: (screenshot PNG, DOM after load)."""
+    binary = shutil.which("chromium")
+    if binary is None:
+        raise RuntimeError("chromium is not installed (Debian package chromium)")
+    png = work / f"{page.stem}.png"
+    common = [binary, *CHROMIUM_FLAGS, f"--window-size={size[0]},{size[1]}"]
+    subprocess.run([*common, f"--user-data-dir={work / 'profile-shot'}",
+                    f"--screenshot={png}", page.as_uri()],
+                   capture_output=True, timeout=120, check=True, stdin=subprocess.DEVNULL)
+    dom = subprocess.run([*common, f"--user-data-dir={work / 'profile-dom'}", "--dump-dom",
+                          page.as_uri()], capture_output=True, text=True, timeout=120,
+                         check=True, stdin=subprocess.DEVNULL).stdout
+    return png, dom

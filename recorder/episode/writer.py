@@ -301,21 +301,30 @@ def recover_folder(folder: Path) -> list[RecoveryResult]:
     return results
 
 
-def write_table_atomically(table: pa.Table, target: Path, *, row_group_size: int = ROW_GROUP_STEPS
-                           ) -> Path:
-    """Write a derived table (export, re-redaction) as ``target``: 0600, temp name, atomic
-    rename, never replacing an existing file. The table must hold only redacted data."""
+@contextlib.contextmanager
+def atomic_private_file(target: Path) -> Iterator[BinaryIO]:
+    """Write a derived file (export, view, re-redaction) as ``target``: 0600, under a temporary
+    name, published by an atomic rename that never replaces an existing file. What is written
+    must be redacted already."""
     ensure_private_folder(target.parent)
     tmp = schema.final_tmp_for(target)
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
     try:
         with _private_new_file(tmp) as handle:
-            pq.write_table(table, handle, row_group_size=row_group_size)
+            yield handle
         _publish(tmp, target)
         _fsync_dir(target.parent)
     except OSError as exc:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise _disk_error(exc, target.parent, target.name) from None
+
+
+def write_table_atomically(
+    table: pa.Table, target: Path, *, row_group_size: int = ROW_GROUP_STEPS
+) -> Path:
+    """A Parquet table through :func:`atomic_private_file`."""
+    with atomic_private_file(target) as handle:
+        pq.write_table(table, handle, row_group_size=row_group_size)
     return target
