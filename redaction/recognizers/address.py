@@ -1,0 +1,397 @@
+"""Postal addresses by grammar: street lines, units, P.O. and military boxes, and the address
+block that continues over the following lines (city, region, country, postcode).
+
+Everything here is general address grammar: street-type words (the USPS Publication 28
+suffixes and their European counterparts), unit words, postcode shapes, and phrases that
+introduce an address ("lives at", "address:", "ship to", "meet me at"). Matches run over
+horizontal whitespace only (``[ \\t]``); a block continues onto a next line only when that
+line itself reads like an address line, so OCR text and typed runs never glue unrelated
+lines together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from redaction.models import Span
+from redaction.recognizers.base import Recognizer, register
+
+# Street types written after the name ("Clarke Avenue", "Bay St").
+_SUFFIXES = (
+    "street st str avenue ave av road rd lane ln drive dr boulevard blvd court ct place pl way "
+    "terrace ter terr close crescent cres cresc parkway pkwy highway hwy freeway fwy expressway "
+    "expy square sq circle cir circus trail trl row walk mews grove gr gardens gdns garden hill "
+    "hills park pk view vw point pt pike alley aly plaza plz loop path crossing xing ridge rdg "
+    "heights hts estate estates green rise vale wharf quay parade pde esplanade esp broadway "
+    "route rte turnpike tpke causeway cswy bypass byp cove coves creek crk crest cliff cliffs "
+    "island islands isle meadow meadows mill mills mount mountain mtn orchard pass passage "
+    "pines plains port ports prairie ranch rapids rest river riv run shoal shoals shore shores "
+    "spring springs spur station sta stream summit smt throughway trace track tunnel union "
+    "unions valley vly viaduct via village vlg ville vista vis junction jct key keys knoll "
+    "knolls lake lakes landing lndg light lights lock locks manor manors motorway ferry field "
+    "fields flat flats ford fords forest forge forks fort gateway glen glens harbor harbour "
+    "haven hollow inlet bend bluff bluffs bottom branch bridge brook brooks burg camp canyon "
+    "cape center centre common commons corner corners dale dam divide extension falls hwy "
+    "heath end embankment chase wynd gate yard yards close row"
+).split()
+# Street types written before the name ("Rue de Virton 38", "Via Roma 131", "ul. Chrzanowska").
+_PREFIXES = (
+    r"rue|avenue|av\.|ave\.|avda\.?|avenida|boulevard|bd\.?|bvd\.?|chemin|ch\.|allée|allee|"
+    r"impasse|place|quai|route|rte\.?|via|viale|vicolo|vico|piazza|piazzale|piazzetta|corso|"
+    r"largo|strada|stradela|calle|c/|carrer|camino|paseo|plaza|pasaje|ronda|travesía|"
+    r"travessa|rua|alameda|estrada|praça|praca|rodovia|ul\.|ulica|ulitsa|ulitza|aleja|al\.|"
+    r"os\.|osiedle|pl\.|str\.|calea|bulevardul|bd-ul|şos\.|sos\.|soseaua|utca|u\.|út|"
+    r"prospekt|pr\.|rehov|jalan|jl\.|soi|thanon|plac|náměstí|namesti|nábřeží|trg|"
+    r"odos|οδός|leoforos|λεωφόρος|platia|πλατεία|cesta|camí|rambla|praia|viela|beco|"
+    r"the[ \t]+corner[ \t]+of"
+)
+# Street words that carry their type as a suffix (German, Dutch, Nordic, Finnish, ...).
+_COMPOUND = (
+    r"[^\W\d_][\w'\u2019\-]*(?:straße|strasse|straße|str\.|gasse|weg|allee|platz|ring|damm|ufer|"
+    r"chaussee|steig|pfad|laan|straat|gracht|kade|plein|singel|dijk|dreef|vej|vejen|gade|gaden|"
+    r"stræde|stræti|straeti|allé|gata|gatan|vägen|väg|gränd|torget|veien|veg|vegur|vegen|"
+    r"stígur|braut|katu|tie|kuja|polku|raitti|kaari|rinne|väylä|tanhua|utca|útja|ulice|"
+    r"třída|cesta|tänav|iela|gatvė|straat|sokak|sokağı|caddesi|cad\.|bulvarı)"
+)
+_UNIT = (
+    r"(?:apt\.?|apartment|suite|ste\.?|unit|flat|fl\.?|floor|room|rm\.?|bldg\.?|building|"
+    r"office|dept\.?|#)[ \t]*(?:no\.?[ \t]*)?[A-Za-z]?\d{1,5}[A-Za-z]?"
+)
+_NUM = r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?){0,2}\.?"
+_WORD = r"[^\W\d_][\w'\u2019\-]*\.?"
+_CAP_WORD = r"(?-i:[^\W\d_a-z][\w'\u2019\-]*)"  # starts with a capital (any script with case)
+
+_SUFFIX_RE = "|".join(re.escape(s) for s in sorted(set(_SUFFIXES), key=len, reverse=True))
+
+# Seeds: evidence that an address starts here.
+_STREET_SUFFIXED = re.compile(
+    rf"(?<![\w.])(?P<num>{_NUM})(?:[ \t]+{_NUM})?(?:[ \t]+{_WORD}){{1,4}}?[ \t]+"
+    rf"(?:{_SUFFIX_RE})\b\.?",
+    re.I,
+)
+_STREET_PREFIXED = re.compile(
+    rf"(?<![\w.])(?:(?P<num>{_NUM})[ \t]+)?(?P<type>{_PREFIXES})[ \t]*(?P<name>(?:{_WORD}[ \t]+)"
+    rf"{{0,4}}{_WORD})(?:[ \t]+(?P<tail>{_NUM}))?",
+    re.I,
+)
+_STREET_COMPOUND = re.compile(
+    rf"(?<![\w.])(?:(?P<num>{_NUM})[ \t]+)?(?:{_WORD}[ \t]+){{0,2}}{_COMPOUND}(?:[ \t]+"
+    rf"(?P<tail>{_NUM}))?",
+    re.I,
+)
+# "1593 Pagari 18", "353 Buerlia 227": a building number, capitalised words, a number.
+_STREET_GENERIC = re.compile(
+    rf"(?<![\w.,:/-])(?P<num>\d{{1,6}}[A-Za-z]?)(?:[ \t]+\d{{1,5}})?(?:[ \t]+{_CAP_WORD}){{1,4}}"
+    rf"[ \t]+(?P<tail>\d{{1,5}}[A-Za-z]?\.?)(?![\w:/-]|[.,]\d)",
+    re.I,
+)
+_PO_BOX = re.compile(
+    r"(?<![\w.])(?:p\.?[ \t]?o\.?[ \t]*box|post(?:al)?[ \t]+office[ \t]+box|postbox|postfach|"
+    r"boîte[ \t]postale|apartado|caixa[ \t]postal)[ \t]*\d{1,6}",
+    re.I,
+)
+_MILITARY = re.compile(
+    r"(?<![\w.])(?:(?:psc|unit|cmr)[ \t]+\d{3,5},?[ \t]+box[ \t]+\d{3,5}|"
+    r"(?:usns|usnv|uss|uscgc)[ \t]+[^\W\d_][\w'\u2019\-]*|(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5})",
+    re.I,
+)
+_UNIT_RE = re.compile(rf"(?<![\w.]){_UNIT}(?![\w])", re.I)
+_CITY_STATE_ZIP = re.compile(
+    r"(?<![\w])(?-i:[A-Z][\w'\u2019\-]+(?:[ \t][A-Z][\w'\u2019\-]+){0,2}),[ \t]*(?-i:[A-Z]{2})[ \t]+"
+    r"\d{5}(?:-\d{4})?(?!\w)",
+)
+_POSTCODE = (
+    r"(?:\d{5}(?:-\d{4})?|\d{4}|\d{3}[ \t-]?\d{2}|\d{3}-\d{4}|"
+    r"[A-Za-z]\d[A-Za-z][ \t]?\d[A-Za-z]\d|[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]?\d[A-Za-z]{2})"
+)
+_ZIP_IN_CONTEXT = re.compile(
+    rf"(?:zip(?:[ \t]?code)?|post(?:al)?[ \t]?code|postcode|plz|cep|code[ \t]postal)"
+    rf"[ \t]*(?:is|:|#|=)?[ \t]*(?P<value>{_POSTCODE})(?![\w])",
+    re.I,
+)
+# Phrases that introduce an address; the address follows on the same or the next line.
+_INTRO = re.compile(
+    r"(?:(?<![\w-])(?<!e-mail )(?<!email )(?<!ip )(?<!mac )(?<!web )(?<!wallet )(?<!url )"
+    r"(?<!server )(?<!ipv4 )(?<!ipv6 )(?<!mailing list )"
+    r"(?:(?:home|billing|shipping|mailing|postal|street|delivery|new|old|current|permanent|"
+    r"office|work|primary|secondary|my|his|her|their|our|your|the)[ \t]+)?address(?:es)?"
+    r"(?:[ \t]+line[ \t]?\d?)?(?:[ \t]*(?::|-|=)|[ \t]+(?:is|was)(?:[ \t]+(?:at|in))?|[ \t]*(?=\n))"
+    r"|(?<![\w])(?:lives?|living|lived|resides?|residing|located|situated|stays?|staying|"
+    r"moved|meet(?:ing)?(?:[ \t]+(?:me|you|us|them))?|arrived|deliver(?:ed|y)?|ship(?:ped)?|"
+    r"send|sent|mail(?:ed)?|drop(?:s|ped)?(?:[ \t]+(?:you|me|it))?[ \t]+off|stop|enter|"
+    r"office[ \t]+is|find[ \t]+(?:me|us)|come[ \t]+to|pick[ \t]+(?:me|you|it)[ \t]+up)"
+    r"(?:[ \t]+(?:it|them|a[ \t]+new[ \t]+one|the[ \t]+\w+))?"
+    r"[ \t]+(?:at|on|in|to|from|near)(?:[ \t]+the[ \t]+(?:corner|north|south|east|west)"
+    r"(?:[ \t]+side)?[ \t]+of)?"
+    r"|(?<![\w])validate[ \t]+the[ \t]+following\??"
+    r"|(?<![\w])corner[ \t]+of)"
+    r"[ \t]*(?:\n[ \t]*)?",
+    re.I,
+)
+_PREPOSITION_NUMBER = re.compile(
+    rf"(?<![\w])(?:at|on|in|to|from|of)[ \t]+(?=\d{{1,6}}[A-Za-z]?[ \t]+(?:\d{{1,5}}[ \t]+)?"
+    rf"(?:{_CAP_WORD}|{_PREFIXES}))",
+    re.I,
+)
+
+# Words that end an address when met (function words, verbs, time words). In lowercase text
+# this list alone decides; in cased text a lowercase word not listed in _INNER also ends it.
+_STOP = set(
+    "the a an is are was were be been being i you he she we they it me my your his her our "
+    "their this that these those for to with after before last next please can could would "
+    "will shall should may might must if but or so then there here when where what who how why "
+    "not yes thanks thank regards since until till while during because as by about into over "
+    "under tonight today tomorrow yesterday night morning evening afternoon week month year "
+    "ago soon now am pm for business trip first three months also just only very really has "
+    "have had do does did get got go going went said says tell told call phone email e-mail "
+    "fax mobile desk office-phone website http https www".split()
+)
+_INNER = set(
+    "de da del della delle dei degli di do dos das du des la le les van von der den ter ten "
+    "het z na nad pod u y e el al st ste and und et i og och ja und on sur am im an bei of "
+    "apt apt. suite unit flat floor box po p.o. no. nr. bis".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Seed:
+    start: int
+    end: int
+    strength: float
+    #: An introducing phrase, not an address part itself: the address starts at ``end``.
+    intro: bool = False
+
+
+_TOKEN = re.compile(
+    r"(?P<nl>[ \t]*\n(?P<prefix>[ \t]*(?:>+|\?{2,}|[|*•·\-]|\d+\.)?)[ \t]*)"
+    r"|(?P<sp>[ \t]+)"
+    r"|(?P<num>\d[\w\-/]*\.?)"
+    r"|(?P<word>[^\W\d_][\w'\u2019\-]*\.?)"
+    r"|(?P<punct>[,()#&/])"
+    r"|(?P<other>[^\s])"
+)
+
+
+def _mostly_lowercase(text: str) -> bool:
+    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    return bool(letters) and sum(c.isupper() for c in letters) <= max(1, len(letters) // 50)
+
+
+class _Walker:
+    """Extends a seed over the address tokens that follow it, line by line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowercase = _mostly_lowercase(text)
+
+    def word_ok(self, word: str, next_word: str | None) -> bool:
+        bare = word.rstrip(".").lower()
+        if bare in _STOP:
+            return False
+        if bare == "and" or bare == "et" or bare == "und":
+            # "the corner of X Street and Y Road": only before another name.
+            return next_word is not None and (
+                next_word[:1].isupper() or next_word[:1].isdigit() or self.lowercase)
+        if self.lowercase or word[:1].isupper() or word[:1].isdigit():
+            return True
+        return bare in _INNER or bare in _SUFFIXES
+
+    def line_ok(self, line: str) -> bool:
+        """Can this next line continue an address block?"""
+        stripped = line.strip(" \t>?|*•·-")
+        if not stripped or len(stripped) > 60 or ":" in stripped or "@" in stripped:
+            return False
+        if re.search(r"https?://|www\.", stripped, re.I):
+            return False
+        words = re.findall(r"[^\W\d_][\w'\u2019\-]*\.?", stripped)
+        if len(words) > 7:
+            return False
+        if any(w.rstrip(".").lower() in _STOP for w in words):
+            return False
+        # A phone number line ("082 490 1693-Office") is not part of the address.
+        digits = sum(c.isdigit() for c in stripped)
+        if digits >= 7 and re.search(r"\d[ \t.\-]\d", stripped) and len(words) <= 1:
+            return False
+        if not self.lowercase and words and not all(
+            w[:1].isupper() or w.rstrip(".").lower() in _INNER or w.rstrip(".").lower()
+            in _SUFFIXES for w in words
+        ):
+            return False
+        return True
+
+    def extend(self, start: int, min_end: int, max_lines: int = 6) -> int:
+        """The end of the address that starts at ``start`` and covers at least ``min_end``."""
+        text = self.text
+        end = min_end
+        pos = min_end
+        if text[min_end - 1:min_end] == "." and self._sentence_end(min_end):
+            return min_end
+        lines = 0
+        limit = min(len(text), start + 240)
+        while pos < limit:
+            match = _TOKEN.match(text, pos)
+            if match is None:
+                break
+            kind = match.lastgroup
+            if kind == "prefix":
+                kind = "nl"
+            token = match.group()
+            if kind == "nl":
+                if lines >= max_lines:
+                    break
+                nl_end = match.end()
+                line_end = text.find("\n", nl_end)
+                line = text[nl_end:line_end if line_end >= 0 else len(text)]
+                if not line.strip(" \t>?|*•·-"):
+                    # One blank line may separate a city from "Country 12345".
+                    after = line_end + 1 if line_end >= 0 else len(text)
+                    nxt_end = text.find("\n", after)
+                    nxt = text[after:nxt_end if nxt_end >= 0 else len(text)]
+                    if line_end >= 0 and self.line_ok(nxt) and re.search(r"\d", nxt) and len(
+                            nxt.split()) <= 4:
+                        pos = after
+                        lines += 1
+                        continue
+                    break
+                if not self.line_ok(line):
+                    break
+                lines += 1
+                pos = nl_end
+                continue
+            if kind == "sp":
+                pos = match.end()
+                continue
+            if kind == "num":
+                if len(re.sub(r"\D", "", token)) > 8:
+                    break
+                end = max(end, match.end() - (1 if token.endswith(".") and self._sentence_end(
+                    match.end()) else 0))
+                pos = match.end()
+                continue
+            if kind == "word":
+                following = _TOKEN.match(text, match.end())
+                next_word = None
+                if following is not None and following.lastgroup == "sp":
+                    after_space = _TOKEN.match(text, following.end())
+                    if after_space is not None and after_space.lastgroup in ("word", "num"):
+                        next_word = after_space.group()
+                if not self.word_ok(token, next_word):
+                    break
+                stop_here = token.endswith(".") and self._sentence_end(match.end())
+                end = max(end, match.end() - (1 if stop_here and not _is_abbreviation(token)
+                                              else 0))
+                pos = match.end()
+                if stop_here:
+                    break
+                continue
+            if kind == "punct" and token in ",()#&/":
+                pos = match.end()
+                continue
+            break
+        return max(end, min_end)
+
+    def _sentence_end(self, pos: int) -> bool:
+        """After a full stop at ``pos``: does a new sentence start (space + capital/pronoun)?"""
+        rest = self.text[pos:pos + 12]
+        if not rest or rest[0] == "\n":
+            return True
+        m = re.match(r"[ \t]+(\w+)", rest)
+        if m is None:
+            return False
+        word = m.group(1)
+        return word.lower() in _STOP or (word[:1].isupper() and not self.lowercase and
+                                         word.lower() not in _INNER)
+
+
+def _is_abbreviation(token: str) -> bool:
+    bare = token.rstrip(".").lower()
+    return bare in _SUFFIXES or bare in {"apt", "ste", "no", "nr", "rkp", "u", "ul", "al", "os",
+                                         "pl", "str", "av", "avda", "bd", "p.o", "st"}
+
+
+@register
+class StreetAddressRecognizer(Recognizer):
+    """Street addresses, units and whole postal blocks (single- and multi-line)."""
+
+    name = "street_address"
+    entity_types = frozenset({"STREET_ADDRESS"})
+
+    def find(self, text: str) -> Iterator[Span]:
+        seeds = list(self._seeds(text))
+        if not seeds:
+            return
+        walker = _Walker(text)
+        for seed in seeds:
+            start = seed.end if seed.intro else seed.start
+            if seed.intro:
+                # The address starts at the first token after the phrase.
+                m = re.compile(r"[ \t\n]*").match(text, start)
+                start = m.end() if m else start
+                if start >= len(text):
+                    continue
+                first = _TOKEN.match(text, start)
+                if first is None or first.lastgroup not in ("num", "word"):
+                    continue
+                if first.lastgroup == "word" and not walker.word_ok(first.group(), None):
+                    continue
+                end = walker.extend(start, start)
+                if end <= start:
+                    continue
+                covered = text[start:end]
+                # An intro alone ("meet me at the bar") is not evidence: demand a number or
+                # a street word in what follows.
+                if not re.search(r"\d", covered) and not _has_street_word(covered):
+                    continue
+                score = 0.75 if re.search(r"\d", covered) else 0.55
+            else:
+                end = walker.extend(start, seed.end)
+                score = seed.strength
+            if "\n" in text[start:end]:
+                score = min(0.95, score + 0.1)
+            yield self.span(start, end, "STREET_ADDRESS", score)
+
+    @staticmethod
+    def _seeds(text: str) -> Iterator[_Seed]:
+        has_digit = any(c.isdigit() for c in text)
+        if has_digit:
+            for m in _STREET_SUFFIXED.finditer(text):
+                yield _Seed(m.start(), m.end(), 0.75)
+            for m in _STREET_GENERIC.finditer(text):
+                # "Windows 10 Pro 2": capitalised words between numbers need a line start or
+                # a building number of 2+ digits to read as a street line.
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                at_line_start = not text[line_start:m.start()].strip(" \t>?|*•·-")
+                if at_line_start or len(m.group("num")) >= 2:
+                    yield _Seed(m.start(), m.end(), 0.6 if at_line_start else 0.5)
+            for m in _PO_BOX.finditer(text):
+                yield _Seed(m.start(), m.end(), 0.8)
+            for m in _UNIT_RE.finditer(text):
+                # A unit alone ("Suite 4") is weak; next to other address parts it is not.
+                yield _Seed(m.start(), m.end(), 0.5 if m.group()[:1] != "#" else 0.3)
+            for m in _CITY_STATE_ZIP.finditer(text):
+                yield _Seed(m.start(), m.end(), 0.7)
+            for m in _ZIP_IN_CONTEXT.finditer(text):
+                yield _Seed(m.start("value"), m.end("value"), 0.85)
+        for m in _STREET_PREFIXED.finditer(text):
+            if m.group("num") or m.group("tail"):
+                yield _Seed(m.start(), m.end(), 0.75)
+            elif m.group("type")[:1].isupper() and m.group("name")[:1].isupper():
+                yield _Seed(m.start(), m.end(), 0.55)
+        for m in _STREET_COMPOUND.finditer(text):
+            if m.group("num") or m.group("tail"):
+                yield _Seed(m.start(), m.end(), 0.7)
+        for m in _MILITARY.finditer(text):
+            yield _Seed(m.start(), m.end(), 0.8)
+        for m in _INTRO.finditer(text):
+            yield _Seed(m.start(), m.end(), 0.0, intro=True)
+        for m in _PREPOSITION_NUMBER.finditer(text):
+            yield _Seed(m.start(), m.end(), 0.0, intro=True)
+
+
+_STREET_WORD = re.compile(rf"\b(?:{_SUFFIX_RE})\b|{_COMPOUND}|\b(?:{_PREFIXES})", re.I)
+
+
+def _has_street_word(text: str) -> bool:
+    return bool(_STREET_WORD.search(text))

@@ -1,0 +1,113 @@
+"""E-mail addresses and telephone numbers (international, national and short local forms)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redaction.models import Span
+from redaction.recognizers.base import Recognizer, context, digits_of, register, words_regex
+
+# Local part: RFC 5322 atext (Unicode letters allowed), dots inside. Domain: labels of
+# letters/digits/hyphens, a last label of 2+ letters. Case-insensitive by construction.
+_EMAIL = re.compile(
+    r"(?<![\w.+\-!#$%&'*/=?^`{|}~])"
+    r"([\w!#$%&'*+\-/=?^`{|}~]+(?:\.[\w!#$%&'*+\-/=?^`{|}~]+)*"
+    r"@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24})"
+    r"(?![\w-]|\.[^\W_])"
+)
+
+
+@register
+class EmailRecognizer(Recognizer):
+    """E-mail addresses, including internationalised ones and ``user+tag@`` forms."""
+
+    name = "email"
+    entity_types = frozenset({"EMAIL_ADDRESS"})
+
+    def find(self, text: str) -> Iterator[Span]:
+        if "@" not in text:
+            return
+        for match in _EMAIL.finditer(text):
+            yield self.span(match.start(1), match.end(1), "EMAIL_ADDRESS", 0.95)
+
+
+_PHONE_CONTEXT = words_regex(
+    ["phone", "phones", "telephone", "tel", "tel.", "mobile", "mobil", "mob", "cell", "cellphone",
+     "fax", "call", "calling", "called", "text me", "sms", "whatsapp", "signal", "telegram",
+     "desk", "office", "home", "work", "contact", "reach", "dial", "ring", "number", "no.",
+     "messages", "answering", "registered", "landline", "hotline", "tlf", "telefon", "téléphone",
+     "teléfono", "telefono", "handy", "portable", "voicemail", "extension", "ext", "direct",
+     "☎", "📞"]
+)
+
+# One candidate: an optional international prefix (+cc or 00cc, optionally followed by the
+# "(0)" trunk digit), an optional (area) code, then digit groups joined by one space, dot or
+# dash, then an optional extension. Horizontal whitespace only: never across lines.
+_PHONE = re.compile(
+    r"(?<![\w+/.,:-])"
+    r"(?P<intl>(?:\+|\b00)\d{1,3}[ \t.-]?(?:\(0\)[ \t.-]?)?)?"
+    r"(?P<area>\(\d{1,5}\)[ \t.-]?)?"
+    r"(?P<body>\d{1,6}(?:(?:[ \t]|[.-]|[ \t]?[.-][ \t]?)\d{1,6}){0,6})"
+    r"(?P<ext>[ \t]*(?:x|ext\.?|extension|#)[ \t]*\d{1,6})?"
+    r"(?![\w]|[.,/-]\d|:\d)"
+)
+# Things that look like digit groups but are not phone numbers.
+_DATE_LIKE = re.compile(
+    r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d{2}"
+    r"|\d{1,2}:\d{2}(?::\d{2})?"
+)
+_DECIMAL = re.compile(r"^\d+\.\d+$|^\d{1,3}(?:[ \t]\d{3})+(?:[.,]\d+)?$")
+
+
+@register
+class PhoneRecognizer(Recognizer):
+    """Telephone numbers of 7-15 digits (6 with a phone word nearby).
+
+    International forms (``+44 20 7946 0958``, ``+41 (0)85 806 98 67``, ``0044...``), area codes
+    in parentheses, dotted/dashed/spaced groups and extensions. Short local numbers (``668 5702``,
+    ``99 668472``) are found but score low unless a phone word ("call", "mobile", "fax",
+    "Phone:") stands near them. Dates, clock times and decimals are rejected.
+    """
+
+    name = "phone"
+    entity_types = frozenset({"PHONE_NUMBER"})
+
+    def find(self, text: str) -> Iterator[Span]:
+        if sum(c.isdigit() for c in text) < 6:
+            return
+        blocked = [m.span() for m in _DATE_LIKE.finditer(text)]
+        for match in _PHONE.finditer(text):
+            start, end = match.span()
+            value = match.group()
+            if any(s < end and start < e for s, e in blocked):
+                continue
+            if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){3}", value):
+                continue  # an IPv4 address
+            digits = digits_of(value)
+            intl, area, ext = match.group("intl"), match.group("area"), match.group("ext")
+            body = match.group("body")
+            ext_digits = len(digits_of(ext)) if ext else 0
+            n = len(digits) - ext_digits
+            groups = re.split(r"[ \t.-]+", body.strip())
+            near = context(text, start, end, before=32, after=12).has(_PHONE_CONTEXT)
+            if not 6 <= n <= 15 or (n == 6 and not near):
+                continue
+            if not (intl or area) and _DECIMAL.match(body) and not near:
+                continue
+            if intl and n >= 8:
+                score = 0.9
+            elif area:
+                score = 0.8 if n >= 8 else 0.5
+            elif len(groups) == 1:
+                # Unbroken digit runs: order numbers, ids, timestamps... unless named a phone.
+                score = 0.45 if n in (10, 11) else 0.25
+            elif n >= 9:
+                score = 0.7
+            else:
+                score = 0.4
+            if ext:
+                score += 0.1
+            if near:
+                score += 0.4
+            yield self.span(start, end, "PHONE_NUMBER", min(score, 0.95))

@@ -1,0 +1,193 @@
+"""Online identities seen in window titles and apps: handles (@name), direct-message partners,
+chat channels (#name), repository slugs, record ids (``cus_...``), lone credentials typed into
+a field, and web addresses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redaction.models import Span
+from redaction.recognizers.base import Recognizer, register, shannon_entropy
+
+_HANDLE = re.compile(r"(?<![\w@.+\-/])@([A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,38}[A-Za-z0-9_])?)(?![\w@])")
+_DM = re.compile(
+    r"(?<![\w])(?:dm|dms|direct[ \t]+message|chat[ \t]+with|conversation[ \t]+with|"
+    r"message[ \t]+from|messages[ \t]+with)[ \t]*[:\-–—|][ \t]*"
+    r"(?P<value>@?[A-Za-z0-9_.\-]{2,40}(?:@[A-Za-z0-9.\-]+)?)",
+    re.I,
+)
+_CODE_AT = re.compile(r"^(?:param|return|returns|throws|override|deprecated|property|staticmethod|"
+                      r"classmethod|dataclass|media|import|font-face|keyframes|see|since|author)$",
+                      re.I)
+
+
+@register
+class HandleRecognizer(Recognizer):
+    """Social and chat handles (``@priya.shah``, ``DM: aidenpark``)."""
+
+    name = "handle"
+    entity_types = frozenset({"USERNAME"})
+
+    def find(self, text: str) -> Iterator[Span]:
+        if "@" in text:
+            for match in _HANDLE.finditer(text):
+                if _CODE_AT.match(match.group(1)):
+                    continue
+                yield self.span(match.start(), match.end(), "USERNAME", 0.6)
+        for match in _DM.finditer(text):
+            yield self.span(*match.span("value"), "USERNAME", 0.7)
+
+
+_CHANNEL = re.compile(r"(?<![\w&#/])#([a-z][a-z0-9_\-.]{1,79})(?![\w])", re.I)
+_NOT_CHANNEL = re.compile(r"^(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8}|include|define|ifdef|ifndef|"
+                          r"endif|if|else|elif|pragma|import|region|endregion|undef|error)$",
+                          re.I)
+
+
+@register
+class ChannelRecognizer(Recognizer):
+    """Chat channels (``#incidents``); colours (``#fff``) and C directives are not channels."""
+
+    name = "channel"
+    entity_types = frozenset({"CHANNEL"})
+
+    def find(self, text: str) -> Iterator[Span]:
+        if "#" not in text:
+            return
+        for match in _CHANNEL.finditer(text):
+            if _NOT_CHANNEL.match(match.group(1)):
+                continue
+            yield self.span(match.start(), match.end(), "CHANNEL", 0.55)
+
+
+_REPO_URL = re.compile(
+    r"(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|huggingface\.co)[/:]"
+    r"(?P<slug>[A-Za-z0-9_.\-]{1,39}/[A-Za-z0-9_.\-]{1,100})",
+    re.I,
+)
+_REPO_SLUG = re.compile(
+    r"(?<![\w./:@~-])(?P<slug>[A-Za-z0-9][A-Za-z0-9\-]{0,38}/[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])"
+    r"(?![\w/]|\.\w)"
+)
+_REPO_CONTEXT = re.compile(r"github|gitlab|bitbucket|pull request|merge request|\brepo|"
+                           r"\bclone\b|\bfork|—|·|\bissue\b|\bcommit", re.I)
+_PATHLIKE_OWNER = re.compile(r"^(?:src|lib|bin|usr|etc|var|tmp|home|docs?|tests?|app|apps|"
+                             r"and|or|w|n|a|i|on|off|yes|no|read|write|input|output|km|kg|"
+                             r"mb|gb|true|false)$", re.I)
+
+
+@register
+class RepositoryRecognizer(Recognizer):
+    """Repository slugs (``owner/name``) in forge URLs, and bare ones where the text speaks of
+    repositories (a GitHub title, an IDE title ``file — owner/name``)."""
+
+    name = "repository"
+    entity_types = frozenset({"REPOSITORY"})
+
+    def find(self, text: str) -> Iterator[Span]:
+        if "/" not in text:
+            return
+        found = set()
+        for match in _REPO_URL.finditer(text):
+            found.add(match.start("slug"))
+            yield self.span(*match.span("slug"), "REPOSITORY", 0.7)
+        if not _REPO_CONTEXT.search(text) and not re.fullmatch(r"[ \t]*\S+/\S+[ \t]*", text):
+            return
+        for match in _REPO_SLUG.finditer(text):
+            if match.start("slug") in found:
+                continue
+            owner, name = match.group("slug").split("/", 1)
+            if _PATHLIKE_OWNER.match(owner) or owner.isdigit() or name.isdigit():
+                continue
+            if re.search(r"\.(?:ts|js|py|rs|go|java|c|h|cpp|md|txt|json|html|css)$", name):
+                continue
+            yield self.span(*match.span("slug"), "REPOSITORY", 0.55)
+
+
+_RECORD_ID = re.compile(
+    r"(?<![\w])(?:cus|acct|sub|pi|ch|pm|card|price|prod|evt|req|txn|inv|in|ord|usr|cust|"
+    r"seti|src|tok|ba|py|po|re|tr|ii|il|si|cs|ppage|prv)_[A-Za-z0-9]{8,40}(?![\w])"
+)
+_ISSUE = re.compile(r"(?<![\w&#])#(\d{5,12})(?![\w])")
+_CUSTOMER_NUMBER = re.compile(
+    r"(?<![\w])(?:customer|client|member|account|acct|order|invoice|ticket|case|user|"
+    r"subscriber|policy|patient|employee)[ \t]*(?:id|no\.?|number|#)?[ \t]*[:#]?[ \t]*"
+    r"(?P<value>\d{6,20})(?![\w])",
+    re.I,
+)
+
+
+@register
+class RecordIdRecognizer(Recognizer):
+    """Record identifiers: Stripe-style object ids (``cus_OZ87Y...``), numbers named by what
+    they identify ("Customer 415555012398765"), and long issue numbers (``#1234567``)."""
+
+    name = "record_id"
+    entity_types = frozenset({"ACCOUNT_ID"})
+
+    def find(self, text: str) -> Iterator[Span]:
+        for match in _RECORD_ID.finditer(text):
+            yield self.span(match.start(), match.end(), "ACCOUNT_ID", 0.7)
+        for match in _CUSTOMER_NUMBER.finditer(text):
+            yield self.span(*match.span("value"), "ACCOUNT_ID", 0.7)
+        for match in _ISSUE.finditer(text):
+            yield self.span(match.start(), match.end(), "ACCOUNT_ID", 0.4)
+
+
+_URL = re.compile(
+    r"(?<![\w@])(?:(?:https?|ftp|wss?)://|www\.)[^\s<>\"'`]{2,2048}", re.I
+)
+
+
+@register
+class UrlRecognizer(Recognizer):
+    """Web addresses (the ``URL`` type: removed only by policies that ask for it)."""
+
+    name = "url"
+    entity_types = frozenset({"URL"})
+
+    def find(self, text: str) -> Iterator[Span]:
+        if "://" not in text and "www." not in text.lower():
+            return
+        for match in _URL.finditer(text):
+            value = match.group().rstrip(".,;:!?)]}")
+            yield self.span(match.start(), match.start() + len(value), "URL", 0.6)
+
+
+_LONE_TOKEN = re.compile(r"^[ \t]*(?P<value>[^\s]{6,64})[ \t]*$")
+
+
+@register
+class LoneCredentialRecognizer(Recognizer):
+    """A whole text that is one password-shaped token: what is typed into a password field.
+
+    Typing runs end at Tab, Enter and clicks, so a run *is* a field's value. A run of one token
+    mixing at least three of lower case, upper case, digits and symbols (``Tr0ub4dor&3``), or
+    a long high-entropy one, is treated as a password. E-mail addresses, URLs, paths, numbers
+    and dates are left to their own recognizers.
+    """
+
+    name = "lone_credential"
+    entity_types = frozenset({"PASSWORD"})
+
+    def find(self, text: str) -> Iterator[Span]:
+        match = _LONE_TOKEN.match(text)
+        if match is None:
+            return
+        value = match.group("value")
+        if "@" in value or "://" in value or value.startswith(("/", "~", "./", "www.")):
+            return
+        if re.fullmatch(r"[\d\W_]+", value):  # numbers, dates, amounts
+            return
+        if re.fullmatch(r"[\W_]*[^\W\d_][^\W\d_]*[\W_]*", value):  # a word with punctuation
+            return
+        classes = sum((
+            any(c.islower() for c in value),
+            any(c.isupper() for c in value),
+            any(c.isdigit() for c in value),
+            any(not c.isalnum() for c in value),
+        ))
+        if classes >= 3 or (classes == 2 and len(value) >= 12 and shannon_entropy(value) >= 3.5
+                            and any(c.isdigit() for c in value)):
+            yield self.span(match.start("value"), match.end("value"), "PASSWORD", 0.65)

@@ -1,0 +1,159 @@
+"""Names by the words around them: titles ("Mr. Leiva"), labels ("Name: Iva D. Grusová"),
+introductions ("my name is", "I'm"), greetings and sign-offs ("Dear Ana", "Regards,\\nTom"),
+and speaker names in dialogue ("Marta: see you at 5").
+
+No gazetteer: a name is recognised by its position, never by a list of known names. Works on
+lowercase text too (typed text often is), where capitalisation cannot help.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redaction.models import Span
+from redaction.recognizers.base import Recognizer, register
+
+_PARTICLES = r"(?:van|von|de|da|das|do|dos|del|della|der|den|di|du|la|le|bin|ibn|al|el|y|ter|ten)"
+# A name word: a capitalised word or an initial ("D." / "D"). Lowercase variants are allowed
+# only in lowercase text (checked in code).
+_NAME_WORD = r"[^\W\d_][\w'\u2019\-]*\.?"
+_INITIAL = r"[^\W\d_]\.?"
+_NAME = (
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?:{_PARTICLES}[ \t]+)?(?:{_NAME_WORD}|{_INITIAL})){{0,3}})"
+)
+
+_TITLE = re.compile(
+    r"(?<![\w.])(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|madam|mme|mlle|herr|frau|sr|sra|srta|"
+    r"mister|missus|señor|señora|signor|signora|monsieur|madame|rev|fr|capt|sgt|lt|col|gen)"
+    r"\.?[ \t]+" + _NAME,
+    re.I,
+)
+_LABEL = re.compile(
+    r"(?<![\w])(?:(?:full|first|last|given|family|middle|maiden|sur|user|display|contact|"
+    r"patient|customer|client|employee|account|card)?[ \t]?name|surname|attn|attention|"
+    r"signed|signature|author|assignee|reviewer|owner|recipient|sender|from|to|cc|bcc|"
+    r"contact|guest|passenger|traveller|traveler|applicant|nom|nombre|nome|naam|navn|namn|"
+    r"nimi|vorname|nachname|prénom)[ \t]*:[ \t]*" + _NAME,
+    re.I,
+)
+_INTRODUCTION = re.compile(
+    r"(?<![\w])(?:my[ \t]+name[ \t]+is|name[ \t]+is|name's|names[ \t]+are|i[ \t]+am|i'm|im|"
+    r"this[ \t]+is|it's|call[ \t]+me|named|called|known[ \t]+as|nickname[ \t]+is|"
+    r"maiden[ \t]+name[ \t]+(?:is|was)|signed[ \t]+by|written[ \t]+by|sent[ \t]+by|"
+    r"assigned[ \t]+to|married[ \t]+to|ask[ \t]+for|speak[ \t]+(?:to|with)|talk[ \t]+to|"
+    r"meet(?:ing)?[ \t]+with|spoke[ \t]+(?:to|with)|cc'?d?|per)[ \t]+" + _NAME,
+    re.I,
+)
+_GREETING = re.compile(
+    r"(?:^|(?<=[\n.!?]))[ \t]*(?:dear|hi|hello|hey|hiya|howdy|greetings|good[ \t]+"
+    r"(?:morning|afternoon|evening)|thanks|thank[ \t]+you|cheers|bye|welcome|congrats|"
+    r"congratulations)[ \t]*,?[ \t]+" + _NAME,
+    re.I,
+)
+_SIGN_OFF = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?:regards|best[ \t]+regards|kind[ \t]+regards|best|cheers|thanks|"
+    r"thank[ \t]+you|sincerely|yours[ \t]+(?:truly|sincerely)|warmly|love|xo|-+|—|–)[ \t]*,?"
+    r"[ \t]*(?:\n[ \t]*)+" + _NAME + r"[ \t]*(?=\n|$)",
+    re.I,
+)
+# "Marta: see you at 5" / "> Marta Palermo: ok" at the start of a line.
+_SPEAKER = re.compile(
+    r"(?:^|(?<=\n))[ \t>]*" + _NAME.replace("{0,3}", "{0,2}") + r"[ \t]*:(?=[ \t])",
+)
+
+# Words that follow the trigger phrases but are not names.
+_NOT_NAMES = set(
+    """a an the and or but so to of in on at for from with by about as is are was were be been
+    being am i me my mine you your yours he him his she her hers we us our they them their it
+    its this that these those here there now then today tomorrow yesterday not no yes very
+    really just only also too sure sorry fine good great ok okay well glad happy sad tired
+    busy back home done ready going trying looking calling writing sending working interested
+    afraid aware able available new old all any some every each other another one two three
+    please thanks thank hello hi hey dear sir madam team everyone everybody all guys folks
+    there customer support service user admin administrator subject date time phone email
+    e-mail mail address name note notes re fw fwd cc bcc message reply to from sent
+    received status total price amount id number no yes true false none null unknown n/a na
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december morning afternoon evening night
+    week month year hour minute second""".split()
+)
+# Labels that look like speaker names at a line start but are field names.
+_NOT_SPEAKERS = set(
+    """date time when where what who why how name address phone mobile desk fax office email
+    e-mail website web url subject re from to cc bcc note notes warning error info debug
+    question answer q a step task title description summary status priority type category
+    tags label labels id ref reference total amount price cost tel telephone personal home
+    work mail attn attention sent received location venue room floor agenda topic
+    password username user login account card iban ssn dob birthday born age gender
+    company organization organisation department position role job occupation
+    street city state country zip postcode postal code region province county
+    http https ftp file path example output input result results source target
+    tip note important caution todo fixme hint usage options example examples""".split()
+)
+
+
+def _mostly_lowercase(text: str) -> bool:
+    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    return bool(letters) and sum(c.isupper() for c in letters) <= max(1, len(letters) // 50)
+
+
+@register
+class ContextNameRecognizer(Recognizer):
+    """Person names found by the words around them (no name lists)."""
+
+    name = "name_context"
+    entity_types = frozenset({"PERSON"})
+
+    _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = (
+        (_TITLE, 0.85),
+        (_LABEL, 0.85),
+        (_INTRODUCTION, 0.7),
+        (_GREETING, 0.7),
+        (_SIGN_OFF, 0.75),
+        (_SPEAKER, 0.6),
+    )
+
+    def find(self, text: str) -> Iterator[Span]:
+        lowercase = _mostly_lowercase(text)
+        for pattern, score in self._PATTERNS:
+            for match in pattern.finditer(text):
+                start, end = self._trim(text, match.start("name"), match.end("name"), lowercase,
+                                        speaker=pattern is _SPEAKER)
+                if end <= start:
+                    continue
+                if pattern is _SPEAKER and end != match.end("name"):
+                    continue  # "Here's my SSN:" is a label line, not a speaker
+                value = text[start:end]
+                first = value.split()[0].rstrip(".").lower()
+                if pattern is _SPEAKER and first in _NOT_SPEAKERS:
+                    continue
+                yield self.span(start, end, "PERSON", score)
+
+    @staticmethod
+    def _trim(text: str, start: int, end: int, lowercase: bool, speaker: bool) -> tuple[int, int]:
+        """Keep the leading words that can be a name: capitalised (or any, in lowercase text),
+        not a function word; stop at the first that cannot."""
+        words = list(re.finditer(r"[^\s]+", text[start:end]))
+        keep_end = start
+        for index, word_match in enumerate(words):
+            word = word_match.group()
+            bare = word.rstrip(".,;:!?").lower()
+            if not bare or bare in _NOT_NAMES:
+                break
+            is_particle = re.fullmatch(_PARTICLES, bare) is not None
+            if is_particle:
+                if index == 0:
+                    break
+                continue  # kept only if a name word follows
+            capitalised = word[:1].isupper()
+            if not capitalised and not lowercase:
+                break
+            if speaker and not capitalised and not lowercase:
+                break
+            keep_end = start + word_match.start() + len(word.rstrip(",;:!?"))
+            # A trailing full stop belongs to an initial ("D.") but not to a sentence.
+            if word.endswith(".") and len(bare) > 1 and not (len(bare) <= 2 and capitalised):
+                keep_end -= 1
+                break
+        return start, keep_end

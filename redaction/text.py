@@ -1,0 +1,379 @@
+"""The text redactor: finds personal data in text and removes it from strings and key events.
+
+Build engines once and inject them::
+
+    policy = load_policy("default")
+    redactor = TextRedactor.build(policy)        # loads the policy's spaCy model (about 1 s)
+    spans = redactor.analyze("Call me on 668 5702", deny_list)
+    result = redactor.redact_text("Mail jane@example.com")   # "Mail <EMAIL_ADDRESS>"
+    typed = redactor.redact_events(events, deny_list)        # events rewritten, text redacted
+
+Analysis order: deterministic recognizers (:mod:`redaction.recognizers`), the identity and
+deny-list matcher, then Presidio with spaCy NER (:mod:`redaction.nlp`) on the text and on a
+re-capitalised copy (lowercase typing). Spans are filtered by the policy's entity types and
+thresholds, names found once are hunted in the rest of the text, and overlapping spans are
+merged, so the result is sorted and non-overlapping.
+
+Nothing here logs, prints or raises with a value; results carry offsets and types only
+(:class:`~redaction.models.Redaction` never holds the removed value).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from redaction.denylist import DenyList
+from redaction.errors import ModelUnavailableError
+from redaction.keystrokes import UNKNOWN_CHAR, TypedText, rebuild_typing
+from redaction.models import InputEvent, Redaction, RedactionKind, Span
+from redaction.nlp import NerEngine
+from redaction.policy import Policy
+from redaction.recognizers import REGISTRY, IdentityMatcher, Recognizer
+
+#: Types the re-capitalised NER pass may add (it exists to find names typed in lowercase).
+_RECASED_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
+#: Spans of these types found once are hunted elsewhere in the same text.
+_PROPAGATED = frozenset({"PERSON"})
+
+
+@dataclass(frozen=True, slots=True)
+class RedactedText:
+    """A string with personal data replaced by placeholders, and what was removed (no values).
+
+    ``spans`` are in the coordinates of the *input* text.
+    """
+
+    text: str
+    spans: tuple[Span, ...]
+    redactions: tuple[Redaction, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RedactedEvents:
+    """Key events with every key that typed personal data rewritten, and the redacted text.
+
+    ``text`` is the final text of the typing with placeholders (what a step's ``text`` holds);
+    ``redactions`` lists what was removed from the final text *and* from the deleted text.
+    ``rewritten`` counts the events whose key and char were replaced.
+    """
+
+    events: tuple[InputEvent, ...]
+    text: str
+    redactions: tuple[Redaction, ...]
+    rewritten: int
+
+
+class TextRedactor:
+    """Finds and removes personal data in text and typing. Thread-safe once built.
+
+    ``ner`` is required unless the policy opts out of NER (``policy.ner.enabled`` false);
+    build it once (:meth:`build` does) and share it between redactors.
+    """
+
+    def __init__(
+        self,
+        policy: Policy,
+        ner: NerEngine | None,
+        recognizers: Sequence[Recognizer] | None = None,
+    ) -> None:
+        if policy.ner.enabled and ner is None:
+            raise ModelUnavailableError(
+                "the policy asks for NER but no NER engine was given; build one or opt out"
+            )
+        self.policy = policy
+        self.ner = ner if policy.ner.enabled else None
+        self.recognizers: tuple[Recognizer, ...] = tuple(
+            recognizers if recognizers is not None
+            else REGISTRY.build(disabled=policy.disabled_recognizers, wanted=policy.entities)
+        )
+        self._identity = IdentityMatcher(policy.deny_terms)
+
+    @classmethod
+    def build(cls, policy: Policy) -> TextRedactor:
+        """Build the engines the policy names (raises ModelUnavailableError when the NER
+        model is missing; never downloads) and the redactor."""
+        ner = None
+        if policy.ner.enabled:
+            ner = NerEngine(policy.ner, policy.presidio_recognizers)
+        return cls(policy, ner)
+
+    # ---- analysis --------------------------------------------------------------------------
+
+    def analyze(self, text: str, deny_list: DenyList | None = None) -> list[Span]:
+        """Spans of personal data in ``text``: sorted, non-overlapping, in the policy's types.
+
+        Satisfies :class:`redaction.models.TextAnalyzer` (the image redactor calls this on OCR
+        lines and pages).
+        """
+        if not text or not text.strip():
+            return []
+        candidates = self._candidates(text, deny_list)
+        kept = [s for s in candidates if self._accepts(s)]
+        kept = [s for s in (_tidy(text, s) for s in kept) if s is not None]
+        kept.extend(_propagate(text, kept))
+        return merge_spans(kept)
+
+    def _accepts(self, span: Span) -> bool:
+        return self.policy.wants(span.entity_type) and span.score >= self.policy.threshold(
+            span.entity_type)
+
+    def _candidates(self, text: str, deny_list: DenyList | None) -> list[Span]:
+        spans: list[Span] = []
+        for recognizer in self.recognizers:
+            spans.extend(recognizer.find(text))
+        spans.extend(self._identity.find(text, deny_list))
+        if self.ner is not None:
+            spans.extend(self.ner.analyze(text))
+            if self.policy.ner.recased_pass:
+                recased = recase(text)
+                if recased != text:
+                    for span in self.ner.entities(recased):
+                        if span.entity_type in _RECASED_TYPES and _has_lowercase_word(
+                                text[span.start:span.end]):
+                            spans.append(Span(span.start, span.end, span.entity_type,
+                                              "spacy-recased", span.score))
+        return spans
+
+    # ---- strings ---------------------------------------------------------------------------
+
+    def redact_text(
+        self, text: str, deny_list: DenyList | None = None, kind: RedactionKind = "text"
+    ) -> RedactedText:
+        """``text`` with every span replaced by its placeholder (e.g. ``<EMAIL_ADDRESS>``).
+
+        Use ``kind="title"`` for window titles and task texts so the records say where the
+        removal happened.
+        """
+        spans = self.analyze(text, deny_list)
+        return RedactedText(
+            text=self.apply_placeholders(text, spans),
+            spans=tuple(spans),
+            redactions=tuple(_record(s, kind) for s in spans),
+        )
+
+    def apply_placeholders(self, text: str, spans: Iterable[Span]) -> str:
+        """``text`` with each (non-overlapping) span replaced by the policy's placeholder."""
+        out: list[str] = []
+        position = 0
+        for span in sorted(spans, key=lambda s: s.start):
+            if span.start < position:
+                continue
+            out.append(text[position:span.start])
+            out.append(self.policy.placeholder_for(span.entity_type))
+            position = span.end
+        out.append(text[position:])
+        return "".join(out)
+
+    # ---- key events ------------------------------------------------------------------------
+
+    def redact_events(
+        self, events: Sequence[InputEvent], deny_list: DenyList | None = None
+    ) -> RedactedEvents:
+        """Rewrite every key event that produced a character of personal data.
+
+        The typing is rebuilt (:func:`redaction.keystrokes.rebuild_typing`); its final text and
+        its full log (every character ever typed, deleted ones included) are analysed; each
+        key press or release whose character lies in a span, in the final text or only in the
+        log, gets ``key`` and ``char`` replaced by the placeholder of the span's type, so no
+        replay of the stored events rebuilds the value. Typing the policy cannot rebuild
+        reliably (pastes, unknown keys) is still analysed as far as it is known.
+        """
+        typed = rebuild_typing(events)
+        doomed: dict[int, str] = {}
+        redactions: list[Redaction] = []
+        pieces: list[str] = []
+        for number, run in enumerate(typed.runs):
+            final_spans = self.analyze(run.text, deny_list) if run.text.strip() else []
+            final_events: set[int] = set()
+            for span in final_spans:
+                for index in run.provenance[span.start:span.end]:
+                    if index is not None:
+                        doomed.setdefault(index, span.entity_type)
+                        final_events.add(index)
+            redactions.extend(_record(s, "text") for s in final_spans)
+            if self.policy.analyze_deleted and run.log_text.strip():
+                for span in self.analyze(run.log_text, deny_list):
+                    made_by = {i for i in run.log_provenance[span.start:span.end] if i is not None}
+                    for index in made_by:
+                        doomed.setdefault(index, span.entity_type)
+                    # A value typed and then deleted leaves no trace in the text, but its
+                    # removal is recorded (once, unless the final text already accounts for it).
+                    if made_by - final_events:
+                        redactions.append(_record(span, "text"))
+            last = number == len(typed.runs) - 1
+            pieces.append(self.apply_placeholders(run.text, final_spans))
+            pieces.append(_run_separator(run.ended_by, last))
+        rewritten_events = _rewrite_events(events, doomed, typed, self.policy)
+        return RedactedEvents(
+            events=tuple(rewritten_events),
+            text=_render_unknown("".join(pieces)),
+            redactions=tuple(redactions),
+            rewritten=sum(1 for a, b in zip(events, rewritten_events, strict=True) if a is not b),
+        )
+
+    def rebuild(self, events: Sequence[InputEvent]) -> TypedText:
+        """The raw rebuilt typing (in memory only: it holds personal data)."""
+        return rebuild_typing(events)
+
+    # ---- episode metadata ------------------------------------------------------------------
+
+    def metadata(self) -> dict[str, Any]:
+        """The policy (allow-listed fields) plus what was actually loaded. No values."""
+        data = self.policy.to_metadata()
+        data["recognizers"] = sorted(r.name for r in self.recognizers)
+        data["ner_loaded"] = self.ner.info.to_metadata() if self.ner is not None else None
+        return data
+
+    def harvest(self, text: str, spans: Iterable[Span], deny_list: DenyList,
+                source: Any = "typed") -> int:
+        """Add the values of confidently found spans to the episode deny-list (in memory), so
+        they are hunted in frames and titles too. Returns how many were new."""
+        added = 0
+        for span in spans:
+            if span.entity_type == "PERSON" and (span.score < 0.8 or span.end - span.start < 4):
+                continue
+            if span.entity_type in ("STREET_ADDRESS", "DATE", "LOCATION", "ORGANIZATION", "URL"):
+                continue
+            if deny_list.add(text[span.start:span.end], span.entity_type, source):
+                added += 1
+        return added
+
+
+# ---- helpers ---------------------------------------------------------------------------------
+
+
+def _record(span: Span, kind: RedactionKind) -> Redaction:
+    return Redaction(kind=kind, entity_type=span.entity_type, recognizer=span.recognizer,
+                     score=round(span.score, 3))
+
+
+def _run_separator(ended_by: str | None, last: bool) -> str:
+    if last and ended_by is None:
+        return ""
+    return "\t" if ended_by == "tab" else "\n"
+
+
+def _render_unknown(text: str) -> str:
+    """Pasted content we could not see reads as ``<PASTED>`` in step text."""
+    return text.replace(UNKNOWN_CHAR, "<PASTED>")
+
+
+def _rewrite_events(
+    events: Sequence[InputEvent], doomed: dict[int, str], typed: TypedText, policy: Policy
+) -> list[InputEvent]:
+    from dataclasses import replace
+
+    out = list(events)
+    for index, entity in doomed.items():
+        placeholder = policy.placeholder_for(entity)
+        out[index] = replace(events[index], key=placeholder, char=placeholder)
+        # The matching release carries the same key (and sometimes the char): rewrite it too.
+        release = typed.release_of.get(index)
+        if release is not None:
+            out[release] = replace(events[release], key=placeholder, char=placeholder)
+    return out
+
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+_STOPWORDS: frozenset[str] | None = None
+
+
+def _stopwords() -> frozenset[str]:
+    global _STOPWORDS
+    if _STOPWORDS is None:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        _STOPWORDS = frozenset(STOP_WORDS) | {"ok", "okay", "hi", "hello", "hey", "thanks",
+                                               "pls", "please", "yes", "no", "lol"}
+    return _STOPWORDS
+
+
+def recase(text: str) -> str:
+    """A copy of ``text`` (same length) with lowercase content words capitalised, for NER on
+    text typed in lowercase. Function words stay lowercase, so sentences still parse."""
+    stop = _stopwords()
+
+    def capitalise(match: re.Match[str]) -> str:
+        word = match.group()
+        if not word.islower() or word in stop or len(word) < 2:
+            return word
+        head = word[0].upper()
+        return (head if len(head) == 1 else word[0]) + word[1:]
+
+    return _WORD.sub(capitalise, text)
+
+
+def _has_lowercase_word(text: str) -> bool:
+    return any(w.islower() for w in _WORD.findall(text))
+
+
+_TRIM_CHARS = " \t\n\r.,;:!?\"'()[]{}<>"
+
+
+def _tidy(text: str, span: Span) -> Span | None:
+    """Trim whitespace and punctuation around a span, and a possessive 's after a name."""
+    start, end = span.start, span.end
+    while start < end and text[start] in _TRIM_CHARS:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_CHARS and not _keeps_trailing(text, start, end,
+                                                                                span):
+        end -= 1
+    if span.entity_type == "PERSON" and text[start:end].lower().endswith(("'s", "\u2019s")):
+        end -= 2
+    if end <= start:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(start, end, span.entity_type, span.recognizer, span.score)
+
+
+def _keeps_trailing(text: str, start: int, end: int, span: Span) -> bool:
+    # Passwords and secrets are taken verbatim: their punctuation is part of the value.
+    return span.entity_type in ("PASSWORD", "SECRET", "URL_CREDENTIAL") and text[end - 1] not in (
+        " \t\n\r")
+
+
+def _propagate(text: str, spans: Sequence[Span]) -> list[Span]:
+    """Other occurrences of the words of names already found (``Borkowski`` after
+    ``Maciej Borkowski``), case-insensitively, as whole words."""
+    words: dict[str, Span] = {}
+    stop = _stopwords()
+    for span in spans:
+        if span.entity_type not in _PROPAGATED:
+            continue
+        for word in _WORD.findall(text[span.start:span.end]):
+            key = word.lower()
+            if len(key) >= 3 and key not in stop:
+                words.setdefault(key, span)
+    if not words:
+        return []
+    pattern = re.compile(
+        r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        + r")(?![^\W_])",
+        re.I,
+    )
+    found = []
+    for match in pattern.finditer(text):
+        origin = words[match.group().lower()]
+        found.append(Span(match.start(), match.end(), origin.entity_type, origin.recognizer,
+                          origin.score * 0.95))
+    return found
+
+
+def merge_spans(spans: Iterable[Span]) -> list[Span]:
+    """Sorted, non-overlapping spans: overlapping ones become their union, typed by the
+    highest-scoring member (ties: the longer one)."""
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    merged: list[Span] = []
+    for span in ordered:
+        if merged and span.start < merged[-1].end:
+            last = merged[-1]
+            best = max((last, span), key=lambda s: (s.score, s.end - s.start))
+            merged[-1] = Span(last.start, max(last.end, span.end), best.entity_type,
+                              best.recognizer, max(last.score, span.score))
+        else:
+            merged.append(span)
+    return merged
