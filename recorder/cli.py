@@ -14,7 +14,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from recorder import __version__
-from recorder.errors import CuarecError, ExitCode
+from recorder.errors import CuarecError, ExitCode, UsageError
 
 app = typer.Typer(
     name="cuarec",
@@ -153,6 +153,59 @@ def edit(
         _emit_json({"episode": str(episode), "steps": kept})
     else:
         typer.echo(f"{episode}: {kept} steps kept")
+
+
+identity_app = typer.Typer(
+    help="Your own identity values (names, e-mails, phones, addresses), always redacted from "
+    "your recordings. Kept only on this machine (0600), never written into an episode.",
+    no_args_is_help=True,
+)
+app.add_typer(identity_app, name="identity")
+
+
+@identity_app.command("show")
+def identity_show(as_json: JsonFlag = False) -> None:
+    """List the stored identity values (on your own terminal only)."""
+    from recorder.identity import IdentityStore
+
+    entries = IdentityStore().load()
+    if as_json:
+        _emit_json([{"kind": e.kind, "value": e.value} for e in entries])
+    elif not entries:
+        typer.echo("no identity values stored")
+    for entry in [] if as_json else entries:
+        typer.echo(f"{entry.kind:8} {entry.value}")
+
+
+@identity_app.command("add")
+def identity_add(
+    kind: Annotated[str, typer.Argument(help="name, email, phone, address or other.")],
+    value: Annotated[str, typer.Argument(help="The value to always redact.")],
+) -> None:
+    """Add a value that must always be redacted."""
+    from recorder.identity import IdentityStore
+
+    added = IdentityStore().add(kind, value)
+    typer.echo("added" if added else "already stored")
+
+
+@identity_app.command("remove")
+def identity_remove(value: Annotated[str, typer.Argument(help="The value to forget.")]) -> None:
+    """Remove one value."""
+    from recorder.identity import IdentityStore
+
+    if not IdentityStore().remove(value):
+        raise UsageError("no such identity value")
+    typer.echo("removed")
+
+
+@identity_app.command("clear")
+def identity_clear() -> None:
+    """Remove every stored identity value."""
+    from recorder.identity import IdentityStore
+
+    IdentityStore().clear()
+    typer.echo("cleared")
 
 
 def _fail(message: str, code: ExitCode) -> NoReturn:

@@ -1,0 +1,58 @@
+"""No side channels while recording: no core dumps, not dumpable, quiet third-party loggers.
+
+Raw keystrokes and pixels live in this process's memory until they are redacted; a core dump
+or a ptrace attach would put them on disk or in another process. Third-party libraries
+(RapidOCR, Presidio, onnxruntime, spaCy) log at INFO or WARNING with recognised text in some
+messages; they are capped at ERROR and their handlers removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import logging
+import os
+import resource
+
+_PR_SET_DUMPABLE = 4
+THIRD_PARTY_LOGGERS = ("RapidOCR", "rapidocr", "presidio-analyzer", "presidio-anonymizer",
+                       "presidio_analyzer", "onnxruntime", "spacy", "tldextract", "filelock",
+                       "PIL", "ray")
+
+
+def disable_core_dumps() -> None:
+    """RLIMIT_CORE 0 and PR_SET_DUMPABLE 0 (Linux): no core file, no ptrace by other users."""
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if os.name == "posix":
+        libc_name = ctypes.util.find_library("c")
+        if libc_name:
+            with contextlib.suppress(OSError, AttributeError):
+                ctypes.CDLL(libc_name, use_errno=True).prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
+
+
+def quiet_third_party_loggers() -> None:
+    for name in THIRD_PARTY_LOGGERS:
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.ERROR)
+        for handler in list(logger.handlers):
+            logger.removeHandler(handler)
+        logger.propagate = False
+    # onnxruntime's C++ logger: 3 = errors only.
+    os.environ.setdefault("ORT_LOGGING_LEVEL", "3")
+
+
+def harden_process() -> None:
+    disable_core_dumps()
+    quiet_third_party_loggers()
+
+
+def is_dumpable() -> bool:
+    """Whether this process could dump core (for tests)."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return True
+    dumpable = ctypes.CDLL(libc_name).prctl(3, 0, 0, 0, 0)  # PR_GET_DUMPABLE
+    soft, _ = resource.getrlimit(resource.RLIMIT_CORE)
+    return bool(dumpable) or soft != 0
