@@ -1,0 +1,226 @@
+"""The capture backend interface, its value objects, and the one place a backend is chosen.
+
+A backend is the platform code: it checks the environment, measures the monitors, runs the
+input listeners, grabs the screen and names the focused window. Everything above it (the
+session, the step reducer) is platform-free. X11 is the only backend so far; macOS and
+Windows plug in through :func:`register_backend` with the same interface.
+"""
+
+from __future__ import annotations
+
+import sys
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from recorder.episode.model import MonitorInfo
+from recorder.errors import EnvironmentProblem
+from redaction.models import InputEvent
+
+#: What an input callback hands to the sink: ``(monotonic_time, kind, *payload)``. Listener
+#: callbacks only build this tuple and enqueue it; the backend translates it later, on the
+#: session's worker thread (see :meth:`CaptureBackend.translate`).
+RawInput = tuple[Any, ...]
+InputSink = Callable[[RawInput], None]
+
+#: The raw input event kinds (``InputEvent.kind``).
+KEY_PRESS = "key_press"
+KEY_RELEASE = "key_release"
+BUTTON_PRESS = "button_press"
+BUTTON_RELEASE = "button_release"
+MOVE = "move"
+SCROLL = "scroll"
+EVENT_KINDS = (KEY_PRESS, KEY_RELEASE, BUTTON_PRESS, BUTTON_RELEASE, MOVE, SCROLL)
+
+
+@dataclass(frozen=True, slots=True)
+class Monitor:
+    """One monitor, measured: geometry in virtual-screen pixels and how its scale was found.
+
+    ``index`` counts from 1 (0 would be the whole virtual screen, as in mss). ``scale`` is the
+    factor the desktop renders at (2.0 on a "200 %" screen); ``scale_source`` says where it
+    was measured (``Xft.dpi``, ``GDK_SCALE``, ``x11-unscaled``: no scaling is configured).
+    ``dpi`` is the physical density from the monitor's reported size in millimetres, or None
+    when the monitor reports none.
+    """
+
+    index: int
+    x: int
+    y: int
+    width: int
+    height: int
+    name: str | None = None
+    primary: bool = False
+    width_mm: int | None = None
+    height_mm: int | None = None
+    dpi: float | None = None
+    scale: float = 1.0
+    scale_source: str = "unknown"
+
+    def to_info(self) -> MonitorInfo:
+        """The episode metadata's form of this monitor."""
+        return MonitorInfo(x=self.x, y=self.y, width=self.width, height=self.height,
+                           scale=self.scale)
+
+    def contains(self, x: int, y: int) -> bool:
+        return self.x <= x < self.x + self.width and self.y <= y < self.y + self.height
+
+
+@dataclass(frozen=True, slots=True)
+class RawWindow:
+    """The focused window, unredacted: its application class and its title.
+
+    Titles often hold personal data (file names, e-mail subjects): redact before storing.
+    """
+
+    app: str | None = None
+    title: str | None = None
+
+
+class FrameSource(ABC):
+    """Grabs one monitor and names the focused window, on its own display connection.
+
+    Used by one thread at a time (the grabber holds a lock around it), so the window recorded
+    with a frame is the one focused when the frame was taken.
+    """
+
+    @abstractmethod
+    def grab(self) -> np.ndarray[Any, Any]:
+        """Return the monitor's pixels now as an HxWx3 uint8 BGR array."""
+
+    @abstractmethod
+    def focused_window(self) -> RawWindow | None:
+        """The focused window now, or None when it cannot be resolved."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class EnvironmentReport:
+    """What the environment check found (value-free: no display or host names)."""
+
+    backend: str
+    session_type: str
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+class CaptureBackend(ABC):
+    """Platform code behind one interface; one instance per capture session.
+
+    Threading contract: :meth:`start_input` registers callbacks that only timestamp and
+    enqueue into ``sink``; :meth:`translate` runs on the session's worker thread; each
+    :class:`FrameSource` is used by one thread at a time.
+    """
+
+    name: str = "abstract"
+
+    @abstractmethod
+    def check_environment(self) -> EnvironmentReport:
+        """Raise :class:`~recorder.errors.EnvironmentProblem` unless capture can work here."""
+
+    @abstractmethod
+    def monitors(self) -> tuple[Monitor, ...]:
+        """Measure the monitors (geometry and scale)."""
+
+    @abstractmethod
+    def frame_source(self, monitor: Monitor) -> FrameSource: ...
+
+    @abstractmethod
+    def start_input(self, sink: InputSink) -> None:
+        """Start the input listeners; return once they are live (events are being seen)."""
+
+    @abstractmethod
+    def stop_input(self, timeout_s: float = 2.0) -> None:
+        """Stop the listeners within ``timeout_s`` even if no further input ever arrives."""
+
+    @abstractmethod
+    def translate(self, raw: RawInput, t: float) -> InputEvent | None:
+        """Turn a queued callback tuple into an :class:`InputEvent` at session time ``t``.
+
+        Coordinates stay in virtual-screen pixels; key names are lowercase pynput-style
+        (``shift``, ``ctrl_r``, ``backspace``, ``a``), ``char`` is the produced character.
+        """
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release connections; called once at the end of a session."""
+
+
+BackendFactory = Callable[[Mapping[str, str]], CaptureBackend]
+
+
+@dataclass(frozen=True, slots=True)
+class _Registration:
+    name: str
+    platforms: tuple[str, ...]
+    factory: BackendFactory
+
+
+class BackendRegistry:
+    """Backends by name and platform; :meth:`choose` is the one chooser."""
+
+    def __init__(self) -> None:
+        self._entries: list[_Registration] = []
+
+    def register(self, name: str, platforms: tuple[str, ...], factory: BackendFactory) -> None:
+        """``platforms`` are ``sys.platform`` prefixes (``linux``, ``darwin``, ``win32``)."""
+        self._entries = [e for e in self._entries if e.name != name]
+        self._entries.append(_Registration(name, platforms, factory))
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(e.name for e in self._entries)
+
+    def choose(
+        self, name: str | None = None, platform: str | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> CaptureBackend:
+        """Build the backend named ``name``, or the first one registered for ``platform``.
+
+        The returned backend has passed :meth:`CaptureBackend.check_environment`.
+        """
+        import os
+
+        platform = sys.platform if platform is None else platform
+        env = os.environ if env is None else env
+        if name is not None:
+            matches = [e for e in self._entries if e.name == name]
+            if not matches:
+                raise EnvironmentProblem(
+                    f"unknown capture backend {name!r} (known: {', '.join(self.names())})")
+        else:
+            matches = [e for e in self._entries
+                       if any(platform.startswith(p) for p in e.platforms)]
+            if not matches:
+                raise EnvironmentProblem(
+                    f"no capture backend for this platform ({platform}) yet; "
+                    "cuarec records on Linux with X11")
+        backend = matches[0].factory(env)
+        backend.check_environment()
+        return backend
+
+
+def _x11_factory(env: Mapping[str, str]) -> CaptureBackend:
+    # Imported here: the X11 module needs python-xlib, and only Linux needs it.
+    from recorder.capture.x11 import X11Backend
+
+    return X11Backend(env)
+
+
+#: The default registry. X11 serves Linux and the BSDs.
+REGISTRY = BackendRegistry()
+REGISTRY.register("x11", ("linux", "freebsd", "openbsd", "netbsd"), _x11_factory)
+
+
+def register_backend(name: str, platforms: tuple[str, ...], factory: BackendFactory) -> None:
+    """Add (or replace) a backend in the default registry."""
+    REGISTRY.register(name, platforms, factory)
+
+
+def choose_backend(
+    name: str | None = None, platform: str | None = None, env: Mapping[str, str] | None = None,
+) -> CaptureBackend:
+    """The backend for this machine from the default registry, its environment checked."""
+    return REGISTRY.choose(name, platform, env)
