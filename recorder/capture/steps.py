@@ -303,19 +303,23 @@ class StepReducer:
         self._emit_ready(now)
 
     def flush(self, now: float) -> None:
-        """Close everything open and emit every step (at a pause or the end)."""
+        """Close everything open and emit every step (at a pause or the end).
+
+        An idle gap of ``wait_s`` or more before ``now`` becomes a final wait step.
+        """
         self._close_current(now)
         if self._pending_mods:
             self._lone_modifiers(None, now)
         if self._pending_moves:
             self._start_move_step(now)
         self._close_current(now)
+        self._insert_wait(now)  # idle until the pause or the end is a wait too
         while self._closed:
             self._emit(self._closed.popleft())
         self._owner.clear()
         self._held.clear()
-        self._orphans.clear()
         self._wait_obs = None
+        self._activity_end = None  # a pause is not idle time; resume() restarts the count
 
     def resume(self, now: float) -> None:
         """After a pause: the paused time is not an idle gap."""
@@ -326,9 +330,11 @@ class StepReducer:
         """Emit the final ``done`` step (call :meth:`flush` first)."""
         window = frame.window if frame is not None else None
         obs_flags = flags if frame is not None else (*flags, FLAG_NO_OBSERVATION)
+        # Releases of keys pressed before the start (or a pause) with no step to join.
+        orphans, self._orphans = tuple(self._map_event(e) for e in self._orphans), []
         self._emit_step(RawStep(step_index=self._take_index(), timestamp_s=t,
-                                action_type="done", observation=frame, window=window,
-                                flags=obs_flags))
+                                action_type="done", observation=frame, events=orphans,
+                                window=window, flags=obs_flags))
         self.emitted += 1
 
     # -- keys ------------------------------------------------------------------------------
@@ -542,8 +548,17 @@ class StepReducer:
         wait_s = self.config.wait_s
         rested = (bool(self._pending_moves) and wait_s is not None
                   and e.t - self._pending_moves[-1].t >= wait_s)
-        if self._pending_moves and (not pointer or rested):
-            self._start_move_step(e.t)
+        take_moves = pointer and not rested
+        if self._pending_moves and not take_moves:
+            # Moves before the first held-back modifier are a move step of their own; later
+            # ones happened during this action (ctrl held, pointer nudged) and stay in it.
+            mods_t = self._pending_mods[0].t if self._pending_mods else math.inf
+            later = [m for m in self._pending_moves if m.t >= mods_t]
+            self._pending_moves = [m for m in self._pending_moves if m.t < mods_t]
+            if self._pending_moves:
+                self._start_move_step(e.t)
+            self._pending_moves = later
+            take_moves = True
         events: list[InputEvent] = []
         candidates: list[tuple[float, tuple[Frame | None, tuple[str, ...]]]] = []
         if self._pending_mods:
@@ -553,7 +568,7 @@ class StepReducer:
             self._pending_mods = []
         else:
             mods = []
-        if pointer and self._pending_moves:
+        if take_moves and self._pending_moves:
             events += self._pending_moves
             candidates.append((self._pending_moves[0].t, self._pending_moves_obs))
             self._pending_moves = []

@@ -1,3 +1,5 @@
+# python-xlib ships no type stubs; the X objects are typed Any here.
+# mypy: disable-error-code="import-untyped"
 """The X11 capture backend: pynput listeners, mss grabs, python-xlib for windows and monitors.
 
 Measured on Xvfb (DESIGN.md): RECORD and XTEST are present, pynput sees xdotool input
@@ -9,9 +11,11 @@ the environment has been checked, because it fails to import without a display.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import re
 import time
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
@@ -51,7 +55,7 @@ def _keysym_name(keysym: int) -> str:
     """A lowercase name for a keysym pynput gave no char for, e.g. ``xf86_audiomute``."""
     global _keysym_names
     if _keysym_names is None:
-        import Xlib.XK  # type: ignore[import-untyped]
+        import Xlib.XK
 
         for group in ("miscellany", "xkb", "xf86", "latin1", "latin2", "latin3", "latin4",
                       "greek", "cyrillic"):
@@ -71,7 +75,7 @@ def _record_context_enabled(display: Any, context: int) -> bool:
     """RECORD GetContext's ``enabled`` flag. python-xlib 0.33 mis-parses this reply (it skips
     the flag and then fails on the client list, leaving the connection unusable), so this
     reads only the fixed header and lets the reply length skip the rest."""
-    from Xlib.protocol import rq  # type: ignore[import-untyped]
+    from Xlib.protocol import rq
 
     class _GetContextEnabled(rq.ReplyRequest):  # type: ignore[misc]
         _request = rq.Struct(rq.Card8("opcode"), rq.Opcode(4), rq.RequestLength(),
@@ -87,30 +91,35 @@ def _record_context_enabled(display: Any, context: int) -> bool:
 
 def _open_display(name: str) -> Any:
     """Connect with python-xlib, turning every failure into one clear, value-free line."""
-    import Xlib.display  # type: ignore[import-untyped]
-    import Xlib.error  # type: ignore[import-untyped]
+    import Xlib.display
+    import Xlib.error
 
-    try:
-        return Xlib.display.Display(name)
-    except Xlib.error.DisplayNameError:
-        raise EnvironmentProblem("the DISPLAY variable does not name an X display") from None
-    except Xlib.error.DisplayConnectionError as exc:
-        text = str(exc).lower()
-        if "authoriz" in text or "protocol specified" in text or "auth" in text:
-            raise EnvironmentProblem(
-                "not permitted to connect to the X display (X authority refused: check "
-                "XAUTHORITY, or run cuarec as the user who owns the desktop session)"
-            ) from None
-        raise EnvironmentProblem(
-            "cannot connect to the X display named by DISPLAY (is the X server running?)"
-        ) from None
-    except (OSError, Xlib.error.DisplayError):
-        raise EnvironmentProblem("cannot connect to the X display named by DISPLAY") from None
+    # python-xlib leaves the socket of a failed connection open; it is closed (quietly)
+    # when the exception is dropped, inside this block.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            return Xlib.display.Display(name)
+        except Xlib.error.DisplayNameError:
+            problem = "the DISPLAY variable does not name an X display"
+        except Xlib.error.DisplayConnectionError as exc:
+            text = str(exc).lower()
+            if "authoriz" in text or "protocol specified" in text or "auth" in text:
+                problem = ("not permitted to connect to the X display (X authority refused: "
+                           "check XAUTHORITY, or run cuarec as the user who owns the desktop "
+                           "session)")
+            else:
+                problem = ("cannot connect to the X display named by DISPLAY "
+                           "(is the X server running?)")
+        except (OSError, Xlib.error.DisplayError):
+            problem = "cannot connect to the X display named by DISPLAY"
+        gc.collect()
+    raise EnvironmentProblem(problem)
 
 
 def _measure_scale(display: Any, env: Mapping[str, str]) -> tuple[float, str]:
     """The desktop's rendering scale: Xft.dpi/96 when set, else GDK_SCALE, else unscaled."""
-    import Xlib.X  # type: ignore[import-untyped]
+    import Xlib.X
 
     root = display.screen().root
     try:
@@ -433,7 +442,7 @@ class X11Backend(CaptureBackend):
 
     def _nudge_pointer(self) -> None:
         import Xlib.X
-        from Xlib.ext import xtest  # type: ignore[import-untyped]
+        from Xlib.ext import xtest
 
         display = self._connection()
         pointer = display.screen().root.query_pointer()
