@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from render import render  # noqa: E402
-from sequences import SEQUENCES  # noqa: E402
-from templates import NEGATIVES, TEMPLATES, build_page  # noqa: E402
+from render import render
+from sequences import SEQUENCES
+from templates import NEGATIVES, TEMPLATES, build_page
 
 #: (CSS width, CSS height, device scale): laptop and desktop screens at scale 1 and 2.
 SCREENS = ((1920, 1080, 1), (1366, 768, 1), (1536, 864, 1), (1440, 900, 2), (1280, 800, 2))

