@@ -111,14 +111,14 @@ def test_focused_window_from_ewmh(own_display: XDisplay,
         window = display.create_resource_object("window", window_id)
         utf8 = display.intern_atom("UTF8_STRING")
         window.change_property(display.intern_atom("_NET_WM_NAME"), utf8, 8,
-                               "Café – ✓".encode())
+                               "Café · ✓".encode())
         root.change_property(display.intern_atom("_NET_SUPPORTING_WM_CHECK"),
                              Xlib.Xatom.WINDOW, 32, [root.id])
         root.change_property(display.intern_atom("_NET_ACTIVE_WINDOW"),
                              Xlib.Xatom.WINDOW, 32, [window_id])
         display.sync()
         xdotool(own_display, "mousemove", "310", "230")  # the pointer is elsewhere
-        assert WindowProbe(display).focused() == RawWindow(app="XTerm", title="Café – ✓")
+        assert WindowProbe(display).focused() == RawWindow(app="XTerm", title="Café · ✓")
     finally:
         display.screen().root.delete_property(display.intern_atom("_NET_SUPPORTING_WM_CHECK"))
         display.sync()
