@@ -86,7 +86,7 @@ def xterm(screen: XDisplay) -> Iterator[None]:
     process = subprocess.Popen(["xterm", "-title", XTERM_TITLE, "-geometry", "100x34+0+0",
                                 "-e", "cat"], env=screen.env(), stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
-    subprocess.run(["xdotool", "search", "--sync", "--name", f"^{XTERM_TITLE}$"],
+    subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", f"^{XTERM_TITLE}$"],
                    env=screen.env(), check=True, capture_output=True, timeout=30)
     yield
     process.terminate()

@@ -37,7 +37,8 @@ def start_xterm() -> Iterator[Callable[[XDisplay, str, str], int]]:
         processes.append(subprocess.Popen(
             ["xterm", "-title", title, "-geometry", geometry, "-e", "cat"], env=display.env(),
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        return int(xdotool(display, "search", "--sync", "--name", f"^{title}$").split()[0])
+        found = xdotool(display, "search", "--sync", "--onlyvisible", "--name", f"^{title}$")
+        return int(found.split()[0])
 
     yield start
     for process in processes:
