@@ -359,7 +359,7 @@ def face_check(redactor: FrameRedactor) -> dict[str, Any]:
                 (40, 40, 40), 2)
     photo = cv2.resize(astronaut, (256, 256))
     screen[200:456, 100:356] = photo
-    face = Box(100 + 85, 200 + 20, 70, 90)  # the astronaut's face at 256 px (hand-marked)
+    face = Box(100 + 90, 200 + 35, 50, 52)  # forehead to chin at 256 px (hand-marked)
     result = redactor.redact(screen, DenyList())
     faces = [r.box for r in result.redactions if r.entity_type == "FACE" and r.box]
     return {"face_found": bool(faces), "face_covered": covered(face, list(result.blurred)),

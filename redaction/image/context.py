@@ -65,7 +65,7 @@ _EMAIL = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
 _ROW_NAME_TIME = re.compile(rf"^\W{{0,3}}(?P<v>{_NAME})[ \t]*(?:[\u00b7|,\-\u2013][ \t]*)?{_TIME}\b",
                             re.M)
 #: "Name <email>", "Name (email)".
-_NAME_EMAIL = re.compile(rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,3}})[ \t]*[<(\[]\s*{_EMAIL}")
+_NAME_EMAIL = re.compile(rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,3}})[ \t|]*[<(\[]\s*{_EMAIL}")
 _BY_VERB = re.compile(
     rf"\b(?:created|updated|edited|modified|authored|written|posted|shared|sent|assigned|"
     rf"reviewed|approved|requested|opened|closed|merged|submitted|invited|added|removed|"
@@ -75,7 +75,7 @@ _GREETING = re.compile(rf"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Welcome
                        rf"(?P<v>{_CAP}(?:[ \t]+{_CAP})?)[ \t]*[,!.:]")
 _SIGN_OFF = re.compile(
     rf"\b(?:Best|Regards|Best regards|Kind regards|Warm regards|Many thanks|Thanks|Cheers|"
-    rf"Sincerely|Yours|All the best|Talk soon),[ \t]*\n?[ \t]*(?P<v>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
+    rf"Sincerely|Yours|All the best|Talk soon),[ \t]*\n{{0,2}}[ \t]*(?P<v>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
 _COMPANY = re.compile(
     rf"(?P<v>(?:{_CAP}|[A-Z]{{2,}})(?:[ \t]+(?:&[ \t]+)?(?:{_CAP}|[A-Z]{{2,}})){{0,2}}[ \t]+"
     r"(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|Corp\.?|Corporation|Co\.|PLC|AG|S\.A\.|SAS|"

@@ -29,16 +29,19 @@ def normalise(text: str) -> str:
 class DenyMatcher:
     """Finds values (with their entity types) among a page's words."""
 
-    def __init__(self, values: Iterable[tuple[str, str]], *, fuzzy_ratio: float = 0.85,
+    def __init__(self, values: Iterable[tuple[str, str] | tuple[str, str, float]], *,
+                 fuzzy_ratio: float = 0.85,
                  min_prefix: int = 4, recognizer: str = RECOGNIZER,
                  prefixes: bool = True, whole_words: bool = False) -> None:
-        self.values: list[tuple[str, str]] = []
+        self.values: list[tuple[str, str, float]] = []
         seen: set[str] = set()
-        for value, entity in values:
+        for item in values:
+            value, entity = item[0], item[1]
+            weight = float(item[2]) if len(item) > 2 else 1.0  # type: ignore[misc]
             norm = normalise(value)
             if len(norm) >= 2 and norm not in seen:
                 seen.add(norm)
-                self.values.append((norm, entity))
+                self.values.append((norm, entity, weight))
         self.fuzzy_ratio = fuzzy_ratio
         self.min_prefix = min_prefix
         self.recognizer = recognizer
@@ -59,7 +62,7 @@ class DenyMatcher:
             joined = "".join(norms)
             if not joined:
                 continue
-            for value, entity in self.values:
+            for value, entity, weight in self.values:
                 if self.whole_words:
                     # A name part counts where it stands capitalised ("Will", not "will").
                     hits = [(i, i, 1.0) for i, n in enumerate(norms)
@@ -68,7 +71,8 @@ class DenyMatcher:
                     hits = self._line_hits(value, norms, joined, owner)
                 for first, last, score in hits:
                     refs = [WordRef(li, i) for i in range(first, last + 1)]
-                    found = from_words(layout, refs, entity, self.recognizer, score)
+                    found = from_words(layout, refs, entity, self.recognizer,
+                                       round(score * weight, 4))
                     if found:
                         out.append(found)
         return out

@@ -76,7 +76,7 @@ class FrameResult:
     they hold screen text and must stay in memory.
     """
 
-    frame: Frame | None
+    frame: Frame | None = field(repr=False)
     redactions: tuple[Redaction, ...] = ()
     #: The areas actually pixelated (each redaction's box with its padding), in frame pixels.
     blurred: tuple[Box, ...] = ()
@@ -225,14 +225,16 @@ def _repeats(layout: Layout, findings: Sequence[Finding],
     A name recognised in a sentence is also removed from a list row. Single words are not
     spread (one wrong single-word name would spread to every use of the word).
     """
-    values: list[tuple[str, str]] = []
-    for finding in findings:
+    values: list[tuple[str, str, float]] = []
+    for finding in sorted(findings, key=lambda f: -f.score):
         if finding.entity_type not in PROPAGATED_TYPES or not finding.refs:
             continue
         words = [layout.word(ref).text for ref in finding.refs]
         if finding.entity_type == "PERSON" and len(words) < 2:
             continue
-        values.append((" ".join(words), finding.entity_type))
+        # A repeat is as certain as the finding it repeats (slightly less, so that where they
+        # coincide the original recognizer is the one recorded).
+        values.append((" ".join(words), finding.entity_type, finding.score * 0.99))
     if not values:
         return []
     matcher = DenyMatcher(values, fuzzy_ratio=max(settings.deny_fuzzy_ratio, 0.9),

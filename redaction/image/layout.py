@@ -4,7 +4,8 @@ A screen is not prose. OCR finds text lines (detector boxes); a list row or an e
 ("Name  <email>", "Name   10:32 AM") is split over several of them, and a form puts a label
 above its value. The analyzer therefore reads two documents of the same page:
 
-- **rows**: lines on the same baseline joined left to right (list rows, headers, columns);
+- **rows**: lines on the same baseline joined left to right with " | " (list rows, headers,
+  columns);
 - **blocks**: lines stacked in one column joined top to bottom (paragraphs, label above value,
   signatures, addresses over two lines).
 
@@ -24,8 +25,11 @@ from redaction.models import Box
 
 DocumentKind = Literal["rows", "blocks"]
 
-ROW_JOIN = "  "
+#: Separators chosen so that NER does not run a name into the next cell or line: spaCy joins
+#: "Name  Stage" or "Name\nEmail" into one entity, but not across " | " or a blank line.
+ROW_JOIN = " | "
 BLOCK_JOIN = " "
+GROUP_BREAK = "\n\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,16 +86,16 @@ class Layout:
         pos = 0
         for g, group in enumerate(groups):
             if g:
-                parts.append("\n")
-                pos += 1
+                parts.append(GROUP_BREAK)
+                pos += len(GROUP_BREAK)
             widest = max(self.lines[i].box.w for i in group)
             for n, line_index in enumerate(group):
                 if n:
                     # A wrapped paragraph line (nearly full width) continues the sentence;
                     # a short line (list entry, label) ends one.
                     join = inner
-                    if kind == "blocks" and self.lines[group[n - 1]].box.w < 0.7 * widest:
-                        join = "\n"
+                    if kind == "blocks" and not _wraps(self.lines[group[n - 1]], widest):
+                        join = GROUP_BREAK
                     parts.append(join)
                     pos += len(join)
                 for w, word in enumerate(self.lines[line_index].words):
@@ -129,6 +133,13 @@ class Layout:
                 out.append(i)
         out.sort(key=lambda i: self.lines[i].box.y)
         return out[:1]
+
+
+def _wraps(line: OcrLine, widest: int) -> bool:
+    """Whether a block line looks like a paragraph line that wrapped (many words, near full
+    width, no closing punctuation) rather than a list entry or a label."""
+    return (len(line.words) >= 5 and line.box.w >= 0.7 * widest
+            and not line.words[-1].text.endswith((".", "!", "?", ":")))
 
 
 def _h_overlap(a: Box, b: Box) -> float:

@@ -57,7 +57,6 @@ class FaceDetector:
         gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
         if shrink > 1.0:
             gray = cv2.resize(gray, (int(w / shrink), int(h / shrink)), interpolation=cv2.INTER_AREA)
-        gray = cv2.equalizeHist(gray)
         min_px = max(16, int(self.min_face_px * scale / shrink))
         candidates: list[Box] = []
         for n, cascade in enumerate(self._cascades):
@@ -73,7 +72,10 @@ class FaceDetector:
         words = [wd.box for line in (layout.lines if layout else ()) for wd in line.words]
         out: list[Finding] = []
         for box in candidates:
-            text_cover = sum(geometry.overlap_area(box, wb) for wb in words) / max(1, geometry.area(box))
+            # Text inside a face box means a false face, unless the "word" is taller than the
+            # face itself (OCR now and then boxes a whole photo as one garbage word).
+            text_cover = sum(geometry.overlap_area(box, wb) for wb in words
+                             if wb.h <= 0.6 * box.h) / max(1, geometry.area(box))
             if text_cover > 0.25 or not _photo_like(frame, box):
                 continue
             # The cascade box is the inner face: take hair, chin and ears too.
@@ -88,7 +90,7 @@ def _photo_like(frame: Frame, box: Box) -> bool:
     if crop.size == 0:
         return False
     small = crop[:: max(1, crop.shape[0] // 48), :: max(1, crop.shape[1] // 48)]
-    quantised = (small // 16).reshape(-1, 3)
+    quantised = (small // 16).reshape(-1, 3).astype(np.int32)
     distinct = len(np.unique(quantised[:, 0] * 256 + quantised[:, 1] * 16 + quantised[:, 2]))
     return distinct >= 40 and float(small.std()) >= 12.0
 
