@@ -6,8 +6,10 @@ Heavy modules (pyarrow, OpenCV, Presidio, OCR, pynput) are imported inside the c
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -15,6 +17,7 @@ import typer
 
 from recorder import __version__
 from recorder.errors import CuarecError, ExitCode, UsageError
+from redaction.errors import RedactionError
 
 app = typer.Typer(
     name="cuarec",
@@ -58,6 +61,169 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts."
 
 def _emit_json(payload: object) -> None:
     typer.echo(json.dumps(payload, indent=2, sort_keys=True))
+
+
+def _load_tasks(task_file: Path) -> list[str]:
+    """Tasks from a curator's JSONL file: one ``{"task": "..."}`` object per line."""
+    try:
+        lines = task_file.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UsageError(f"{task_file}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{task_file}: not UTF-8 text") from None
+    tasks = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except ValueError:
+            raise UsageError(f"{task_file}:{number}: not JSON") from None
+        task = item.get("task") if isinstance(item, dict) else None
+        if not isinstance(task, str) or not task.strip():
+            raise UsageError(f"{task_file}:{number}: no \"task\" text")
+        tasks.append(task.strip())
+    if not tasks:
+        raise UsageError(f"{task_file}: no tasks")
+    return tasks
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _pick_task(task: str | None, task_file: Path | None, pick: int | None) -> str:
+    if task_file is None:
+        if not task or not task.strip():
+            raise UsageError("give the task to record, e.g. cuarec record \"Rename a file\", "
+                             "or --task-file FILE")
+        return task
+    if task:
+        raise UsageError("give either a TASK or --task-file, not both")
+    tasks = _load_tasks(task_file)
+    if pick is None:
+        if not _interactive():
+            raise UsageError("--task-file needs --pick N when there is no terminal to ask")
+        for number, text in enumerate(tasks, 1):
+            typer.echo(f"  {number:3}. {text}", err=True)
+        pick = typer.prompt("Which task will you record?", type=int, err=True)
+    if not 1 <= pick <= len(tasks):
+        raise UsageError(f"--pick must be between 1 and {len(tasks)}")
+    return tasks[pick - 1]
+
+
+def _ask_consent(notice_text: str, yes: bool) -> None:
+    from recorder.consent import has_consented, remember_consent
+
+    typer.echo(notice_text, err=True)
+    if yes or has_consented():
+        return
+    if not _interactive():
+        raise UsageError("consent is needed once: run cuarec record in a terminal, or pass "
+                         "--yes for scripted runs")
+    if not typer.confirm("Record under these terms?", default=False, err=True):
+        raise UsageError("not recorded: consent declined")
+    remember_consent()
+
+
+def _review(path: Path, yes: bool) -> str:
+    """Keep, view, drop steps or discard. Returns the final choice."""
+    from recorder.edit import drop_steps, parse_step_ranges
+    from recorder.view import write_view
+
+    if yes or not _interactive():
+        return "kept"
+    while True:
+        choice = typer.prompt("[k]eep, [v]iew the review page, [d]rop steps, or [x] discard",
+                              default="k", err=True).strip().lower()[:1]
+        if choice == "k":
+            return "kept"
+        if choice == "v":
+            page = path.with_suffix(".html")
+            page.unlink(missing_ok=True)
+            typer.echo(f"review page: {write_view(path, page)}", err=True)
+        elif choice == "d":
+            spec = typer.prompt("steps to drop (e.g. 3,7-9)", err=True)
+            try:
+                typer.echo(f"{drop_steps(path, parse_step_ranges(spec))} steps kept", err=True)
+            except UsageError as exc:
+                typer.echo(f"cuarec: {exc.message}", err=True)
+        elif choice == "x" and typer.confirm("Discard this recording for good?", err=True):
+            path.unlink(missing_ok=True)
+            path.with_suffix(".html").unlink(missing_ok=True)
+            return "discarded"
+
+
+@app.command()
+def record(
+    task: Annotated[str | None, typer.Argument(help="The task you will demonstrate.")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for episodes.")] = Path("episodes"),
+    duration: Annotated[float | None, typer.Option(
+        "--duration", help="Stop after this many seconds (scripted runs).")] = None,
+    fps: Annotated[float, typer.Option("--fps", help="Screenshots per second between "
+                                       "actions.")] = 2.0,
+    monitor: Annotated[int | None, typer.Option("--monitor", help="Monitor to record, from 1 "
+                                                "(default: the primary).")] = None,
+    policy: Annotated[str, typer.Option("--policy", help="Redaction policy: default, strict "
+                                        "or a TOML file.")] = "default",
+    no_ner: Annotated[bool, typer.Option("--no-ner", help="Record without name detection "
+                                         "(NER) when no model is installed; stored in the "
+                                         "episode.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Consent and keep without asking "
+                                      "(scripted runs).")] = False,
+    as_json: JsonFlag = False,
+    ready_file: Annotated[Path | None, typer.Option(
+        "--ready-file", help="Create this file once capture is live.")] = None,
+    task_file: Annotated[Path | None, typer.Option(
+        "--task-file", help="A curator's tasks (JSONL, {\"task\": ...} per line) to pick "
+        "from.")] = None,
+    pick: Annotated[int | None, typer.Option("--pick", help="Task number in --task-file "
+                                             "(default: ask).")] = None,
+    stop_hotkey: Annotated[str, typer.Option("--stop-hotkey")] = "ctrl+alt+q",
+    pause_hotkey: Annotated[str, typer.Option("--pause-hotkey")] = "ctrl+alt+p",
+) -> None:
+    """Record one task: capture, redact in memory, then write one episode file."""
+    from recorder.consent import CaptureNotice, statement
+    from recorder.record import RecordOptions, record_episode
+
+    chosen = _pick_task(task, task_file, pick)
+    _ask_consent(statement(CaptureNotice(fps, out, stop_hotkey, pause_hotkey, duration)), yes)
+    options = RecordOptions(task=chosen, out_dir=out, duration_s=duration, fps=fps,
+                            monitor=monitor, policy=policy, no_ner=no_ner,
+                            ready_file=ready_file, stop_hotkey=stop_hotkey,
+                            pause_hotkey=pause_hotkey, consent=True)
+    typer.echo("cuarec: loading redaction engines...", err=True)
+    with _backlog_progress() as on_backlog:
+        result = record_episode(options, on_backlog=on_backlog)
+    choice = _review(result.episode, yes)
+    if as_json:
+        _emit_json({**result.to_json(), "choice": choice})
+        return
+    typer.echo(f"{choice}: {result.episode}" if choice == "kept" else "discarded: nothing kept")
+    typer.echo(f"  {result.steps} steps, {result.frames} screenshots, {result.duration_s:.1f} s")
+    removed = ", ".join(f"{k} {v}" for k, v in result.redactions_by_type.items()) or "none"
+    typer.echo(f"  removed: {removed}")
+    if result.dropped:
+        dropped = ", ".join(f"{k} {v}" for k, v in result.dropped.items())
+        typer.echo(f"  dropped (fail-closed): {dropped}")
+
+
+@contextlib.contextmanager
+def _backlog_progress() -> Iterator[Callable[[int, int], None]]:
+    """A progress bar for the redaction backlog after stop (stderr, terminals only)."""
+    if not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("redacting"), BarColumn(), TextColumn("{task.completed}/"
+                  "{task.total} steps"), TimeRemainingColumn(), transient=True) as progress:
+        bar = progress.add_task("backlog", total=None)
+
+        def update(done: int, total: int) -> None:
+            progress.update(bar, completed=done, total=max(total, done))
+
+        yield update
 
 
 @app.command()
@@ -226,6 +392,10 @@ def main(argv: list[str] | None = None) -> None:
         result = app(args=argv, prog_name="cuarec", standalone_mode=False)
     except CuarecError as exc:
         _fail(exc.message, exc.exit_code)
+    except RedactionError as exc:
+        code = ExitCode.ENVIRONMENT if type(exc).__name__ == "ModelUnavailableError" else (
+            ExitCode.USAGE)
+        _fail(exc.message, code)
     except KeyboardInterrupt:
         _fail("interrupted", ExitCode.INTERRUPTED)
     except MemoryError:

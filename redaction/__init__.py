@@ -4,6 +4,13 @@ It knows nothing of capture, files or the command line, and never imports ``reco
 Heavy engines (Presidio, OCR) are built once by the caller and passed in.
 """
 
+import os
+
+# onnxruntime (under RapidOCR) >= 1.2x keeps a device id and an event database in
+# ~/.cache/Microsoft/DeveloperTools and tries to upload telemetry to Microsoft unless this is
+# set before it loads. Offline means offline, and nothing but episodes is written.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
 from redaction.models import Box, InputEvent, Redaction, Span
 
 __all__ = ["Box", "InputEvent", "Redaction", "Span"]

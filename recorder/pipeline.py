@@ -1,0 +1,335 @@
+"""Step redaction: the one place raw steps become :class:`RedactedStep` values.
+
+``record`` feeds it raw steps from capture; the curators' ``redact`` feeds it steps decoded
+from episodes. Both go through :meth:`StepRedactor.redact`, so a step is redacted the same way
+whichever door it came through. Every item fails closed: a frame whose redaction fails is
+dropped (the step keeps its events and is flagged), typing whose redaction fails loses its
+text and events, a title whose redaction fails is removed; each drop is counted by reason.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+
+from recorder.episode.images import encode_frame
+from recorder.episode.model import EncodedImage, RedactedStep, WindowInfo, certify_redacted
+from recorder.errors import CuarecError, EnvironmentProblem, UsageError
+from redaction.denylist import DenyList
+from redaction.models import InputEvent, Redaction
+
+#: Placeholder for each key event of a secret typed at a password prompt.
+SECRET_ENTITY = "PASSWORD"
+
+#: Prompts that ask for a secret, read on the last lines of the screen text near the caret.
+_PROMPT = re.compile(
+    r"(?:\b(?:password|passphrase|passcode|pin|kennwort|mot de passe|contrase[nñ]a)\b"
+    r"[^:\n]{0,60}:\s*$)|(?:^\s*\[sudo\] password for\b)|(?:enter (?:pass ?phrase|pin))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PrivacySettings:
+    """Recording-time privacy defaults (beyond the text/image policy)."""
+
+    denied_apps: tuple[str, ...] = ("keepassxc", "keepass", "1password", "bitwarden",
+                                    "lastpass", "enpass", "dashlane", "seahorse",
+                                    "gnome-keyring", "kwalletmanager", "proton pass")
+    denied_title_words: tuple[str, ...] = ("password", "private browsing", "incognito",
+                                           "inprivate", "keepassxc", "1password", "bitwarden")
+    #: Typing rhythm identifies people: quantise times inside typing runs (seconds; 0 = off)
+    #: and fold releases onto their presses (no dwell times).
+    typing_quantum_s: float = 0.1
+    fold_releases: bool = True
+
+    def denies(self, app: str | None, title: str | None) -> bool:
+        app_l = (app or "").casefold()
+        title_l = (title or "").casefold()
+        return (any(a in app_l for a in self.denied_apps)
+                or any(w in title_l for w in self.denied_title_words))
+
+
+@dataclass(slots=True)
+class Engines:
+    """The heavy engines, built once per process (recorder, pool worker or Ray actor)."""
+
+    text: Any  # redaction.text.TextRedactor
+    frames: Any  # redaction.image.frame.FrameRedactor
+
+    @classmethod
+    def build(cls, policy: str = "default", *, no_ner: bool = False,
+              learn_screen_values: bool = True) -> Engines:
+        from redaction.errors import ModelUnavailableError, PolicyError
+        from redaction.image.frame import FrameRedactor
+        from redaction.policy import load_policy
+        from redaction.text import TextRedactor
+
+        try:
+            loaded = load_policy(policy)
+            if no_ner:
+                loaded = loaded.without_ner()
+            text = TextRedactor.build(loaded)
+        except PolicyError as exc:
+            raise UsageError(exc.message) from None
+        except ModelUnavailableError as exc:
+            raise EnvironmentProblem(
+                f"{exc.message} (install it, or pass --no-ner to record without name "
+                "detection; that choice is stored in the episode)") from None
+        frames = FrameRedactor(text, learn_screen_values=learn_screen_values)
+        return cls(text=text, frames=frames)
+
+    def policy_metadata(self) -> dict[str, Any]:
+        data = dict(self.text.metadata())
+        data["image"] = self.frames.describe()
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class StepDraft:
+    """A step before redaction, whatever it came from. Holds raw data: memory only."""
+
+    step_index: int
+    timestamp_s: float
+    action_type: str
+    frame: np.ndarray[Any, Any] | None = field(default=None, repr=False)
+    x: int | None = None
+    y: int | None = None
+    end_x: int | None = None
+    end_y: int | None = None
+    button: str | None = None
+    scroll_dx: int | None = None
+    scroll_dy: int | None = None
+    text: str | None = field(default=None, repr=False)
+    keys: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
+    duration_s: float | None = None
+    events: tuple[InputEvent, ...] = field(default=(), repr=False)
+    window_app: str | None = field(default=None, repr=False)
+    window_title: str | None = field(default=None, repr=False)
+    focus_known: bool = True
+    flags: tuple[str, ...] = ()
+
+
+@dataclass
+class Tally:
+    """Counts for the episode metadata (thread-safe): redactions by type, drops by reason."""
+
+    redactions: Counter[str] = field(default_factory=Counter)
+    dropped: Counter[str] = field(default_factory=Counter)
+    flags: Counter[str] = field(default_factory=Counter)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def add(self, redactions: Sequence[Redaction] = (), dropped: str | None = None,
+            flags: Sequence[str] = ()) -> None:
+        with self._lock:
+            self.redactions.update(r.entity_type for r in redactions)
+            if dropped:
+                self.dropped[dropped] += 1
+            self.flags.update(flags)
+
+
+def _typing_keys(events: Sequence[InputEvent]) -> bool:
+    return any(e.kind == "key_press" and e.char for e in events)
+
+
+def _secret_events(events: Sequence[InputEvent], placeholder: str) -> tuple[InputEvent, ...]:
+    """Every key event that could carry a character of the secret becomes the placeholder."""
+    out = []
+    for e in events:
+        if e.kind in ("key_press", "key_release") and (e.char or len(e.key or "") == 1):
+            out.append(replace(e, key=placeholder, char=placeholder))
+        else:
+            out.append(e)
+    return tuple(out)
+
+
+def _quantise_typing(events: Sequence[InputEvent], quantum: float, fold: bool
+                     ) -> tuple[InputEvent, ...]:
+    """Remove typing rhythm: quantise key times; releases take their press's time."""
+    if quantum <= 0 and not fold:
+        return tuple(events)
+    pressed_at: dict[str | None, float] = {}
+    out = []
+    for e in events:
+        if e.kind not in ("key_press", "key_release"):
+            out.append(e)
+            continue
+        t = round(e.t / quantum) * quantum if quantum > 0 else e.t
+        if e.kind == "key_press":
+            pressed_at[e.key] = t
+        elif fold:
+            t = pressed_at.get(e.key, t)
+        out.append(replace(e, t=round(t, 3)))
+    return tuple(out)
+
+
+#: The image redactor's recognizer name for masked (bullet) password fields.
+MASKED_FIELD_RECOGNIZER = "masked_field"
+
+
+def prompt_asks_for_secret(lines: Sequence[Any]) -> bool:
+    """Whether the screen's last text line (OCR; a terminal's caret line) is an open
+    password, passphrase or PIN prompt."""
+    texts = [(line.box.y, line.box.x, line.text) for line in lines if line.text.strip()]
+    if not texts:
+        return False
+    last_y = max(y for y, _, _ in texts)
+    # Words of one visual line can come as several OCR lines: join those on the last row.
+    last_row = " ".join(t for y, _, t in sorted(texts) if abs(y - last_y) <= 4)
+    return bool(_PROMPT.search(last_row))
+
+
+class StepRedactor:
+    """Redacts the steps of one episode in order (keeps the previous frame for incremental
+    OCR and the episode deny-list). Not thread-safe: one per episode."""
+
+    def __init__(self, engines: Engines, deny: DenyList, privacy: PrivacySettings | None = None,
+                 tally: Tally | None = None, scale: float = 1.0) -> None:
+        self.engines = engines
+        self.deny = deny
+        self.privacy = privacy or PrivacySettings()
+        self.tally = tally or Tally()
+        self.scale = scale
+        self._previous: tuple[np.ndarray[Any, Any], Sequence[Any]] | None = None
+        self._last_lines: Sequence[Any] = ()
+        self._last_secret_prompt = False
+
+    def redact_task(self, task: str) -> str:
+        result = self.engines.text.redact_text(task, self.deny, kind="title")
+        self.tally.add(result.redactions)
+        return str(result.text)
+
+    # ---- one step ---------------------------------------------------------------------------
+    def redact(self, draft: StepDraft) -> RedactedStep:
+        flags = list(draft.flags)
+        if self.privacy.denies(draft.window_app, draft.window_title):
+            flags.append("denied_window")
+            self.tally.add(flags=["denied_window"])
+            self._previous = None  # never reuse OCR of a denied window
+            return certify_redacted(step_index=draft.step_index,
+                                    timestamp_s=draft.timestamp_s,
+                                    action_type=draft.action_type,
+                                    window=WindowInfo(app="<DENIED>", title=None),
+                                    flags=tuple(dict.fromkeys(flags)))
+        redactions: list[Redaction] = []
+        screenshot, secret_on_screen = self._frame(draft, redactions, flags)
+        events, text = self._typing(draft, redactions, flags, secret_on_screen)
+        window = self._window(draft, redactions, flags)
+        self.tally.add(redactions, flags=[f for f in flags if f not in draft.flags])
+        return certify_redacted(
+            step_index=draft.step_index, timestamp_s=draft.timestamp_s,
+            action_type=draft.action_type, screenshot=screenshot, x=draft.x, y=draft.y,
+            end_x=draft.end_x, end_y=draft.end_y, button=draft.button,
+            scroll_dx=draft.scroll_dx, scroll_dy=draft.scroll_dy, text=text,
+            keys=self._safe_keys(draft, "secret_input" in flags), modifiers=draft.modifiers,
+            duration_s=draft.duration_s, events=events, window=window,
+            redactions=tuple(redactions), flags=tuple(dict.fromkeys(flags)),
+        )
+
+    def _frame(self, draft: StepDraft, redactions: list[Redaction], flags: list[str]
+               ) -> tuple[EncodedImage | None, bool]:
+        if draft.frame is None:
+            return None, self._last_secret_prompt
+        previous = self._previous
+        result = self.engines.frames.redact(
+            draft.frame, self.deny,
+            previous_frame=None if previous is None else previous[0],
+            previous_lines=None if previous is None else previous[1], scale=self.scale)
+        masked = any(r.recognizer == MASKED_FIELD_RECOGNIZER for r in result.redactions)
+        secret = masked or prompt_asks_for_secret(result.lines)
+        self._last_secret_prompt = secret
+        if result.frame is None:
+            self._previous = None
+            flags.append("frame_dropped")
+            self.tally.add(dropped=f"frame:{result.dropped_reason}")
+            return None, secret
+        self._previous = (draft.frame, result.lines)
+        try:
+            encoded = encode_frame(result.frame)
+        except Exception as exc:
+            flags.append("frame_dropped")
+            self.tally.add(dropped=f"frame:encode_failed:{type(exc).__name__}")
+            return None, secret
+        redactions.extend(result.redactions)
+        return encoded, secret
+
+    def _typing(self, draft: StepDraft, redactions: list[Redaction], flags: list[str],
+                secret_on_screen: bool) -> tuple[tuple[InputEvent, ...], str | None]:
+        events = draft.events
+        typing = _typing_keys(events)
+        if typing and (secret_on_screen or not draft.focus_known):
+            # Typed at a password prompt, into a masked field, or where focus is unknown:
+            # the whole run is a secret, every key event of it.
+            flags.append("secret_input")
+            placeholder = self.engines.text.policy.placeholder_for(SECRET_ENTITY)
+            redactions.append(Redaction("text", SECRET_ENTITY, "password_prompt"
+                                        if secret_on_screen else "focus_unknown", 1.0))
+            events = _secret_events(events, placeholder)
+            text = placeholder if draft.text is not None or draft.action_type == "type" else None
+            return self._rhythm(draft, events), text
+        if not events:
+            return (), None if draft.text is None else self._plain_text(draft.text, redactions)
+        try:
+            result = self.engines.text.redact_events(events, self.deny)
+            if result.redactions:
+                self._harvest(events)
+        except CuarecError:
+            raise
+        except Exception as exc:
+            flags.append("text_dropped")
+            self.tally.add(dropped=f"text:{type(exc).__name__}")
+            return (), None
+        redactions.extend(result.redactions)
+        text = result.text if draft.action_type == "type" else None
+        return self._rhythm(draft, result.events), text
+
+    def _plain_text(self, text: str, redactions: list[Redaction]) -> str:
+        result = self.engines.text.redact_text(text, self.deny)
+        redactions.extend(result.redactions)
+        return str(result.text)
+
+    def _rhythm(self, draft: StepDraft, events: tuple[InputEvent, ...]) -> tuple[InputEvent, ...]:
+        if draft.action_type != "type":
+            return events
+        return _quantise_typing(events, self.privacy.typing_quantum_s, self.privacy.fold_releases)
+
+    def _harvest(self, events: Sequence[InputEvent]) -> None:
+        """Add typed values found personal to the deny-list: they are then hunted on screen
+        (also as the prefixes visible while typing) and in titles."""
+        text = self.engines.text
+        typed = text.rebuild(events)
+        for run in typed.runs:
+            for source in (run.text, run.log_text):
+                if source.strip():
+                    text.harvest(source, text.analyze(source, self.deny), self.deny, "typed")
+
+    def _window(self, draft: StepDraft, redactions: list[Redaction], flags: list[str]
+                ) -> WindowInfo | None:
+        if draft.window_app is None and draft.window_title is None:
+            return None
+        try:
+            parts: list[str | None] = []
+            for value in (draft.window_app, draft.window_title):
+                if value is None:
+                    parts.append(None)
+                    continue
+                result = self.engines.text.redact_text(value, self.deny, kind="title")
+                redactions.extend(result.redactions)
+                parts.append(str(result.text))
+            return WindowInfo(app=parts[0], title=parts[1])
+        except Exception as exc:
+            self.tally.add(dropped=f"title:{type(exc).__name__}")
+            return None
+
+    @staticmethod
+    def _safe_keys(draft: StepDraft, secret: bool) -> tuple[str, ...]:
+        if not secret:
+            return draft.keys
+        return tuple(k if len(k) > 1 else "<PASSWORD>" for k in draft.keys)

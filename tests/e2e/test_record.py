@@ -1,0 +1,258 @@
+"""`cuarec record` end to end on a real X server: a real xterm driven by xdotool, the recorder
+in its own process with its own identity (user, home, host name, identity list).
+
+One recording for the module; many assertions on it. Personal data typed (with a correction),
+typed at a silent password prompt, and only displayed on screen must be absent from every
+decoded column, event and metadata field and unreadable by OCR of every stored frame, while
+the ordinary words and the action sequence survive.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from tests import harness
+
+USER = "zebedeeq"
+HOST = "canary-host-4821"
+EMAIL = "jane.doe@example.com"
+TYPO = "jame"
+PASSWORD = "Tr0ub4dor&3xyz"
+CARD = "4111 1111 1111 1111"
+SCREEN_NAME = "Wilhelmina Okonkwo"
+IDENTITY_PHONE = "+44 20 7946 0958"
+#: Substrings that must not survive anywhere (checked case-insensitively, also digit-only).
+CANARIES = (EMAIL, "jane.doe", PASSWORD, "Tr0ub4dor", CARD, "4111111111111111", "Okonkwo",
+            "Wilhelmina", USER, HOST, IDENTITY_PHONE, "7946 0958")
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    episode: Path
+    summary: dict[str, object]
+    stderr: str
+    work: Path
+
+
+def _xdotool(display: harness.XDisplay, *args: str) -> None:
+    subprocess.run(["xdotool", *args], env=display.env(), check=True, timeout=60)
+
+
+def _type(display: harness.XDisplay, text: str) -> None:
+    _xdotool(display, "type", "--delay", "40", text)
+
+
+@pytest.fixture(scope="module")
+def recorded(xvfb_factory: Callable[..., harness.XDisplay],
+             tmp_path_factory: pytest.TempPathFactory) -> Iterator[Recorded]:
+    display = xvfb_factory(800, 600)
+    work = tmp_path_factory.mktemp("record")
+    home = work / "home" / USER
+    home.mkdir(parents=True)
+    (work / "customer.txt").write_text(f"Customer: {SCREEN_NAME}\nCard: {CARD}\n")
+    config = work / "config"
+    env = display.env(HOME=str(home), USER=USER, LOGNAME=USER, XDG_CONFIG_HOME=str(config),
+                      PS1=f"{USER}@{HOST}:~$ ", TMPDIR=str(work / "tmp"))
+    (work / "tmp").mkdir()
+    assert harness.run_cuarec("identity", "add", "phone", IDENTITY_PHONE, env=env
+                              ).returncode == 0
+    # Own UTS namespace (root, as in CI): the recorder's host name is the canary.
+    prefix = ["unshare", "--uts", "sh", "-c", f'hostname {HOST} && exec "$@"', "sh"]
+    # The terminal's shell gets a home of its own: its history is not the recorder's doing.
+    (work / "terminal-home").mkdir()
+    terminal = subprocess.Popen(
+        [*prefix, "xterm", "-geometry", "80x24+0+0", "-fa", "DejaVu Sans Mono", "-fs", "13",
+         "-e", "bash", "--norc", "--noprofile"],
+        env={**env, "HOME": str(work / "terminal-home")}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, cwd=work)
+    ready = work / "ready"
+    out = work / "episodes"
+    recorder = subprocess.Popen(
+        [*prefix, *harness.cuarec_command(
+            "record", "Email Jane about the invoice", "--out", str(out), "--duration", "40",
+            "--yes", "--json", "--ready-file", str(ready), "--fps", "2")],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.DEVNULL, cwd=harness.REPO)
+    try:
+        deadline = time.monotonic() + 120
+        while not ready.exists():
+            assert recorder.poll() is None, recorder.communicate()[1]
+            assert time.monotonic() < deadline, "recorder never became ready"
+            time.sleep(0.05)
+        _xdotool(display, "mousemove", "300", "200", "click", "1")
+        time.sleep(0.6)
+        _type(display, f"echo contact {TYPO}")
+        _xdotool(display, "key", "BackSpace", "BackSpace")
+        _type(display, "ne.doe@example.com")
+        _xdotool(display, "key", "Return")
+        time.sleep(1.0)
+        _type(display, f"cat {work / 'customer.txt'}")
+        _xdotool(display, "key", "Return")
+        time.sleep(1.5)
+        _type(display, 'read -s -p "Password: " pw')
+        _xdotool(display, "key", "Return")
+        time.sleep(1.5)
+        _type(display, PASSWORD)
+        _xdotool(display, "key", "Return")
+        time.sleep(1.0)
+        _type(display, "echo all done")
+        _xdotool(display, "key", "Return")
+        time.sleep(1.5)
+        _xdotool(display, "key", "ctrl+alt+q")
+        stdout, stderr = recorder.communicate(timeout=180)
+    finally:
+        if recorder.poll() is None:
+            recorder.kill()
+        terminal.terminate()
+        terminal.wait(timeout=10)
+    assert recorder.returncode == 0, stderr
+    summary = json.loads(stdout)
+    yield Recorded(Path(str(summary["episode"])), summary, stderr, work)
+
+
+def _all_text(episode: Path) -> str:
+    """Every column of every row decoded (pages are compressed: raw bytes prove nothing),
+    plus the file metadata; screenshots excluded (they are OCR'd separately)."""
+    table = pq.read_table(episode)
+    rows = table.drop_columns(["screenshot"]).to_pylist()
+    metadata = {k.decode(): v.decode() for k, v in (table.schema.metadata or {}).items()}
+    return json.dumps(rows, default=str) + json.dumps(metadata)
+
+
+def _leaks(text: str) -> list[str]:
+    lowered = text.casefold()
+    digits = re.sub(r"\D", "", text)
+    found = [c for c in CANARIES if c.casefold() in lowered]
+    found += [c for c in ("4111111111111111", "442079460958") if c in digits]
+    return found
+
+
+def test_stop_hotkey_ended_it_and_it_was_kept(recorded: Recorded) -> None:
+    assert recorded.summary["choice"] == "kept"
+    assert recorded.summary["stop_reason"] == "hotkey"
+    assert recorded.episode.is_file()
+    assert sorted(p.name for p in recorded.episode.parent.iterdir()) == [recorded.episode.name]
+    assert "cuarec: ready" in recorded.stderr
+
+
+def test_no_canary_in_any_decoded_column_event_or_metadata(recorded: Recorded) -> None:
+    assert _leaks(_all_text(recorded.episode)) == []
+
+
+def test_no_canary_in_stdout_or_stderr(recorded: Recorded) -> None:
+    assert _leaks(json.dumps(recorded.summary) + recorded.stderr) == []
+
+
+def test_no_canary_readable_in_any_stored_frame(recorded: Recorded, ocr_reader: Callable[
+        ..., str]) -> None:
+    from recorder.episode.images import decode_frame
+    from recorder.episode.reader import open_episode
+
+    seen_ordinary = False
+    for step in open_episode(recorded.episode).iter_steps():
+        if step.screenshot is None:
+            continue
+        words = ocr_reader(decode_frame(step.screenshot.data))
+        assert _leaks(words) == [], (step.step_index, _leaks(words))
+        seen_ordinary = seen_ordinary or "echo" in words
+    assert seen_ordinary  # the redactor did not simply blank the screen
+
+
+def test_ordinary_words_and_the_action_sequence_survive(recorded: Recorded) -> None:
+    from recorder.episode.reader import open_episode
+
+    steps = list(open_episode(recorded.episode).iter_steps(with_screenshots=False))
+    typed = [s.text for s in steps if s.action_type == "type"]
+    assert typed[0] == "echo contact <EMAIL_ADDRESS>"
+    assert typed[1].startswith("cat ") and typed[1].endswith("customer.txt")
+    assert typed[2].startswith("read ") and typed[2].endswith('"Password: " pw')
+    assert typed[3] == "<PASSWORD>"
+    assert typed[4] == "echo all done"
+    actions = [s.action_type for s in steps if s.action_type not in ("wait", "move")]
+    assert actions == ["click", "type", "key", "type", "key", "type", "key", "type", "key",
+                       "type", "key", "done"]
+    secret = next(s for s in steps if s.text == "<PASSWORD>")
+    assert "secret_input" in secret.flags
+    assert all(e.char in (None, "<PASSWORD>") for e in secret.events)
+    first = next(s for s in steps if s.action_type == "type")
+    replay = "".join(e.char or "" for e in first.events if e.kind == "key_press")
+    assert "jane" not in replay and "jame" not in replay and "<EMAIL_ADDRESS>" in replay
+    assert steps[-1].action_type == "done"
+
+
+def test_metadata_is_pseudonymous_and_counts_redactions(recorded: Recorded) -> None:
+    from recorder.episode.reader import open_episode
+
+    meta = open_episode(recorded.episode).metadata
+    assert "Jane" not in meta.task and "<PERSON>" in meta.task
+    assert meta.task.endswith("about the invoice")
+    assert meta.consent is True and meta.volunteer_id and len(meta.volunteer_id) == 36
+    assert meta.redaction_counts.get("EMAIL_ADDRESS", 0) >= 1
+    assert meta.redaction_counts.get("PASSWORD", 0) >= 1
+    assert meta.policy["name"] == "default"
+    assert meta.session_type == "x11" and meta.monitors and meta.scale_factor == 1.0
+    assert meta.step_count == open_episode(recorded.episode).num_steps
+
+
+def test_nothing_else_was_written(recorded: Recorded) -> None:
+    """The recorder's HOME, TMPDIR and config hold only what we expect: no caches, logs."""
+    home_files = [p for p in (recorded.work / "home").rglob("*") if p.is_file()]
+    assert home_files == [], home_files
+    assert [p for p in (recorded.work / "tmp").rglob("*") if p.is_file()] == []
+    config = sorted(p.name for p in (recorded.work / "config").rglob("*") if p.is_file())
+    assert config == ["identity.json", "volunteer-id"]
+
+
+def test_no_display_and_wayland_are_refused(tmp_path: Path) -> None:
+    base = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    base["XDG_CONFIG_HOME"] = str(tmp_path)
+    for env, phrase in ((base, "no display"),
+                        ({**base, "WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":9"}, "Wayland")):
+        result = harness.run_cuarec("record", "a task", "--yes", "--out",
+                                    str(tmp_path / "eps"), env=env)
+        assert result.returncode == 3, result.stderr
+        assert phrase in result.stderr.splitlines()[-1]
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "eps").exists()
+
+
+@pytest.fixture(scope="module")
+def ocr_reader() -> Callable[..., str]:
+    from rapidocr import RapidOCR
+
+    engine = RapidOCR()
+
+    def read(frame: object) -> str:
+        return " ".join(engine(frame).txts or ())
+
+    return read
+
+
+def test_tesseract_cannot_read_canaries_either(recorded: Recorded) -> None:
+    """A second OCR engine, as a reviewer would try."""
+    from recorder.episode.images import decode_frame
+    from recorder.episode.reader import open_episode
+
+    if shutil.which("tesseract") is None:
+        pytest.fail("tesseract-ocr must be installed (scripts/system-packages.txt)")
+    import cv2
+
+    for step in open_episode(recorded.episode).iter_steps():
+        if step.screenshot is None:
+            continue
+        ok, png = cv2.imencode(".png", decode_frame(step.screenshot.data))
+        assert ok
+        words = subprocess.run(["tesseract", "stdin", "stdout"], input=png.tobytes(),
+                               capture_output=True, check=True, timeout=60).stdout.decode()
+        assert _leaks(words) == [], (step.step_index, _leaks(words))
