@@ -61,6 +61,7 @@ STEP_FLAGS = (
     "frame_dropped",  # the observation could not be kept (memory cap or failed redaction)
     "denied_window",  # a denied app or title was focused: no keys, no frame
     "secret_input",  # the keys were typed into a password prompt or masked field
+    "text_dropped",  # typing whose redaction failed was removed
 )
 
 _BOX = pa.struct([("x", pa.int32()), ("y", pa.int32()), ("w", pa.int32()), ("h", pa.int32())])
