@@ -89,7 +89,11 @@ class FrameSource(ABC):
 
     @abstractmethod
     def grab(self) -> np.ndarray[Any, Any]:
-        """Return the monitor's pixels now as an HxWx3 uint8 BGR array."""
+        """Return the monitor's pixels now as an HxWx3 uint8 BGR array.
+
+        A source may return the very same array object as last time when the screen has
+        not changed (callers must not modify it); that is the cheap path for still screens.
+        """
 
     @abstractmethod
     def focused_window(self) -> RawWindow | None:

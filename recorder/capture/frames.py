@@ -133,6 +133,7 @@ class Grabber:
         self._paused = False
         self._thread: threading.Thread | None = None
         self._last_pixels: np.ndarray[Any, Any] | None = None
+        self._last_grabbed: np.ndarray[Any, Any] | None = None
         self._content_id = 0
         self._grabs = 0
         self._unique = 0
@@ -144,7 +145,12 @@ class Grabber:
         """Grab one frame now, push it to the ring and return it."""
         with self._lock:
             started = time.perf_counter()
-            pixels = resize_frame(self._source.grab(), self._scale)
+            grabbed = self._source.grab()
+            if grabbed is self._last_grabbed and self._last_pixels is not None:
+                pixels = self._last_pixels  # the source saw no change
+            else:
+                self._last_grabbed = grabbed
+                pixels = resize_frame(grabbed, self._scale)
             window = self._source.focused_window()
             self._grab_s += time.perf_counter() - started
             self._grabs += 1
@@ -153,7 +159,8 @@ class Grabber:
             last = self._last_pixels
             # Identical screens are common: share the array, so memory and later redaction
             # work follow distinct content, not time.
-            if last is not None and last.shape == pixels.shape and np.array_equal(last, pixels):
+            if last is not None and (last is pixels or (last.shape == pixels.shape
+                                                        and np.array_equal(last, pixels))):
                 pixels = last
             else:
                 pixels.flags.writeable = False
@@ -192,6 +199,7 @@ class Grabber:
             self._paused = True
             self._ring.clear()
             self._last_pixels = None
+            self._last_grabbed = None
 
     def resume(self) -> None:
         self._paused = False

@@ -281,6 +281,7 @@ class X11FrameSource(FrameSource):
                         "height": monitor.height}
         self._display = _open_display(display_name)
         self._probe = WindowProbe(self._display)
+        self._last: tuple[bytearray, np.ndarray[Any, Any]] | None = None
 
     def grab(self) -> np.ndarray[Any, Any]:
         import cv2
@@ -290,8 +291,13 @@ class X11FrameSource(FrameSource):
             shot = self._sct.grab(self._region)
         except mss.ScreenShotError:
             raise EnvironmentProblem("cannot read the screen (grab failed)") from None
-        bgra = np.frombuffer(shot.raw, dtype=np.uint8).reshape(shot.height, shot.width, 4)
-        return np.ascontiguousarray(cv2.cvtColor(bgra, cv2.COLOR_BGRA2BGR))
+        raw = shot.raw
+        if self._last is not None and raw == self._last[0]:
+            return self._last[1]  # unchanged screen (a memcmp): same array, no conversion
+        bgra = np.frombuffer(raw, dtype=np.uint8).reshape(shot.height, shot.width, 4)
+        bgr = np.ascontiguousarray(cv2.cvtColor(bgra, cv2.COLOR_BGRA2BGR))
+        self._last = (raw, bgr)
+        return bgr
 
     def focused_window(self) -> RawWindow | None:
         return self._probe.focused()
