@@ -432,4 +432,5 @@ class _Loop:
 def _as_environment_problem(exc: BaseException) -> CuarecError:
     if isinstance(exc, CuarecError):
         return exc
-    return EnvironmentProblem(f"screen capture failed ({type(exc).__name__})")
+    return EnvironmentProblem(
+        f"screen capture failed; the X display may have gone away ({type(exc).__name__})")

@@ -303,8 +303,11 @@ class X11FrameSource(FrameSource):
         return self._probe.focused()
 
     def close(self) -> None:
-        self._sct.close()
-        self._display.close()
+        # Either may already be gone with the X server; closing must not mask why.
+        with contextlib.suppress(Exception):
+            self._sct.close()
+        with contextlib.suppress(Exception):
+            self._display.close()
 
 
 class X11Backend(CaptureBackend):
@@ -424,7 +427,9 @@ class X11Backend(CaptureBackend):
         started = time.monotonic()
         listeners, self._listeners = self._listeners, []
         for listener in listeners:
-            listener.stop()
+            # pynput's stop() talks to the X server, which may be the reason we stop.
+            with contextlib.suppress(Exception):
+                listener.stop()
         display = self._display
         if display is not None:
             try:
@@ -439,7 +444,9 @@ class X11Backend(CaptureBackend):
         for listener in listeners:
             listener.join(max(0.0, min(0.5, deadline - time.monotonic())))
         if any(listener.is_alive() for listener in listeners) and self._has_xtest:
-            self._nudge_pointer()
+            with contextlib.suppress(Xlib.error.XError, Xlib.error.ConnectionClosedError,
+                                     OSError):
+                self._nudge_pointer()
             for listener in listeners:
                 listener.join(max(0.0, deadline - time.monotonic()))
         # Daemon threads: one that still hangs cannot keep the process alive.

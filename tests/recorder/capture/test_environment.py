@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -108,3 +110,24 @@ def test_debug_entry_point_refuses_with_one_line(xdisplay: XDisplay) -> None:
     assert result.stdout == ""
     assert result.stderr.startswith("cuarec: error: no display")
     assert result.stderr.count("\n") == 1
+
+
+def test_display_lost_mid_session_is_an_environment_problem(tmp_path: Path) -> None:
+    """The X server dies while recording (the user logs out): exit 3, not a crash."""
+    from tests.harness import start_xvfb
+
+    with start_xvfb(320, 240) as display:
+        ready = tmp_path / "ready"
+        options = json.dumps({"fps": 10, "ready_file": str(ready)})
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tests.recorder.capture.driver", options],
+            env=display.env(), cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 30
+        while not ready.exists() and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        display.process.kill()
+        out, err = child.communicate(timeout=60)
+    assert child.returncode == 3
+    assert out == b""
+    assert err.decode().splitlines()[-1].startswith(
+        "cuarec: error: screen capture failed; the X display may have gone away")
