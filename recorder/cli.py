@@ -11,11 +11,14 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from recorder import __version__
+
+if TYPE_CHECKING:
+    from recorder.batch import EpisodeJob, FileOutcome
 from recorder.errors import CuarecError, ExitCode, UsageError
 from redaction.errors import RedactionError
 
@@ -372,6 +375,127 @@ def identity_clear() -> None:
 
     IdentityStore().clear()
     typer.echo("cleared")
+
+
+Inputs = Annotated[list[Path], typer.Argument(help="Episode files or folders of them.",
+                                               readable=False)]
+Workers = Annotated[int, typer.Option("--workers", help="Parallel workers (processes or Ray "
+                                      "actors); each builds the engines once.")]
+Engine = Annotated[str, typer.Option("--engine", help="local (a process pool) or ray "
+                                     "(Ray Data; RAY_ADDRESS for a cluster).")]
+
+
+def _run_with_progress(job: EpisodeJob, pairs: list[tuple[Path, Path | None]], engine: str,
+                       workers: int, label: str, quiet: bool) -> list[FileOutcome]:
+    """Run a batch with a progress bar (count, rate, ETA) on a terminal, one line per file
+    otherwise; per-file failures never stop the batch."""
+    from recorder.batch import run_batch
+
+    outcomes: list[FileOutcome] = []
+    stream = run_batch(job, pairs, engine=engine, workers=workers)
+    if sys.stderr.isatty() and not quiet:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            ProgressColumn,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+        from rich.text import Text
+
+        class RateColumn(ProgressColumn):
+            def render(self, task: Any) -> Text:
+                speed = task.finished_speed or task.speed
+                return Text(f"{speed * 60:.1f} files/min" if speed else "- files/min")
+
+        with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), RateColumn(),
+                      TimeRemainingColumn(), transient=True) as progress:
+            bar = progress.add_task(label, total=len(pairs))
+            for outcome in stream:
+                outcomes.append(outcome)
+                progress.advance(bar)
+    else:
+        for index, outcome in enumerate(stream, 1):
+            outcomes.append(outcome)
+            if not quiet:
+                typer.echo(f"[{index}/{len(pairs)}] {outcome.status}: {outcome.source}",
+                           err=True)
+    return outcomes
+
+
+@app.command()
+def redact(
+    inputs: Inputs,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the re-redacted episodes.")],
+    policy: Annotated[str, typer.Option("--policy", help="Policy: strict (default), default "
+                                        "or a TOML file.")] = "strict",
+    workers: Workers = 1,
+    engine: Engine = "local",
+    force: Annotated[bool, typer.Option("--force", help="Redo outputs that exist.")] = False,
+    no_ner: Annotated[bool, typer.Option("--no-ner", help="Without name detection (NER); "
+                                         "recorded in the outputs.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Re-redact episodes under a (stricter) policy. Inputs are never modified; reruns skip
+    finished outputs (resumable); exit 1 if any file failed."""
+    from recorder.batch import plan_outputs
+    from recorder.curate import RedactJob
+    from recorder.episode.reader import find_episodes
+
+    pairs = plan_outputs(find_episodes(inputs), inputs, out)
+    from recorder.episode.writer import ensure_private_folder
+
+    ensure_private_folder(out)
+    outcomes = _run_with_progress(RedactJob(policy, force, no_ner), list(pairs), engine,
+                                  workers, "redacting", as_json)
+    _report(outcomes, as_json)
+
+
+@app.command()
+def audit(
+    inputs: Inputs,
+    policy: Annotated[str, typer.Option("--policy", help="Policy: strict (default) or a "
+                                        "TOML file.")] = "strict",
+    workers: Workers = 1,
+    engine: Engine = "local",
+    no_ner: Annotated[bool, typer.Option("--no-ner")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Look for residual personal data: re-OCR every frame, re-analyse every text, title,
+    task and event. Reports type and place, never the value; exit 1 on any finding."""
+    from recorder.curate import AuditJob
+    from recorder.episode.reader import find_episodes
+
+    pairs: list[tuple[Path, Path | None]] = [(p, None) for p in find_episodes(inputs)]
+    outcomes = _run_with_progress(AuditJob(policy, no_ner), pairs, engine, workers,
+                                  "auditing", as_json)
+    if not as_json:
+        for outcome in outcomes:
+            for f in outcome.details.get("findings", ()):
+                where = f["where"] if f["step"] is None else f"step {f['step'] + 1} {f['where']}"
+                box = "" if f["box"] is None else f" box {tuple(f['box'])}"
+                typer.echo(f"{outcome.source}: {where}: {f['entity_type']} "
+                           f"({f['recognizer']}){box}")
+    _report(outcomes, as_json)
+
+
+def _report(outcomes: list[FileOutcome], as_json: bool) -> None:
+    """Summary table or JSON; exit 1 when any file failed or had findings."""
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    if as_json:
+        _emit_json({"files": [o.to_json() for o in outcomes], "counts": counts})
+    else:
+        width = max([len(o.source) for o in outcomes] + [4])
+        typer.echo(f"{'file':{width}}  {'status':9} steps frames  seconds  reason")
+        for o in sorted(outcomes, key=lambda o: o.source):
+            typer.echo(f"{o.source:{width}}  {o.status:9} {o.steps:5} {o.frames:6} "
+                       f"{o.seconds:8.1f}  {o.reason or ''}")
+        typer.echo(", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "no files")
+    if counts.get("failed") or counts.get("findings"):
+        raise typer.Exit(int(ExitCode.FINDINGS))
 
 
 def _fail(message: str, code: ExitCode) -> NoReturn:

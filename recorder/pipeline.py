@@ -65,7 +65,9 @@ class Engines:
 
     @classmethod
     def build(cls, policy: str = "default", *, no_ner: bool = False,
-              learn_screen_values: bool = True) -> Engines:
+              learn_screen_values: bool = True, strictest_images: bool = False) -> Engines:
+        """``strictest_images``: every image detector on at the audit's thresholds, so a
+        curator's re-redaction leaves nothing the audit would flag."""
         from redaction.errors import ModelUnavailableError, PolicyError
         from redaction.image.frame import FrameRedactor
         from redaction.policy import load_policy
@@ -82,7 +84,10 @@ class Engines:
             raise EnvironmentProblem(
                 f"{exc.message} (install it, or pass --no-ner to record without name "
                 "detection; that choice is stored in the episode)") from None
-        frames = FrameRedactor(text, learn_screen_values=learn_screen_values)
+        from redaction.image.settings import ImageRedactionSettings
+
+        settings = ImageRedactionSettings.strictest() if strictest_images else None
+        frames = FrameRedactor(text, settings=settings, learn_screen_values=learn_screen_values)
         return cls(text=text, frames=frames)
 
     def policy_metadata(self) -> dict[str, Any]:
@@ -191,12 +196,16 @@ class StepRedactor:
     OCR and the episode deny-list). Not thread-safe: one per episode."""
 
     def __init__(self, engines: Engines, deny: DenyList, privacy: PrivacySettings | None = None,
-                 tally: Tally | None = None, scale: float = 1.0) -> None:
+                 tally: Tally | None = None, scale: float = 1.0, *,
+                 incremental_ocr: bool = False) -> None:
         self.engines = engines
         self.deny = deny
         self.privacy = privacy or PrivacySettings()
         self.tally = tally or Tally()
         self.scale = scale
+        #: Reuse the previous frame's OCR outside changed regions (faster). Off by default
+        #: until incremental OCR is shown to read exactly what full OCR reads.
+        self.incremental_ocr = incremental_ocr
         self._previous: tuple[np.ndarray[Any, Any], Sequence[Any]] | None = None
         self._last_lines: Sequence[Any] = ()
         self._last_secret_prompt = False
@@ -237,7 +246,7 @@ class StepRedactor:
                ) -> tuple[EncodedImage | None, bool]:
         if draft.frame is None:
             return None, self._last_secret_prompt
-        previous = self._previous
+        previous = self._previous if self.incremental_ocr else None
         result = self.engines.frames.redact(
             draft.frame, self.deny,
             previous_frame=None if previous is None else previous[0],

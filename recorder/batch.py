@@ -1,0 +1,202 @@
+"""Run one per-episode job over many episodes: on a local process pool or on Ray.
+
+The job is a picklable :class:`EpisodeJob`: ``setup()`` builds the heavy engines once per
+worker (pool process or Ray actor) and ``run(source, target)`` handles one episode. Both engines
+call the same ``run``, so their outputs are identical. A failure of one file is reported with a
+one-line, value-free reason and the others go on.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from recorder.errors import CuarecError, UsageError
+
+Status = Literal["done", "skipped", "failed", "findings"]
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """What happened to one input file (never a value from inside it)."""
+
+    source: str
+    status: Status
+    output: str | None = None
+    reason: str | None = None
+    steps: int = 0
+    frames: int = 0
+    seconds: float = 0.0
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class EpisodeJob(ABC):
+    """A per-episode job. Instances are pickled to workers before :meth:`setup` runs."""
+
+    def setup(self) -> None:  # noqa: B027 - optional: most jobs build engines here
+        """Build heavy engines. Called once per pool worker or Ray actor before any
+        :meth:`run`; must be idempotent, since :meth:`run` may also call it lazily (a
+        rerun that skips every file then never pays for engines)."""
+
+    @abstractmethod
+    def run(self, source: Path, target: Path | None) -> FileOutcome:
+        """Handle one episode; raise :class:`CuarecError` for a clean per-file failure."""
+
+
+def run_one(job: EpisodeJob, source: Path, target: Path | None) -> FileOutcome:
+    """Run ``job`` on one file, turning any failure into a value-free ``failed`` outcome."""
+    started = time.perf_counter()
+    try:
+        outcome = job.run(source, target)
+    except CuarecError as exc:
+        outcome = FileOutcome(str(source), "failed", reason=exc.message)
+    except MemoryError:
+        outcome = FileOutcome(str(source), "failed", reason="out of memory")
+    except Exception as exc:
+        # Only the type: the text of an arbitrary exception may carry data from the file.
+        outcome = FileOutcome(str(source), "failed",
+                              reason=f"internal error ({type(exc).__name__})")
+    seconds = round(time.perf_counter() - started, 3)
+    return FileOutcome(**{**asdict(outcome), "seconds": seconds})
+
+
+# --- local process pool ------------------------------------------------------------------
+
+_WORKER_JOB: EpisodeJob | None = None
+
+
+def _init_worker(job: EpisodeJob) -> None:
+    global _WORKER_JOB
+    _WORKER_JOB = job
+    job.setup()
+
+
+def _run_in_worker(source: str, target: str | None) -> FileOutcome:
+    assert _WORKER_JOB is not None
+    return run_one(_WORKER_JOB, Path(source), None if target is None else Path(target))
+
+
+def run_local(job: EpisodeJob, pairs: Sequence[tuple[Path, Path | None]], workers: int
+              ) -> Iterator[FileOutcome]:
+    """Yield outcomes as files finish. ``workers == 1`` runs in this process (no pickling)."""
+    if workers <= 1:
+        for source, target in pairs:
+            yield run_one(job, source, target)
+        return
+    import multiprocessing
+
+    # forkserver: no fork of a process that may hold threads (OCR pools) or locks.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=_init_worker, initargs=(job,)) as pool:
+        futures = {pool.submit(_run_in_worker, str(s), None if t is None else str(t)): s
+                   for s, t in pairs}
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except Exception as exc:
+                yield FileOutcome(str(futures[future]), "failed",
+                                  reason=f"worker failed ({type(exc).__name__})")
+
+
+# --- Ray -----------------------------------------------------------------------------------
+
+class _RayEpisodeActor:
+    """Ray Data actor: builds the engines once, then runs the shared per-episode function."""
+
+    def __init__(self, job: EpisodeJob) -> None:
+        self.job = job
+        job.setup()
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        outcomes = [
+            run_one(self.job, Path(str(source)), None if not target else Path(str(target)))
+            for source, target in zip(batch["source"], batch["target"], strict=True)
+        ]
+        import json
+
+        return {"outcome": [json.dumps(o.to_json()) for o in outcomes]}
+
+
+def run_ray(job: EpisodeJob, pairs: Sequence[tuple[Path, Path | None]], workers: int
+            ) -> Iterator[FileOutcome]:
+    """Distribute file paths with Ray Data; each actor writes its outputs atomically itself.
+
+    Uses ``RAY_ADDRESS`` when set (a cluster: every node must see the same paths, e.g. a shared
+    file system), else starts a local Ray. Actors take fractional CPUs: on small machines
+    actors holding every CPU leave none for Ray Data's own tasks and the pipeline hangs.
+    """
+    import json
+    import logging
+
+    try:
+        import ray
+    except ImportError:
+        from recorder.errors import EnvironmentProblem
+
+        raise EnvironmentProblem("the Ray engine needs the 'ray' extra: "
+                                 "pip install 'cuarec[ray]'") from None
+    if not ray.is_initialized():
+        # Ray's own logs hold task names and timings only: items are file paths, and outcomes
+        # are value-free; keep the driver quiet anyway.
+        ray.init(address=os.environ.get("RAY_ADDRESS"), logging_level=logging.WARNING,
+                 log_to_driver=False, include_dashboard=False, configure_logging=False)
+    for name in ("ray", "ray.data", "ray.data._internal"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    items = [{"source": str(s), "target": "" if t is None else str(t)} for s, t in pairs]
+    dataset = ray.data.from_items(items, override_num_blocks=max(1, len(items)))
+    cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))  # type: ignore[no-untyped-call]
+    results = dataset.map_batches(
+        _RayEpisodeActor,
+        fn_constructor_kwargs={"job": job},
+        batch_size=1,
+        compute=ray.data.ActorPoolStrategy(size=max(1, workers)),
+        num_cpus=min(1.0, 0.5 * cpus / max(1, workers)),
+    )
+    for row in results.iter_rows():
+        yield FileOutcome(**json.loads(row["outcome"]))
+
+
+ENGINES: dict[str, Callable[[EpisodeJob, Sequence[tuple[Path, Path | None]], int],
+                            Iterator[FileOutcome]]] = {"local": run_local, "ray": run_ray}
+
+
+def run_batch(job: EpisodeJob, pairs: Sequence[tuple[Path, Path | None]], *,
+              engine: str = "local", workers: int = 1) -> Iterator[FileOutcome]:
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}; choose local or ray")
+    if workers < 1:
+        raise UsageError("--workers must be at least 1")
+    return ENGINES[engine](job, pairs, workers)
+
+
+def plan_outputs(sources: Sequence[Path], inputs: Sequence[Path], out_dir: Path
+                 ) -> list[tuple[Path, Path]]:
+    """Pair each source with ``out_dir/<name>``; refuse an out folder equal to or inside an
+    input folder (outputs would be read back as inputs) and two inputs with one name."""
+    out = out_dir.resolve()
+    for given in inputs:
+        folder = given.resolve() if given.is_dir() else given.resolve().parent
+        if out == folder or folder in out.parents:
+            raise UsageError(f"--out {out_dir} is inside the input folder {folder}; "
+                             "choose a separate folder")
+    seen: dict[str, Path] = {}
+    pairs = []
+    for source in sources:
+        if source.name in seen:
+            raise UsageError(f"two inputs are named {source.name} ({seen[source.name]} and "
+                             f"{source}); outputs would collide")
+        seen[source.name] = source
+        pairs.append((source, out_dir / source.name))
+    return pairs

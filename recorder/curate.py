@@ -1,0 +1,182 @@
+"""Curator jobs over whole episodes: re-redact under a (stricter) policy, and audit.
+
+Both are :class:`recorder.batch.EpisodeJob` values, so the local pool and Ray run the very
+same per-episode function. Inputs are never modified; outputs are written by the crash-safe
+episode writer (parts, then an atomic rename).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from recorder.batch import EpisodeJob, FileOutcome
+from recorder.episode.images import decode_frame
+from recorder.episode.model import RedactedStep
+from recorder.episode.reader import open_episode
+from recorder.episode.writer import EpisodeWriter
+from recorder.pipeline import Engines, PrivacySettings, StepDraft, StepRedactor, Tally
+from redaction.denylist import DenyList
+
+
+def _draft_from_stored(step: RedactedStep, frame: Any) -> StepDraft:
+    window = step.window
+    return StepDraft(
+        step_index=step.step_index, timestamp_s=step.timestamp_s, action_type=step.action_type,
+        frame=frame, x=step.x, y=step.y, end_x=step.end_x, end_y=step.end_y, button=step.button,
+        scroll_dx=step.scroll_dx, scroll_dy=step.scroll_dy, text=step.text, keys=step.keys,
+        modifiers=step.modifiers, duration_s=step.duration_s, events=step.events,
+        window_app=None if window is None else window.app,
+        window_title=None if window is None else window.title,
+        # A stored step already went through the recorder's focus check.
+        focus_known=True, flags=step.flags,
+    )
+
+
+@dataclass
+class RedactJob(EpisodeJob):
+    """Re-redact episodes: step text, events, window titles, task and frames."""
+
+    policy: str = "strict"
+    force: bool = False
+    no_ner: bool = False
+    _engines: Engines | None = field(default=None, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Engines are built per worker, never pickled.
+        return {"policy": self.policy, "force": self.force, "no_ner": self.no_ner,
+                "_engines": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def setup(self) -> None:
+        if self._engines is None:
+            self._engines = Engines.build(self.policy, no_ner=self.no_ner,
+                                          strictest_images=True)
+
+    def run(self, source: Path, target: Path | None) -> FileOutcome:
+        assert target is not None
+        if target.exists() and not self.force:
+            return FileOutcome(str(source), "skipped", output=str(target),
+                               reason="output exists (use --force to redo)")
+        self.setup()
+        assert self._engines is not None
+        episode = open_episode(source)  # validated before anything is written
+        meta = episode.metadata
+        if target.exists():
+            target.unlink()  # --force: the output is derived; the input is untouched
+        tally = Tally()
+        redactor = StepRedactor(self._engines, DenyList(),
+                                PrivacySettings(typing_quantum_s=0.0, fold_releases=False),
+                                tally, scale=meta.scale_factor or 1.0)
+        task = redactor.redact_task(meta.task)
+        new_policy = self._engines.policy_metadata()
+        history = list(meta.policy.get("history", ())) if isinstance(meta.policy, dict) else []
+        previous = {k: v for k, v in dict(meta.policy).items() if k != "history"}
+        new_policy["history"] = [*history, previous]
+        carried = Counter(meta.redaction_counts)
+        dropped = Counter(meta.dropped)
+        with EpisodeWriter(target, replace(meta, task=task, policy=new_policy)) as writer:
+            try:
+                for step in episode.iter_steps():
+                    frame = None
+                    if step.screenshot is not None:
+                        frame = decode_frame(step.screenshot.data, episode.limits, source)
+                    redacted = redactor.redact(_draft_from_stored(step, frame))
+                    # What the recorder removed stays on record beside what this pass removed.
+                    merged = replace(redacted,
+                                     redactions=step.redactions + redacted.redactions)
+                    writer.append(merged)
+                final = replace(
+                    writer.metadata,
+                    redaction_counts=dict(carried + tally.redactions),
+                    dropped=dict(dropped + tally.dropped),
+                )
+                writer.finalize(final)
+            except BaseException:
+                writer.discard()  # a half re-redacted output is worthless; the input is intact
+                raise
+        out = open_episode(target)
+        return FileOutcome(str(source), "done", output=str(target), steps=out.num_steps,
+                           frames=out.metadata.frame_count,
+                           details={"redactions": dict(tally.redactions),
+                                    "dropped": dict(tally.dropped)})
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Residual personal data: where and what kind, never the value."""
+
+    step: int | None
+    where: str  # task, text, event, window, frame
+    entity_type: str
+    recognizer: str
+    score: float | None = None
+    box: tuple[int, int, int, int] | None = None
+
+
+@dataclass
+class AuditJob(EpisodeJob):
+    """Re-OCR every frame and re-analyse every text field, title, task and event with the
+    strictest policy. A finding is reported as type and place, never the value."""
+
+    policy: str = "strict"
+    no_ner: bool = False
+    _engines: Engines | None = field(default=None, repr=False)
+    _auditor: Any = field(default=None, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"policy": self.policy, "no_ner": self.no_ner, "_engines": None,
+                "_auditor": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def setup(self) -> None:
+        if self._engines is None:
+            from redaction.image.audit import FrameAuditor
+
+            self._engines = Engines.build(self.policy, no_ner=self.no_ner)
+            self._auditor = FrameAuditor(self._engines.text, self._engines.frames.ocr)
+
+    def findings(self, source: Path) -> list[Finding]:
+        self.setup()
+        assert self._engines is not None
+        text = self._engines.text
+        episode = open_episode(source)
+        found: list[Finding] = []
+
+        def spans(where: str, value: str | None, step: int | None) -> None:
+            if value:
+                found.extend(Finding(step, where, s.entity_type, s.recognizer,
+                                     round(s.score, 3)) for s in text.analyze(value))
+
+        spans("task", episode.metadata.task, None)
+        for step in episode.iter_steps():
+            spans("text", step.text, step.step_index)
+            if step.window is not None:
+                spans("window", step.window.app, step.step_index)
+                spans("window", step.window.title, step.step_index)
+            if step.events:
+                with contextlib.suppress(Exception):
+                    typed = text.rebuild(step.events)
+                    for run in typed.runs:
+                        spans("event", run.text, step.step_index)
+                        spans("event", run.log_text, step.step_index)
+            if step.screenshot is not None:
+                frame = decode_frame(step.screenshot.data, episode.limits, source)
+                for f in self._auditor.audit(frame, scale=episode.metadata.scale_factor):
+                    found.append(Finding(step.step_index, "frame", f.entity_type, f.recognizer,
+                                         f.score, (f.box.x, f.box.y, f.box.w, f.box.h)))
+        return found
+
+    def run(self, source: Path, target: Path | None) -> FileOutcome:
+        found = self.findings(source)
+        from dataclasses import asdict
+
+        return FileOutcome(str(source), "findings" if found else "done",
+                           details={"findings": [asdict(f) for f in found]})
