@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-EXTRAS ?= test,dev
+EXTRAS ?= test,dev,ray
 
 .PHONY: setup system-deps demo test lint clean
 
