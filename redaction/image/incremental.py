@@ -79,12 +79,19 @@ def read_frame(engine: OcrEngine, frame: Frame, previous_frame: Frame | None = N
     fresh: list[OcrLine] = []
     for crop, group in crops:
         for line in engine.read_region(frame, crop):
-            if any(geometry.intersection(line.box, core) for core in group) and not any(
-                    geometry.iou(line.box, other.box) > 0.5 for other in fresh):
+            # A line belongs to the crop that holds its centre in a core; lines read in the
+            # margin only are the reused ones' business.
+            if any(_centre_in(line.box, core) for core in group) and not any(
+                    geometry.iou(line.box, other.box) > 0.3 for other in (*fresh, *kept)):
                 fresh.append(line)
     lines = sorted((*kept, *fresh), key=lambda line: (line.box.y, line.box.x))
     return tuple(lines), OcrReport("incremental", tuple(c for c, _ in crops), dy,
                                    area / float(width * height), len(kept))
+
+
+def _centre_in(box: Box, core: Box) -> bool:
+    cx, cy = box.x + box.w / 2, box.y + box.h / 2
+    return core.x <= cx < geometry.right(core) and core.y <= cy < geometry.bottom(core)
 
 
 def _scroll_offset(previous: Frame, current: Frame) -> int:

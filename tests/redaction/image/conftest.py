@@ -93,3 +93,14 @@ def frame_redactor(text_redactor: Any, ocr_engine: Any) -> Any:
     from redaction.image import FrameRedactor, ImageRedactionSettings
 
     return FrameRedactor(text_redactor, ocr_engine, ImageRedactionSettings())
+
+
+@pytest.fixture(scope="session")
+def strict_frame_redactor(ocr_engine: Any) -> Any:
+    """The curator's setup: the strict text policy and the strictest image settings."""
+    from redaction.image import FrameRedactor, ImageRedactionSettings, screen_policy
+    from redaction.policy import load_policy
+    from redaction.text import TextRedactor
+
+    analyzer = TextRedactor.build(screen_policy(load_policy("strict")))
+    return FrameRedactor(analyzer, ocr_engine, ImageRedactionSettings.strictest())

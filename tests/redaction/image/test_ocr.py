@@ -1,0 +1,84 @@
+"""OCR engines: word boxes where the words are; Tesseract through stdin, no temporary file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from redaction.image import OcrError, OcrWord, TesseractEngine, create_engine, registry
+from redaction.image.ocr import _words_from_chars
+from redaction.models import Box
+from tests.redaction.image.conftest import ScreenFactory
+
+
+def _check_words(lines: Any, drawn: Any) -> None:
+    words = {w.text: w.box for line in lines for w in line.words}
+    for text in ("Invoice", "2024-0117", "approved"):
+        assert text in words, words.keys()
+        ink = drawn.boxes[text]
+        box = words[text]
+        # The word box holds the word's ink (give or take the engine's margin).
+        assert box.x <= ink.x + 4 and box.x + box.w >= ink.x + ink.w - 4
+        assert box.y <= ink.y + 3 and box.y + box.h >= ink.y + ink.h - 3
+
+
+def _drawn(screen: ScreenFactory) -> Any:
+    return screen([("Invoice", 30, 30), ("2024-0117", 150, 30), ("approved", 300, 30)],
+                  size=(500, 90), font_px=20)
+
+
+def test_rapidocr_reads_words_with_their_boxes(ocr_engine: Any, screen: ScreenFactory) -> None:
+    drawn = _drawn(screen)
+    _check_words(ocr_engine.read(drawn.image), drawn)
+
+
+def test_rapidocr_reads_a_region_in_frame_coordinates(ocr_engine: Any,
+                                                      screen: ScreenFactory) -> None:
+    drawn = _drawn(screen)
+    lines = ocr_engine.read_region(drawn.image, Box(128, 0, 372, 90))
+    texts = [w.text for line in lines for w in line.words]
+    assert "approved" in texts and "Invoice" not in texts
+    _check_words(ocr_engine.read(drawn.image), drawn)
+
+
+def test_tesseract_when_installed(screen: ScreenFactory, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    if not TesseractEngine.available():
+        assert "tesseract" not in registry.names()
+        with pytest.raises(OcrError):
+            create_engine("tesseract")
+        return
+    assert "tesseract" in registry.names()
+    # Any temporary file would land here: the frame must go through stdin only.
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    drawn = _drawn(screen)
+    _check_words(create_engine("tesseract").read(drawn.image), drawn)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_engine_is_a_clear_error() -> None:
+    with pytest.raises(OcrError, match="unknown OCR engine"):
+        create_engine("nonesuch")
+
+
+def test_recognised_text_stays_out_of_reprs() -> None:
+    word = OcrWord("secret-value", Box(0, 0, 10, 10), 0.9)
+    assert "secret-value" not in repr(word)
+
+
+def test_word_boxes_split_a_line_when_character_boxes_are_missing() -> None:
+    words = _words_from_chars("ab cd", [], Box(0, 0, 50, 10), 0.9)
+    assert [w.text for w in words] == ["ab", "cd"]
+    assert words[0].box.x == 0 and words[1].box.x + words[1].box.w == 50
+
+
+def test_no_model_download_is_attempted(ocr_engine: Any, screen: ScreenFactory,
+                                        no_network: None) -> None:
+    # Building and reading with the bundled models must not touch the network.
+    engine = create_engine("rapidocr")
+    assert engine.read(_drawn(screen).image)
+    assert os.environ.get("RAPIDOCR_DOWNLOAD") is None
