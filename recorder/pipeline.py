@@ -9,6 +9,7 @@ text and events, a title whose redaction fails is removed; each drop is counted 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections import Counter
@@ -207,6 +208,10 @@ class StepRedactor:
         #: until incremental OCR is shown to read exactly what full OCR reads.
         self.incremental_ocr = incremental_ocr
         self._previous: tuple[np.ndarray[Any, Any], Sequence[Any]] | None = None
+        #: The last frame's content key and redaction, reused when the screen did not change
+        #: between steps (and the deny-list did not grow): most keys and clicks.
+        self._last_frame: tuple[tuple[bytes, int], EncodedImage, tuple[Redaction, ...],
+                                bool] | None = None
         self._last_lines: Sequence[Any] = ()
         self._last_secret_prompt = False
 
@@ -246,6 +251,12 @@ class StepRedactor:
                ) -> tuple[EncodedImage | None, bool]:
         if draft.frame is None:
             return None, self._last_secret_prompt
+        key = (hashlib.blake2b(np.ascontiguousarray(draft.frame).data, digest_size=16).digest(),
+               len(self.deny))
+        if self._last_frame is not None and self._last_frame[0] == key:
+            _, encoded, found, secret = self._last_frame
+            redactions.extend(found)
+            return encoded, secret
         previous = self._previous if self.incremental_ocr else None
         result = self.engines.frames.redact(
             draft.frame, self.deny,
@@ -267,6 +278,9 @@ class StepRedactor:
             self.tally.add(dropped=f"frame:encode_failed:{type(exc).__name__}")
             return None, secret
         redactions.extend(result.redactions)
+        # The deny-list may have learnt screen values during this redaction: key on its size
+        # after, so the next identical frame reuses this result only if nothing new was learnt.
+        self._last_frame = ((key[0], len(self.deny)), encoded, tuple(result.redactions), secret)
         return encoded, secret
 
     def _typing(self, draft: StepDraft, redactions: list[Redaction], flags: list[str],

@@ -32,9 +32,15 @@ PASSWORD = "Tr0ub4dor&3xyz"
 CARD = "4111 1111 1111 1111"
 SCREEN_NAME = "Wilhelmina Okonkwo"
 IDENTITY_PHONE = "+44 20 7946 0958"
+IBAN = "DE89 3704 0044 0532 0130 00"
+API_KEY = "ghp_R8xQ2mZ7vK4pL9sT1wY6nB3cF5hJ0dGaUe2i"
+ADDRESS = "221B Baker Street"
+TITLE_NAME = "Bartholomew Quigley"
 #: Substrings that must not survive anywhere (checked case-insensitively, also digit-only).
-CANARIES = (EMAIL, "jane.doe", PASSWORD, "Tr0ub4dor", CARD, "4111111111111111", "Okonkwo",
-            "Wilhelmina", USER, HOST, IDENTITY_PHONE, "7946 0958")
+CANARIES = (EMAIL, "jane.doe", PASSWORD, "Tr0ub4dor", CARD, "Okonkwo",
+            "Wilhelmina", USER, HOST, IDENTITY_PHONE, "7946 0958", IBAN, "DE89370400",
+            API_KEY, "R8xQ2mZ7", ADDRESS, "Baker Street", TITLE_NAME, "Quigley")
+DIGIT_CANARIES = ("4111111111111111", "442079460958", "89370400440532013000")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,7 @@ class Recorded:
     summary: dict[str, object]
     stderr: str
     work: Path
+    trace: Path
 
 
 def _xdotool(display: harness.XDisplay, *args: str) -> None:
@@ -60,7 +67,12 @@ def recorded(xvfb_factory: Callable[..., harness.XDisplay],
     work = tmp_path_factory.mktemp("record")
     home = work / "home" / USER
     home.mkdir(parents=True)
-    (work / "customer.txt").write_text(f"Customer: {SCREEN_NAME}\nCard: {CARD}\n")
+    # Shown on screen only (never typed): the recorder must find it by OCR.
+    (work / "customer.txt").write_text(
+        f"Customer: {SCREEN_NAME}\nCard: {CARD}\nPhone: {IDENTITY_PHONE}\nIBAN: {IBAN}\n"
+        f"Address: {ADDRESS}, London\nToken: {API_KEY}\n")
+    # Put in the window title only (through a file, so it is never typed).
+    (work / "title.txt").write_text(f"Contract for {TITLE_NAME}")
     config = work / "config"
     env = display.env(HOME=str(home), USER=USER, LOGNAME=USER, XDG_CONFIG_HOME=str(config),
                       PS1=f"{USER}@{HOST}:~$ ", TMPDIR=str(work / "tmp"))
@@ -78,8 +90,12 @@ def recorded(xvfb_factory: Callable[..., harness.XDisplay],
         stderr=subprocess.DEVNULL, cwd=work)
     ready = work / "ready"
     out = work / "episodes"
+    trace = work / "strace.txt"
+    strace = ["strace", "-f", "--seccomp-bpf", "-qq", "-o", str(trace), "-e",
+              "trace=open,openat,creat,rename,renameat,renameat2,link,linkat,symlink,mkdir,"
+              "mkdirat,truncate"]
     recorder = subprocess.Popen(
-        [*prefix, *harness.cuarec_command(
+        [*prefix, *strace, *harness.cuarec_command(
             "record", "Email Jane about the invoice", "--out", str(out), "--duration", "40",
             "--yes", "--json", "--ready-file", str(ready), "--fps", "2")],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -100,6 +116,9 @@ def recorded(xvfb_factory: Callable[..., harness.XDisplay],
         _type(display, f"cat {work / 'customer.txt'}")
         _xdotool(display, "key", "Return")
         time.sleep(1.5)
+        _type(display, "printf '\\033]0;%s\\007' \"$(cat " + str(work / "title.txt") + ')"')
+        _xdotool(display, "key", "Return")
+        time.sleep(1.5)
         _type(display, 'read -s -p "Password: " pw')
         _xdotool(display, "key", "Return")
         time.sleep(1.5)
@@ -118,7 +137,7 @@ def recorded(xvfb_factory: Callable[..., harness.XDisplay],
         terminal.wait(timeout=10)
     assert recorder.returncode == 0, stderr
     summary = json.loads(stdout)
-    yield Recorded(Path(str(summary["episode"])), summary, stderr, work)
+    yield Recorded(Path(str(summary["episode"])), summary, stderr, work, trace)
 
 
 def _all_text(episode: Path) -> str:
@@ -132,9 +151,12 @@ def _all_text(episode: Path) -> str:
 
 def _leaks(text: str) -> list[str]:
     lowered = text.casefold()
-    digits = re.sub(r"\D", "", text)
+    # Digits with separators removed, per string value (not across JSON numbers such as
+    # timestamps, whose digits would make false matches).
+    pieces = re.findall(r'"((?:[^"\\]|\\.)*)"', text) if text.startswith("[") else [text]
+    digits = " ".join(re.sub(r"[\s.\-/]", "", piece) for piece in pieces)
     found = [c for c in CANARIES if c.casefold() in lowered]
-    found += [c for c in ("4111111111111111", "442079460958") if c in digits]
+    found += [c for c in DIGIT_CANARIES if c in digits]
     return found
 
 
@@ -176,12 +198,14 @@ def test_ordinary_words_and_the_action_sequence_survive(recorded: Recorded) -> N
     typed = [s.text for s in steps if s.action_type == "type"]
     assert typed[0] == "echo contact <EMAIL_ADDRESS>"
     assert typed[1].startswith("cat ") and typed[1].endswith("customer.txt")
-    assert typed[2].startswith("read ") and typed[2].endswith('"Password: " pw')
-    assert typed[3] == "<PASSWORD>"
-    assert typed[4] == "echo all done"
+    assert typed[2].startswith("printf ") and typed[2].endswith('title.txt)"')
+    assert typed[3].startswith("read ") and typed[3].endswith('"Password: " pw')
+    assert typed[4] == "<PASSWORD>"
+    assert typed[5] == "echo all done"
     actions = [s.action_type for s in steps if s.action_type not in ("wait", "move")]
-    assert actions == ["click", "type", "key", "type", "key", "type", "key", "type", "key",
-                       "type", "key", "done"]
+    assert actions == ["click", *["type", "key"] * 6, "done"]
+    titles = {s.window.title for s in steps if s.window is not None}
+    assert any(t and "<PERSON>" in t for t in titles), titles  # the title was redacted
     secret = next(s for s in steps if s.text == "<PASSWORD>")
     assert "secret_input" in secret.flags
     assert all(e.char in (None, "<PASSWORD>") for e in secret.events)
@@ -237,6 +261,56 @@ def ocr_reader() -> Callable[..., str]:
         return " ".join(engine(frame).txts or ())
 
     return read
+
+
+_WRITE_FLAGS = ("O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND")
+
+
+def _written_paths(trace: Path) -> set[str]:
+    """Paths the recorder (and its threads and children) created, opened for writing,
+    renamed, linked or made, from its strace log."""
+    written: set[str] = set()
+    for line in trace.read_text().splitlines():
+        if "= -1" in line or "resumed>" in line:
+            continue
+        call = re.search(r"\b(open|openat|creat|rename|renameat2?|link|linkat|symlink|mkdir|"
+                         r"mkdirat|truncate)\(", line)
+        if call is None:
+            continue
+        paths = re.findall(r'"([^"]*)"', line)
+        name = call.group(1)
+        if name in ("open", "openat"):
+            if any(flag in line for flag in _WRITE_FLAGS) and paths:
+                written.add(paths[0])
+        elif name in ("rename", "renameat", "renameat2", "link", "linkat", "symlink"):
+            written.update(paths[-1:])
+        else:
+            written.update(paths[:1])
+    return written
+
+
+def test_strace_every_file_written_is_an_expected_one(recorded: Recorded) -> None:
+    out = recorded.work / "episodes"
+    config = recorded.work / "config" / "cuarec"
+    unexpected = []
+    for path in sorted(_written_paths(recorded.trace)):
+        resolved = Path(path) if path.startswith("/") else harness.REPO / path
+        if path in ("/dev/null", "/dev/tty") or path.startswith("/proc/"):
+            continue  # not files
+        if resolved.suffix == ".pyc" and resolved.parent.name == "__pycache__":
+            continue  # Python's own bytecode cache: code, never data
+        if resolved == recorded.work / "ready" or resolved.is_relative_to(out):
+            continue  # the readiness signal; episode files, parts and their temporaries
+        if resolved.is_relative_to(config) and resolved.name in (
+                "volunteer-id", ".volunteer-id.tmp", "cuarec"):
+            continue  # the pseudonymous id, made once
+        if resolved in (out.parent / "config", config):
+            continue
+        unexpected.append(path)
+    assert unexpected == []
+    # Everything the recorder could have written is decoded above; the files it did write
+    # in the episode folder are exactly the finished episode.
+    assert [p for p in out.rglob("*") if p.is_file()] == [recorded.episode]
 
 
 def test_tesseract_cannot_read_canaries_either(recorded: Recorded) -> None:

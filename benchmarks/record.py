@@ -1,0 +1,165 @@
+"""Benchmark `cuarec record` on a scripted episode: backlog at stop, peak memory, CPU, size.
+
+    python benchmarks/record.py [--minutes 5] [--size 1920x1080] [--steps-per-minute 30]
+                                [--json OUT]
+
+Starts its own Xvfb and an xterm, launches `cuarec record` (its own process), waits for the
+ready signal, then drives the terminal with xdotool at the given rate: typed commands (with
+an e-mail address now and then), Enter, clicks, scrolls, keys. Measures, from /proc:
+- backlog at stop: seconds from the stop hotkey until the episode is written (the redaction
+  work still queued when the volunteer stopped; target <= 5 s);
+- peak RSS of the recorder (VmHWM; target <= 1.5 GB);
+- recorder CPU while idle (10 s before the script starts) and while typing at ~10 keys/s;
+- MB per minute of episode.
+The anchor in the same run is a bare capture session (pynput + mss, no redaction), whose
+figures show what redaction costs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tests.harness import start_xvfb  # noqa: E402
+
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def xdo(env: dict[str, str], *args: str) -> None:
+    subprocess.run(["xdotool", *args], env=env, check=True, timeout=60)
+
+
+def drive(env: dict[str, str], seconds: float, steps_per_minute: float, seed: int) -> int:
+    """Scripted activity for ``seconds``: returns the number of actions sent."""
+    rng = random.Random(seed)
+    interval = 60.0 / steps_per_minute
+    commands = ["ls -la /usr/share", "echo notes for jane.doe@example.com", "date",
+                "cat /etc/os-release", "echo build passed", "df -h", "uname -a",
+                "echo call +44 20 7946 0958 later", "seq 1 40"]
+    end = time.monotonic() + seconds
+    actions = 0
+    while time.monotonic() < end:
+        started = time.monotonic()
+        kind = rng.random()
+        if kind < 0.45:
+            xdo(env, "type", "--delay", "100", rng.choice(commands))  # ~10 keys/s
+            xdo(env, "key", "Return")
+            actions += 2
+        elif kind < 0.65:
+            xdo(env, "mousemove", str(rng.randrange(50, 900)), str(rng.randrange(50, 600)),
+                "click", "1")
+            actions += 1
+        elif kind < 0.85:
+            xdo(env, "click", rng.choice(["4", "5"]))
+            actions += 1
+        else:
+            xdo(env, "key", rng.choice(["Up", "Down", "ctrl+l"]))
+            actions += 1
+        time.sleep(max(0.0, interval - (time.monotonic() - started)))
+    return actions
+
+
+def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bool
+        ) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp, start_xvfb(*size) as display:
+        work = Path(tmp)
+        env = display.env(HOME=str(work), XDG_CONFIG_HOME=str(work / "config"))
+        term = subprocess.Popen(["xterm", "-geometry", "120x40+0+0", "-fa", "DejaVu Sans Mono",
+                                 "-fs", "13"], env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(1.0)
+        ready = work / "ready"
+        if bare:
+            code = ("import sys; from pathlib import Path; from recorder.capture import "
+                    "CaptureConfig, CaptureSession; "
+                    "r = CaptureSession(CaptureConfig(fps=2, ready_file=Path(sys.argv[1])), "
+                    "on_step=lambda s: None).run(); print(r.step_count)")
+            command = [sys.executable, "-c", code, str(ready)]
+        else:
+            command = [sys.executable, "-m", "recorder", "record", "benchmark task", "--yes",
+                       "--json", "--out", str(work / "episodes"), "--ready-file", str(ready),
+                       "--fps", "2"]
+        recorder = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True)
+        while not ready.exists():
+            if recorder.poll() is not None:
+                raise RuntimeError(recorder.communicate()[1][-2000:])
+            time.sleep(0.05)
+        cpu0 = cpu_seconds(recorder.pid)
+        time.sleep(10)
+        idle = (cpu_seconds(recorder.pid) - cpu0) / 10
+        cpu1, t1 = cpu_seconds(recorder.pid), time.monotonic()
+        actions = drive(env, minutes * 60, steps_per_minute, seed=0)
+        active = (cpu_seconds(recorder.pid) - cpu1) / (time.monotonic() - t1)
+        peak = peak_rss_mb(recorder.pid)
+        stopped = time.monotonic()
+        xdo(env, "key", "ctrl+alt+q")
+        while recorder.poll() is None:
+            try:
+                peak = max(peak, peak_rss_mb(recorder.pid))
+            except OSError:
+                break
+            time.sleep(0.1)
+        backlog = time.monotonic() - stopped
+        stdout, stderr = recorder.communicate()
+        term.terminate()
+        if recorder.returncode != 0:
+            raise RuntimeError(stderr[-2000:])
+        result = {"actions_sent": actions, "backlog_at_stop_s": round(backlog, 2),
+                  "peak_rss_mb": round(peak, 1), "cpu_idle_cores": round(idle, 3),
+                  "cpu_active_cores": round(active, 3)}
+        if not bare:
+            summary = json.loads(stdout)
+            size_mb = Path(summary["episode"]).stat().st_size / 1e6
+            result.update(steps=summary["steps"], frames=summary["frames"],
+                          episode_minutes=round(summary["duration_s"] / 60, 2),
+                          mb_per_minute=round(size_mb / (summary["duration_s"] / 60), 2),
+                          dropped=summary["dropped"])
+        return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--minutes", type=float, default=5.0)
+    parser.add_argument("--size", default="1920x1080")
+    parser.add_argument("--steps-per-minute", type=float, default=30.0)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    size = tuple(int(v) for v in args.size.split("x"))
+    assert len(size) == 2
+    anchor = run(min(args.minutes, 1.0), size, args.steps_per_minute, bare=True)
+    measured = run(args.minutes, size, args.steps_per_minute, bare=False)
+    report = {"machine": f"{os.cpu_count()} cores",
+              "minutes": args.minutes, "size": args.size, "cuarec": measured,
+              "anchor_bare_capture": anchor,
+              "cpu_active_ratio": round(measured["cpu_active_cores"]
+                                        / max(anchor["cpu_active_cores"], 1e-3), 1)}
+    print(json.dumps(report, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
