@@ -36,6 +36,16 @@ _PROMPT = re.compile(
 )
 
 
+#: Capitalised names after a connecting word in a window title ("Contract for Ann Lee",
+#: "Letter to Ann Lee", "Chat with Ann Lee"). Titles are short and spaCy's small model misses
+#: many names there; over-redacting a title costs little, a name in it is a leak.
+_TITLE_NAME = re.compile(
+    r"\b(?:for|to|from|with|by|and|about|of|re|cc|fw|fwd|dear|hi|hello|meeting|call|chat)"
+    r"[:\s]+((?-i:[A-Z][a-z'\u2019\-]+(?:[ \t]+[A-Z][a-z'\u2019\-]+){1,2}))\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class PrivacySettings:
     """Recording-time privacy defaults (beyond the text/image policy)."""
@@ -345,11 +355,24 @@ class StepRedactor:
                     continue
                 result = self.engines.text.redact_text(value, self.deny, kind="title")
                 redactions.extend(result.redactions)
-                parts.append(str(result.text))
+                parts.append(self._title_names(str(result.text), redactions))
             return WindowInfo(app=parts[0], title=parts[1])
         except Exception as exc:
             self.tally.add(dropped=f"title:{type(exc).__name__}")
             return None
+
+    def _title_names(self, title: str, redactions: list[Redaction]) -> str:
+        """Remove names the analyzer missed in a title (see ``_TITLE_NAME``); learn them, so
+        they are hunted on screen and in typing too."""
+        placeholder = str(self.engines.text.policy.placeholder_for("PERSON"))
+
+        def replace_name(match: re.Match[str]) -> str:
+            name = match.group(1)
+            self.deny.add(name, "PERSON", "title")
+            redactions.append(Redaction("title", "PERSON", "title_context", 0.5))
+            return match.group(0)[: match.start(1) - match.start(0)] + placeholder
+
+        return _TITLE_NAME.sub(replace_name, title)
 
     @staticmethod
     def _safe_keys(draft: StepDraft, secret: bool) -> tuple[str, ...]:
