@@ -1,0 +1,83 @@
+"""Benchmark curator batch redaction: local pool with 1 and 2 workers, and Ray, same input.
+
+    python benchmarks/batch.py [--episodes 6] [--steps 8] [--size 1280x800] [--json OUT]
+
+Writes synthetic episodes (drawn screens with text), then times `cuarec redact` as a user
+runs it (a fresh process: engine start-up included) for each engine and worker count.
+Reports frames per second, episodes per minute and the 2-worker scaling ratio, and checks
+that every engine wrote the same step data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from recorder.episode.synthetic import write_synthetic_episode  # noqa: E402
+
+
+def timed_redact(inputs: Path, out: Path, engine: str, workers: int) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "recorder", "redact", str(inputs), "--out", str(out),
+         "--engine", engine, "--workers", str(workers), "--json"],
+        capture_output=True, text=True, cwd=REPO, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr[-2000:])
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--episodes", type=int, default=6)
+    parser.add_argument("--steps", type=int, default=8)
+    parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    width, height = (int(v) for v in args.size.split("x"))
+    report: dict[str, object] = {"machine": f"{os.cpu_count()} cores",
+                                 "episodes": args.episodes, "steps": args.steps,
+                                 "size": args.size}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        inputs = root / "in"
+        for seed in range(args.episodes):
+            write_synthetic_episode(inputs, n_steps=args.steps, size=(width, height),
+                                    seed=seed)
+        frames = args.episodes * args.steps
+        runs = {}
+        for engine, workers in (("local", 1), ("local", 2), ("ray", 2)):
+            name = f"{engine}-{workers}"
+            seconds = timed_redact(inputs, root / name, engine, workers)
+            runs[name] = {"seconds": round(seconds, 1),
+                          "frames_per_s": round(frames / seconds, 2),
+                          "episodes_per_min": round(args.episodes * 60 / seconds, 2)}
+            print(name, runs[name], flush=True)
+        report["runs"] = runs
+        base = runs["local-1"]["seconds"]
+        report["scaling_2_workers"] = round(base / runs["local-2"]["seconds"], 2)
+        report["ray_vs_pool_2_workers"] = round(runs["local-2"]["seconds"]
+                                                / runs["ray-2"]["seconds"], 2)
+        identical = all(
+            pq.read_table(root / "local-1" / p.name).equals(pq.read_table(root / other / p.name))
+            for p in inputs.iterdir() for other in ("local-2", "ray-2"))
+        report["identical_outputs"] = identical
+    print(json.dumps(report, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
