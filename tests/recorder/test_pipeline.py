@@ -1,0 +1,140 @@
+"""Step redaction with the real engines: denied windows, secrets at prompts, typing rhythm,
+title names, fail-closed drops, frame reuse. One engine build for the module."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+from recorder.pipeline import (
+    Engines,
+    PrivacySettings,
+    StepDraft,
+    StepRedactor,
+    Tally,
+    prompt_asks_for_secret,
+)
+from redaction.denylist import DenyList
+from redaction.models import Box, InputEvent
+
+
+@pytest.fixture(scope="module")
+def engines() -> Engines:
+    return Engines.build("default")
+
+
+@pytest.fixture
+def redactor(engines: Engines) -> StepRedactor:
+    return StepRedactor(engines, DenyList(), PrivacySettings(), Tally())
+
+
+def _typing(text: str, start: float = 1.0, gap: float = 0.137) -> tuple[InputEvent, ...]:
+    events = []
+    for i, c in enumerate(text):
+        t = start + i * gap
+        events.append(InputEvent(t=t, kind="key_press", key=c, char=c))
+        events.append(InputEvent(t=t + 0.061, kind="key_release", key=c, char=c))
+    return tuple(events)
+
+
+def _screen(*lines: str) -> np.ndarray[Any, Any]:
+    import cv2
+
+    frame = np.full((200, 640, 3), 255, dtype=np.uint8)
+    for row, line in enumerate(lines):
+        cv2.putText(frame, line, (10, 40 + 40 * row), cv2.FONT_HERSHEY_SIMPLEX, 0.8, (0, 0, 0),
+                    2)
+    return frame
+
+
+def test_denied_window_keeps_only_a_marked_step(redactor: StepRedactor) -> None:
+    step = redactor.redact(StepDraft(
+        step_index=0, timestamp_s=1.0, action_type="type", frame=_screen("vault"),
+        text="hunter2", events=_typing("hunter2"), window_app="KeePassXC",
+        window_title="Passwords.kdbx - KeePassXC", x=5, y=5))
+    assert step.flags == ("denied_window",)
+    assert step.screenshot is None and step.events == () and step.text is None
+    assert step.window is not None and step.window.title is None and step.x is None
+    assert redactor.tally.flags["denied_window"] == 1
+    private = PrivacySettings()
+    assert private.denies("firefox", "Mozilla Firefox Private Browsing")
+    assert not private.denies("xterm", "bash")
+
+
+def test_typing_at_a_password_prompt_is_a_secret(redactor: StepRedactor) -> None:
+    frame = _screen("$ sudo apt update", "[sudo] password for ann:")
+    step = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
+                                     frame=frame, text="correcthorse",
+                                     events=_typing("correcthorse"), window_app="xterm",
+                                     window_title="bash"))
+    assert "secret_input" in step.flags and step.text == "<PASSWORD>"
+    assert {e.char for e in step.events} == {"<PASSWORD>"}
+    assert {e.key for e in step.events} == {"<PASSWORD>"}
+
+
+def test_prompt_detection_reads_only_the_last_line() -> None:
+    class Line:
+        def __init__(self, y: int, text: str) -> None:
+            self.box, self.text = Box(0, y, 100, 10), text
+
+    assert prompt_asks_for_secret([Line(0, "$ ls"), Line(20, "Password:")])
+    assert prompt_asks_for_secret([Line(0, "Enter passphrase for key '/k':")])
+    assert not prompt_asks_for_secret([Line(0, "Password:"), Line(20, "Password: $ ls")])
+    assert not prompt_asks_for_secret([Line(0, "Password: hunter2 was wrong"), Line(20, "$")])
+
+
+def test_unknown_focus_makes_typing_a_secret(redactor: StepRedactor) -> None:
+    step = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
+                                     text="abc", events=_typing("abc"), focus_known=False))
+    assert "secret_input" in step.flags and step.text == "<PASSWORD>"
+
+
+def test_typing_rhythm_is_quantised_and_dwell_removed(redactor: StepRedactor) -> None:
+    step = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
+                                     text="ls -la", events=_typing("ls -la"),
+                                     window_app="xterm", window_title="bash"))
+    assert step.text == "ls -la"
+    times = [e.t for e in step.events]
+    assert all(abs(t * 10 - round(t * 10)) < 1e-6 for t in times)
+    pressed_at: dict[str | None, float] = {}
+    for event in step.events:  # each release sits at its own press's time: no dwell
+        if event.kind == "key_press":
+            pressed_at[event.key] = event.t
+        else:
+            assert event.t == pressed_at[event.key]
+
+
+def test_title_names_are_removed_and_learnt(redactor: StepRedactor) -> None:
+    step = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="click",
+                                     window_app="libreoffice",
+                                     window_title="Contract for Bartholomew Quigley - Writer"))
+    assert step.window is not None and step.window.title == "Contract for <PERSON> - Writer"
+    assert "Bartholomew Quigley" in redactor.deny
+
+
+def test_a_failing_frame_is_dropped_and_counted(redactor: StepRedactor) -> None:
+    bad = np.zeros((4, 4), dtype=np.float32)  # not an image the redactor accepts
+    step = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="click",
+                                     frame=bad, x=1, y=1))
+    assert step.screenshot is None and "frame_dropped" in step.flags
+    assert sum(redactor.tally.dropped.values()) == 1
+    assert next(iter(redactor.tally.dropped)).startswith("frame:")
+
+
+def test_unchanged_frames_reuse_their_redaction(redactor: StepRedactor,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    frame = _screen("Mail: ann.lee@example.org")
+    first = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="click",
+                                      frame=frame))
+    calls = []
+    original = redactor.engines.frames.redact
+    monkeypatch.setattr(redactor.engines.frames, "redact",
+                        lambda *a, **k: calls.append(1) or original(*a, **k))
+    second = redactor.redact(StepDraft(step_index=1, timestamp_s=2.0, action_type="key",
+                                       frame=frame.copy()))
+    assert calls == [] and second.screenshot == first.screenshot
+    assert [r.entity_type for r in second.redactions] == [r.entity_type
+                                                         for r in first.redactions]
+    assert any(r.entity_type == "EMAIL_ADDRESS" for r in first.redactions)
