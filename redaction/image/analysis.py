@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from redaction.image.findings import Finding, from_words
-from redaction.image.layout import Layout, TextDocument
+from redaction.image.layout import ROW_JOIN, Layout, TextDocument
 from redaction.image.settings import ImageRedactionSettings
 from redaction.models import TextAnalyzer
 
@@ -15,6 +15,8 @@ from redaction.models import TextAnalyzer
 OPTIONAL_TYPES = {"REPOSITORY": "repo_paths", "CHANNEL": "channels", "USERNAME": "handles"}
 
 _URL_TYPES = frozenset({"URL"})
+#: Suffix on the recognizer of a finding that the layout must confirm.
+UNCONFIRMED = "?"
 _SENSITIVE_URL_WORDS = re.compile(
     r"token|key|secret|sig|auth|passw|session|code|reset|invite|confirm|verify|otp|ticket|"
     r"/u/|/users?/|/people/|/profile|/account|/~", re.I)
@@ -43,9 +45,56 @@ def url_is_sensitive(url: str) -> bool:
     return any(_OPAQUE.match(segment) for segment in parts.path.split("/"))
 
 
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march "
+                    "april june july august september october november december mon tue wed thu "
+                    "fri sat sun monday tuesday wednesday thursday friday saturday sunday am pm "
+                    "today yesterday".split())
+_UNITS = frozenset("b kb mb gb tb pb kib mib gib tib ms s sec secs min mins h hr hrs px pt em "
+                   "rem % x items files rows".split())
+NER_MARK = "spacy"
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[^\w@%]+", text) if t]
+
+
+def _is_date_or_quantity(token: str) -> bool:
+    low = token.lower()
+    return low in _MONTHS or low in _UNITS or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)?", low))
+
+
+def screen_check(entity: str, text: str, recognizer: str) -> str:
+    """"keep", "drop" or "confirm" for an analyzer span read off a screen.
+
+    Screens are full of dates, sizes and capitalised UI words that a text analyzer, made for
+    sentences, takes for addresses and names: a "street address" made only of dates and
+    quantities, or a "name" made only of UI words, is dropped; a one-word name from NER alone
+    must be confirmed by the layout (see ``frame``).
+    """
+    from redaction.image.context import is_ui_word
+
+    tokens = _tokens(text)
+    if not tokens:
+        return "drop"
+    if entity == "STREET_ADDRESS" and all(_is_date_or_quantity(t) for t in tokens):
+        return "drop"
+    if entity == "PERSON":
+        if all(_is_date_or_quantity(t) or is_ui_word(t) for t in tokens):
+            return "drop"
+        if not any(t[:1].isupper() for t in tokens):
+            return "drop"
+        if NER_MARK in recognizer.lower() and len(tokens) == 1:
+            return "confirm"
+    return "keep"
+
+
 def analyse_documents(layout: Layout, documents: list[TextDocument], analyzer: TextAnalyzer,
                       settings: ImageRedactionSettings, deny_list: Any = None) -> list[Finding]:
-    """Findings from the analyzer's spans over each document, filtered by the settings."""
+    """Findings from the analyzer's spans over each document, filtered by the settings.
+
+    One-word NER names come back with recognizer ``... (unconfirmed)`` marking: the frame
+    redactor keeps them only where the layout backs them.
+    """
     findings: list[Finding] = []
     for document in documents:
         if not document.text.strip():
@@ -60,8 +109,31 @@ def analyse_documents(layout: Layout, documents: list[TextDocument], analyzer: T
             if (entity in _URL_TYPES and settings.url_policy == "sensitive"
                     and not url_is_sensitive(document.text[span.start:span.end])):
                 continue
-            refs = [document.refs[i] for i in document.words_between(span.start, span.end)]
-            finding = from_words(layout, refs, entity, span.recognizer, span.score)
-            if finding is not None:
-                findings.append(finding)
+            # NER runs names into the next cell or line now and then ("Ada Byron\n\nStage");
+            # each piece between separators is judged on its own.
+            for start, end in _pieces(document.text, span.start, span.end):
+                verdict = screen_check(entity, document.text[start:end], span.recognizer)
+                if verdict == "drop":
+                    continue
+                refs = [document.refs[i] for i in document.words_between(start, end)]
+                recognizer = span.recognizer + (UNCONFIRMED if verdict == "confirm" else "")
+                finding = from_words(layout, refs, entity, recognizer, span.score)
+                if finding is not None:
+                    findings.append(finding)
     return findings
+
+
+_SEPARATOR = re.compile(r"\n+|" + re.escape(ROW_JOIN))
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at the documents' line and cell separators."""
+    out = []
+    at = start
+    for match in _SEPARATOR.finditer(text, start, end):
+        if match.start() > at:
+            out.append((at, match.start()))
+        at = match.end()
+    if end > at:
+        out.append((at, end))
+    return out

@@ -26,10 +26,12 @@ _PERSON_LABELS = (
     "account name", "name on card", "manager", "approver", "approved by", "requested by",
     "submitted by", "organizer", "organiser", "attendees", "attendee", "host", "members",
     "member", "patient", "employee", "tenant", "signed by", "point of contact", "sales rep",
-    "account owner", "lead", "user", "driver", "guest", "passenger", "beneficiary", "payee",
+    "account owner", "driver", "guest", "passenger", "beneficiary", "payee",
 )
 _LABELS: dict[str, str] = {
     **dict.fromkeys(_PERSON_LABELS, "PERSON"),
+    **dict.fromkeys(("assignees", "owners", "participants", "contacts", "recipients", "authors",
+                     "people", "guests", "direct messages"), "PERSON"),
     **dict.fromkeys(("email", "e-mail", "email address", "e-mail address", "mail", "work email",
                      "personal email", "emails"), "EMAIL_ADDRESS"),
     **dict.fromkeys(("phone", "phone number", "mobile", "mobile number", "cell", "tel",
@@ -39,18 +41,21 @@ _LABELS: dict[str, str] = {
                      "address line 1", "address line 2"), "STREET_ADDRESS"),
     **dict.fromkeys(("company", "organization", "organisation", "employer", "vendor", "firm",
                      "company name", "business name", "account"), "ORGANIZATION"),
-    **dict.fromkeys(("username", "user name", "login", "user id", "handle"), "USERNAME"),
+    **dict.fromkeys(("username", "user name", "login", "user id", "handle", "user"), "USERNAME"),
     **dict.fromkeys(("account number", "customer id", "member id", "policy number", "iban",
                      "card number", "ssn", "social security number", "passport",
                      "passport number", "license number", "tax id"), "ACCOUNT_ID"),
     **dict.fromkeys(("password", "passcode", "pin", "api key", "secret", "token",
                      "recovery code", "access key"), "SECRET"),
 }
+_PLURAL_LABELS = frozenset({"reviewers", "members", "attendees", "participants", "assignees",
+                            "owners", "contacts", "recipients", "authors", "people", "guests",
+                            "direct messages", "people in this channel"})
 #: Labels that name a column of personal values in a table header.
 _COLUMN_LABELS = {k: v for k, v in _LABELS.items() if k not in {"to", "from", "cc", "bcc",
-                                                                   "lead", "host", "user"}}
+                                                                   "host", "user"}}
 
-_NOT_NAMES = frozenset(["a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "new", "my", "our", "your", "all", "any", "this", "that", "these", "those", "today", "yesterday", "tomorrow", "now", "just", "updated", "edited", "created", "modified", "sent", "received", "posted", "draft", "drafts", "inbox", "archive", "deleted", "junk", "spam", "outbox", "sent", "items", "folder", "folders", "settings", "preferences", "home", "team", "teams", "channel", "channels", "project", "projects", "meeting", "meetings", "daily", "weekly", "monthly", "sprint", "review", "reviews", "standup", "sync", "plan", "planning", "update", "updates", "notes", "note", "thread", "threads", "reply", "replies", "forward", "message", "messages", "chat", "chats", "call", "calls", "general", "random", "announcements", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "am", "pm", "pst", "est", "utc", "gmt", "welcome", "hello", "hi", "hey", "dear", "thanks", "thank", "best", "regards", "open", "closed", "merged", "pending", "done", "active", "away", "online", "offline", "busy", "status", "priority", "high", "low", "medium", "error", "warning", "info", "debug", "build", "test", "tests", "release", "deploy", "main", "master", "dev", "staging", "production", "file", "edit", "view", "window", "help", "tools", "go", "run", "terminal", "debug", "source", "search", "explorer", "extensions"])
+_NOT_NAMES = frozenset(["a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "new", "my", "our", "your", "all", "any", "this", "that", "these", "those", "today", "yesterday", "tomorrow", "now", "just", "updated", "edited", "created", "modified", "sent", "received", "posted", "draft", "drafts", "inbox", "archive", "deleted", "junk", "spam", "outbox", "sent", "items", "folder", "folders", "settings", "preferences", "home", "team", "teams", "channel", "channels", "project", "projects", "meeting", "meetings", "daily", "weekly", "monthly", "sprint", "review", "reviews", "standup", "sync", "plan", "planning", "update", "updates", "notes", "note", "thread", "threads", "reply", "replies", "forward", "message", "messages", "chat", "chats", "call", "calls", "general", "random", "announcements", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "july", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "am", "pm", "pst", "est", "utc", "gmt", "welcome", "hello", "hi", "hey", "dear", "thanks", "thank", "best", "regards", "open", "closed", "merged", "pending", "done", "active", "away", "online", "offline", "busy", "status", "priority", "high", "low", "medium", "error", "warning", "info", "debug", "build", "test", "tests", "release", "deploy", "main", "master", "dev", "staging", "production", "file", "edit", "view", "window", "help", "tools", "go", "run", "terminal", "debug", "source", "search", "explorer", "extensions"])
 
 _TIME = (r"(?i:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?|yesterday|today|now|"
          r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
@@ -62,7 +67,8 @@ _NAME = rf"{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,3}}"
 _EMAIL = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
 
 #: "Andrea Herrera   7:26 AM" (chat, inbox, list rows), also glued ("Herrera7:26 AM").
-_ROW_NAME_TIME = re.compile(rf"^\W{{0,3}}(?P<v>{_NAME})[ \t]*(?:[\u00b7|,\-\u2013][ \t]*)?{_TIME}\b",
+#: (OCR sometimes reads a capital as a small letter: "shawn Simpson".)
+_ROW_NAME_TIME = re.compile(rf"^\W{{0,3}}(?P<v>(?:{_CAP}|[a-z][a-z'\-]+)(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,3}})[ \t]*(?:[\u00b7|,\-\u2013][ \t]*)?{_TIME}\b",
                             re.M)
 #: "Name <email>", "Name (email)".
 _NAME_EMAIL = re.compile(rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,3}})[ \t|]*[<(\[]\s*{_EMAIL}")
@@ -82,7 +88,15 @@ _COMPANY = re.compile(
     r"BV|B\.V\.|Pty|Group|Labs|Systems|Capital|Health|Partners|Analytics|Robotics|"
     r"Technologies|Solutions|Holdings|Ventures|Logistics|Consulting|Bio|Biosciences|Pharma|"
     r"Therapeutics|Industries|Enterprises|Associates|Studios|Foundation|Dynamics|Energy|"
-    r"Insurance|Bank|Financial|Properties|Realty|Ltd)(?![\w-]))")
+    r"Insurance|Bank|Financial|Properties|Realty|Ltd|Co)(?![\w-]))"
+    #: Partnership style: "Howard, Swanson and Adams", "Farrell & Co".
+    rf"|(?P<p>{_CAP},[ \t]+{_CAP},?[ \t]+(?:and|&)[ \t]+{_CAP}|{_CAP}[ \t]+&[ \t]+{_CAP})")
+
+
+def is_ui_word(token: str) -> bool:
+    """A word that labels or frames a screen rather than naming anyone."""
+    low = token.lower().strip(":")
+    return low in _NOT_NAMES or low in _LABELS
 
 
 def _norm_label(text: str) -> str:
@@ -96,17 +110,33 @@ def label_of(text: str) -> str | None:
     return _LABELS.get(_norm_label(text))
 
 
+_PARTICLES = frozenset({"van", "der", "de", "den", "la", "le", "von", "da", "di", "du", "del",
+                        "bin", "al", "el", "dos", "das", "y", "ter", "ten"})
+
+
 def _value_ok(entity: str, text: str) -> bool:
     words = text.split()
     if not words or not re.search(r"[A-Za-z0-9]", text) or label_of(text) is not None:
         return False
     if entity == "PERSON":
-        return len(words) <= 5 and bool(re.search(r"[A-Za-z]", text))
+        # A name is capitalised word by word (screens keep case), or an address or handle.
+        if "@" in text:
+            return len(words) <= 3
+        return len(words) <= 5 and all(w[:1].isupper() or w.lower() in _PARTICLES
+                                       for w in words)
     if entity == "PHONE_NUMBER":
         return len(re.findall(r"\d", text)) >= 5
     if entity == "EMAIL_ADDRESS":
         return "@" in text or "." in text
     return len(words) <= 10
+
+
+def _cell_ok(entity: str, text: str) -> bool:
+    """A list or table cell of this type: stricter than a labelled value (a whole column or
+    list is taken on the strength of one header)."""
+    if entity == "PERSON":
+        return name_like(text) or bool(re.fullmatch(rf"@?{_EMAIL}", text.strip()))
+    return _value_ok(entity, text)
 
 
 def _looks_like_name(text: str) -> bool:
@@ -182,23 +212,36 @@ class LayoutContext:
     def _label_row_or_above(self) -> Iterator[Finding]:
         """A label line with its value right of it (same row) or right under it."""
         for row in self.layout.rows:
+            # A row of several labels is a table header: its neighbours are labels, not values.
+            header = sum(1 for li in row if label_of(self.layout.lines[li].text)) >= 2
             for pos, li in enumerate(row):
                 entity = label_of(self.layout.lines[li].text)
                 if entity is None:
                     continue
                 candidates: list[int] = []
-                if pos + 1 < len(row):
+                if pos + 1 < len(row) and not header:
                     nxt = row[pos + 1]
                     gap = self.layout.lines[nxt].box.x - geometry.right(self.layout.lines[li].box)
                     if gap <= 12 * self.layout.lines[li].box.h:
                         candidates.append(nxt)
-                candidates.extend(self.layout.below(li))
+                candidates.extend(self._values_below(li, entity))
                 for value_line in candidates:
                     text = self.layout.lines[value_line].text
                     if _value_ok(entity, text):
                         found = self._finding(self._line_refs(value_line), entity, 0.55)
                         if found:
                             yield found
+
+    def _values_below(self, line: int, entity: str) -> list[int]:
+        """The line under a label; under a plural label ("Reviewers"), the whole list."""
+        below = self.layout.below(line)
+        if not below or _norm_label(self.layout.lines[line].text) not in _PLURAL_LABELS:
+            return below
+        out: list[int] = []
+        while below and len(out) < 30 and _cell_ok(entity, self.layout.lines[below[0]].text):
+            out.append(below[0])
+            below = self.layout.below(below[0])
+        return out
 
     def _columns(self) -> Iterator[Finding]:
         """Cells under a column header that names personal data ("Email", "Owner")."""
@@ -234,7 +277,7 @@ class LayoutContext:
                         break
                     pitch = max(pitch, 0.5 * (lines[value].box.y - last_y + pitch))
                     last_y = geometry.bottom(lines[value].box)
-                    if _value_ok(entity, lines[value].text):
+                    if _cell_ok(entity, lines[value].text):
                         found = self._finding(self._line_refs(value), entity, 0.5)
                         if found:
                             yield found
@@ -253,8 +296,9 @@ class LayoutContext:
                 if kind not in ("*", document.kind):
                     continue
                 for match in pattern.finditer(document.text):
-                    start, end = match.span("v")
-                    value = match.group("v")
+                    group = "v" if match.group("v") is not None else "p"
+                    start, end = match.span(group)
+                    value = match.group(group)
                     if name_check and not _looks_like_name(value):
                         continue
                     refs = [document.refs[i] for i in document.words_between(start, end)]
@@ -268,3 +312,36 @@ def _col_match(head: Box, cell: Box) -> bool:
         return True
     shared = min(geometry.right(head), geometry.right(cell)) - max(head.x, cell.x)
     return bool(shared > 0.5 * min(head.w, cell.w))
+
+
+_NAME_LINE = re.compile(rf"^{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}}$")
+
+
+def name_like(text: str) -> bool:
+    """Two or three capitalised words, none of them a UI word: how a name stands in a list."""
+    return bool(_NAME_LINE.match(text.strip())) and _looks_like_name(text) and not any(
+        is_ui_word(t) for t in text.split())
+
+
+def extend_lists(layout: Layout, findings: list[Finding]) -> list[Finding]:
+    """In a list (a block of lines) where most name-like entries were found to be names, the
+    other name-like entries are names too (a sidebar of people, a column of owners)."""
+    person_refs = {ref for f in findings if f.entity_type == "PERSON" for ref in f.refs}
+    out: list[Finding] = []
+    for block in layout.blocks:
+        if len(block) < 3:
+            continue
+        names = [li for li in block if name_like(layout.lines[li].text)]
+        if len(names) < 3:
+            continue
+        found = [li for li in names if all(WordRef(li, i) in person_refs
+                                           for i in range(len(layout.lines[li].words)))]
+        if len(found) * 2 < len(names) or len(found) == len(names):
+            continue
+        for li in names:
+            if li not in found:
+                refs = [WordRef(li, i) for i in range(len(layout.lines[li].words))]
+                finding = from_words(layout, refs, "PERSON", RECOGNIZER, 0.45)
+                if finding:
+                    out.append(finding)
+    return out

@@ -37,7 +37,7 @@ class DenyMatcher:
         seen: set[str] = set()
         for item in values:
             value, entity = item[0], item[1]
-            weight = float(item[2]) if len(item) > 2 else 1.0  # type: ignore[misc]
+            weight = float(item[2]) if len(item) > 2 else 1.0
             norm = normalise(value)
             if len(norm) >= 2 and norm not in seen:
                 seen.add(norm)

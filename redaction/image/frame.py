@@ -14,6 +14,7 @@ the failing stage and the exception type, never its message (which might quote s
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,8 +25,9 @@ import numpy as np
 from redaction.image import geometry
 from redaction.image.analysis import analyse_documents
 from redaction.image.blur import redact_boxes
-from redaction.image.context import LayoutContext
-from redaction.image.deny import DenyMatcher
+from redaction.image.analysis import UNCONFIRMED
+from redaction.image.context import LayoutContext, extend_lists
+from redaction.image.deny import DenyMatcher, normalise
 from redaction.image.findings import Finding
 from redaction.image.incremental import OcrReport, read_frame
 from redaction.image.layout import Layout, analyse_layout
@@ -38,10 +40,13 @@ from redaction.models import Box, Redaction, TextAnalyzer
 #: A BGR uint8 image, height x width x 3.
 Frame = np.ndarray[Any, Any]
 
-#: Entity types whose values, once read on screen, are hunted elsewhere in the same frame and
-#: (when learning) added to the episode deny-list.
-PROPAGATED_TYPES = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD",
-                              "IBAN_CODE", "SECRET", "URL_CREDENTIAL", "NATIONAL_ID"})
+#: Entity types whose values, once read on screen, are (when learning) added to the episode
+#: deny-list.
+LEARNED_TYPES = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD",
+                           "IBAN_CODE", "SECRET", "URL_CREDENTIAL", "NATIONAL_ID"})
+#: Entity types whose values, once found on a frame, are hunted elsewhere in the same frame.
+PROPAGATED_TYPES = LEARNED_TYPES | {"USERNAME", "CHANNEL", "REPOSITORY", "ORGANIZATION",
+                                    "STREET_ADDRESS", "IP_ADDRESS"}
 PROPAGATION_RECOGNIZER = "frame_repeat"
 #: Minimum score for a screen value to be added to the episode deny-list.
 LEARN_MIN_SCORE = 0.6
@@ -127,8 +132,7 @@ class FrameRedactor:
         self.settings = settings or ImageRedactionSettings()
         self.analyzer = analyzer
         self.ocr = ocr or create_engine(self.settings.ocr_engine,
-                                        det_max_side=self.settings.det_max_side,
-                                        min_word_score=self.settings.min_word_score)
+                                        **self.settings.ocr_options())
         self.faces = FaceDetector() if self.settings.faces else None
         self.password_fields = PasswordFieldDetector() if self.settings.password_fields else None
         self.learn_screen_values = learn_screen_values
@@ -180,7 +184,8 @@ class FrameRedactor:
         if previous_frame is not None and previous_lines is not None:
             prev = _as_bgr(previous_frame)
         lines, report = read_frame(self.ocr, frame, prev, previous_lines,
-                                   max_changed_fraction=self.settings.max_changed_fraction)
+                                   max_changed_fraction=self.settings.max_changed_fraction,
+                                   device_scale=scale)
         t1 = time.perf_counter()
         layout = analyse_layout(lines)
         documents = [layout.document("rows"), layout.document("blocks")]
@@ -193,6 +198,8 @@ class FrameRedactor:
                                     fuzzy_ratio=self.settings.deny_fuzzy_ratio,
                                     min_prefix=self.settings.deny_min_prefix).find(layout)
         findings += find_patterns(layout, documents, self.settings)
+        findings = _confirm(layout, findings)
+        findings += extend_lists(layout, findings)
         findings += _repeats(layout, findings, self.settings)
         t2 = time.perf_counter()
         if self.password_fields is not None:
@@ -211,11 +218,32 @@ class FrameRedactor:
     @staticmethod
     def _learn(page: PageFindings, deny_list: Any) -> None:
         for finding in page.findings:
-            if (finding.entity_type in PROPAGATED_TYPES and finding.refs
+            if (finding.entity_type in LEARNED_TYPES and finding.refs
                     and finding.score >= LEARN_MIN_SCORE
                     and finding.recognizer != PROPAGATION_RECOGNIZER):
                 value = " ".join(page.layout.word(ref).text for ref in finding.refs)
                 deny_list.add(value, finding.entity_type, "screen")
+
+
+def _confirm(layout: Layout, findings: list[Finding]) -> list[Finding]:
+    """Keep a one-word NER name only where the page backs it: another recognizer found it, it
+    is part of a full name found elsewhere, or it stands as a chat speaker ("Ada:") or a
+    mention ("@Ada")."""
+    sure = [f for f in findings if not f.recognizer.endswith(UNCONFIRMED)]
+    covered = {ref for f in sure if f.entity_type == "PERSON" for ref in f.refs}
+    parts = {normalise(layout.word(ref).text) for f in sure
+             if f.entity_type == "PERSON" and len(f.refs) >= 2 for ref in f.refs}
+    out = list(sure)
+    for f in findings:
+        if not f.recognizer.endswith(UNCONFIRMED):
+            continue
+        words = [layout.word(ref).text for ref in f.refs]
+        backed = (any(ref in covered for ref in f.refs)
+                  or any(normalise(w) in parts for w in words)
+                  or any(w.endswith(":") or w.startswith("@") for w in words))
+        if backed:
+            out.append(dataclasses.replace(f, recognizer=f.recognizer[:-len(UNCONFIRMED)]))
+    return out
 
 
 def _repeats(layout: Layout, findings: Sequence[Finding],

@@ -43,12 +43,13 @@ class OcrReport:
 
 def read_frame(engine: OcrEngine, frame: Frame, previous_frame: Frame | None = None,
                previous_lines: Sequence[OcrLine] | None = None, *,
-               max_changed_fraction: float = 0.45) -> tuple[tuple[OcrLine, ...], OcrReport]:
+               max_changed_fraction: float = 0.45,
+               device_scale: float = 1.0) -> tuple[tuple[OcrLine, ...], OcrReport]:
     """OCR ``frame``, reusing ``previous_lines`` (read from ``previous_frame``) where unchanged."""
     height, width = frame.shape[:2]
     if (previous_frame is None or previous_lines is None
             or previous_frame.shape != frame.shape):
-        return engine.read(frame), OcrReport("full", (), 0, 1.0, 0)
+        return engine.read(frame, device_scale), OcrReport("full", (), 0, 1.0, 0)
 
     dy = _scroll_offset(previous_frame, frame)
     reference = previous_frame
@@ -66,19 +67,19 @@ def read_frame(engine: OcrEngine, frame: Frame, previous_frame: Frame | None = N
 
     heights = [line.box.h for line in prev_lines] or [20]
     margin = max(32, 2 * int(statistics.median(heights)))
-    align = engine.alignment(height, width)
+    align = engine.alignment(height, width, device_scale)
     cores = _grow_to_lines(changed, prev_lines)
     crops = _merge_crops(cores, margin, align, width, height)
     area = sum(geometry.area(crop) for crop, _ in crops)
     if area > max_changed_fraction * width * height:
-        return engine.read(frame), OcrReport("full", (), dy, 1.0, 0)
+        return engine.read(frame, device_scale), OcrReport("full", (), dy, 1.0, 0)
 
     all_cores = [core for _, group in crops for core in group]
     kept = [line for line in prev_lines
             if not any(geometry.intersection(line.box, core) for core in all_cores)]
     fresh: list[OcrLine] = []
     for crop, group in crops:
-        for line in engine.read_region(frame, crop):
+        for line in engine.read_region(frame, crop, device_scale):
             # A line belongs to the crop that holds its centre in a core; lines read in the
             # margin only are the reused ones' business.
             if any(_centre_in(line.box, core) for core in group) and not any(

@@ -13,11 +13,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import math
 import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -76,19 +78,24 @@ class OcrEngine(ABC):
     name: str = "?"
 
     @abstractmethod
-    def read(self, image: Frame) -> tuple[OcrLine, ...]:
-        """All text lines in ``image``, top to bottom; boxes in ``image``'s pixels."""
+    def read(self, image: Frame, device_scale: float = 1.0) -> tuple[OcrLine, ...]:
+        """All text lines in ``image``, top to bottom; boxes in ``image``'s pixels.
 
-    def alignment(self, height: int, width: int) -> int:
+        ``device_scale`` is the screen's scale factor (2 on a "retina" screen: text is twice
+        as many pixels high), which an engine may use to read faster.
+        """
+
+    def alignment(self, height: int, width: int, device_scale: float = 1.0) -> int:
         """Crops of a frame this size should start on multiples of this (see incremental)."""
         return 1
 
-    def read_region(self, frame: Frame, box: Box) -> tuple[OcrLine, ...]:
+    def read_region(self, frame: Frame, box: Box, device_scale: float = 1.0
+                    ) -> tuple[OcrLine, ...]:
         """Text lines inside ``box`` of ``frame``, in the frame's coordinates."""
         crop = np.ascontiguousarray(frame[box.y:box.y + box.h, box.x:box.x + box.w])
         if crop.size == 0:
             return ()
-        return shifted(self.read(crop), box.x, box.y)
+        return shifted(self.read(crop, device_scale), box.x, box.y)
 
     def describe(self) -> dict[str, Any]:
         """Engine name and version for an episode's policy (no values)."""
@@ -150,21 +157,29 @@ def _pad_to_multiple(image: Frame, multiple: int) -> Frame:
     return cv2.copyMakeBorder(image, 0, ph, 0, pw, cv2.BORDER_REPLICATE)
 
 
+#: Detection shrink factors: small fractions keep crops aligned on a short period.
+_FACTORS = tuple(Fraction(f) for f in ("1", "5/4", "4/3", "3/2", "5/3", "2", "5/2", "3", "4",
+                                       "5", "6", "8"))
+
+
 class RapidOcrEngine(OcrEngine):
     """RapidOCR 3 with its bundled PP-OCR models (detection + recognition, no angle classifier:
     screens are upright).
 
-    Detection runs on the image shrunk by the smallest integer factor that brings its longer
-    side under ``det_max_side`` (an integer factor keeps crops of a frame aligned with the
-    frame: incremental OCR then reads what full-frame OCR reads); recognition reads the
-    full-resolution pixels.
+    Detection runs on the image shrunk by ``det_factor`` (``1 / det_scale`` times the device
+    scale, and enough to bring the longer side under ``det_max_side``), snapped to a small
+    fraction (3/2, 2, ...) so that crops aligned to ``alignment`` shrink exactly like the whole
+    frame: incremental OCR then reads what full-frame OCR reads. Recognition always reads the
+    full-resolution pixels, so shrinking detection costs little accuracy.
     """
 
     name = "rapidocr"
 
-    def __init__(self, *, det_max_side: int = 2048, min_word_score: float = 0.5,
-                 rec_batch: int = 8, threads: int | None = None,
+    def __init__(self, *, det_scale: float = 1.0, det_max_side: int = 2048,
+                 min_word_score: float = 0.5, rec_batch: int = 8, threads: int | None = None,
                  det_box_thresh: float = 0.5, det_unclip_ratio: float = 1.6) -> None:
+        if not 0 < det_scale <= 1:
+            raise OcrError("det_scale must be in (0, 1]")
         try:
             import rapidocr
             from rapidocr import RapidOCR
@@ -204,6 +219,7 @@ class RapidOcrEngine(OcrEngine):
         self._rec_input = TextRecInput
         self._char_boxes = CalRecBoxes()
         self._crop = get_rotate_crop_image
+        self.det_scale = det_scale
         self.det_max_side = det_max_side
         self.min_word_score = min_word_score
         self._version = getattr(rapidocr, "__version__", None) or _package_version("rapidocr")
@@ -213,34 +229,43 @@ class RapidOcrEngine(OcrEngine):
         #: Detection and recognition time of the last read (for profiling).
         self.last_timings: dict[str, float] = {}
 
-    def det_factor(self, height: int, width: int) -> int:
-        """The integer factor detection shrinks an image of this size by."""
-        return max(1, -(-max(height, width) // self.det_max_side))
+    def det_factor(self, height: int, width: int, device_scale: float = 1.0) -> Fraction:
+        """How many times smaller than the image detection runs (a fraction from _FACTORS)."""
+        wanted = max(device_scale / self.det_scale, max(height, width) / self.det_max_side, 1.0)
+        for factor in _FACTORS:
+            if factor >= wanted - 1e-9:
+                return factor
+        return Fraction(math.ceil(wanted))
 
-    def alignment(self, height: int, width: int) -> int:
-        return 32 * self.det_factor(height, width)
+    def alignment(self, height: int, width: int, device_scale: float = 1.0) -> int:
+        return 32 * self.det_factor(height, width, device_scale).numerator
 
-    def read(self, image: Frame) -> tuple[OcrLine, ...]:
-        return self._read(image, self.det_factor(*image.shape[:2]))
+    def read(self, image: Frame, device_scale: float = 1.0) -> tuple[OcrLine, ...]:
+        return self._read(image, self.det_factor(image.shape[0], image.shape[1], device_scale))
 
-    def read_region(self, frame: Frame, box: Box) -> tuple[OcrLine, ...]:
+    def read_region(self, frame: Frame, box: Box, device_scale: float = 1.0
+                    ) -> tuple[OcrLine, ...]:
         # Detect at the whole frame's scale, so a crop reads like the frame around it.
         crop = np.ascontiguousarray(frame[box.y:box.y + box.h, box.x:box.x + box.w])
         if crop.size == 0:
             return ()
-        return shifted(self._read(crop, self.det_factor(*frame.shape[:2])), box.x, box.y)
+        factor = self.det_factor(frame.shape[0], frame.shape[1], device_scale)
+        return shifted(self._read(crop, factor), box.x, box.y)
 
-    def _read(self, image: Frame, k: int) -> tuple[OcrLine, ...]:
+    def _read(self, image: Frame, factor: Fraction) -> tuple[OcrLine, ...]:
         import cv2
 
         if image.ndim != 3 or image.shape[2] != 3 or image.size == 0:
             raise OcrError("expected a non-empty BGR image")
         h, w = image.shape[:2]
-        small = image
-        if k > 1:
-            small = cv2.resize(image[: h - h % k, : w - w % k], ((w - w % k) // k, (h - h % k) // k),
-                               interpolation=cv2.INTER_AREA)
-        small = _pad_to_multiple(small, 32)
+        p, q = factor.numerator, factor.denominator
+        # Pad to whole 32-pixel cells of the detector after shrinking (bottom and right only,
+        # so coordinates stay), then shrink by p/q.
+        small = _pad_to_multiple(image, 32 * p)
+        if factor != 1:
+            ph, pw = small.shape[:2]
+            small = cv2.resize(small, (pw * q // p, ph * q // p), interpolation=cv2.INTER_AREA)
+        k = float(factor)
         with self._lock:
             t0 = time.perf_counter()
             det = self._detector(small)
@@ -251,11 +276,11 @@ class RapidOcrEngine(OcrEngine):
             quads = np.asarray(det.boxes, dtype=np.float32) * k
             quads[..., 0] = np.clip(quads[..., 0], 0, w)
             quads[..., 1] = np.clip(quads[..., 1], 0, h)
-            keep = [q for q in quads if (q[:, 0].max() - q[:, 0].min()) >= 2
-                    and (q[:, 1].max() - q[:, 1].min()) >= 4]
+            keep = [quad for quad in quads if (quad[:, 0].max() - quad[:, 0].min()) >= 2
+                    and (quad[:, 1].max() - quad[:, 1].min()) >= 4]
             if not keep:
                 return ()
-            crops = [self._crop(image, q.copy()) for q in keep]
+            crops = [self._crop(image, quad.copy()) for quad in keep]
             rec = self._recognizer(self._rec_input(img=crops, return_word_box=True))
             rec = self._char_boxes(crops, np.asarray(keep), rec, True)
             self.last_timings["rec_ms"] = (time.perf_counter() - t1) * 1000
@@ -281,7 +306,8 @@ class RapidOcrEngine(OcrEngine):
 
     def describe(self) -> dict[str, Any]:
         return {"engine": self.name, "version": self._version, "models": list(self._models),
-                "det_max_side": self.det_max_side, "min_word_score": self.min_word_score}
+                "det_scale": self.det_scale, "det_max_side": self.det_max_side,
+                "min_word_score": self.min_word_score}
 
 
 class TesseractEngine(OcrEngine):
@@ -308,7 +334,7 @@ class TesseractEngine(OcrEngine):
     def available() -> bool:
         return shutil.which("tesseract") is not None
 
-    def read(self, image: Frame) -> tuple[OcrLine, ...]:
+    def read(self, image: Frame, device_scale: float = 1.0) -> tuple[OcrLine, ...]:
         import cv2
 
         if image.ndim != 3 or image.shape[2] != 3 or image.size == 0:

@@ -29,8 +29,9 @@ class ImageRedactionSettings:
 
     # --- OCR ------------------------------------------------------------------------------
     ocr_engine: str = "rapidocr"
-    #: Text detection runs on the frame shrunk by an integer factor until its longer side fits
-    #: this (recognition always reads the full-resolution pixels).
+    #: Text detection (not recognition, which reads full-resolution pixels) runs at this scale
+    #: of a scale-1 frame (halved again on a scale-2 screen), and at most this long a side.
+    det_scale: float = 1.0
     det_max_side: int = 2048
     #: Words read with less confidence than this are dropped.
     min_word_score: float = 0.5
@@ -84,6 +85,13 @@ class ImageRedactionSettings:
         )
         values.update(overrides)
         return cls(**values)
+
+    def ocr_options(self) -> dict[str, Any]:
+        """Options for :func:`redaction.image.ocr.create_engine` (RapidOCR's)."""
+        if self.ocr_engine == "rapidocr":
+            return {"det_scale": self.det_scale, "det_max_side": self.det_max_side,
+                    "min_word_score": self.min_word_score}
+        return {"min_word_score": self.min_word_score}
 
     def replace(self, **changes: Any) -> ImageRedactionSettings:
         return dataclasses.replace(self, **changes)

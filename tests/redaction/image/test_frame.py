@@ -118,7 +118,7 @@ class _Exploding:
 class _BrokenOcr(OcrEngine):
     name = "broken"
 
-    def read(self, image: Any) -> tuple[OcrLine, ...]:
+    def read(self, image: Any, device_scale: float = 1.0) -> tuple[OcrLine, ...]:
         raise RuntimeError("engine crashed")
 
 
