@@ -195,6 +195,8 @@ class NerEngine:
             supported_languages=[settings.language],
         )
         self.presidio_recognizers = tuple(presidio_recognizers)
+        self.lexicon = english_lexicon(self._nlp)
+        self.verbs = english_lexicon(self._nlp, pos="verb")
         # Warm the pipeline so the first recorded step is not the slow one.
         self._analyzer.analyze(text="Warm up the pipeline.", language=self._language)
         self.load_seconds = time.perf_counter() - started
@@ -236,6 +238,30 @@ class NerEngine:
             ]
             for doc in self._nlp.pipe(texts)
         ]
+
+
+def english_lexicon(nlp: Any, pos: str | None = None) -> frozenset[str]:
+    """Lowercase English words the pipeline knows: its lemmatizer's WordNet tables (lemmas and
+    irregular forms) and, for all parts of speech, its stop words. Used to re-capitalise
+    lowercase text: a word outside it is likely a name. ``pos`` ("verb", "noun", "adj",
+    "adv") restricts it to one part of speech. Empty when the pipeline carries no tables."""
+    words: set[str] = set() if pos else set(getattr(nlp.Defaults, "stop_words", ()))
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+    except (KeyError, AttributeError):
+        return frozenset(words)
+    parts = (pos,) if pos else ("noun", "verb", "adj", "adv")
+    if "lemma_index" in lookups.tables:
+        index = lookups.get_table("lemma_index")
+        for part in parts:
+            words.update(index.get(part, ()))
+    if "lemma_exc" in lookups.tables:
+        exceptions = lookups.get_table("lemma_exc")
+        for part in parts:
+            for form, lemmas in exceptions.get(part, {}).items():
+                words.add(form)
+                words.update(lemmas)
+    return frozenset(w for w in words if isinstance(w, str) and w.isalpha())
 
 
 def _recognizer_name(result: Any) -> str:

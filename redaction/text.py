@@ -113,10 +113,18 @@ class TextRedactor:
         candidates = self._candidates(text, deny_list)
         kept = [s for s in candidates if self._accepts(s)]
         kept = [s for s in (_tidy(text, s) for s in kept) if s is not None]
+        if self.ner is not None:
+            kept = [s for s in (self._trim_lowercase_name(text, s) for s in kept)
+                    if s is not None]
+        kept.extend(_coordinated(text, kept))
         kept.extend(_propagate(text, kept))
         return merge_spans(kept)
 
     def _accepts(self, span: Span) -> bool:
+        if span.entity_type == "DATE" and span.recognizer != "date":
+            # NER's DATE covers "Tuesday", "1977", "last month": a weekday or a year alone is
+            # not personal. Only the date recognizer's full dates count.
+            return False
         return self.policy.wants(span.entity_type) and span.score >= self.policy.threshold(
             span.entity_type)
 
@@ -126,16 +134,53 @@ class TextRedactor:
             spans.extend(recognizer.find(text))
         spans.extend(self._identity.find(text, deny_list))
         if self.ner is not None:
-            spans.extend(self.ner.analyze(text))
+            ner_spans = self.ner.analyze(text)
+            spans.extend(ner_spans)
+            spans.extend(self._name_shaped(text, ner_spans))
             if self.policy.ner.recased_pass:
-                recased = recase(text)
-                if recased != text:
-                    for span in self.ner.entities(recased):
-                        if span.entity_type in _RECASED_TYPES and _has_lowercase_word(
-                                text[span.start:span.end]):
-                            spans.append(Span(span.start, span.end, span.entity_type,
-                                              "spacy-recased", span.score))
+                recased, changed = truecase(text, self.ner.lexicon, self.ner.verbs)
+                if changed:
+                    recased_spans = [
+                        Span(s.start, s.end, s.entity_type, "spacy-recased", s.score)
+                        for s in self.ner.entities(recased)
+                        if s.entity_type in _RECASED_TYPES and any(changed[s.start:s.end])
+                    ]
+                    spans.extend(recased_spans)
+                    spans.extend(self._name_shaped(recased, recased_spans))
         return spans
+
+    def _name_shaped(self, text: str, spans: Iterable[Span]) -> list[Span]:
+        """NER often calls a foreign name an organisation or a place ("Tomomi is from ...").
+        Such a span becomes a PERSON candidate when it is shaped like a name: 1-4 capitalised
+        words or initials, no organisation or place word, no acronym, and at least one word
+        the English lexicon does not know."""
+        assert self.ner is not None
+        found = []
+        for span in spans:
+            if span.entity_type not in ("ORGANIZATION", "LOCATION", "NRP"):
+                continue
+            if name_shaped(text[span.start:span.end], self.ner.lexicon):
+                found.append(Span(span.start, span.end, "PERSON", "ner_name_shape", 0.55))
+        return found
+
+    def _trim_lowercase_name(self, text: str, span: Span) -> Span | None:
+        """In lowercase text a context rule cannot see where a name ends ("mr. elliott flew"):
+        drop trailing words that are verbs or function words."""
+        if span.entity_type != "PERSON" or span.recognizer != "name_context":
+            return span
+        assert self.ner is not None
+        words = list(_WORD.finditer(text, span.start, span.end))
+        stop = _stopwords()
+        end = span.end
+        while len(words) > 1:
+            last = words[-1].group()
+            if not last.islower() or (last not in self.ner.verbs and last not in stop):
+                break
+            words.pop()
+            end = words[-1].end()
+        if end == span.end:
+            return span
+        return Span(span.start, end, span.entity_type, span.recognizer, span.score)
 
     # ---- strings ---------------------------------------------------------------------------
 
@@ -291,35 +336,123 @@ def _stopwords() -> frozenset[str]:
     return _STOPWORDS
 
 
-def recase(text: str) -> str:
-    """A copy of ``text`` (same length) with lowercase content words capitalised, for NER on
-    text typed in lowercase. Function words stay lowercase, so sentences still parse."""
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam",
+                     "mme", "mlle", "herr", "frau", "sr", "sra", "srta"})
+
+
+def truecase(text: str, lexicon: frozenset[str], verbs: frozenset[str] = frozenset()
+              ) -> tuple[str, bytearray]:
+    """A copy of ``text`` (same length) with likely names capitalised, for NER on text typed in
+    lowercase, and a mask of the characters of the words it capitalised.
+
+    A lowercase word outside the English lexicon (``NerEngine.lexicon``) is likely a name; so
+    is a lexicon word next to one ("john kowalski") or after a title ("mr. elliott"). Other
+    words keep their case, so sentences still parse as sentences.
+    """
     stop = _stopwords()
-
-    def capitalise(match: re.Match[str]) -> str:
+    words = list(_WORD.finditer(text))
+    capitalise = [False] * len(words)
+    for i, match in enumerate(words):
         word = match.group()
-        if not word.islower() or word in stop or len(word) < 2:
-            return word
-        head = word[0].upper()
-        return (head if len(head) == 1 else word[0]) + word[1:]
+        if word.islower() and len(word) >= 2 and word not in stop and (
+                not lexicon or not known_word(word, lexicon)):
+            capitalise[i] = True
+    joiners = {"and", "or", "&"}
+    for _ in range(2):  # two sweeps: a name's neighbours, then theirs ("miki c kristiansen")
+        for i, match in enumerate(words):
+            word = match.group()
+            if capitalise[i] or not word.islower():
+                continue
+            before = words[i - 1] if i > 0 else None
+            after = words[i + 1] if i + 1 < len(words) else None
+            left_name = before is not None and capitalise[i - 1] and _adjacent(text, before,
+                                                                                match)
+            right_name = after is not None and capitalise[i + 1] and _adjacent(text, match,
+                                                                                after)
+            if len(word) == 1:
+                # An initial between two names.
+                capitalise[i] = left_name and right_name
+                continue
+            if word in stop and word not in joiners:
+                continue
+            if word in joiners:
+                continue
+            after_title = before is not None and before.group().lower() in _TITLES and _adjacent(
+                text, before, match, allow_dot=True)
+            # "john kowalski": a known word right before a name is a first name, unless it is
+            # a verb ("add miki", "call ana"); right after a name it is a surname ("ana smith").
+            first_name = right_name and word not in verbs
+            surname = left_name and word not in verbs
+            coordinated = _coordinated_with_name(text, words, capitalise, i)
+            if after_title or first_name or surname or coordinated:
+                capitalise[i] = True
+    out = list(text)
+    changed = bytearray(len(text))
+    for flag, match in zip(capitalise, words, strict=True):
+        if not flag:
+            continue
+        head = match.group()[0].upper()
+        if len(head) == 1:
+            out[match.start()] = head
+            for k in range(match.start(), match.end()):
+                changed[k] = 1
+    return "".join(out), changed
 
-    return _WORD.sub(capitalise, text)
+
+_SUFFIX_RULES = (("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"),
+                 ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
+                 ("ing", "e"), ("ly", ""), ("er", ""), ("er", "e"), ("est", ""), ("ness", ""),
+                 ("ment", ""), ("ful", ""), ("less", ""), ("able", ""), ("ation", "e"),
+                 ("'s", ""), ("\u2019s", ""))
+
+
+def known_word(word: str, lexicon: frozenset[str]) -> bool:
+    """``word`` (lowercase) or its stem by regular English inflection is in ``lexicon``."""
+    if word in lexicon:
+        return True
+    for suffix, replacement in _SUFFIX_RULES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            stem = word[: len(word) - len(suffix)]
+            if stem + replacement in lexicon:
+                return True
+            # doubled consonant: "stopped" -> "stop", "running" -> "run"
+            if len(stem) >= 3 and stem[-1] == stem[-2] and stem[:-1] in lexicon:
+                return True
+    return False
+
+
+def _coordinated_with_name(text: str, words: Sequence[re.Match[str]], capitalise: list[bool],
+                           i: int) -> bool:
+    """``abramovich and wilson``: a word joined by "and"/"or" to a likely name."""
+    for j, k in ((i - 2, i - 1), (i + 2, i + 1)):
+        if 0 <= j < len(words) and capitalise[j] and words[k].group() in ("and", "or"):
+            return True
+    return False
+
+
+def _adjacent(text: str, left: re.Match[str], right: re.Match[str], allow_dot: bool = False
+              ) -> bool:
+    gap = text[left.end():right.start()]
+    return gap in (" ", "\t") or (allow_dot and gap in (". ", "."))
 
 
 def _has_lowercase_word(text: str) -> bool:
     return any(w.islower() for w in _WORD.findall(text))
 
 
-_TRIM_CHARS = " \t\n\r.,;:!?\"'()[]{}<>"
+_TRIM_CHARS = " \t\n\r.,;:!?\"'[]{}<>\u201c\u201d\u2018\u2019"
 
 
 def _tidy(text: str, span: Span) -> Span | None:
-    """Trim whitespace and punctuation around a span, and a possessive 's after a name."""
+    """Trim whitespace and punctuation around a span (keeping a bracket whose partner is
+    inside, as in ``(08) 8747 6301``), and a possessive 's after a name."""
     start, end = span.start, span.end
-    while start < end and text[start] in _TRIM_CHARS:
+    while start < end and (text[start] in _TRIM_CHARS or (
+            text[start] == "(" and ")" not in text[start:end])):
         start += 1
-    while end > start and text[end - 1] in _TRIM_CHARS and not _keeps_trailing(text, start, end,
-                                                                                span):
+    while end > start and (text[end - 1] in _TRIM_CHARS or (
+            text[end - 1] == ")" and "(" not in text[start:end])) and not _keeps_trailing(
+            text, start, end, span):
         end -= 1
     if span.entity_type == "PERSON" and text[start:end].lower().endswith(("'s", "\u2019s")):
         end -= 2
@@ -360,6 +493,98 @@ def _propagate(text: str, spans: Sequence[Span]) -> list[Span]:
         origin = words[match.group().lower()]
         found.append(Span(match.start(), match.end(), origin.entity_type, origin.recognizer,
                           origin.score * 0.95))
+    return found
+
+
+#: Words that make a capitalised phrase an organisation or a place rather than a name.
+_NOT_NAME_WORDS = frozenset("""
+inc ltd llc plc gmbh ag sa srl bv nv oy ab as corp corporation company co group bank banks
+university college school academy institute hospital clinic club orchestra band association
+foundation agency partners partnership systems solutions technologies technology tech insurance
+services service international global holdings capital consulting consultants labs lab media
+networks network software airlines airways motors energy health healthcare pharma
+pharmaceuticals ventures industries enterprises trust fund council committee department
+ministry office government state city county republic kingdom island islands river lake
+mount mountain valley bay beach park street road avenue station airport church cathedral
+museum library center centre hotel restaurant cafe store shop market mall studio studios
+records entertainment games sports news times post journal magazine press radio tv network
+team united national federal royal american european asian african british french german
+the of and for de la del der von van
+""".split()) - frozenset({"de", "la", "del", "der", "von", "van"})
+
+
+def name_shaped(phrase: str, lexicon: frozenset[str]) -> bool:
+    """Could ``phrase`` be a person's name by its shape alone (see ``_name_shaped``)?"""
+    tokens = [t.strip(".,;:!?\"()") for t in phrase.split()]
+    tokens = [re.sub(r"['\u2019]s$", "", t) for t in tokens if t]
+    if not 1 <= len(tokens) <= 4 or any(any(c.isdigit() for c in t) for t in tokens):
+        return False
+    unknown = False
+    for token in tokens:
+        lower = token.lower()
+        if lower in _NOT_NAME_WORDS:
+            return False
+        if re.fullmatch(r"(?:van|von|de|da|del|der|den|di|du|la|le|bin|ibn|al|ter|ten)", lower):
+            continue
+        if not token[:1].isupper():
+            return False
+        if len(token) > 1 and token.isupper() and not token.endswith("."):
+            return False  # an acronym
+        if len(token.rstrip(".")) > 1 and not known_word(lower, lexicon):
+            unknown = True
+    return unknown
+
+
+_ITEM = r"[^\W\d_][\w'\u2019\-]*(?:[ \t]+[^\W\d_][\w'\u2019\-]*){0,2}"
+_LIST = re.compile(
+    rf"(?<![\w'\u2019\-])(?:{_ITEM}[ \t]*,[ \t]*)*{_ITEM},?[ \t]+(?:and|or|&|und|et|y|e|og|och)"
+    rf"[ \t]+{_ITEM}"
+)
+
+
+def _coordinated(text: str, spans: Sequence[Span]) -> list[Span]:
+    """Names listed with a name ("Monjeau, Graves and Reed" when "Graves" is a name): every
+    item of such a list is a name too."""
+    persons = [s for s in spans if s.entity_type == "PERSON"]
+    if not persons:
+        return []
+    lowercase = not any(c.isupper() for c in text)
+    stop = _stopwords()
+    found: list[Span] = []
+    for match in _LIST.finditer(text):
+        items: list[tuple[int, int]] = []
+        for part in re.finditer(r"[^,&]+", match.group()):
+            chunk = part.group()
+            chunk = re.sub(r"^[ \t]*(?:and|or|und|et|y|e|og|och)[ \t]+", lambda m: " " * len(
+                m.group()), chunk)
+            words = list(_WORD.finditer(chunk))
+            # Keep the run of name-like words at the end of the first item and at the start of
+            # the others (a list is often preceded and followed by prose).
+            ok = [(w.group()[:1].isupper() or lowercase) and w.group().lower() not in stop
+                  and w.group().lower() not in ("and", "or") for w in words]
+            if part.start() == 0:
+                keep = []
+                for w, good in zip(reversed(words), reversed(ok), strict=True):
+                    if not good:
+                        break
+                    keep.insert(0, w)
+            else:
+                keep = []
+                for w, good in zip(words, ok, strict=True):
+                    if not good:
+                        break
+                    keep.append(w)
+            if not keep or len(keep) > 3:
+                items = []
+                break
+            base = match.start() + part.start()
+            items.append((base + keep[0].start(), base + keep[-1].end()))
+        if len(items) < 2:
+            continue
+        named = sum(1 for a, b in items if any(p.start < b and a < p.end for p in persons))
+        if named == 0 or (lowercase and named * 2 < len(items)):
+            continue
+        found.extend(Span(a, b, "PERSON", "name_list", 0.6) for a, b in items)
     return found
 
 

@@ -34,7 +34,11 @@ _SUFFIXES = (
     "fields flat flats ford fords forest forge forks fort gateway glen glens harbor harbour "
     "haven hollow inlet bend bluff bluffs bottom branch bridge brook brooks burg camp canyon "
     "cape center centre common commons corner corners dale dam divide extension falls hwy "
-    "heath end embankment chase wynd gate yard yards close row"
+    "heath end embankment chase wynd gate yard yards close row "
+    # the same, as separate words in other languages (written after the name)
+    "tér ter utca út útja u rkp körút krt sor köz terrasse straße strasse weg allee platz "
+    "gasse laan straat gata gatan vej gade vegur katu tie ulica iela tänav cesta caddesi "
+    "sokak sokağı odos"
 ).split()
 # Street types written before the name ("Rue de Virton 38", "Via Roma 131", "ul. Chrzanowska").
 _PREFIXES = (
@@ -45,7 +49,7 @@ _PREFIXES = (
     r"os\.|osiedle|pl\.|str\.|calea|bulevardul|bd-ul|şos\.|sos\.|soseaua|utca|u\.|út|"
     r"prospekt|pr\.|rehov|jalan|jl\.|soi|thanon|plac|náměstí|namesti|nábřeží|trg|"
     r"odos|οδός|leoforos|λεωφόρος|platia|πλατεία|cesta|camí|rambla|praia|viela|beco|"
-    r"the[ \t]+corner[ \t]+of"
+    r"(?:the[ \t]+)?corner[ \t]+of"
 )
 # Street words that carry their type as a suffix (German, Dutch, Nordic, Finnish, ...).
 _COMPOUND = (
@@ -71,6 +75,12 @@ _STREET_SUFFIXED = re.compile(
     rf"(?:{_SUFFIX_RE})\b\.?",
     re.I,
 )
+# "Villacher Strasse 89", "Árpád fejedelem útja 3.", "Kálmán Imre u. 12.": name, type, number.
+_STREET_SUFFIXED_TAIL = re.compile(
+    rf"(?<![\w.])(?:{_WORD}[ \t]+){{1,4}}?(?:{_SUFFIX_RE})\.?[ \t]+(?P<tail>\d{{1,5}}[A-Za-z]?\.?)"
+    rf"(?![\w]|[.,]\d)",
+    re.I,
+)
 _STREET_PREFIXED = re.compile(
     rf"(?<![\w.])(?:(?P<num>{_NUM})[ \t]+)?(?P<type>{_PREFIXES})[ \t]*(?P<name>(?:{_WORD}[ \t]+)"
     rf"{{0,4}}{_WORD})(?:[ \t]+(?P<tail>{_NUM}))?",
@@ -83,7 +93,7 @@ _STREET_COMPOUND = re.compile(
 )
 # "1593 Pagari 18", "353 Buerlia 227": a building number, capitalised words, a number.
 _STREET_GENERIC = re.compile(
-    rf"(?<![\w.,:/-])(?P<num>\d{{1,6}}[A-Za-z]?)(?:[ \t]+\d{{1,5}})?(?:[ \t]+{_CAP_WORD}){{1,4}}"
+    rf"(?<![\w.,:/-])(?P<num>\d{{1,6}}[A-Za-z]?)(?:[ \t]+\d{{1,5}})?(?:[ \t]+{_CAP_WORD}\.?){{1,4}}"
     rf"[ \t]+(?P<tail>\d{{1,5}}[A-Za-z]?\.?)(?![\w:/-]|[.,]\d)",
     re.I,
 )
@@ -145,7 +155,7 @@ _STOP = set(
     "not yes thanks thank regards since until till while during because as by about into over "
     "under tonight today tomorrow yesterday night morning evening afternoon week month year "
     "ago soon now am pm for business trip first three months also just only very really has "
-    "have had do does did get got go going went said says tell told call phone email e-mail "
+    "have had does did get got go going went said says tell told call phone email e-mail "
     "fax mobile desk office-phone website http https www".split()
 )
 _INNER = set(
@@ -199,9 +209,19 @@ class _Walker:
         return bare in _INNER or bare in _SUFFIXES
 
     def line_ok(self, line: str) -> bool:
-        """Can this next line continue an address block?"""
+        """Can this next line continue an address block? Only its start is judged (up to a
+        sentence end, a colon or a function word): the walker stops there by itself."""
+        head = re.split(r"[?!:]|\.(?=[ \t]|$)", line, maxsplit=1)[0]
+        words_all = list(re.finditer(r"[^\W\d_][\w'\u2019\-]*", head))
+        for w in words_all:
+            if w.group().lower() in _STOP:
+                head = head[:w.start()]
+                break
+        if len(head.strip(" \t>?|*•·-,")) < 2 and line.strip(" \t>?|*•·-"):
+            return False
+        line = head
         stripped = line.strip(" \t>?|*•·-")
-        if not stripped or len(stripped) > 60 or ":" in stripped or "@" in stripped:
+        if not stripped or len(stripped) > 60 or "@" in stripped:
             return False
         if re.search(r"https?://|www\.", stripped, re.I):
             return False
@@ -339,6 +359,11 @@ class StreetAddressRecognizer(Recognizer):
                 end = walker.extend(start, start)
                 if end <= start:
                     continue
+                # "the corner of X and Y" locates a person as precisely as a house number.
+                corner = re.search(r"(?:the[ \t]+)?corner[ \t]+of[ \t]*$",
+                                   text[seed.start:seed.end].rstrip("\n "), re.I)
+                if corner is not None:
+                    start = seed.start + corner.start()
                 covered = text[start:end]
                 # An intro alone ("meet me at the bar") is not evidence: demand a number or
                 # a street word in what follows.
@@ -346,6 +371,10 @@ class StreetAddressRecognizer(Recognizer):
                     continue
                 score = 0.75 if re.search(r"\d", covered) else 0.55
             else:
+                # A building number before a box or street ("0912 P.O. Box 287").
+                before = re.search(r"(?:\d{1,6}[A-Za-z]?[ \t]+){1,2}$", text[max(0, start - 16):start])
+                if before is not None:
+                    start -= len(before.group())
                 end = walker.extend(start, seed.end)
                 score = seed.strength
             if "\n" in text[start:end]:
@@ -358,6 +387,10 @@ class StreetAddressRecognizer(Recognizer):
         if has_digit:
             for m in _STREET_SUFFIXED.finditer(text):
                 yield _Seed(m.start(), m.end(), 0.75)
+            for m in _STREET_SUFFIXED_TAIL.finditer(text):
+                # The first word must be capitalised (or the text all lowercase): "in 3 weeks"
+                # and "the bus route 9" are not streets.
+                yield _Seed(m.start(), m.end(), 0.7)
             for m in _STREET_GENERIC.finditer(text):
                 # "Windows 10 Pro 2": capitalised words between numbers need a line start or
                 # a building number of 2+ digits to read as a street line.

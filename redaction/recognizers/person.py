@@ -34,7 +34,9 @@ _LABEL = re.compile(
     r"patient|customer|client|employee|account|card)?[ \t]?name|surname|attn|attention|"
     r"signed|signature|author|assignee|reviewer|owner|recipient|sender|from|to|cc|bcc|"
     r"contact|guest|passenger|traveller|traveler|applicant|nom|nombre|nome|naam|navn|namn|"
-    r"nimi|vorname|nachname|prénom)[ \t]*:[ \t]*" + _NAME,
+    r"nimi|vorname|nachname|prénom|by|with|host|speaker|presenter|instructor|teacher|"
+    r"doctor|physician|agent|manager|supervisor|landlord|tenant|witness|beneficiary|"
+    r"guardian|spouse|partner|emergency[ \t]+contact)[ \t]*:[ \t]*" + _NAME,
     re.I,
 )
 _INTRODUCTION = re.compile(
@@ -51,6 +53,12 @@ _GREETING = re.compile(
     r"congratulations)[ \t]*,?[ \t]+" + _NAME,
     re.I,
 )
+# "What's your last name? Boyle", "What's the name on the account? User: Marcus Paulsen".
+_ANSWER = re.compile(
+    r"\bname\b[^?\n]{0,40}\?[\"'\u201d]?[ \t]*(?:\n[ \t]*)?(?:[A-Za-z]{2,12}:[ \t]*)?"
+    r"(?:it'?s[ \t]+|it[ \t]+is[ \t]+)?" + _NAME,
+    re.I,
+)
 _SIGN_OFF = re.compile(
     r"(?:^|(?<=\n))[ \t]*(?:regards|best[ \t]+regards|kind[ \t]+regards|best|cheers|thanks|"
     r"thank[ \t]+you|sincerely|yours[ \t]+(?:truly|sincerely)|warmly|love|xo|-+|—|–)[ \t]*,?"
@@ -59,7 +67,7 @@ _SIGN_OFF = re.compile(
 )
 # "Marta: see you at 5" / "> Marta Palermo: ok" at the start of a line.
 _SPEAKER = re.compile(
-    r"(?:^|(?<=\n))[ \t>]*" + _NAME.replace("{0,3}", "{0,2}") + r"[ \t]*:(?=[ \t])",
+    r"(?:^|(?<=\n))[ \t>]*" + _NAME.replace("{0,3}", "{0,2}") + r"[ \t]*:(?=[ \t\"'\u201c])",
 )
 
 # Words that follow the trigger phrases but are not names.
@@ -89,7 +97,9 @@ _NOT_SPEAKERS = set(
     company organization organisation department position role job occupation
     street city state country zip postcode postal code region province county
     http https ftp file path example output input result results source target
-    tip note important caution todo fixme hint usage options example examples""".split()
+    tip note important caution todo fixme hint usage options example examples
+    bot user assistant agent system customer me you human ai q a support admin moderator
+    host guest interviewer interviewee narrator chorus all everyone""".split()
 )
 
 
@@ -112,6 +122,7 @@ class ContextNameRecognizer(Recognizer):
         (_GREETING, 0.7),
         (_SIGN_OFF, 0.75),
         (_SPEAKER, 0.6),
+        (_ANSWER, 0.7),
     )
 
     def find(self, text: str) -> Iterator[Span]:
@@ -157,3 +168,102 @@ class ContextNameRecognizer(Recognizer):
                 keep_end -= 1
                 break
         return start, keep_end
+
+
+# ---- names that other personal data on the page vouches for -------------------------------
+
+_EMAIL_LOCAL = re.compile(r"([\w.+\-]+)@[\w\-]+(?:\.[\w\-]+)+")
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+@register
+class EmailNameRecognizer(Recognizer):
+    """Words of a text that spell out an e-mail address's local part ("Einojuhani Pyysalo" next
+    to ``EinojuhaniPyysalo@...``, "leone mazzi" next to ``leonemazzi@...``): the address vouches
+    that they are the person's name. Accent- and case-insensitive."""
+
+    name = "email_name"
+    entity_types = frozenset({"PERSON"})
+
+    def find(self, text: str) -> Iterator[Span]:
+        if "@" not in text:
+            return
+        locals_ = [(_fold(m.group(1)), m.span()) for m in _EMAIL_LOCAL.finditer(text)]
+        locals_ = [(local, span) for local, span in locals_ if len(local) >= 5]
+        if not locals_:
+            return
+        words = [m for m in _LETTERS.finditer(text) if m.group().lower() not in _NOT_NAMES]
+        for local, (e_start, e_end) in locals_:
+            inside = [m for m in words if not (e_start <= m.start() < e_end)
+                      and _fold(m.group()) in local and len(_fold(m.group())) >= 3]
+            explained = sum(len(_fold(m.group())) for m in {m.group().lower(): m for m in
+                                                            inside}.values())
+            if not inside or explained < 0.6 * len(local):
+                continue
+            for m in inside:
+                yield self.span(m.start(), m.end(), "PERSON", 0.75)
+
+
+_CONTACT_EVIDENCE = re.compile(
+    r"[\w.+\-]+@[\w\-]+\.[\w.\-]+|(?:\+?\(?\d[\d ().\-]{6,}\d)|^\W*\d{1,6}[A-Za-z]?[ \t]+"
+    r"[^\W\d_]|\b(?:p\.?o\.?[ \t]*box|apt\.?|suite|unit)[ \t]*\d",
+    re.I | re.M,
+)
+_NAME_LINE = re.compile(
+    r"^[ \t>?|*•\-]*(?P<name>[^\W\d_][\w'\u2019\-]*\.?(?:[ \t]+(?:" + _PARTICLES +
+    r"[ \t]+)?[^\W\d_][\w'\u2019\-]*\.?){1,3})[ \t]*$",
+    re.M,
+)
+_HEADING_WORDS = set(
+    """info information details contact address phone email e-mail website profile summary
+    experience education skills references office desk mobile fax home work personal
+    company inc ltd llc gmbh corp corporation group bank university school hospital
+    street road avenue suite apt unit box city country state united kingdom states
+    republic new notes note meeting agenda subject dear regards sincerely thanks best""".split()
+)
+
+
+@register
+class ContactBlockNameRecognizer(Recognizer):
+    """A line that is just a name (2-4 words) in a block with an e-mail address, a phone
+    number or a street line within four lines: signature blocks, contact cards, letter heads."""
+
+    name = "contact_block_name"
+    entity_types = frozenset({"PERSON"})
+
+    def find(self, text: str) -> Iterator[Span]:
+        if "\n" not in text:
+            return
+        lowercase = _mostly_lowercase(text)
+        lines = text.split("\n")
+        offsets = []
+        position = 0
+        for line in lines:
+            offsets.append(position)
+            position += len(line) + 1
+        evidence = [bool(_CONTACT_EVIDENCE.search(line)) for line in lines]
+        for number, line in enumerate(lines):
+            match = _NAME_LINE.match(line)
+            if match is None:
+                continue
+            words = match.group("name").split()
+            bare = [w.rstrip(".").lower() for w in words]
+            if any(b in _HEADING_WORDS or b in _NOT_NAMES for b in bare):
+                continue
+            if not lowercase and not all(w[:1].isupper() for w in words
+                                         if not re.fullmatch(_PARTICLES, w.lower())):
+                continue
+            if all(w.isupper() and len(w) > 1 for w in words):
+                continue  # an all-capitals heading or a city line
+            near = evidence[max(0, number - 4):number] + evidence[number + 1:number + 5]
+            if not any(near):
+                continue
+            start = offsets[number] + match.start("name")
+            yield self.span(start, start + len(match.group("name").rstrip(".")), "PERSON", 0.6)

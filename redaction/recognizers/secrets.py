@@ -56,9 +56,9 @@ _PRIVATE_KEY = re.compile(
 # Words that introduce a secret value: `api_key = "..."`, `Authorization: Bearer ...`,
 # `AWS_SECRET_ACCESS_KEY=...`, `token: ...`. The value is one token of 8+ characters.
 _SECRET_WORD = (
-    r"(?:[A-Za-z0-9]*[_\-.]?)*(?:api[_\-.]?key|apikey|secret|token|access[_\-.]?key|"
+    r"[A-Za-z0-9_.\-]{0,40}?(?:api[_\-.]?key|apikey|secret|token|access[_\-.]?key|"
     r"private[_\-.]?key|client[_\-.]?secret|auth[_\-.]?token|session[_\-.]?id|cookie|"
-    r"credentials?|bearer|authorization|x-api-key|passwd|password)(?:[A-Za-z0-9_\-.]*)"
+    r"credentials?|bearer|authorization|x-api-key|passwd|password)[A-Za-z0-9_\-.]{0,40}"
 )
 _ASSIGNED_SECRET = re.compile(
     r"(?<![A-Za-z0-9])" + _SECRET_WORD +
