@@ -51,34 +51,56 @@ def xdo(env: dict[str, str], *args: str) -> None:
     subprocess.run(["xdotool", *args], env=env, check=True, timeout=60)
 
 
-def drive(env: dict[str, str], seconds: float, steps_per_minute: float, seed: int) -> int:
-    """Scripted activity for ``seconds``: returns the number of actions sent."""
+def drive(env: dict[str, str], seconds: float, steps_per_minute: float, seed: int
+          ) -> dict[str, int]:
+    """Scripted activity for ``seconds``: returns what was sent (actions, characters typed,
+    clicks, wheel steps), to compare with what the episode holds."""
     rng = random.Random(seed)
     interval = 60.0 / steps_per_minute
     commands = ["ls -la /usr/share", "echo notes for jane.doe@example.com", "date",
                 "cat /etc/os-release", "echo build passed", "df -h", "uname -a",
                 "echo call +44 20 7946 0958 later", "seq 1 40"]
     end = time.monotonic() + seconds
-    actions = 0
+    sent = {"actions": 0, "chars": 0, "clicks": 0, "wheel": 0}
     while time.monotonic() < end:
         started = time.monotonic()
         kind = rng.random()
         if kind < 0.45:
-            xdo(env, "type", "--delay", "100", rng.choice(commands))  # ~10 keys/s
+            command = rng.choice(commands)
+            xdo(env, "type", "--delay", "100", command)  # ~10 keys/s
             xdo(env, "key", "Return")
-            actions += 2
+            sent["actions"] += 2
+            sent["chars"] += len(command)
         elif kind < 0.65:
             xdo(env, "mousemove", str(rng.randrange(50, 900)), str(rng.randrange(50, 600)),
                 "click", "1")
-            actions += 1
+            sent["actions"] += 1
+            sent["clicks"] += 1
         elif kind < 0.85:
             xdo(env, "click", rng.choice(["4", "5"]))
-            actions += 1
+            sent["actions"] += 1
+            sent["wheel"] += 1
         else:
             xdo(env, "key", rng.choice(["Up", "Down", "ctrl+l"]))
-            actions += 1
+            sent["actions"] += 1
         time.sleep(max(0.0, interval - (time.monotonic() - started)))
-    return actions
+    return sent
+
+
+def stored_counts(episode: Path) -> dict[str, int]:
+    """Character key presses, button presses and wheel steps the episode holds."""
+    from recorder.episode.reader import open_episode
+
+    counts = {"chars": 0, "clicks": 0, "wheel": 0}
+    for step in open_episode(episode).iter_steps(with_screenshots=False):
+        for event in step.events:
+            if event.kind == "key_press" and event.char and event.char not in ("\n", "\r"):
+                counts["chars"] += 1
+            elif event.kind == "button_press" and event.button == "left":
+                counts["clicks"] += 1
+            elif event.kind == "scroll":
+                counts["wheel"] += abs(event.dy or 0) + abs(event.dx or 0)
+    return counts
 
 
 def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bool
@@ -111,7 +133,7 @@ def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bo
         time.sleep(10)
         idle = (cpu_seconds(recorder.pid) - cpu0) / 10
         cpu1, t1 = cpu_seconds(recorder.pid), time.monotonic()
-        actions = drive(env, minutes * 60, steps_per_minute, seed=0)
+        sent = drive(env, minutes * 60, steps_per_minute, seed=0)
         active = (cpu_seconds(recorder.pid) - cpu1) / (time.monotonic() - t1)
         peak = peak_rss_mb(recorder.pid)
         stopped = time.monotonic()
@@ -127,7 +149,7 @@ def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bo
         term.terminate()
         if recorder.returncode != 0:
             raise RuntimeError(stderr[-2000:])
-        result = {"actions_sent": actions, "backlog_at_stop_s": round(backlog, 2),
+        result = {"actions_sent": sent["actions"], "backlog_at_stop_s": round(backlog, 2),
                   "peak_rss_mb": round(peak, 1), "cpu_idle_cores": round(idle, 3),
                   "cpu_active_cores": round(active, 3)}
         if not bare:
@@ -137,6 +159,8 @@ def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bo
                           episode_minutes=round(summary["duration_s"] / 60, 2),
                           mb_per_minute=round(size_mb / (summary["duration_s"] / 60), 2),
                           dropped=summary["dropped"])
+            stored = stored_counts(Path(summary["episode"]))
+            result["events_lost"] = {k: sent[k] - stored[k] for k in stored}
         return result
 
 
