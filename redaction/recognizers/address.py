@@ -387,16 +387,29 @@ class StreetAddressRecognizer(Recognizer):
         if has_digit:
             for m in _STREET_SUFFIXED.finditer(text):
                 yield _Seed(m.start(), m.end(), 0.75)
+            lowercase = _mostly_lowercase(text)
             for m in _STREET_SUFFIXED_TAIL.finditer(text):
-                # The first word must be capitalised (or the text all lowercase): "in 3 weeks"
-                # and "the bus route 9" are not streets.
-                yield _Seed(m.start(), m.end(), 0.7)
+                # The name starts at its first capitalised word ("the bus station is on
+                # Villacher Strasse 89"); in lowercase text at the first non-function word.
+                start = m.start()
+                for word in re.finditer(r"\S+", m.group()):
+                    token = word.group()
+                    if (token[:1].isupper() or lowercase) and token.lower() not in _STOP:
+                        start = m.start() + word.start()
+                        break
+                else:
+                    continue
+                yield _Seed(start, m.end(), 0.7)
             for m in _STREET_GENERIC.finditer(text):
                 # "Windows 10 Pro 2": capitalised words between numbers need a line start or
                 # a building number of 2+ digits to read as a street line.
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 at_line_start = not text[line_start:m.start()].strip(" \t>?|*•·-")
-                if at_line_start or len(m.group("num")) >= 2:
+                # "Windows 10 Pro 2": capitalised words between numbers read as a street line
+                # only at a line start or after a word that introduces a place.
+                introduced = re.search(r"(?:\b(?:at|to|in|on|from|is|of)|[,:])[ \t]*$",
+                                       text[max(0, m.start() - 12):m.start()], re.I)
+                if at_line_start or introduced:
                     yield _Seed(m.start(), m.end(), 0.6 if at_line_start else 0.5)
             for m in _PO_BOX.finditer(text):
                 yield _Seed(m.start(), m.end(), 0.8)
