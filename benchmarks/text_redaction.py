@@ -199,6 +199,336 @@ def synth_section(redactor: TextRedactor, presidio: Any, data: Path, limit: int 
     return lines
 
 
+# ---- secrets -------------------------------------------------------------------------------
+
+
+def _all_covered(text: str, spans: Sequence[Span], value: str) -> bool:
+    start = text.find(value)
+    if start < 0:
+        return False
+    return all(any(s.start <= i < s.end for s in spans)
+               for i in range(start, start + len(value)) if not text[i].isspace())
+
+
+def secrets_section(redactor: TextRedactor, presidio: Any) -> list[str]:
+    rows = [json.loads(line) for line in SECRETS_FILE.read_text().splitlines() if line.strip()]
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    negative_fp: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    presidio_caught = presidio_total = 0
+    for row in rows:
+        spans = redactor.analyze(row["text"])
+        for secret in row["secrets"]:
+            by_kind[row["kind"]][1] += 1
+            by_kind[row["kind"]][0] += _all_covered(row["text"], spans, secret)
+            if presidio is not None:
+                results = presidio.analyze(text=row["text"], language="en")
+                presidio_total += 1
+                presidio_caught += _all_covered(
+                    row["text"], [Span(r.start, r.end, "X", "p", 1) for r in results], secret)
+        if not row["secrets"]:
+            negative_fp[row["kind"]][1] += 1
+            negative_fp[row["kind"]][0] += bool(spans)
+    caught = sum(v[0] for v in by_kind.values())
+    total = sum(v[1] for v in by_kind.values())
+    fps = sum(v[0] for v in negative_fp.values())
+    negatives = sum(v[1] for v in negative_fp.values())
+    lines = [
+        f"### Secrets set (benchmarks/data/secrets.jsonl: {total} secrets in context, "
+        f"{negatives} hard negatives)",
+        "",
+        f"cuarec recall {caught}/{total} = {caught / total:.3f}; false positives on hard "
+        f"negatives {fps}/{negatives} (any span of any type counts)."
+        + (f" Default Presidio recall {presidio_caught}/{presidio_total} = "
+           f"{presidio_caught / presidio_total:.3f}." if presidio_total else ""),
+        "",
+        "| secret kind | caught |",
+        "|---|---|",
+    ]
+    lines += [f"| {k} | {v[0]}/{v[1]} |" for k, v in sorted(by_kind.items())]
+    lines += ["", "| hard negative | flagged |", "|---|---|"]
+    lines += [f"| {k} | {v[0]}/{v[1]} |" for k, v in sorted(negative_fp.items())]
+    return lines
+
+
+# ---- ScreenLeak window titles ---------------------------------------------------------------
+
+
+def titles_section(redactor: TextRedactor, strict: TextRedactor, data: Path) -> list[str]:
+    rows = [json.loads(line) for line in
+            (data / "screenleak" / "text_sample.jsonl").read_text().splitlines() if line.strip()]
+    lines = [
+        f"### ScreenLeak window titles (text_sample.jsonl, {len(rows)} titles, "
+        f"{sum(len(r['pii']) for r in rows)} gold values)",
+        "",
+        "| label | values | default policy | strict policy |",
+        "|---|---|---|---|",
+    ]
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    negatives = [0, 0, 0]
+    for row in rows:
+        spans_default = redactor.analyze(row["window"])
+        spans_strict = strict.analyze(row["window"])
+        for pii in row["pii"]:
+            counts[pii["label"]][0] += 1
+            counts[pii["label"]][1] += _all_covered(row["window"], spans_default, pii["text"])
+            counts[pii["label"]][2] += _all_covered(row["window"], spans_strict, pii["text"])
+        if not row["pii"]:
+            negatives[0] += 1
+            negatives[1] += bool(spans_default)
+            negatives[2] += bool(spans_strict)
+    for label, (n, d, st) in sorted(counts.items()):
+        lines.append(f"| {label} | {n} | {d}/{n} | {st}/{n} |")
+    total = sum(c[0] for c in counts.values())
+    lines.append(f"| **all** | {total} | {sum(c[1] for c in counts.values())}/{total} | "
+                 f"{sum(c[2] for c in counts.values())}/{total} |")
+    lines += ["", f"Titles without PII flagged: default {negatives[1]}/{negatives[0]}, strict "
+                  f"{negatives[2]}/{negatives[0]}."]
+    return lines
+
+
+# ---- typing: key streams with editing noise ------------------------------------------------
+
+
+class KeyStream:
+    """Builds press/release events the way the recorder stores them."""
+
+    def __init__(self) -> None:
+        self.events: list[InputEvent] = []
+
+    def _add(self, kind: str, key: str, char: str | None) -> None:
+        self.events.append(InputEvent(t=len(self.events) * 0.05, kind=kind, key=key, char=char))
+
+    def key(self, key: str, char: str | None = None, mods: Sequence[str] = ()) -> None:
+        for mod in mods:
+            self._add("key_press", mod, None)
+        self._add("key_press", key, char)
+        self._add("key_release", key, char.lower() if char else None)
+        for mod in reversed(mods):
+            self._add("key_release", mod, None)
+
+    def char(self, c: str) -> None:
+        if c == "\n":
+            self.key("enter")
+        elif c == "\t":
+            self.key("tab")
+        elif c == " ":
+            self.key("space", " ")
+        else:
+            self.key(c.lower() if c.isalpha() else c, c,
+                     ("shift",) if c.isupper() else ())
+
+    def text(self, text: str) -> None:
+        for c in text:
+            self.char(c)
+
+
+def noisy_typing(text: str, values: Sequence[str], rng: random.Random) -> tuple[KeyStream, str]:
+    """Type ``text`` with deterministic editing noise; returns the stream and a description.
+
+    Noise: lowercase typing, typos fixed with backspace, a character forgotten and inserted
+    after moving the cursor back, a word selected with shift+arrows and retyped, and one of the
+    sentence's own values typed first and then deleted (ctrl+a, backspace).
+    """
+    stream = KeyStream()
+    applied = []
+    if rng.random() < 0.3:
+        text = text.lower()
+        applied.append("lowercase")
+    if values and rng.random() < 0.3:
+        value = rng.choice(values)
+        stream.text(value if "\n" not in value else value.split("\n")[0])
+        stream.key("a", None, ("ctrl",))
+        stream.key("backspace")
+        applied.append("value typed then deleted")
+    typo_rate = 0.04 if rng.random() < 0.5 else 0.0
+    if typo_rate:
+        applied.append("typos")
+    skip_at = rng.randrange(len(text)) if rng.random() < 0.3 and len(text) > 10 else -1
+    if skip_at >= 0:
+        applied.append("cursor moves")
+    retype = rng.random() < 0.3
+    if retype:
+        applied.append("select and retype")
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if typo_rate and c.isalnum() and rng.random() < typo_rate:
+            stream.char(rng.choice(string.ascii_lowercase + string.digits))
+            stream.key("backspace")
+        if i == skip_at and c not in "\n\t":
+            # Forget this character, type a few more, go back and insert it, go to the end.
+            tail = ""
+            j = i + 1
+            while j < len(text) and len(tail) < 3 and text[j] not in "\n\t":
+                tail += text[j]
+                j += 1
+            stream.text(tail)
+            for _ in tail:
+                stream.key("left")
+            stream.char(c)
+            for _ in tail:
+                stream.key("right")
+            i = j
+            continue
+        stream.char(c)
+        if retype and c == " " and i > 3 and text[i - 1].isalpha():
+            # Select the word just typed (and the space), retype it.
+            start = text.rfind(" ", 0, i - 1) + 1
+            word = text[start:i + 1]
+            if "\n" not in word and "\t" not in word:
+                for _ in word:
+                    stream.key("left", None, ("shift",))
+                stream.text(word)
+            retype = False
+        i += 1
+    return stream, ", ".join(applied) or "none"
+
+
+def _norm(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def rebuildable(value: str, events: Sequence[InputEvent], step_text: str) -> bool:
+    """Can a reader of the stored events or step text get ``value`` back?
+
+    Views: the step text; a replay of the stored events (final text and every pre-deletion
+    snapshot); the characters of the stored key presses in order.
+    """
+    typed = rebuild_typing(events)
+    views = [step_text, typed.text, *(r.log_text for r in typed.runs),
+             "".join(e.char or "" for e in events if e.kind == "key_press" and e.char
+                     and len(e.char) == 1)]
+    target = _norm(value)
+    return bool(target) and any(target in _norm(view) for view in views)
+
+
+def replay_section(redactor: TextRedactor, data: Path, limit: int | None) -> list[str]:
+    samples = json.loads((data / "presidio-research" / "synth_dataset_v2.json").read_text())
+    if limit:
+        samples = samples[:limit]
+    rng = random.Random(7)
+    leaks: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    noise_counts: Counter[str] = Counter()
+    for sample in samples:
+        values = [(s["entity_type"], s["entity_value"]) for s in sample["spans"]
+                  if s["entity_type"] in PERSONAL]
+        stream, noise = noisy_typing(sample["full_text"], [v for _, v in values], rng)
+        for part in noise.split(", "):
+            noise_counts[part] += 1
+        result = redactor.redact_events(stream.events)
+        for kind, value in values:
+            if len(_norm(value)) < 4:
+                continue  # too short to call "rebuilt" (a 3-digit unit number)
+            totals[kind] += 1
+            leaks[kind] += rebuildable(value, result.events, result.text)
+    lines = [
+        f"### Keystroke replay ({len(samples)} synth sentences typed as key streams)",
+        "",
+        "Noise per sentence (seeded): " + ", ".join(f"{k} {v}" for k, v in
+                                                   sorted(noise_counts.items())) + ".",
+        "A value counts as rebuildable when, lowercased and without separators, it appears in "
+        "the step text, in a replay of the stored events (final text or any state before a "
+        "deletion), or in the stored key presses' characters read in order.",
+        "",
+        "| type | values | rebuildable |",
+        "|---|---|---|",
+    ]
+    for kind in sorted(totals, key=lambda k: (k not in PATTERN_TYPES, k)):
+        marker = " (pattern)" if kind in PATTERN_TYPES else ""
+        lines.append(f"| {kind}{marker} | {totals[kind]} | {leaks[kind]} |")
+    pattern_leaks = sum(leaks[k] for k in PATTERN_TYPES)
+    lines += ["", f"Pattern entities rebuildable: {pattern_leaks} (target 0)."]
+    return lines
+
+
+def forms_section(redactor: TextRedactor, records: int = 150) -> list[str]:
+    """Form filling: each field typed as its own run, Tab between fields; the labels are only
+    on screen, so the redactor sees bare values."""
+    from faker import Faker
+
+    fake = Faker(["en_US", "en_GB", "de_DE", "fr_FR", "it_IT", "nl_NL"])
+    Faker.seed(11)
+    rng = random.Random(11)
+    fields: list[tuple[str, Callable[[Any], str]]] = [
+        ("PERSON", lambda f: f.name()),
+        ("EMAIL_ADDRESS", lambda f: f.email()),
+        ("PHONE_NUMBER", lambda f: f.phone_number()),
+        ("STREET_ADDRESS", lambda f: f.street_address()),
+        ("CREDIT_CARD", lambda f: f.credit_card_number()),
+        ("IBAN_CODE", lambda f: f.iban()),
+        ("US_SSN", lambda f: Faker("en_US").ssn()),
+        ("DATE_OF_BIRTH", lambda f: f.date_of_birth().strftime(rng.choice(
+            ["%d/%m/%Y", "%m/%d/%Y", "%Y-%m-%d", "%d.%m.%Y"]))),
+        ("PASSWORD", lambda f: f.password(length=rng.randrange(8, 16))),
+    ]
+    leaks: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    for _ in range(records):
+        locale_fake = fake[rng.choice(fake.locales)]
+        stream = KeyStream()
+        values = []
+        for kind, make in fields:
+            value = make(locale_fake)
+            if kind == "PERSON" and rng.random() < 0.3:
+                value = value.lower()
+            values.append((kind, value))
+            stream.text(value)
+            stream.key("tab")
+        result = redactor.redact_events(stream.events)
+        for kind, value in values:
+            totals[kind] += 1
+            leaks[kind] += rebuildable(value, result.events, result.text)
+    pattern = ("EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN")
+    lines = [
+        f"### Form filling ({records} forms of {len(fields)} fields, Faker values in six "
+        "locales, each field a typing run ended by Tab; no labels in the typed text)",
+        "",
+        "| field | values | rebuildable |",
+        "|---|---|---|",
+    ]
+    for kind, _ in fields:
+        marker = " (pattern)" if kind in pattern else ""
+        lines.append(f"| {kind}{marker} | {totals[kind]} | {leaks[kind]} |")
+    lines += ["", f"Pattern entities rebuildable: {sum(leaks[k] for k in pattern)} (target 0)."]
+    return lines
+
+
+def speed_section(redactor: TextRedactor, presidio: Any, data: Path, load_s: float,
+                  presidio_load_s: float) -> list[str]:
+    samples = json.loads((data / "presidio-research" / "synth_dataset_v2.json").read_text())
+    texts = []
+    for sample in samples:
+        text = sample["full_text"].replace("\n", " ")
+        if len(text) >= 100:
+            texts.append(text[:100])
+    texts = texts[:200]
+    ours, anchor = [], []
+    for text in texts:
+        stream = KeyStream()
+        stream.text(text)
+        started = time.perf_counter()
+        redactor.redact_events(stream.events)
+        ours.append((time.perf_counter() - started) * 1000)
+        if presidio is not None:
+            started = time.perf_counter()
+            presidio.analyze(text=text, language="en")
+            anchor.append((time.perf_counter() - started) * 1000)
+    lines = [
+        f"### Speed ({len(texts)} typing runs of 100 characters, 200 key events each)",
+        "",
+        f"redact_events: median {statistics.median(ours):.1f} ms, p95 "
+        f"{sorted(ours)[int(len(ours) * 0.95)]:.1f} ms per run (target <= 50 ms).",
+    ]
+    if anchor:
+        lines.append(f"Default Presidio analyze on the same 100 characters: median "
+                     f"{statistics.median(anchor):.1f} ms; ratio "
+                     f"{statistics.median(ours) / statistics.median(anchor):.2f}x.")
+    lines.append(f"Engine load (TextRedactor.build, spaCy model + Presidio): {load_s:.2f} s; "
+                 f"default Presidio engine over the loaded model: {presidio_load_s:.2f} s.")
+    return lines
+
+
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -219,7 +549,11 @@ def main() -> None:
     redactor = TextRedactor.build(load_policy(args.policy))
     load_s = time.perf_counter() - started
     assert redactor.ner is not None
+    started = time.perf_counter()
     presidio = None if args.no_anchor else default_presidio_analyzer(redactor.ner)
+    if presidio is not None:
+        presidio.analyze(text="Warm up.", language="en")
+    presidio_load_s = time.perf_counter() - started
 
     out = [
         f"## benchmarks/text_redaction.py — {date.today().isoformat()}",
@@ -233,6 +567,17 @@ def main() -> None:
     ]
     if "synth" in sections:
         out += synth_section(redactor, presidio, args.data, args.limit, args.misses) + [""]
+    if "secrets" in sections:
+        out += secrets_section(redactor, presidio) + [""]
+    if "titles" in sections:
+        strict = TextRedactor(load_policy("strict"), redactor.ner)
+        out += titles_section(redactor, strict, args.data) + [""]
+    if "replay" in sections:
+        out += replay_section(redactor, args.data, args.limit) + [""]
+    if "forms" in sections:
+        out += forms_section(redactor) + [""]
+    if "speed" in sections:
+        out += speed_section(redactor, presidio, args.data, load_s, presidio_load_s) + [""]
     print("\n".join(out))
 
 

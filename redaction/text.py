@@ -227,30 +227,41 @@ class TextRedactor:
         reliably (pastes, unknown keys) is still analysed as far as it is known.
         """
         typed = rebuild_typing(events)
+        # All runs are analysed as one text, one run per line (a tab between fields could glue
+        # two numbers into one), so a call costs at most two analyses.
+        final_text = "\n".join(run.text for run in typed.runs)
+        final_prov = _joined_provenance(run.provenance for run in typed.runs)
+        log_text = "\n".join(run.log_text for run in typed.runs if run.log_text)
+        log_prov = _joined_provenance(run.log_provenance for run in typed.runs if run.log_text)
         doomed: dict[int, str] = {}
-        redactions: list[Redaction] = []
+        final_spans = self.analyze(final_text, deny_list) if final_text.strip() else []
+        final_events: set[int] = set()
+        for span in final_spans:
+            for index in final_prov[span.start:span.end]:
+                if index is not None:
+                    doomed.setdefault(index, span.entity_type)
+                    final_events.add(index)
+        redactions = [_record(s, "text") for s in final_spans]
+        if self.policy.analyze_deleted and log_text.strip():
+            for span in self.analyze(log_text, deny_list):
+                made_by = {i for i in log_prov[span.start:span.end] if i is not None}
+                for index in made_by:
+                    doomed.setdefault(index, span.entity_type)
+                # A value typed and then deleted leaves no trace in the text, but its removal
+                # is recorded (once, unless the final text already accounts for it).
+                if made_by - final_events:
+                    redactions.append(_record(span, "text"))
         pieces: list[str] = []
+        offset = 0
         for number, run in enumerate(typed.runs):
-            final_spans = self.analyze(run.text, deny_list) if run.text.strip() else []
-            final_events: set[int] = set()
-            for span in final_spans:
-                for index in run.provenance[span.start:span.end]:
-                    if index is not None:
-                        doomed.setdefault(index, span.entity_type)
-                        final_events.add(index)
-            redactions.extend(_record(s, "text") for s in final_spans)
-            if self.policy.analyze_deleted and run.log_text.strip():
-                for span in self.analyze(run.log_text, deny_list):
-                    made_by = {i for i in run.log_provenance[span.start:span.end] if i is not None}
-                    for index in made_by:
-                        doomed.setdefault(index, span.entity_type)
-                    # A value typed and then deleted leaves no trace in the text, but its
-                    # removal is recorded (once, unless the final text already accounts for it).
-                    if made_by - final_events:
-                        redactions.append(_record(span, "text"))
-            last = number == len(typed.runs) - 1
-            pieces.append(self.apply_placeholders(run.text, final_spans))
-            pieces.append(_run_separator(run.ended_by, last))
+            # A span may cross a run boundary (NER joins lines): clip it to each run.
+            run_end = offset + len(run.text)
+            inside = [Span(max(s.start, offset) - offset, min(s.end, run_end) - offset,
+                           s.entity_type, s.recognizer, s.score)
+                      for s in final_spans if s.start < run_end and offset < s.end]
+            pieces.append(self.apply_placeholders(run.text, inside))
+            pieces.append(_run_separator(run.ended_by, number == len(typed.runs) - 1))
+            offset += len(run.text) + 1
         rewritten_events = _rewrite_events(events, doomed, typed, self.policy)
         return RedactedEvents(
             events=tuple(rewritten_events),
@@ -293,6 +304,15 @@ class TextRedactor:
 def _record(span: Span, kind: RedactionKind) -> Redaction:
     return Redaction(kind=kind, entity_type=span.entity_type, recognizer=span.recognizer,
                      score=round(span.score, 3))
+
+
+def _joined_provenance(parts: Iterable[Sequence[int | None]]) -> list[int | None]:
+    out: list[int | None] = []
+    for number, part in enumerate(parts):
+        if number:
+            out.append(None)
+        out.extend(part)
+    return out
 
 
 def _run_separator(ended_by: str | None, last: bool) -> str:
@@ -357,6 +377,14 @@ def truecase(text: str, lexicon: frozenset[str], verbs: frozenset[str] = frozens
         if word.islower() and len(word) >= 2 and word not in stop and (
                 not lexicon or not known_word(word, lexicon)):
             capitalise[i] = True
+    # A line of two or three plain words and nothing else (a name typed into a form field)
+    # is capitalised whole, unless a word is a function word or a verb.
+    for line in re.finditer(r"^[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+\.?){1,2}[ \t]*$", text, re.M):
+        inside = [i for i, w in enumerate(words) if line.start() <= w.start() < line.end()]
+        if all(words[i].group().islower() and words[i].group() not in stop and words[i].group()
+               not in verbs and len(words[i].group()) >= 2 for i in inside):
+            for i in inside:
+                capitalise[i] = True
     joiners = {"and", "or", "&"}
     for _ in range(2):  # two sweeps: a name's neighbours, then theirs ("miki c kristiansen")
         for i, match in enumerate(words):

@@ -108,6 +108,18 @@ class PhoneRecognizer(Recognizer):
                 score = 0.4
             if ext:
                 score += 0.1
+            if _whole_line(text, start, end):
+                # A field holding only this number (a typing run, a form cell) is a phone
+                # number far more often than anything else of this shape.
+                score += 0.3
             if near:
                 score += 0.4
             yield self.span(start, end, "PHONE_NUMBER", min(score, 0.95))
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """True when the match is all there is on its line (apart from spaces)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()

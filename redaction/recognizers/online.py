@@ -155,39 +155,41 @@ class UrlRecognizer(Recognizer):
             yield self.span(match.start(), match.start() + len(value), "URL", 0.6)
 
 
-_LONE_TOKEN = re.compile(r"^[ \t]*(?P<value>[^\s]{6,64})[ \t]*$")
+_LONE_TOKEN = re.compile(r"^[ \t]*(?P<value>[^\s]{6,64})[ \t]*$", re.M)
 
 
 @register
 class LoneCredentialRecognizer(Recognizer):
-    """A whole text that is one password-shaped token: what is typed into a password field.
+    """A line that is one password-shaped token: what is typed into a password field.
 
-    Typing runs end at Tab, Enter and clicks, so a run *is* a field's value. A run of one token
-    mixing at least three of lower case, upper case, digits and symbols (``Tr0ub4dor&3``), or
-    a long high-entropy one, is treated as a password. E-mail addresses, URLs, paths, numbers
-    and dates are left to their own recognizers.
+    Typing runs end at Tab, Enter and clicks, so a run (a line of the typed text) *is* a
+    field's value. One token mixing at least three of lower case, upper case, digits and
+    symbols (``Tr0ub4dor&3``), or a long high-entropy one, is treated as a password. E-mail
+    addresses, URLs, paths, numbers, dates and words with punctuation are left alone.
     """
 
     name = "lone_credential"
     entity_types = frozenset({"PASSWORD"})
 
     def find(self, text: str) -> Iterator[Span]:
-        match = _LONE_TOKEN.match(text)
-        if match is None:
-            return
-        value = match.group("value")
-        if "@" in value or "://" in value or value.startswith(("/", "~", "./", "www.")):
-            return
-        if re.fullmatch(r"[\d\W_]+", value):  # numbers, dates, amounts
-            return
-        if re.fullmatch(r"[\W_]*[^\W\d_][^\W\d_]*[\W_]*", value):  # a word with punctuation
-            return
-        classes = sum((
-            any(c.islower() for c in value),
-            any(c.isupper() for c in value),
-            any(c.isdigit() for c in value),
-            any(not c.isalnum() for c in value),
-        ))
-        if classes >= 3 or (classes == 2 and len(value) >= 12 and shannon_entropy(value) >= 3.5
-                            and any(c.isdigit() for c in value)):
-            yield self.span(match.start("value"), match.end("value"), "PASSWORD", 0.65)
+        for match in _LONE_TOKEN.finditer(text):
+            value = match.group("value")
+            if "@" in value or "://" in value or value.startswith(("/", "~", "./", "www.")):
+                continue
+            if re.fullmatch(r"[\d\W_]+", value):  # numbers, dates, amounts
+                continue
+            if re.fullmatch(r"(?:0x)?[0-9a-fA-F]+|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-"
+                            r"[0-9a-fA-F]{12}", value):
+                continue  # digests and UUIDs: hard negatives, as for secrets
+            if re.fullmatch(r"[\W_]*[^\W\d_][^\W\d_]*[\W_]*", value):  # a word, punctuated
+                continue
+            classes = sum((
+                any(c.islower() for c in value),
+                any(c.isupper() for c in value),
+                any(c.isdigit() for c in value),
+                any(not c.isalnum() for c in value),
+            ))
+            if classes >= 3 or (classes == 2 and len(value) >= 12
+                                and shannon_entropy(value) >= 3.5
+                                and any(c.isdigit() for c in value)):
+                yield self.span(match.start("value"), match.end("value"), "PASSWORD", 0.65)

@@ -80,6 +80,8 @@ def _looks_like_hard_negative(token: str) -> bool:
     """Digests, UUIDs, paths and identifiers that are not secrets on their own."""
     if _HEX.match(token) or _UUID.match(token):
         return True  # commit hashes, sha256 digests, UUIDs
+    if re.match(r"(?i)sha(?:1|224|256|384|512)-", token):
+        return True  # subresource-integrity digests (package-lock.json)
     if "/" in token and not re.search(r"[+=]", token):
         parts = [p for p in token.split("/") if p]
         if all(re.fullmatch(r"[A-Za-z0-9_\-.]*", p) and not _random_looking(p) for p in parts):
