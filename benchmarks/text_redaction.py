@@ -186,7 +186,7 @@ def synth_section(redactor: TextRedactor, presidio: Any, data: Path, limit: int 
         for span in sample["spans"]:
             value = span["entity_value"].strip().lower()
             if span["entity_type"] == "DATE_TIME" and (
-                value.isdigit() and len(value) == 4 or value in WEEKDAYS):
+                (value.isdigit() and len(value) == 4) or value in WEEKDAYS):
                 year_or_weekday += 1
     total_personal = sum(results["cuarec", False].total[t] for t in PERSONAL)
     caught = sum(results["cuarec", False].caught[t] for t in PERSONAL)
@@ -566,18 +566,18 @@ def main() -> None:
         "",
     ]
     if "synth" in sections:
-        out += synth_section(redactor, presidio, args.data, args.limit, args.misses) + [""]
+        out += [*synth_section(redactor, presidio, args.data, args.limit, args.misses), ""]
     if "secrets" in sections:
-        out += secrets_section(redactor, presidio) + [""]
+        out += [*secrets_section(redactor, presidio), ""]
     if "titles" in sections:
         strict = TextRedactor(load_policy("strict"), redactor.ner)
-        out += titles_section(redactor, strict, args.data) + [""]
+        out += [*titles_section(redactor, strict, args.data), ""]
     if "replay" in sections:
-        out += replay_section(redactor, args.data, args.limit) + [""]
+        out += [*replay_section(redactor, args.data, args.limit), ""]
     if "forms" in sections:
-        out += forms_section(redactor) + [""]
+        out += [*forms_section(redactor), ""]
     if "speed" in sections:
-        out += speed_section(redactor, presidio, args.data, load_s, presidio_load_s) + [""]
+        out += [*speed_section(redactor, presidio, args.data, load_s, presidio_load_s), ""]
     print("\n".join(out))
 
 

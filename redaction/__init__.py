@@ -11,6 +11,28 @@ import os
 # set before it loads. Offline means offline, and nothing but episodes is written.
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
+from redaction.errors import ModelUnavailableError, PolicyError, RedactionError
+from redaction.keystrokes import TypedRun, TypedText, rebuild_typing
 from redaction.models import Box, InputEvent, Redaction, Span
+from redaction.nlp import NerEngine
+from redaction.policy import Policy, load_policy
+from redaction.text import RedactedEvents, RedactedText, TextRedactor
 
-__all__ = ["Box", "InputEvent", "Redaction", "Span"]
+__all__ = [
+    "Box",
+    "InputEvent",
+    "ModelUnavailableError",
+    "NerEngine",
+    "Policy",
+    "PolicyError",
+    "RedactedEvents",
+    "RedactedText",
+    "Redaction",
+    "RedactionError",
+    "Span",
+    "TextRedactor",
+    "TypedRun",
+    "TypedText",
+    "load_policy",
+    "rebuild_typing",
+]

@@ -526,19 +526,19 @@ def _propagate(text: str, spans: Sequence[Span]) -> list[Span]:
 
 #: Words that make a capitalised phrase an organisation or a place rather than a name.
 _NOT_NAME_WORDS = frozenset("""
-inc ltd llc plc gmbh ag sa srl bv nv oy ab as corp corporation company co group bank banks
-university college school academy institute hospital clinic club orchestra band association
-foundation agency partners partnership systems solutions technologies technology tech insurance
-services service international global holdings capital consulting consultants labs lab media
-networks network software airlines airways motors energy health healthcare pharma
-pharmaceuticals ventures industries enterprises trust fund council committee department
-ministry office government state city county republic kingdom island islands river lake
-mount mountain valley bay beach park street road avenue station airport church cathedral
-museum library center centre hotel restaurant cafe store shop market mall studio studios
-records entertainment games sports news times post journal magazine press radio tv network
-team united national federal royal american european asian african british french german
-the of and for de la del der von van
-""".split()) - frozenset({"de", "la", "del", "der", "von", "van"})
+    inc ltd llc plc gmbh ag sa srl bv nv oy ab as corp corporation company co group bank banks
+    university college school academy institute hospital clinic club orchestra band association
+    foundation agency partners partnership systems solutions technologies technology tech
+    insurance services service international global holdings capital consulting consultants labs
+    lab media networks network software airlines airways motors energy health healthcare pharma
+    pharmaceuticals ventures industries enterprises trust fund council committee department
+    ministry office government state city county republic kingdom island islands river lake
+    mount mountain valley bay beach park street road avenue station airport church cathedral
+    museum library center centre hotel restaurant cafe store shop market mall studio studios
+    records entertainment games sports news times post journal magazine press radio tv network
+    team united national federal royal american european asian african british french german the
+    of and for de la del der von van
+    """.split()) - frozenset({"de", "la", "del", "der", "von", "van"})  # noqa: SIM905
 
 
 def name_shaped(phrase: str, lexicon: frozenset[str]) -> bool:
@@ -591,7 +591,7 @@ def _coordinated(text: str, spans: Sequence[Span]) -> list[Span]:
             ok = [(w.group()[:1].isupper() or lowercase) and w.group().lower() not in stop
                   and w.group().lower() not in ("and", "or") for w in words]
             if part.start() == 0:
-                keep = []
+                keep: list[re.Match[str]] = []
                 for w, good in zip(reversed(words), reversed(ok), strict=True):
                     if not good:
                         break

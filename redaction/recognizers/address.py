@@ -19,7 +19,7 @@ from redaction.models import Span
 from redaction.recognizers.base import Recognizer, register
 
 # Street types written after the name ("Clarke Avenue", "Bay St").
-_SUFFIXES = (
+_SUFFIXES = (  # noqa: SIM905
     "street st str avenue ave av road rd lane ln drive dr boulevard blvd court ct place pl way "
     "terrace ter terr close crescent cres cresc parkway pkwy highway hwy freeway fwy expressway "
     "expy square sq circle cir circus trail trl row walk mews grove gr gardens gdns garden hill "
@@ -38,7 +38,7 @@ _SUFFIXES = (
     # the same, as separate words in other languages (written after the name)
     "tér ter utca út útja u rkp körút krt sor köz terrasse straße strasse weg allee platz "
     "gasse laan straat gata gatan vej gade vegur katu tie ulica iela tänav cesta caddesi "
-    "sokak sokağı odos"
+    "sokak sokağ\u0131 odos"
 ).split()
 # Street types written before the name ("Rue de Virton 38", "Via Roma 131", "ul. Chrzanowska").
 _PREFIXES = (
@@ -57,7 +57,7 @@ _COMPOUND = (
     r"chaussee|steig|pfad|laan|straat|gracht|kade|plein|singel|dijk|dreef|vej|vejen|gade|gaden|"
     r"stræde|stræti|straeti|allé|gata|gatan|vägen|väg|gränd|torget|veien|veg|vegur|vegen|"
     r"stígur|braut|katu|tie|kuja|polku|raitti|kaari|rinne|väylä|tanhua|utca|útja|ulice|"
-    r"třída|cesta|tänav|iela|gatvė|straat|sokak|sokağı|caddesi|cad\.|bulvarı)"
+    r"třída|cesta|tänav|iela|gatvė|straat|sokak|sokağ\u0131|caddesi|cad\.|bulvar\u0131)"
 )
 _UNIT = (
     r"(?:apt\.?|apartment|suite|ste\.?|unit|flat|fl\.?|floor|room|rm\.?|bldg\.?|building|"
@@ -104,12 +104,14 @@ _PO_BOX = re.compile(
 )
 _MILITARY = re.compile(
     r"(?<![\w.])(?:(?:psc|unit|cmr)[ \t]+\d{3,5},?[ \t]+box[ \t]+\d{3,5}|"
-    r"(?:usns|usnv|uss|uscgc)[ \t]+[^\W\d_][\w'\u2019\-]*|(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5})",
+    r"(?:usns|usnv|uss|uscgc)[ \t]+[^\W\d_][\w'\u2019\-]*|"
+    r"(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5})",
     re.I,
 )
 _UNIT_RE = re.compile(rf"(?<![\w.]){_UNIT}(?![\w])", re.I)
 _CITY_STATE_ZIP = re.compile(
-    r"(?<![\w])(?-i:[A-Z][\w'\u2019\-]+(?:[ \t][A-Z][\w'\u2019\-]+){0,2}),[ \t]*(?-i:[A-Z]{2})[ \t]+"
+    r"(?<![\w])(?-i:[A-Z][\w'\u2019\-]+(?:[ \t][A-Z][\w'\u2019\-]+){0,2}),[ \t]*"
+    r"(?-i:[A-Z]{2})[ \t]+"
     r"\d{5}(?:-\d{4})?(?!\w)",
 )
 _POSTCODE = (
@@ -149,19 +151,23 @@ _PREPOSITION_NUMBER = re.compile(
 # Words that end an address when met (function words, verbs, time words). In lowercase text
 # this list alone decides; in cased text a lowercase word not listed in _INNER also ends it.
 _STOP = set(
-    "the a an is are was were be been being i you he she we they it me my your his her our "
-    "their this that these those for to with after before last next please can could would "
-    "will shall should may might must if but or so then there here when where what who how why "
-    "not yes thanks thank regards since until till while during because as by about into over "
-    "under tonight today tomorrow yesterday night morning evening afternoon week month year "
-    "ago soon now am pm for business trip first three months also just only very really has "
-    "have had does did get got go going went said says tell told call phone email e-mail "
-    "fax mobile desk office-phone website http https www".split()
+    """
+        the a an is are was were be been being i you he she we they it me my your his her our their
+        this that these those for to with after before last next please can could would will shall
+        should may might must if but or so then there here when where what who how why not yes
+        thanks thank regards since until till while during because as by about into over under
+        tonight today tomorrow yesterday night morning evening afternoon week month year ago soon
+        now am pm for business trip first three months also just only very really has have had does
+        did get got go going went said says tell told call phone email e-mail fax mobile desk
+        office-phone website http https www
+        """.split()  # noqa: SIM905
 )
 _INNER = set(
-    "de da del della delle dei degli di do dos das du des la le les van von der den ter ten "
-    "het z na nad pod u y e el al st ste and und et i og och ja und on sur am im an bei of "
-    "apt apt. suite unit flat floor box po p.o. no. nr. bis".split()
+    """
+        de da del della delle dei degli di do dos das du des la le les van von der den ter ten het z
+        na nad pod u y e el al st ste and und et i og och ja und on sur am im an bei of apt apt.
+        suite unit flat floor box po p.o. no. nr. bis
+        """.split()  # noqa: SIM905
 )
 
 
@@ -234,12 +240,10 @@ class _Walker:
         digits = sum(c.isdigit() for c in stripped)
         if digits >= 7 and re.search(r"\d[ \t.\-]\d", stripped) and len(words) <= 1:
             return False
-        if not self.lowercase and words and not all(
+        return self.lowercase or not words or all(
             w[:1].isupper() or w.rstrip(".").lower() in _INNER or w.rstrip(".").lower()
             in _SUFFIXES for w in words
-        ):
-            return False
-        return True
+        )
 
     def extend(self, start: int, min_end: int, max_lines: int = 6) -> int:
         """The end of the address that starts at ``start`` and covers at least ``min_end``."""
@@ -372,7 +376,8 @@ class StreetAddressRecognizer(Recognizer):
                 score = 0.75 if re.search(r"\d", covered) else 0.55
             else:
                 # A building number before a box or street ("0912 P.O. Box 287").
-                before = re.search(r"(?:\d{1,6}[A-Za-z]?[ \t]+){1,2}$", text[max(0, start - 16):start])
+                before = re.search(r"(?:\d{1,6}[A-Za-z]?[ \t]+){1,2}$",
+                                   text[max(0, start - 16):start])
                 if before is not None:
                     start -= len(before.group())
                 end = walker.extend(start, seed.end)

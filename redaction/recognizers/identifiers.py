@@ -35,10 +35,8 @@ class SsnRecognizer(Recognizer):
                 continue
             near = context(text, *match.span()).has(_SSN_CONTEXT)
             # Dashes are the SSN's own layout; spaces and dots collide with phone numbers.
-            if match.group(2) == "-":
-                score = 0.95 if near else 0.6
-            else:
-                score = 0.85 if near else 0.35
+            dashed = match.group(2) == "-"
+            score = (0.95 if near else 0.6) if dashed else (0.85 if near else 0.35)
             yield self.span(match.start(), match.end(), "NATIONAL_ID", score)
         for match in _SSN_PLAIN.finditer(text):
             if match.group(1) in ("000", "666") or match.group(2) == "00":
@@ -73,9 +71,8 @@ class IpAddressRecognizer(Recognizer):
             except ValueError:
                 continue
             score = 0.9
-            if _VERSION_BEFORE.search(text[max(0, match.start() - 12):match.start()]):
-                score = 0.3
-            elif address.is_unspecified or address.is_loopback:
+            before = text[max(0, match.start() - 12):match.start()]
+            if _VERSION_BEFORE.search(before) or address.is_unspecified or address.is_loopback:
                 score = 0.3
             yield self.span(match.start(1), match.end(1), "IP_ADDRESS", score)
         for match in _IPV6.finditer(text):
@@ -151,6 +148,6 @@ class LabelledIdRecognizer(Recognizer):
         for match in _LABELLED_ID.finditer(text):
             label = match.group("label")
             entity = next((e for p, e in _LABEL_TYPES if p.fullmatch(label)), "ACCOUNT_ID")
-            start, end = match.span("value")
+            start = match.start("value")
             value = match.group("value").rstrip(" -")
             yield self.span(start, start + len(value), entity, 0.8)

@@ -10,10 +10,12 @@ from collections.abc import Iterator
 from redaction.models import Span
 from redaction.recognizers.base import Recognizer, register, shannon_entropy
 
-_HANDLE = re.compile(r"(?<![\w@.+\-/])@([A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,38}[A-Za-z0-9_])?)(?![\w@])")
+_HANDLE = re.compile(
+    r"(?<![\w@.+\-/])@([A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,38}[A-Za-z0-9_])?)(?![\w@])"
+)
 _DM = re.compile(
     r"(?<![\w])(?:dm|dms|direct[ \t]+message|chat[ \t]+with|conversation[ \t]+with|"
-    r"message[ \t]+from|messages[ \t]+with)[ \t]*[:\-–—|][ \t]*"
+    r"message[ \t]+from|messages[ \t]+with)[ \t]*[:\-\u2013\u2014|][ \t]*"
     r"(?P<value>@?[A-Za-z0-9_.\-]{2,40}(?:@[A-Za-z0-9.\-]+)?)",
     re.I,
 )
@@ -71,7 +73,7 @@ _REPO_SLUG = re.compile(
     r"(?![\w/]|\.\w)"
 )
 _REPO_CONTEXT = re.compile(r"github|gitlab|bitbucket|pull request|merge request|\brepo|"
-                           r"\bclone\b|\bfork|—|·|\bissue\b|\bcommit", re.I)
+                           r"\bclone\b|\bfork|\u2014|·|\bissue\b|\bcommit", re.I)
 _PATHLIKE_OWNER = re.compile(r"^(?:src|lib|bin|usr|etc|var|tmp|home|docs?|tests?|app|apps|"
                              r"and|or|w|n|a|i|on|off|yes|no|read|write|input|output|km|kg|"
                              r"mb|gb|true|false)$", re.I)
@@ -80,7 +82,7 @@ _PATHLIKE_OWNER = re.compile(r"^(?:src|lib|bin|usr|etc|var|tmp|home|docs?|tests?
 @register
 class RepositoryRecognizer(Recognizer):
     """Repository slugs (``owner/name``) in forge URLs, and bare ones where the text speaks of
-    repositories (a GitHub title, an IDE title ``file — owner/name``)."""
+    repositories (a GitHub title, an IDE title ``file \u2014 owner/name``)."""
 
     name = "repository"
     entity_types = frozenset({"REPOSITORY"})

@@ -61,7 +61,8 @@ _ANSWER = re.compile(
 )
 _SIGN_OFF = re.compile(
     r"(?:^|(?<=\n))[ \t]*(?:regards|best[ \t]+regards|kind[ \t]+regards|best|cheers|thanks|"
-    r"thank[ \t]+you|sincerely|yours[ \t]+(?:truly|sincerely)|warmly|love|xo|-+|—|–)[ \t]*,?"
+    r"thank[ \t]+you|sincerely|yours[ \t]+(?:truly|sincerely)|warmly|love|xo|-+|\u2014|\u2013)"
+    r"[ \t]*,?"
     r"[ \t]*(?:\n[ \t]*)+" + _NAME + r"[ \t]*(?=\n|$)",
     re.I,
 )
@@ -72,34 +73,36 @@ _SPEAKER = re.compile(
 
 # Words that follow the trigger phrases but are not names.
 _NOT_NAMES = set(
-    """a an the and or but so to of in on at for from with by about as is are was were be been
-    being am i me my mine you your yours he him his she her hers we us our they them their it
-    its this that these those here there now then today tomorrow yesterday not no yes very
-    really just only also too sure sorry fine good great ok okay well glad happy sad tired
-    busy back home done ready going trying looking calling writing sending working interested
-    afraid aware able available new old all any some every each other another one two three
-    please thanks thank hello hi hey dear sir madam team everyone everybody all guys folks
-    there customer support service user admin administrator subject date time phone email
-    e-mail mail address name note notes re fw fwd cc bcc message reply to from sent
-    received status total price amount id number no yes true false none null unknown n/a na
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december morning afternoon evening night
-    week month year hour minute second""".split()
+    """
+        a an the and or but so to of in on at for from with by about as is are was were be been
+        being am i me my mine you your yours he him his she her hers we us our they them their it
+        its this that these those here there now then today tomorrow yesterday not no yes very
+        really just only also too sure sorry fine good great ok okay well glad happy sad tired busy
+        back home done ready going trying looking calling writing sending working interested afraid
+        aware able available new old all any some every each other another one two three please
+        thanks thank hello hi hey dear sir madam team everyone everybody all guys folks there
+        customer support service user admin administrator subject date time phone email e-mail mail
+        address name note notes re fw fwd cc bcc message reply to from sent received status total
+        price amount id number no yes true false none null unknown n/a na monday tuesday wednesday
+        thursday friday saturday sunday january february march april may june july august september
+        october november december morning afternoon evening night week month year hour minute second
+        """.split()  # noqa: SIM905
 )
 # Labels that look like speaker names at a line start but are field names.
 _NOT_SPEAKERS = set(
-    """date time when where what who why how name address phone mobile desk fax office email
-    e-mail website web url subject re from to cc bcc note notes warning error info debug
-    question answer q a step task title description summary status priority type category
-    tags label labels id ref reference total amount price cost tel telephone personal home
-    work mail attn attention sent received location venue room floor agenda topic
-    password username user login account card iban ssn dob birthday born age gender
-    company organization organisation department position role job occupation
-    street city state country zip postcode postal code region province county
-    http https ftp file path example output input result results source target
-    tip note important caution todo fixme hint usage options example examples
-    bot user assistant agent system customer me you human ai q a support admin moderator
-    host guest interviewer interviewee narrator chorus all everyone""".split()
+    """
+        date time when where what who why how name address phone mobile desk fax office email e-mail
+        website web url subject re from to cc bcc note notes warning error info debug question
+        answer q a step task title description summary status priority type category tags label
+        labels id ref reference total amount price cost tel telephone personal home work mail attn
+        attention sent received location venue room floor agenda topic password username user login
+        account card iban ssn dob birthday born age gender company organization organisation
+        department position role job occupation street city state country zip postcode postal code
+        region province county http https ftp file path example output input result results source
+        target tip note important caution todo fixme hint usage options example examples bot user
+        assistant agent system customer me you human ai q a support admin moderator host guest
+        interviewer interviewee narrator chorus all everyone
+        """.split()  # noqa: SIM905
 )
 
 
@@ -222,11 +225,13 @@ _NAME_LINE = re.compile(
     re.M,
 )
 _HEADING_WORDS = set(
-    """info information details contact address phone email e-mail website profile summary
-    experience education skills references office desk mobile fax home work personal
-    company inc ltd llc gmbh corp corporation group bank university school hospital
-    street road avenue suite apt unit box city country state united kingdom states
-    republic new notes note meeting agenda subject dear regards sincerely thanks best""".split()
+    """
+        info information details contact address phone email e-mail website profile summary
+        experience education skills references office desk mobile fax home work personal company inc
+        ltd llc gmbh corp corporation group bank university school hospital street road avenue suite
+        apt unit box city country state united kingdom states republic new notes note meeting agenda
+        subject dear regards sincerely thanks best
+        """.split()  # noqa: SIM905
 )
 
 

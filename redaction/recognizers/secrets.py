@@ -8,6 +8,7 @@ string or UUID *is* reported when a secret word introduces it (``api_key = 3f2a.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -101,7 +102,7 @@ def _random_looking(token: str) -> bool:
     upper = sum(c.isupper() for c in token)
     lower = sum(c.islower() for c in token)
     # Identifiers have few case switches and long runs of letters; keys switch often.
-    switches = sum(1 for a, b in zip(token, token[1:], strict=False)
+    switches = sum(1 for a, b in itertools.pairwise(token)
                    if a.isdigit() != b.isdigit() or (a.isalpha() and b.isalpha()
                                                      and a.isupper() != b.isupper()))
     entropy = shannon_entropy(token)
@@ -226,7 +227,7 @@ class PasswordRecognizer(Recognizer):
         seen: set[int] = set()
         for pattern, bare in ((_PASSWORD_ASSIGNED, False), (_PASSWORD_BARE, True)):
             for match in pattern.finditer(text):
-                start, end = match.span("value")
+                start = match.start("value")
                 if start in seen:
                     continue
                 value = match.group("value")

@@ -1,8 +1,9 @@
-"""The text redactor: analysis, placeholders, key-event rewriting, the deny-list, offline loading."""
+"""The text redactor: analysis, placeholders, key-event rewriting, deny-list, offline loading."""
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 
 import pytest
@@ -31,7 +32,7 @@ def test_analyze_satisfies_the_text_analyzer_protocol(text_redactor: TextRedacto
     spans = analyzer.analyze("Write to Ann Lee at ann.lee@example.org", None)
     assert [s.entity_type for s in spans] == ["PERSON", "EMAIL_ADDRESS"]
     assert spans == sorted(spans, key=lambda s: s.start)
-    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
 
 
 @pytest.mark.parametrize(
@@ -163,7 +164,7 @@ def test_a_missing_model_raises_a_clear_error_and_downloads_nothing() -> None:
     with pytest.raises(ModelUnavailableError) as error:
         NerEngine(settings)
     assert "en_core_web_nonexistent_xx is not installed" in error.value.message
-    with pytest.raises(ModelUnavailableError, match="3.8.0 is installed"):
+    with pytest.raises(ModelUnavailableError, match=r"3\.8\.0 is installed"):
         NerEngine(NerSettings(version="9.9.9"))
 
 
