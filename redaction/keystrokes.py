@@ -58,7 +58,7 @@ _US_SHIFTED = dict(zip("`1234567890-=[]\\;',./", '~!@#$%^&*()_+{}|:"<>?', strict
 class TypedChar:
     """One inserted character in the log: what, which event, and whether it survived."""
 
-    char: str
+    char: str = field(repr=False)
     #: Index (into the events given to :func:`rebuild_typing`) of the press that typed it.
     event: int | None
     deleted: bool
@@ -68,14 +68,17 @@ class TypedChar:
 
 @dataclass(frozen=True, slots=True)
 class TypedRun:
-    """One typing run: what one text field received between focus changes."""
+    """One typing run: what one text field received between focus changes.
 
-    text: str
+    Holds typed text: its repr shows none of it.
+    """
+
+    text: str = field(repr=False)
     #: Per character of ``text``: the index of the event that typed it.
     provenance: tuple[int | None, ...]
     #: The field's content just before each deletion, joined by newlines (deleted text
     #: included), for analysis; ``log_provenance`` maps its characters to events.
-    log_text: str
+    log_text: str = field(repr=False)
     log_provenance: tuple[int | None, ...]
     #: What ended the run: "tab", "enter", "esc", "click", or None (the events ended).
     ended_by: str | None

@@ -97,6 +97,12 @@ _STREET_GENERIC = re.compile(
     rf"[ \t]+(?P<tail>\d{{1,5}}[A-Za-z]?\.?)(?![\w:/-]|[.,]\d)",
     re.I,
 )
+# The same for text typed in lowercase ("20789 allika 46"), where capitals cannot help.
+_STREET_GENERIC_ANY_CASE = re.compile(
+    rf"(?<![\w.,:/-])(?P<num>\d{{1,6}}[A-Za-z]?)(?:[ \t]+\d{{1,5}})?"
+    rf"(?:[ \t]+[^\W\d_][\w'\u2019\-]*\.?){{1,4}}"
+    rf"[ \t]+(?P<tail>\d{{1,5}}[A-Za-z]?\.?)(?![\w:/-]|[.,]\d)",
+)
 _PO_BOX = re.compile(
     r"(?<![\w.])(?:p\.?[ \t]?o\.?[ \t]*box|post(?:al)?[ \t]+office[ \t]+box|postbox|postfach|"
     r"boîte[ \t]postale|apartado|caixa[ \t]postal)[ \t]*\d{1,6}",
@@ -405,7 +411,8 @@ class StreetAddressRecognizer(Recognizer):
                 else:
                     continue
                 yield _Seed(start, m.end(), 0.7)
-            for m in _STREET_GENERIC.finditer(text):
+            generic = _STREET_GENERIC_ANY_CASE if lowercase else _STREET_GENERIC
+            for m in generic.finditer(text):
                 # "Windows 10 Pro 2": capitalised words between numbers need a line start or
                 # a building number of 2+ digits to read as a street line.
                 line_start = text.rfind("\n", 0, m.start()) + 1

@@ -180,3 +180,26 @@ def test_analysis_is_offline_and_logs_nothing(text_redactor: TextRedactor,
     text = "Visit https://ann-lee.example.org and mail ann.lee@example.co.uk"
     assert text_redactor.analyze(text)
     assert "ann" not in caplog.text.lower()
+
+
+def test_form_fields_typed_with_tab_are_each_redacted(text_redactor: TextRedactor) -> None:
+    stream = Stream()
+    values = ["Suzanne Sauvage", "julienblanchet@example.com", "+33 (0)1 23 45 67 89",
+              "4556 7375 8689 9855", "FR7630006000011234567890189"]
+    for value in values:
+        stream.type(value)
+        stream.key("tab")
+    result = text_redactor.redact_events(stream.events)
+    fields = result.text.split("\t")
+    assert fields[1:5] == ["<EMAIL_ADDRESS>", "<PHONE_NUMBER>", "<CREDIT_CARD>", "<IBAN_CODE>"]
+    assert "Sauvage" not in fields[0]
+    replay = _replayed_and_stored(result.events)
+    assert not any(v.split()[0] in replay for v in values)
+
+
+def test_typed_text_never_shows_in_a_repr(text_redactor: TextRedactor) -> None:
+    stream = Stream()
+    stream.type("hunter2 secret")
+    stream.key("backspace")
+    typed = rebuild_typing(stream.events)
+    assert "hunter" not in repr(typed.runs) + repr(typed.log) + repr(typed)
