@@ -398,8 +398,14 @@ def truecase(text: str, lexicon: frozenset[str], verbs: frozenset[str] = frozens
             right_name = after is not None and capitalise[i + 1] and _adjacent(text, match,
                                                                                 after)
             if len(word) == 1:
-                # An initial between two names.
-                capitalise[i] = left_name and right_name
+                # An initial between two names; or after a known word that then is a first
+                # name ("benjamin a seiler").
+                first = before is not None and _adjacent(text, before, match) and (
+                    before.group().islower() and before.group() not in stop
+                    and before.group() not in verbs and len(before.group()) >= 2)
+                capitalise[i] = right_name and (left_name or first)
+                if capitalise[i] and first and before is not None:
+                    capitalise[i - 1] = True
                 continue
             if word in stop and word not in joiners:
                 continue
@@ -570,6 +576,11 @@ _LIST = re.compile(
 )
 
 
+_LIST_SEPARATOR = re.compile(
+    r"[ \t]*(?:,|&)[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|und|et|y|e|og|och)[ \t]+"
+)
+
+
 def _coordinated(text: str, spans: Sequence[Span]) -> list[Span]:
     """Names listed with a name ("Monjeau, Graves and Reed" when "Graves" is a name): every
     item of such a list is a name too."""
@@ -581,23 +592,24 @@ def _coordinated(text: str, spans: Sequence[Span]) -> list[Span]:
     found: list[Span] = []
     for match in _LIST.finditer(text):
         items: list[tuple[int, int]] = []
-        for part in re.finditer(r"[^,&]+", match.group()):
-            chunk = part.group()
-            chunk = re.sub(r"^[ \t]*(?:and|or|und|et|y|e|og|och)[ \t]+", lambda m: " " * len(
-                m.group()), chunk)
+        group = match.group()
+        cuts = [(m.start(), m.end()) for m in _LIST_SEPARATOR.finditer(group)]
+        bounds = [0] + [c for cut in cuts for c in cut] + [len(group)]
+        parts = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+        for number, (part_start, part_end) in enumerate(parts):
+            chunk = group[part_start:part_end]
             words = list(_WORD.finditer(chunk))
             # Keep the run of name-like words at the end of the first item and at the start of
             # the others (a list is often preceded and followed by prose).
             ok = [(w.group()[:1].isupper() or lowercase) and w.group().lower() not in stop
-                  and w.group().lower() not in ("and", "or") for w in words]
-            if part.start() == 0:
-                keep: list[re.Match[str]] = []
+                  for w in words]
+            keep: list[re.Match[str]] = []
+            if number == 0:
                 for w, good in zip(reversed(words), reversed(ok), strict=True):
                     if not good:
                         break
                     keep.insert(0, w)
             else:
-                keep = []
                 for w, good in zip(words, ok, strict=True):
                     if not good:
                         break
@@ -605,7 +617,7 @@ def _coordinated(text: str, spans: Sequence[Span]) -> list[Span]:
             if not keep or len(keep) > 3:
                 items = []
                 break
-            base = match.start() + part.start()
+            base = match.start() + part_start
             items.append((base + keep[0].start(), base + keep[-1].end()))
         if len(items) < 2:
             continue

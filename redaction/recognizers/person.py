@@ -40,17 +40,25 @@ _LABEL = re.compile(
     re.I,
 )
 _INTRODUCTION = re.compile(
-    r"(?<![\w])(?:my[ \t]+name[ \t]+is|name[ \t]+is|name's|names[ \t]+are|i[ \t]+am|i'm|im|"
+    r"(?<![\w])(?:named[ \t]+(?:him|her|them|it)|called[ \t]+(?:him|her|them|it)|"
+    r"my[ \t]+name[ \t]+is|name[ \t]+is|name's|names[ \t]+are|i[ \t]+am|i'm|im|"
     r"this[ \t]+is|it's|call[ \t]+me|named|called|known[ \t]+as|nickname[ \t]+is|"
     r"maiden[ \t]+name[ \t]+(?:is|was)|signed[ \t]+by|written[ \t]+by|sent[ \t]+by|"
     r"assigned[ \t]+to|married[ \t]+to|ask[ \t]+for|speak[ \t]+(?:to|with)|talk[ \t]+to|"
-    r"meet(?:ing)?[ \t]+with|spoke[ \t]+(?:to|with)|cc'?d?|per)[ \t]+" + _NAME,
+    r"meet(?:ing)?[ \t]+with|spoke[ \t]+(?:to|with)|follow[ \t]+up[ \t]+with|cc'?d?|per)"
+    r"[ \t]+" + _NAME,
     re.I,
 )
 _GREETING = re.compile(
     r"(?:^|(?<=[\n.!?]))[ \t]*(?:dear|hi|hello|hey|hiya|howdy|greetings|good[ \t]+"
     r"(?:morning|afternoon|evening)|thanks|thank[ \t]+you|cheers|bye|welcome|congrats|"
     r"congratulations)[ \t]*,?[ \t]+" + _NAME,
+    re.I,
+)
+# '"... direction," says Becker.' / '"Hi," said Ana Lee'
+_QUOTED_BY = re.compile(
+    r"[\"\u201d'\u2019][ \t]*,?[ \t]*(?:says|said|asks|asked|replies|replied|writes|wrote|adds|"
+    r"added|explains|explained|notes|noted|tells|told)[ \t]+" + _NAME,
     re.I,
 )
 # "What's your last name? Boyle", "What's the name on the account? User: Marcus Paulsen".
@@ -126,6 +134,7 @@ class ContextNameRecognizer(Recognizer):
         (_SIGN_OFF, 0.75),
         (_SPEAKER, 0.6),
         (_ANSWER, 0.7),
+        (_QUOTED_BY, 0.7),
     )
 
     def find(self, text: str) -> Iterator[Span]:
