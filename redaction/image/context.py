@@ -222,7 +222,7 @@ class LayoutContext:
                 if pos + 1 < len(row) and not header:
                     nxt = row[pos + 1]
                     gap = self.layout.lines[nxt].box.x - geometry.right(self.layout.lines[li].box)
-                    if gap <= 12 * self.layout.lines[li].box.h:
+                    if gap <= 5 * self.layout.lines[li].box.h:
                         candidates.append(nxt)
                 candidates.extend(self._values_below(li, entity))
                 for value_line in candidates:

@@ -59,11 +59,14 @@ def read_frame(engine: OcrEngine, frame: Frame, previous_frame: Frame | None = N
         reference, exposed = _shift_rows(previous_frame, dy)
         prev_lines = tuple(line for line in shifted(prev_lines, 0, -dy)
                            if line.box.y >= 0 and geometry.bottom(line.box) <= height)
-    changed = _changed_boxes(reference, frame)
+    changed, changed_mask = _changed_boxes(reference, frame)
     if exposed is not None:
         changed.append(exposed)
+        changed_mask[exposed.y:exposed.y + exposed.h, exposed.x:exposed.x + exposed.w] = 1
     if not changed:
         return prev_lines, OcrReport("unchanged", (), dy, 0.0, len(prev_lines))
+    import cv2
+
 
     heights = [line.box.h for line in prev_lines] or [20]
     margin = max(32, 2 * int(statistics.median(heights)))
@@ -76,10 +79,25 @@ def read_frame(engine: OcrEngine, frame: Frame, previous_frame: Frame | None = N
 
     all_cores = [core for _, group in crops for core in group]
     kept = [line for line in prev_lines
-            if not any(geometry.intersection(line.box, core) for core in all_cores)]
+            if not any(_centre_in(line.box, core) for core in all_cores)]
+    # Lines found again where no pixel changed are not read again.
+    integral = cv2.integral(changed_mask)
+    by_place = list(prev_lines)
+
+    def unchanged_line(found: Box) -> OcrLine | None:
+        for old in by_place:
+            if geometry.iou(old.box, found) >= 0.8:
+                area = geometry.pad(geometry.union((old.box, found)), 2, width, height)
+                x0, y0 = area.x, area.y
+                x1, y1 = geometry.right(area), geometry.bottom(area)
+                if integral[y1, x1] - integral[y0, x1] - integral[y1, x0] + integral[y0, x0] == 0:
+                    return old
+        return None
+
     fresh: list[OcrLine] = []
     for crop, group in crops:
-        for line in engine.read_region(frame, crop, device_scale):
+        for line in engine.read_region(frame, crop, device_scale, only_within=group,
+                                       reuse=unchanged_line):
             # A line belongs to the crop that holds its centre in a core; lines read in the
             # margin only are the reused ones' business.
             if any(_centre_in(line.box, core) for core in group) and not any(
@@ -97,30 +115,36 @@ def _centre_in(box: Box, core: Box) -> bool:
 
 def _scroll_offset(previous: Frame, current: Frame) -> int:
     """The vertical shift that maps most non-blank rows of ``previous`` onto ``current``."""
-    h = current.shape[0]
-    weights = np.random.default_rng(0).random(current.shape[1] * current.shape[2])
-    prev_rows = previous.reshape(h, -1).astype(np.float64) @ weights
-    cur_rows = current.reshape(h, -1).astype(np.float64) @ weights
-    prev_flat = previous.reshape(h, -1)
-    cur_flat = current.reshape(h, -1)
+    prev_rows = [hash(row.tobytes()) for row in previous]
+    cur_rows = [hash(row.tobytes()) for row in current]
     # Blank rows (one colour) match anywhere: they must not vote.
-    prev_busy = prev_flat.max(axis=1) != prev_flat.min(axis=1)
-    cur_busy = cur_flat.max(axis=1) != cur_flat.min(axis=1)
-    index: dict[float, list[int]] = {}
-    for y in np.flatnonzero(prev_busy):
-        index.setdefault(float(prev_rows[y]), []).append(int(y))
+    prev_blank = {hash(row.tobytes()) for row in previous if (row == row[0]).all()} \
+        if len(previous) < 64 else _blank_hashes(previous, prev_rows)
+    index: dict[int, list[int]] = {}
+    for y, key in enumerate(prev_rows):
+        if key not in prev_blank:
+            index.setdefault(key, []).append(y)
     votes: dict[int, int] = {}
     busy = 0
-    for y in np.flatnonzero(cur_busy):
+    for y, key in enumerate(cur_rows):
+        if key in prev_blank:
+            continue
         busy += 1
-        for py in index.get(float(cur_rows[y]), [])[:4]:
-            votes[py - int(y)] = votes.get(py - int(y), 0) + 1
+        for py in index.get(key, [])[:4]:
+            votes[py - y] = votes.get(py - y, 0) + 1
     if not votes or busy == 0:
         return 0
     dy, count = max(votes.items(), key=lambda kv: (kv[1], -abs(kv[0])))
     if dy == 0 or count < 0.4 * busy or count <= votes.get(0, 0):
         return 0
     return dy
+
+
+def _blank_hashes(frame: Frame, hashes: list[int]) -> set[int]:
+    """Hashes of the rows that hold one colour only."""
+    flat = frame.reshape(frame.shape[0], -1)
+    blank = (flat.max(axis=1) == flat.min(axis=1))
+    return {hashes[y] for y in np.flatnonzero(blank)}
 
 
 def _shift_rows(previous: Frame, dy: int) -> tuple[Frame, Box]:
@@ -134,48 +158,54 @@ def _shift_rows(previous: Frame, dy: int) -> tuple[Frame, Box]:
     return out, Box(0, 0, w, -dy)
 
 
-def _changed_boxes(previous: Frame, current: Frame) -> list[Box]:
+def _changed_boxes(previous: Frame, current: Frame) -> tuple[list[Box], np.ndarray[Any, Any]]:
+    """Changed areas (8 px cells, merged) and the per-pixel change mask (uint8 0/1)."""
     import cv2
 
-    mask = np.any(previous != current, axis=2)
-    if not mask.any():
-        return []
-    h, w = mask.shape
+    h, w = current.shape[:2]
+    # Sum of the channels' differences (saturating): non-zero wherever any channel differs.
+    summed = cv2.transform(cv2.absdiff(previous, current), np.ones((1, 3), np.float32))
+    _, pixels = cv2.threshold(summed, 0, 1, cv2.THRESH_BINARY)
+    if not cv2.countNonZero(pixels):
+        return [], pixels
     ch, cw = -(-h // _CELL), -(-w // _CELL)
-    padded = np.zeros((ch * _CELL, cw * _CELL), dtype=bool)
-    padded[:h, :w] = mask
-    any_changed = np.asarray(padded.reshape(ch, _CELL, cw, _CELL).any(axis=(1, 3)))
-    cells = cv2.dilate(any_changed.astype(np.uint8), np.ones((3, 3), np.uint8))
+    # An area average over a cell of the 0/255 mask is > 0 exactly when a pixel changed.
+    mask = cv2.copyMakeBorder(pixels * 255, 0, ch * _CELL - h, 0, cw * _CELL - w,
+                              cv2.BORDER_CONSTANT, value=0)
+    cells = cv2.resize(mask, (cw, ch), interpolation=cv2.INTER_AREA)
+    cells = cv2.dilate((cells > 0).astype(np.uint8), np.ones((3, 3), np.uint8))
     n, _, stats, _ = cv2.connectedComponentsWithStats(cells, connectivity=8)
     boxes = []
     for i in range(1, n):
         x, y, bw, bh, _ = stats[i]
         boxes.append(geometry.clip(Box(int(x) * _CELL, int(y) * _CELL, int(bw) * _CELL,
                                        int(bh) * _CELL), w, h))
-    return boxes
+    return boxes, pixels
 
 
 def _grow_to_lines(boxes: list[Box], lines: Sequence[OcrLine]) -> list[Box]:
-    """Grow changed areas until no previous text line is cut by one of them."""
-    cores = list(boxes)
-    changed = True
-    while changed:
-        changed = False
-        for i, core in enumerate(cores):
-            for line in lines:
-                if geometry.intersection(core, line.box) and not geometry.contains(core, line.box):
-                    cores[i] = core = geometry.union((core, line.box))
-                    changed = True
-        merged: list[Box] = []
+    """Grow each changed area to the previous text lines it really touches (a quarter of the
+    line's height or more: OCR boxes of dense text overlap their neighbours by a pixel or two,
+    and growing through those would spread to the whole page), then merge overlaps."""
+    cores = []
+    for box in boxes:
+        touched = [line.box for line in lines
+                   if (inter := geometry.intersection(box, line.box)) is not None
+                   and inter.h >= 0.25 * line.box.h]
+        cores.append(geometry.union((box, *touched)))
+    merged = True
+    while merged:
+        merged = False
+        out: list[Box] = []
         for core in cores:
-            for k, other in enumerate(merged):
+            for k, other in enumerate(out):
                 if geometry.intersection(core, other):
-                    merged[k] = geometry.union((core, other))
-                    changed = True
+                    out[k] = geometry.union((core, other))
+                    merged = True
                     break
             else:
-                merged.append(core)
-        cores = merged
+                out.append(core)
+        cores = out
     return cores
 
 

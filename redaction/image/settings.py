@@ -31,7 +31,8 @@ class ImageRedactionSettings:
     ocr_engine: str = "rapidocr"
     #: Text detection (not recognition, which reads full-resolution pixels) runs at this scale
     #: of a scale-1 frame (halved again on a scale-2 screen), and at most this long a side.
-    det_scale: float = 1.0
+    #: Measured on the dev set: 0.6 reads every gold value that 1.0 reads, 0.5 lost 5 of 202.
+    det_scale: float = 0.6
     det_max_side: int = 2048
     #: Words read with less confidence than this are dropped.
     min_word_score: float = 0.5

@@ -1,7 +1,7 @@
 """Detectors that look at pixels, not words: faces and masked password fields.
 
-Faces: OpenCV's Haar cascades (shipped inside the opencv wheel, ``cv2.data.haarcascades``),
-frontal and profile. Screens are full of text, which fools cascades now and then; a candidate
+Faces: OpenCV's frontal-face Haar cascade (shipped inside the opencv wheel,
+``cv2.data.haarcascades``). Screens are full of text, which fools cascades now and then; a candidate
 is kept only when little of it is covered by OCR words and it has the colour spread of a photo.
 
 Password fields: a run of four or more equal round dots ("bullets") or asterisks on one
@@ -40,7 +40,9 @@ class FaceDetector:
         # The cascades ship inside the opencv wheel (cv2.data is untyped in its stubs).
         base = getattr(cv2, "data").haarcascades  # noqa: B009
         self._cascades = []
-        for name in ("haarcascade_frontalface_default.xml", "haarcascade_profileface.xml"):
+        # Frontal faces only: screens show faces head-on (avatars, calls, photos); the profile
+        # cascade doubled the time and mostly found text.
+        for name in ("haarcascade_frontalface_default.xml",):
             cascade = cv2.CascadeClassifier(base + name)
             if cascade.empty():
                 raise RuntimeError(f"OpenCV cascade {name} is missing")
@@ -59,16 +61,13 @@ class FaceDetector:
             gray = cv2.resize(gray, (int(w / shrink), int(h / shrink)), interpolation=cv2.INTER_AREA)
         min_px = max(16, int(self.min_face_px * scale / shrink))
         candidates: list[Box] = []
-        for n, cascade in enumerate(self._cascades):
-            for flip in ((False, True) if n == 1 else (False,)):
-                img = cv2.flip(gray, 1) if flip else gray
-                found = cascade.detectMultiScale(img, scaleFactor=1.1, minNeighbors=self.min_neighbors,
-                                                 minSize=(min_px, min_px))
-                for x, y, fw, fh in (found if len(found) else []):
-                    if flip:
-                        x = img.shape[1] - x - fw
-                    candidates.append(geometry.from_corners(x * shrink, y * shrink,
-                                                            (x + fw) * shrink, (y + fh) * shrink))
+        for cascade in self._cascades:
+            found = cascade.detectMultiScale(gray, scaleFactor=1.15,
+                                             minNeighbors=self.min_neighbors,
+                                             minSize=(min_px, min_px))
+            for x, y, fw, fh in (found if len(found) else []):
+                candidates.append(geometry.from_corners(x * shrink, y * shrink,
+                                                        (x + fw) * shrink, (y + fh) * shrink))
         words = [wd.box for line in (layout.lines if layout else ()) for wd in line.words]
         out: list[Finding] = []
         for box in candidates:
