@@ -111,7 +111,7 @@ class TextRedactor:
         if not text or not text.strip():
             return []
         candidates = self._candidates(text, deny_list)
-        kept = [s for s in candidates if self._accepts(s)]
+        kept = [s for s in candidates if self._accepts(s, text)]
         kept = [s for s in (_tidy(text, s) for s in kept) if s is not None]
         if self.ner is not None:
             kept = [s for s in (self._trim_lowercase_name(text, s) for s in kept)
@@ -120,7 +120,10 @@ class TextRedactor:
         kept.extend(_propagate(text, kept))
         return merge_spans(kept)
 
-    def _accepts(self, span: Span) -> bool:
+    def _accepts(self, span: Span, text: str = "") -> bool:
+        if span.entity_type == "PERSON" and span.recognizer != "deny_list" and (
+                not _plausible_name(text[span.start:span.end])):
+            return False
         if span.entity_type == "DATE" and span.recognizer != "date":
             # NER's DATE covers "Tuesday", "1977", "last month": a weekday or a year alone is
             # not personal. Only the date recognizer's full dates count.
@@ -375,7 +378,7 @@ def truecase(text: str, lexicon: frozenset[str], verbs: frozenset[str] = frozens
     for i, match in enumerate(words):
         word = match.group()
         if word.islower() and len(word) >= 2 and word not in stop and (
-                not lexicon or not known_word(word, lexicon)):
+                not lexicon or not known_word(word, lexicon)) and not _in_code(text, match):
             capitalise[i] = True
     # A line of two or three plain words and nothing else (a name typed into a form field)
     # is capitalised whole, unless a word is a function word or a verb.
@@ -453,6 +456,14 @@ def known_word(word: str, lexicon: frozenset[str]) -> bool:
             if len(stem) >= 3 and stem[-1] == stem[-2] and stem[:-1] in lexicon:
                 return True
     return False
+
+
+def _in_code(text: str, match: re.Match[str]) -> bool:
+    """Part of a file name, domain, path or identifier (``file.iso``, ``a/b``, ``x_y``)."""
+    before = text[match.start() - 1:match.start()]
+    after = text[match.end():match.end() + 2]
+    return before in (".", "/", "_", "@", ":", "\\", "-", "=", "$") or bool(
+        re.match(r"[./_@=:\\(]\w|\d", after))
 
 
 def _coordinated_with_name(text: str, words: Sequence[re.Match[str]], capitalise: list[bool],
@@ -545,6 +556,18 @@ _NOT_NAME_WORDS = frozenset("""
     team united national federal royal american european asian african british french german the
     of and for de la del der von van
     """.split()) - frozenset({"de", "la", "del", "der", "von", "van"})  # noqa: SIM905
+
+
+def _plausible_name(phrase: str) -> bool:
+    """NER sometimes calls code a person (``getUserToken``, ``sha256: 0441...``): a name has
+    no digits, no code punctuation inside its words, and is not camelCase."""
+    for token in phrase.split():
+        core = token.strip(".,;:!?\"'()[]")
+        if any(c.isdigit() for c in core) or re.search(r"[_@/\\=<>{}|]|\(\)|:\S", core):
+            return False
+        if len(re.findall(r"[a-z][A-Z]", core)) >= 2:
+            return False
+    return True
 
 
 def name_shaped(phrase: str, lexicon: frozenset[str]) -> bool:
