@@ -99,9 +99,9 @@ _STREET_GENERIC = re.compile(
 )
 # The same for text typed in lowercase ("20789 allika 46"), where capitals cannot help.
 _STREET_GENERIC_ANY_CASE = re.compile(
-    rf"(?<![\w.,:/-])(?P<num>\d{{1,6}}[A-Za-z]?)(?:[ \t]+\d{{1,5}})?"
-    rf"(?:[ \t]+[^\W\d_][\w'\u2019\-]*\.?){{1,4}}"
-    rf"[ \t]+(?P<tail>\d{{1,5}}[A-Za-z]?\.?)(?![\w:/-]|[.,]\d)",
+    r"(?<![\w.,:/-])(?P<num>\d{1,6}[A-Za-z]?)(?:[ \t]+\d{1,5})?"
+    r"(?:[ \t]+[^\W\d_][\w'\u2019\-]*\.?){1,4}"
+    r"[ \t]+(?P<tail>\d{1,5}[A-Za-z]?\.?)(?![\w:/-]|[.,]\d)",
 )
 _PO_BOX = re.compile(
     r"(?<![\w.])(?:p\.?[ \t]?o\.?[ \t]*box|post(?:al)?[ \t]+office[ \t]+box|postbox|postfach|"
