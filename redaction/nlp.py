@@ -33,6 +33,7 @@ _SPACY_IGNORED: Final = (
     "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LANGUAGE", "WORK_OF_ART",
     "LAW", "PRODUCT", "EVENT",
 )
+_NER_ONLY_DISABLED: Final = ("tagger", "attribute_ruler", "lemmatizer", "senter", "parser")
 #: Score Presidio gives every spaCy entity (spaCy has no per-entity confidence).
 NER_SCORE: Final = 0.85
 
@@ -113,7 +114,9 @@ def load_spacy_pipeline(settings: NerSettings) -> tuple[Any, NerModelInfo]:
             # spaCy warns about minor version skew between the model and the library; we pin
             # the model in the policy instead, and tests run with warnings as errors.
             warnings.simplefilter("ignore")
-            nlp = spacy.load(settings.model)
+            # The dependency parser feeds nothing here (NER, tags and lemmas do not need it):
+            # leaving it out saves about a third of the time per text.
+            nlp = spacy.load(settings.model, exclude=["parser"])
     except Exception as exc:  # any failure to load is "model unavailable", not a crash
         raise ModelUnavailableError(
             f"the NER model package {settings.model} failed to load ({type(exc).__name__})"
@@ -221,7 +224,8 @@ class NerEngine:
 
     def entities(self, text: str) -> list[Span]:
         """spaCy NER alone over ``text`` (no pattern recognizers)."""
-        doc = self._nlp(text)
+        # NER alone: the tagger and lemmatizer only serve Presidio's context words.
+        doc = self._nlp(text, disable=_NER_ONLY_DISABLED)
         return [
             Span(ent.start_char, ent.end_char, canonical_entity(ent.label_), "spacy", NER_SCORE)
             for ent in doc.ents
@@ -236,7 +240,7 @@ class NerEngine:
                 for e in doc.ents
                 if e.label_ in SPACY_LABELS
             ]
-            for doc in self._nlp.pipe(texts)
+            for doc in self._nlp.pipe(texts, disable=_NER_ONLY_DISABLED)
         ]
 
 
@@ -292,8 +296,13 @@ def default_presidio_analyzer(engine: NerEngine) -> Any:
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
-    nlp = engine.nlp
+    import spacy
+
     language = engine.info.language
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        # The full pipeline as Presidio would load it (ours leaves the parser out).
+        nlp = spacy.load(engine.info.package)
 
     class PreloadedSpacyNlpEngine(SpacyNlpEngine):
         def load(self) -> None:
