@@ -293,10 +293,9 @@ def default_presidio_analyzer(engine: NerEngine) -> Any:
 
     The benchmarks' anchor: "default Presidio with the same model in the same run".
     """
+    import spacy
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
-
-    import spacy
 
     language = engine.info.language
     with warnings.catch_warnings():
