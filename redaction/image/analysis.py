@@ -83,6 +83,8 @@ def screen_check(entity: str, text: str, recognizer: str) -> str:
             return "drop"
         if not any(t[:1].isupper() for t in tokens):
             return "drop"
+        if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1:
+            return "drop"  # WARN, INFO, TODO, an acronym: not a name standing alone
         if NER_MARK in recognizer.lower() and len(tokens) == 1:
             return "confirm"
     return "keep"

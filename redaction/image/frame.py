@@ -34,7 +34,7 @@ from redaction.image.layout import Layout, analyse_layout
 from redaction.image.ocr import OcrEngine, OcrLine, create_engine
 from redaction.image.patterns import find_patterns
 from redaction.image.settings import ImageRedactionSettings
-from redaction.image.visual import FaceDetector, PasswordFieldDetector
+from redaction.image.visual import FACE_RECOGNIZER, FaceDetector, PasswordFieldDetector
 from redaction.models import Box, Redaction, TextAnalyzer
 
 #: A BGR uint8 image, height x width x 3.
@@ -144,15 +144,24 @@ class FrameRedactor:
     # --- public ------------------------------------------------------------------------------
     def redact(self, frame: Frame, deny_list: Any = None, previous_frame: Frame | None = None,
                previous_lines: Sequence[OcrLine] | None = None, *,
-               scale: float | None = None) -> FrameResult:
-        """Redact one frame (BGR or BGRA uint8). Never raises; never returns the input raw."""
+               scale: float | None = None,
+               previous_result: FrameResult | None = None) -> FrameResult:
+        """Redact one frame (BGR or BGRA uint8). Never raises; never returns the input raw.
+
+        With ``previous_frame`` (the raw frame before, in memory) and its OCR lines
+        (``previous_lines``, or the whole ``previous_result``), only what changed is read
+        again; a ``previous_result`` also lets faces found before be kept where nothing moved.
+        """
         started = time.perf_counter()
         stage = "input"
         try:
             image = _as_bgr(frame)
             scale = scale or self.settings.scale_factor
             stage = "analysis"
-            page = self.find(image, deny_list, previous_frame, previous_lines, scale=scale)
+            if previous_result is not None and previous_lines is None:
+                previous_lines = previous_result.lines
+            page = self.find(image, deny_list, previous_frame, previous_lines, scale=scale,
+                             previous_result=previous_result)
             stage = "blur"
             t0 = time.perf_counter()
             boxes = [box for finding in page.findings for box in finding.boxes]
@@ -176,7 +185,8 @@ class FrameRedactor:
 
     def find(self, frame: Frame, deny_list: Any = None, previous_frame: Frame | None = None,
              previous_lines: Sequence[OcrLine] | None = None, *,
-             scale: float | None = None) -> PageFindings:
+             scale: float | None = None,
+             previous_result: FrameResult | None = None) -> PageFindings:
         """Read and analyse a frame without changing it (``redact`` and the audit use this)."""
         scale = scale or self.settings.scale_factor
         t0 = time.perf_counter()
@@ -205,12 +215,26 @@ class FrameRedactor:
         if self.password_fields is not None:
             findings += self.password_fields.detect(frame, layout, scale)
         if self.faces is not None:
-            findings += self.faces.detect(frame, layout, scale)
+            findings += self._faces(frame, layout, scale, report, previous_result)
         t3 = time.perf_counter()
         return PageFindings(tuple(lines), layout, tuple(_dedupe(findings)), report,
                             (t1 - t0) * 1000, (t2 - t1) * 1000, (t3 - t2) * 1000)
 
     # --- internals -----------------------------------------------------------------------------
+    def _faces(self, frame: Frame, layout: Layout, scale: float, report: OcrReport,
+               previous: FrameResult | None) -> list[Finding]:
+        """Faces on the whole frame; on an incremental frame with the previous result at hand,
+        faces in the changed areas plus the previous faces where nothing changed."""
+        assert self.faces is not None
+        if report.mode == "full" or previous is None or report.scroll_dy:
+            return self.faces.detect(frame, layout, scale)
+        kept = [Finding(r.entity_type, r.recognizer, r.score or 0.0, (r.box,))
+                for r in previous.redactions
+                if r.recognizer == FACE_RECOGNIZER and r.box is not None
+                and not any(geometry.intersection(r.box, area) for area in report.regions)]
+        return kept + self.faces.detect(frame, layout, scale, regions=report.regions)
+
+
     def _dropped(self, reason: str, started: float) -> FrameResult:
         return FrameResult(None, (), (), (), reason,
                            FrameStats(total_ms=(time.perf_counter() - started) * 1000))
