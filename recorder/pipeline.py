@@ -31,7 +31,8 @@ SECRET_ENTITY = "PASSWORD"
 #: Prompts that ask for a secret, read on the last lines of the screen text near the caret.
 _PROMPT = re.compile(
     r"(?:\b(?:password|passphrase|passcode|pin|kennwort|mot de passe|contrase[nñ]a)\b"
-    r"[^:\n]{0,60}:\s*$)|(?:^\s*\[sudo\] password for\b)|(?:enter (?:pass ?phrase|pin))",
+    # OCR often reads the terminal's block cursor after the colon as one more glyph.
+    r"[^:\n]{0,60}:\s*\S?\s*$)|(?:^\s*\[sudo\] password for\b)|(?:enter (?:pass ?phrase|pin))",
     re.IGNORECASE,
 )
 
@@ -266,6 +267,7 @@ class StepRedactor:
         if self._last_frame is not None and self._last_frame[0] == key:
             _, encoded, found, secret = self._last_frame
             redactions.extend(found)
+            self._last_secret_prompt = secret
             return encoded, secret
         previous = self._previous if self.incremental_ocr else None
         result = self.engines.frames.redact(

@@ -81,6 +81,7 @@ def test_prompt_detection_reads_only_the_last_line() -> None:
 
     assert prompt_asks_for_secret([Line(0, "$ ls"), Line(20, "Password:")])
     assert prompt_asks_for_secret([Line(0, "Enter passphrase for key '/k':")])
+    assert prompt_asks_for_secret([Line(0, "$ read -s"), Line(21, "Password:\u25a0")])  # cursor
     assert not prompt_asks_for_secret([Line(0, "Password:"), Line(20, "Password: $ ls")])
     assert not prompt_asks_for_secret([Line(0, "Password: hunter2 was wrong"), Line(20, "$")])
 
