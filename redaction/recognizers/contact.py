@@ -45,7 +45,7 @@ _PHONE_CONTEXT = words_regex(
 # "(0)" trunk digit), an optional (area) code, then digit groups joined by one space, dot or
 # dash, then an optional extension. Horizontal whitespace only: never across lines.
 _PHONE = re.compile(
-    r"(?<![\w+/.,:-])"
+    r"(?<![\w+/.:-])"
     r"(?P<intl>(?:\+|\b00)\d{1,3}[ \t.-]?(?:\(0\)[ \t.-]?)?)?"
     r"(?P<area>\(\d{1,5}\)[ \t.-]?)?"
     r"(?P<body>\d{1,15}(?:(?:[ \t]|[.-]|[ \t]?[.-][ \t]?)\d{1,10}){0,6})"
