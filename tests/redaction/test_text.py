@@ -203,3 +203,11 @@ def test_typed_text_never_shows_in_a_repr(text_redactor: TextRedactor) -> None:
     stream.key("backspace")
     typed = rebuild_typing(stream.events)
     assert "hunter" not in repr(typed.runs) + repr(typed.log) + repr(typed)
+
+
+@pytest.mark.usefixtures("no_network")
+def test_tldextract_uses_its_bundled_suffix_list(text_redactor: TextRedactor) -> None:
+    import tldextract
+
+    result = tldextract.extract("mail.example.co.uk")
+    assert (result.domain, result.suffix) == ("example", "co.uk")
