@@ -49,6 +49,9 @@ class RecordOptions:
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
     #: Compressed frames waiting for redaction above this many bytes are dropped.
     max_pending_bytes: int = 512 << 20
+    #: Screenshots waiting for redaction above this many are dropped too, so the work left
+    #: at stop stays bounded in time, not only in memory (each takes ~1-3 s of OCR here).
+    max_pending_frames: int = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,8 @@ class _Pending:
     step: Any  # RawStep
     png: bytes | None
     frame_dropped: bool
+    #: 1 when the frame is new content (real OCR work), 0 when it repeats the last one.
+    fresh: int = 0
 
 
 class Recording:
@@ -96,6 +101,7 @@ class Recording:
         self.tally = Tally()
         self.queue: queue.Queue[Any] = queue.Queue()
         self.pending_bytes = 0
+        self.pending_frames = 0
         self._pending_lock = threading.Lock()
         self._last_content: tuple[int, bytes] | None = None
         self.warnings: list[str] = []
@@ -111,6 +117,7 @@ class Recording:
         """Called by the capture session for each raw step: compress, share, queue. Fast."""
         png = None
         dropped = False
+        fresh = 0
         frame = step.observation
         if frame is not None:
             if self._last_content is not None and self._last_content[0] == frame.content_id:
@@ -118,16 +125,20 @@ class Recording:
             else:
                 png = _compress(frame.pixels)
                 self._last_content = (frame.content_id, png)
+                fresh = 1
             with self._pending_lock:
-                if self.pending_bytes + len(png) > self.options.max_pending_bytes:
-                    png, dropped = None, True
+                if (self.pending_bytes + len(png) > self.options.max_pending_bytes
+                        or self.pending_frames + fresh > self.options.max_pending_frames):
+                    png, dropped, fresh = None, True, 0
+                    self._last_content = None  # the next step must not reuse a dropped frame
                 else:
                     self.pending_bytes += len(png)
+                    self.pending_frames += fresh
             if dropped and not self.warnings:
                 self.warnings.append("redaction fell behind: some screenshots were dropped "
                                      "(their steps keep their actions)")
                 self.stderr.write(f"cuarec: warning: {self.warnings[-1]}\n")
-        self.queue.put(_Pending(step, png, dropped))
+        self.queue.put(_Pending(step, png, dropped, fresh))
 
     # -- redaction thread ----------------------------------------------------------------------
     def redaction_loop(self) -> None:
@@ -142,6 +153,7 @@ class Recording:
                 draft = self._draft(item)
                 with self._pending_lock:
                     self.pending_bytes -= len(item.png or b"")
+                    self.pending_frames -= item.fresh
                 redacted = self.redactor.redact(draft)
                 self.writer.append(redacted)
                 self.actions[redacted.action_type] = self.actions.get(redacted.action_type, 0) + 1
@@ -157,7 +169,7 @@ class Recording:
         flags = tuple(f for f in step.flags)
         if item.frame_dropped:
             flags += ("frame_dropped",)
-            self.tally.add(dropped="frame:memory_cap")
+            self.tally.add(dropped="frame:backlog_cap")
         window = step.window
         return StepDraft(
             step_index=step.step_index, timestamp_s=step.timestamp_s,
