@@ -42,7 +42,15 @@ def plan(count: int, negatives: int, seed: int) -> list[dict[str, object]]:
     return items
 
 
-def generate(out: Path, count: int, negatives: int, seed: int, sequences: bool) -> None:
+def generate(out: Path, count: int, negatives: int, seed: int, sequences: bool,
+             images_too: bool = True) -> None:
+    if images_too:
+        generate_images(out, count, negatives, seed)
+    if sequences:
+        generate_sequences(out, seed)
+
+
+def generate_images(out: Path, count: int, negatives: int, seed: int) -> None:
     images = out / "images"
     images.mkdir(parents=True, exist_ok=True)
     with (out / "annotations.jsonl").open("w", encoding="utf-8") as ann:
@@ -60,13 +68,16 @@ def generate(out: Path, count: int, negatives: int, seed: int, sequences: bool) 
                 "spans": [{"label": g.label, "bbox": [g.x, g.y, g.w, g.h], "text": g.text} for g in gold],
             }) + "\n")
             print(f"{name}: {len(gold)} regions", flush=True)
-    if sequences:
-        for seq_name, make in SEQUENCES.items():
-            folder = out / "sequences" / seq_name
-            folder.mkdir(parents=True, exist_ok=True)
-            for index, doc in enumerate(make(seed)):
-                render(doc, 1920, 1080, 1, folder / f"{index:02d}.png")
-            print(f"sequence {seq_name}: {index + 1} frames", flush=True)
+
+
+def generate_sequences(out: Path, seed: int) -> None:
+    for seq_name, make in SEQUENCES.items():
+        folder = out / "sequences" / seq_name
+        folder.mkdir(parents=True, exist_ok=True)
+        docs = make(seed)
+        for index, doc in enumerate(docs):
+            render(doc, 1920, 1080, 1, folder / f"{index:02d}.png")
+        print(f"sequence {seq_name}: {len(docs)} frames", flush=True)
 
 
 def main() -> None:
@@ -76,8 +87,10 @@ def main() -> None:
     parser.add_argument("--negatives", type=int, default=10, help="images without personal data")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-sequences", action="store_true")
+    parser.add_argument("--only-sequences", action="store_true")
     args = parser.parse_args()
-    generate(args.out, args.count, args.negatives, args.seed, not args.no_sequences)
+    generate(args.out, args.count, args.negatives, args.seed, not args.no_sequences,
+             images_too=not args.only_sequences)
 
 
 if __name__ == "__main__":

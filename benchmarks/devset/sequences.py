@@ -75,8 +75,10 @@ def terminal(seed: int, frames: int = 10, visible: int = 40) -> list[str]:
             else:
                 history.append(page.t(f"commit {v.sha(10)} {v.word()} {v.word()} (step {step})"))
         shown = history[-visible:]
-        body = (f'<div class="mono" style="padding:10px 14px;line-height:1.45;background:#0c0c0c;color:#d0d0d0;'
-                f'height:100%">{"<br>".join(shown)}</div>')
+        # A terminal draws on a whole-pixel cell grid: integer line height, so a scroll moves
+        # pixels exactly.
+        body = (f'<div class="mono" style="padding:10px 14px;line-height:20px;font-size:14px;'
+                f'background:#0c0c0c;color:#d0d0d0;height:100%">{"<br>".join(shown)}</div>')
         docs.append(_doc(page, body))
     return docs
 

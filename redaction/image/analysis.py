@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import threading
+import zlib
+from collections import OrderedDict
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from redaction.image.findings import Finding, from_words
-from redaction.image.layout import ROW_JOIN, Layout, TextDocument
+from redaction.image.layout import GROUP_BREAK, ROW_JOIN, Layout, TextDocument
 from redaction.image.settings import ImageRedactionSettings
-from redaction.models import TextAnalyzer
+from redaction.models import Span, TextAnalyzer
 
 #: Analyzer entity types that only count in images when the settings ask for them.
 OPTIONAL_TYPES = {"REPOSITORY": "repo_paths", "CHANNEL": "channels", "USERNAME": "handles"}
@@ -90,8 +93,76 @@ def screen_check(entity: str, text: str, recognizer: str) -> str:
     return "keep"
 
 
+class AnalysisCache:
+    """The analyzer's spans per chunk of page text, kept in memory, so that a step frame only
+    has the chunks that changed analysed again.
+
+    A document is cut between rows (or blocks) into chunks of about ``chunk_chars``, at
+    boundaries chosen by content (a row whose hash is 0 mod 4), so that a line typed, printed
+    or scrolled in changes the chunks around it only. The key includes a fingerprint of the
+    deny-list (values found later must be found in old text too). Holds screen text: memory
+    only, bounded, dropped with the redactor.
+    """
+
+    def __init__(self, size: int = 2048, chunk_chars: int = 400) -> None:
+        self._entries: OrderedDict[tuple[str, int], tuple[Span, ...]] = OrderedDict()
+        self._size = size
+        self._chunk_chars = chunk_chars
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def analyze(self, analyzer: TextAnalyzer, text: str, deny_list: Any) -> list[Span]:
+        version = _deny_fingerprint(deny_list)
+        out: list[Span] = []
+        for start, end in _chunks(text, self._chunk_chars):
+            key = (text[start:end], version)
+            with self._lock:
+                cached = self._entries.get(key)
+                if cached is not None:
+                    self._entries.move_to_end(key)
+                    self.hits += 1
+            if cached is None:
+                cached = tuple(analyzer.analyze(text[start:end], deny_list))
+                with self._lock:
+                    self.misses += 1
+                    self._entries[key] = cached
+                    while len(self._entries) > self._size:
+                        self._entries.popitem(last=False)
+            out.extend(Span(s.start + start, s.end + start, s.entity_type, s.recognizer, s.score)
+                       for s in cached)
+        return out
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+def _deny_fingerprint(deny_list: Any) -> int:
+    if deny_list is None:
+        return 0
+    return hash(tuple(sorted((e.value, e.entity_type) for e in deny_list.entries())))
+
+
+def _chunks(text: str, target: int) -> list[tuple[int, int]]:
+    """Cut ``text`` at group breaks into chunks of about ``target`` characters."""
+    cuts = [m.start() for m in re.finditer(re.escape(GROUP_BREAK), text)]
+    out: list[tuple[int, int]] = []
+    start = 0
+    for cut in cuts:
+        size = cut - start
+        boundary = zlib.crc32(text[max(start, cut - 80):cut].encode()) % 4 == 0
+        if (size >= target and boundary) or size >= 4 * target:
+            out.append((start, cut))
+            start = cut + len(GROUP_BREAK)
+    if start < len(text):
+        out.append((start, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
 def analyse_documents(layout: Layout, documents: list[TextDocument], analyzer: TextAnalyzer,
-                      settings: ImageRedactionSettings, deny_list: Any = None) -> list[Finding]:
+                      settings: ImageRedactionSettings, deny_list: Any = None,
+                      cache: AnalysisCache | None = None) -> list[Finding]:
     """Findings from the analyzer's spans over each document, filtered by the settings.
 
     One-word NER names come back with recognizer ``... (unconfirmed)`` marking: the frame
@@ -101,7 +172,9 @@ def analyse_documents(layout: Layout, documents: list[TextDocument], analyzer: T
     for document in documents:
         if not document.text.strip():
             continue
-        for span in analyzer.analyze(document.text, deny_list):
+        spans = (cache.analyze(analyzer, document.text, deny_list) if cache is not None
+                 else analyzer.analyze(document.text, deny_list))
+        for span in spans:
             entity = span.entity_type
             if span.score < settings.min_span_score or entity in settings.ignored_entity_types:
                 continue

@@ -25,7 +25,7 @@ import numpy as np
 from redaction.image import geometry
 from redaction.image.analysis import analyse_documents
 from redaction.image.blur import redact_boxes
-from redaction.image.analysis import UNCONFIRMED
+from redaction.image.analysis import UNCONFIRMED, AnalysisCache
 from redaction.image.context import LayoutContext, extend_lists
 from redaction.image.deny import DenyMatcher, normalise
 from redaction.image.findings import Finding
@@ -136,6 +136,7 @@ class FrameRedactor:
         self.faces = FaceDetector() if self.settings.faces else None
         self.password_fields = PasswordFieldDetector() if self.settings.password_fields else None
         self.learn_screen_values = learn_screen_values
+        self._analysis_cache = AnalysisCache()
 
     def describe(self) -> dict[str, Any]:
         """Settings and engine for an episode's policy (no values)."""
@@ -200,7 +201,8 @@ class FrameRedactor:
         layout = analyse_layout(lines)
         documents = [layout.document("rows"), layout.document("blocks")]
         findings: list[Finding] = []
-        findings += analyse_documents(layout, documents, self.analyzer, self.settings, deny_list)
+        findings += analyse_documents(layout, documents, self.analyzer, self.settings, deny_list,
+                                      self._analysis_cache)
         if self.settings.layout_context:
             findings += LayoutContext(layout, documents).findings()
         if deny_list is not None:
@@ -226,12 +228,17 @@ class FrameRedactor:
         """Faces on the whole frame; on an incremental frame with the previous result at hand,
         faces in the changed areas plus the previous faces where nothing changed."""
         assert self.faces is not None
-        if report.mode == "full" or previous is None or report.scroll_dy:
+        if report.mode == "full" or previous is None:
             return self.faces.detect(frame, layout, scale)
-        kept = [Finding(r.entity_type, r.recognizer, r.score or 0.0, (r.box,))
-                for r in previous.redactions
-                if r.recognizer == FACE_RECOGNIZER and r.box is not None
-                and not any(geometry.intersection(r.box, area) for area in report.regions)]
+        h, w = frame.shape[:2]
+        kept = []
+        for r in previous.redactions:
+            if r.recognizer != FACE_RECOGNIZER or r.box is None:
+                continue
+            box = geometry.offset(r.box, 0, -report.scroll_dy)  # a scroll moved it
+            if (geometry.contains(Box(0, 0, w, h), box)
+                    and not any(geometry.intersection(box, area) for area in report.regions)):
+                kept.append(Finding(r.entity_type, r.recognizer, r.score or 0.0, (box,)))
         return kept + self.faces.detect(frame, layout, scale, regions=report.regions)
 
 
