@@ -242,7 +242,8 @@ def record_episode(options: RecordOptions, engines: Engines | None = None,
         volunteer_id=volunteer_id(), consent=options.consent,
     )
     name = f"{started:%Y%m%dT%H%M%S}-{episode_id[:8]}{schema.EPISODE_SUFFIX}"
-    writer = EpisodeWriter(options.out_dir / name, metadata)
+    # One step per part: a crash loses at most the step being redacted.
+    writer = EpisodeWriter(options.out_dir / name, metadata, chunk_steps=1)
     recording.writer = writer
     config = CaptureConfig(fps=options.fps, monitor=options.monitor,
                            duration_s=options.duration_s, stop_hotkey=options.stop_hotkey,
