@@ -76,7 +76,15 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     clean = write_synthetic_episode(inputs, n_steps=4, size=(320, 240))
     corrupt = inputs / "corrupt.parquet"
     corrupt.write_bytes(b"PAR1" + os.urandom(200) + b"PAR1")
-    digests = {p: _digest(p) for p in (raw, clean, corrupt)}
+    (inputs / "truncated.parquet").write_bytes(clean.read_bytes()[:3000])
+    import pyarrow as pa
+
+    pq.write_table(pa.table({"a": [1]}), inputs / "foreign.parquet")
+    newer = pq.read_table(clean)
+    meta = dict(newer.schema.metadata)
+    meta[b"cuarec"] = json.dumps({**json.loads(meta[b"cuarec"]), "format_version": 9}).encode()
+    pq.write_table(newer.replace_schema_metadata(meta), inputs / "newer.parquet")
+    digests = {p: _digest(p) for p in inputs.iterdir()}
     out = root / "out"
     first = harness.run_cuarec("redact", str(inputs), "--out", str(out), "--json", timeout=600)
     rerun = harness.run_cuarec("redact", str(inputs), "--out", str(out), "--json", timeout=600)
@@ -109,8 +117,11 @@ def test_redact_output_is_clean_and_inputs_untouched(batch: dict) -> None:
     status = {Path(f["source"]).name: f for f in report["files"]}
     assert status["raw.parquet"]["status"] == "done"
     assert status[batch["clean"].name]["status"] == "done"
-    assert status["corrupt.parquet"]["status"] == "failed"
-    assert "corrupt.parquet" in status["corrupt.parquet"]["reason"]
+    for name, phrase in (("corrupt.parquet", "corrupt"), ("truncated.parquet", "truncated"),
+                         ("foreign.parquet", "not a cuarec episode"),
+                         ("newer.parquet", "newer than this cuarec reads")):
+        assert status[name]["status"] == "failed", name
+        assert name in status[name]["reason"] and phrase in status[name]["reason"], name
     for path, digest in batch["digests"].items():
         assert _digest(path) == digest  # inputs never modified
     audit = batch["audit_out"]
