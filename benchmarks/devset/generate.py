@@ -31,19 +31,35 @@ def plan(count: int, negatives: int, seed: int) -> list[dict[str, object]]:
     items: list[dict[str, object]] = []
     for i in range(count):
         width, height, scale = SCREENS[i % len(SCREENS)]
-        items.append({"template": names[i % len(names)], "seed": seed + i, "width": width,
-                      "height": height, "scale": scale, "theme": "dark" if i % 3 == 2 else "light"})
+        items.append(
+            {
+                "template": names[i % len(names)],
+                "seed": seed + i,
+                "width": width,
+                "height": height,
+                "scale": scale,
+                "theme": "dark" if i % 3 == 2 else "light",
+            }
+        )
     neg_names = list(NEGATIVES)
     for i in range(negatives):
         width, height, scale = SCREENS[(i * 2) % len(SCREENS)]
-        items.append({"template": neg_names[i % len(neg_names)], "seed": seed + 1000 + i,
-                      "width": width, "height": height, "scale": scale,
-                      "theme": "dark" if i % 2 else "light"})
+        items.append(
+            {
+                "template": neg_names[i % len(neg_names)],
+                "seed": seed + 1000 + i,
+                "width": width,
+                "height": height,
+                "scale": scale,
+                "theme": "dark" if i % 2 else "light",
+            }
+        )
     return items
 
 
-def generate(out: Path, count: int, negatives: int, seed: int, sequences: bool,
-             images_too: bool = True) -> None:
+def generate(
+    out: Path, count: int, negatives: int, seed: int, sequences: bool, images_too: bool = True
+) -> None:
     if images_too:
         generate_images(out, count, negatives, seed)
     if sequences:
@@ -60,13 +76,25 @@ def generate_images(out: Path, count: int, negatives: int, seed: int) -> None:
             png = images / f"{name}.png"
             gold = render(doc, int(item["width"]), int(item["height"]), int(item["scale"]), png)
             scale = int(item["scale"])
-            ann.write(json.dumps({
-                "id": name, "image_path": f"images/{png.name}", "template": item["template"],
-                "app": item["template"], "width_px": int(item["width"]) * scale,
-                "height_px": int(item["height"]) * scale, "device_scale_factor": scale,
-                "theme": item["theme"],
-                "spans": [{"label": g.label, "bbox": [g.x, g.y, g.w, g.h], "text": g.text} for g in gold],
-            }) + "\n")
+            ann.write(
+                json.dumps(
+                    {
+                        "id": name,
+                        "image_path": f"images/{png.name}",
+                        "template": item["template"],
+                        "app": item["template"],
+                        "width_px": int(item["width"]) * scale,
+                        "height_px": int(item["height"]) * scale,
+                        "device_scale_factor": scale,
+                        "theme": item["theme"],
+                        "spans": [
+                            {"label": g.label, "bbox": [g.x, g.y, g.w, g.h], "text": g.text}
+                            for g in gold
+                        ],
+                    }
+                )
+                + "\n"
+            )
             print(f"{name}: {len(gold)} regions", flush=True)
 
 
@@ -82,15 +110,23 @@ def generate_sequences(out: Path, seed: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / ".devset")
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).resolve().parent.parent / ".devset"
+    )
     parser.add_argument("--count", type=int, default=40, help="images with personal data")
     parser.add_argument("--negatives", type=int, default=10, help="images without personal data")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-sequences", action="store_true")
     parser.add_argument("--only-sequences", action="store_true")
     args = parser.parse_args()
-    generate(args.out, args.count, args.negatives, args.seed, not args.no_sequences,
-             images_too=not args.only_sequences)
+    generate(
+        args.out,
+        args.count,
+        args.negatives,
+        args.seed,
+        not args.no_sequences,
+        images_too=not args.only_sequences,
+    )
 
 
 if __name__ == "__main__":

@@ -16,9 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-    "--font-render-hinting=none", "--disable-extensions", "--mute-audio",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--hide-scrollbars",
+    "--font-render-hinting=none",
+    "--disable-extensions",
+    "--mute-audio",
 )
 _GOLD = re.compile(r'<pre id="gold"[^>]*>(.*?)</pre>', re.S)
 
@@ -47,12 +55,27 @@ def render(document: str, width: int, height: int, scale: int, png_out: Path) ->
     with tempfile.TemporaryDirectory(prefix="devset-") as tmp:
         page = Path(tmp) / "page.html"
         page.write_text(document, encoding="utf-8")
-        common = [binary, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile",
-                  f"--window-size={width},{height}", f"--force-device-scale-factor={scale}"]
-        subprocess.run([*common, f"--screenshot={png_out}", page.as_uri()], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
-        dump = subprocess.run([*common, "--dump-dom", page.as_uri()], check=True,
-                              capture_output=True, text=True, timeout=120).stdout
+        common = [
+            binary,
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={tmp}/profile",
+            f"--window-size={width},{height}",
+            f"--force-device-scale-factor={scale}",
+        ]
+        subprocess.run(
+            [*common, f"--screenshot={png_out}", page.as_uri()],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=120,
+        )
+        dump = subprocess.run(
+            [*common, "--dump-dom", page.as_uri()],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        ).stdout
     match = _GOLD.search(dump)
     if match is None:
         raise RuntimeError("the page did not report its gold boxes")
@@ -65,6 +88,9 @@ def render(document: str, width: int, height: int, scale: int, png_out: Path) ->
         y1 = min(item["y"] + item["h"], height) * scale
         if x1 - x0 < 2 or y1 - y0 < 2:
             continue
-        boxes.append(GoldBox(item["label"], round(x0), round(y0), round(x1 - x0), round(y1 - y0),
-                             item["text"]))
+        boxes.append(
+            GoldBox(
+                item["label"], round(x0), round(y0), round(x1 - x0), round(y1 - y0), item["text"]
+            )
+        )
     return boxes

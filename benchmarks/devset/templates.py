@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - HTML templates read best one element a line
 """HTML templates of typical apps, filled with generated values.
 
 Each template returns the inner HTML of a page. Personal values are wrapped by ``Page.pii``
@@ -13,15 +14,34 @@ from dataclasses import dataclass, field
 
 from values import Values
 
-LIGHT = {"bg": "#ffffff", "fg": "#1d1c1d", "muted": "#616061", "panel": "#f4f4f6",
-         "side": "#3f0e40", "sidefg": "#e8dfe8", "line": "#dddddd", "accent": "#1264a3",
-         "input": "#ffffff"}
-DARK = {"bg": "#1e1f22", "fg": "#e6e6e6", "muted": "#9a9a9a", "panel": "#2b2d31",
-        "side": "#111214", "sidefg": "#c9c9c9", "line": "#3a3a3a", "accent": "#4ea1ff",
-        "input": "#26272b"}
+LIGHT = {
+    "bg": "#ffffff",
+    "fg": "#1d1c1d",
+    "muted": "#616061",
+    "panel": "#f4f4f6",
+    "side": "#3f0e40",
+    "sidefg": "#e8dfe8",
+    "line": "#dddddd",
+    "accent": "#1264a3",
+    "input": "#ffffff",
+}
+DARK = {
+    "bg": "#1e1f22",
+    "fg": "#e6e6e6",
+    "muted": "#9a9a9a",
+    "panel": "#2b2d31",
+    "side": "#111214",
+    "sidefg": "#c9c9c9",
+    "line": "#3a3a3a",
+    "accent": "#4ea1ff",
+    "input": "#26272b",
+}
 
-FONTS = ("'DejaVu Sans', sans-serif", "'Liberation Sans', Arial, sans-serif",
-         "'DejaVu Sans Condensed', sans-serif")
+FONTS = (
+    "'DejaVu Sans', sans-serif",
+    "'Liberation Sans', Arial, sans-serif",
+    "'DejaVu Sans Condensed', sans-serif",
+)
 MONO = ("'DejaVu Sans Mono', monospace", "'Liberation Mono', monospace")
 
 
@@ -46,9 +66,9 @@ class Page:
     def css(self) -> str:
         c = DARK if self.theme == "dark" else LIGHT
         return f"""
-        :root {{ --bg:{c['bg']}; --fg:{c['fg']}; --muted:{c['muted']}; --panel:{c['panel']};
-                 --side:{c['side']}; --sidefg:{c['sidefg']}; --line:{c['line']};
-                 --accent:{c['accent']}; --input:{c['input']}; }}
+        :root {{ --bg:{c["bg"]}; --fg:{c["fg"]}; --muted:{c["muted"]}; --panel:{c["panel"]};
+                 --side:{c["side"]}; --sidefg:{c["sidefg"]}; --line:{c["line"]};
+                 --accent:{c["accent"]}; --input:{c["input"]}; }}
         * {{ box-sizing: border-box; }}
         html, body {{ margin:0; height:100%; background:var(--bg); color:var(--fg);
                       font-family:{self.font}; font-size:14px; overflow:hidden; }}
@@ -84,33 +104,38 @@ def _topbar(p: Page, title: str, url: str | None = None) -> str:
     if url is not None:
         bar += f'<div class="field" style="flex:1;min-height:0;padding:4px 10px">{url}</div>'
     else:
-        bar += f'<b>{p.t(title)}</b>'
+        bar += f"<b>{p.t(title)}</b>"
     return bar + "</div>"
 
 
 # --- templates with personal data ----------------------------------------------------------------
 
+
 def mail(p: Page) -> str:
     v = p.v
     me = v.person()
-    folders = "".join(f'<div style="padding:5px 0">{f}</div>' for f in
-                      ("Inbox", "Drafts", "Sent Items", "Archive", "Deleted Items", "Junk Email"))
+    folders = "".join(
+        f'<div style="padding:5px 0">{f}</div>'
+        for f in ("Inbox", "Drafts", "Sent Items", "Archive", "Deleted Items", "Junk Email")
+    )
     rows = ""
     people = [v.person() for _ in range(v.rng.randint(5, 8))]
     for i, name in enumerate(people):
         subject = f"{v.word().title()} {v.rng.choice(('update', 'follow-up', 'question', 'notes', 'plan'))}"
         sel = "background:var(--panel);" if i == 0 else ""
-        rows += (f'<div style="{sel}padding:8px 12px;border-bottom:1px solid var(--line)">'
-                 f'<div class="row" style="justify-content:space-between"><b>{p.pii("private_person", name)}</b>'
-                 f'<span class="muted">{v.time()}</span></div><div>{p.t(subject)}</div>'
-                 f'<div class="muted">{p.t(v.sentence(7))}</div></div>')
+        rows += (
+            f'<div style="{sel}padding:8px 12px;border-bottom:1px solid var(--line)">'
+            f'<div class="row" style="justify-content:space-between"><b>{p.pii("private_person", name)}</b>'
+            f'<span class="muted">{v.time()}</span></div><div>{p.t(subject)}</div>'
+            f'<div class="muted">{p.t(v.sentence(7))}</div></div>'
+        )
     sender = people[0]
     company = v.company()
     domain = v.domain(company)
     sender_mail = v.email(sender, domain)
     cc = v.person()
     body = f"""
-      <h2 style="margin:0 0 10px">{p.t(v.word().title())} {p.t(v.rng.choice(('update', 'follow-up', 'notes')))}</h2>
+      <h2 style="margin:0 0 10px">{p.t(v.word().title())} {p.t(v.rng.choice(("update", "follow-up", "notes")))}</h2>
       <div class="row" style="gap:10px;align-items:center">
         <div class="avatar">{_initials(sender)}</div>
         <div><div>{p.pii("private_person", sender)} {p.pii("private_email", "<" + sender_mail + ">")}</div>
@@ -122,7 +147,7 @@ def mail(p: Page) -> str:
       <p>Could you review the {p.t(v.word())} numbers before {p.t(v.date())}? The shared folder is at
          {p.pii("private_url", v.private_url(domain))}</p>
       <p>{p.t(v.sentence(12))}</p>
-      <p>Best,<br>{p.pii("private_person", sender)}<br>{p.t(v.rng.choice(('Account Manager', 'Head of Sales', 'Engineer', 'Product Lead')))},
+      <p>Best,<br>{p.pii("private_person", sender)}<br>{p.t(v.rng.choice(("Account Manager", "Head of Sales", "Engineer", "Product Lead")))},
          {p.pii("private_company", company)}<br>{p.pii("private_phone", v.phone())}<br>
          {p.pii("private_address", v.address())}</p>"""
     return f"""{_topbar(p, "Mail")}
@@ -138,7 +163,9 @@ def chat(p: Page) -> str:
     channels = [v.channel() for _ in range(5)]
     dms = [v.person() for _ in range(4)]
     side = "<b>Workspace</b><div class='muted' style='margin-top:12px'>Channels</div>"
-    side += "".join(f"<div style='padding:3px 0'>{p.pii('private_channel', c)}</div>" for c in channels)
+    side += "".join(
+        f"<div style='padding:3px 0'>{p.pii('private_channel', c)}</div>" for c in channels
+    )
     side += "<div class='muted' style='margin-top:12px'>Direct messages</div>"
     side += "".join(f"<div style='padding:3px 0'>{p.pii('private_person', d)}</div>" for d in dms)
     msgs = ""
@@ -155,16 +182,18 @@ def chat(p: Page) -> str:
             text += f" My cell is {p.pii('private_phone', v.phone())}"
         elif extra == 3:
             text += f" see {p.pii('private_repo', v.repo())}"
-        msgs += (f'<div class="row" style="gap:10px;padding:8px 0"><div class="avatar">{_initials(a)}</div>'
-                 f'<div><div><b>{p.pii("private_person", a)}</b> <span class="muted">{v.time()}</span></div>'
-                 f'<div>{text}</div></div></div>')
+        msgs += (
+            f'<div class="row" style="gap:10px;padding:8px 0"><div class="avatar">{_initials(a)}</div>'
+            f'<div><div><b>{p.pii("private_person", a)}</b> <span class="muted">{v.time()}</span></div>'
+            f"<div>{text}</div></div></div>"
+        )
     return f"""{_topbar(p, "Chat")}
     <div class="row" style="height:100%">
       <div class="side" style="width:240px">{side}</div>
       <div style="flex:1;padding:10px 20px">
-        <div style="border-bottom:1px solid var(--line);padding-bottom:8px"><b>{p.pii('private_channel', channels[0])}</b>
+        <div style="border-bottom:1px solid var(--line);padding-bottom:8px"><b>{p.pii("private_channel", channels[0])}</b>
         <span class="muted"> {p.t(v.sentence(6))}</span></div>{msgs}
-        <div class="field" style="margin-top:12px">Message {p.pii('private_channel', channels[0])}</div>
+        <div class="field" style="margin-top:12px">Message {p.pii("private_channel", channels[0])}</div>
       </div>
     </div>"""
 
@@ -174,20 +203,22 @@ def crm(p: Page) -> str:
     rows = ""
     for _ in range(v.rng.randint(6, 10)):
         name, company = v.person(), v.company()
-        rows += (f"<tr><td>{p.pii('private_person', name)}</td><td>{p.pii('private_company', company)}</td>"
-                 f"<td>{p.pii('private_email', v.email(name, v.domain(company)))}</td>"
-                 f"<td>{p.pii('private_phone', v.phone())}</td>"
-                 f"<td>{p.t(v.rng.choice(('Lead', 'Qualified', 'Customer', 'Churned')))}</td>"
-                 f"<td>${v.rng.randint(1, 99)},{v.rng.randint(100, 999)}</td></tr>")
+        rows += (
+            f"<tr><td>{p.pii('private_person', name)}</td><td>{p.pii('private_company', company)}</td>"
+            f"<td>{p.pii('private_email', v.email(name, v.domain(company)))}</td>"
+            f"<td>{p.pii('private_phone', v.phone())}</td>"
+            f"<td>{p.t(v.rng.choice(('Lead', 'Qualified', 'Customer', 'Churned')))}</td>"
+            f"<td>${v.rng.randint(1, 99)},{v.rng.randint(100, 999)}</td></tr>"
+        )
     name, company = v.person(), v.company()
     card = f"""<div style="width:330px;padding:16px;border-left:1px solid var(--line)">
       <h3 style="margin-top:0">Contact</h3>
-      <div class="label">Name</div><div>{p.pii('private_person', name)}</div>
-      <div class="label">Company</div><div>{p.pii('private_company', company)}</div>
-      <div class="label">Email</div><div>{p.pii('private_email', v.email(name, v.domain(company)))}</div>
-      <div class="label">Phone</div><div>{p.pii('private_phone', v.phone())}</div>
-      <div class="label">Mailing address</div><div>{p.pii('private_address', v.street())}</div>
-      <div class="label">Owner</div><div>{p.pii('private_person', v.person())}</div>
+      <div class="label">Name</div><div>{p.pii("private_person", name)}</div>
+      <div class="label">Company</div><div>{p.pii("private_company", company)}</div>
+      <div class="label">Email</div><div>{p.pii("private_email", v.email(name, v.domain(company)))}</div>
+      <div class="label">Phone</div><div>{p.pii("private_phone", v.phone())}</div>
+      <div class="label">Mailing address</div><div>{p.pii("private_address", v.street())}</div>
+      <div class="label">Owner</div><div>{p.pii("private_person", v.person())}</div>
       <div class="label">Stage</div><div>Negotiation</div></div>"""
     return f"""{_topbar(p, "CRM - Contacts")}
     <div class="row" style="height:100%">
@@ -207,7 +238,7 @@ def terminal(p: Page) -> str:
     repo = v.repo()
     lines = [
         f"{prompt}git clone git@github.com:{p.pii('private_repo', repo)}.git",
-        "Cloning into '" + p.t(repo.split('/')[1]) + "'...",
+        "Cloning into '" + p.t(repo.split("/")[1]) + "'...",
         "remote: Enumerating objects: 1532, done.",
         f"{prompt}git log -2",
         f"commit {v.fake.sha1()}",
@@ -235,9 +266,19 @@ def terminal(p: Page) -> str:
 def ide(p: Page) -> str:
     v = p.v
     name = v.person()
-    files = "".join(f"<div style='padding:2px 0'>{f}</div>" for f in
-                    ("src/", "&nbsp;&nbsp;app.py", "&nbsp;&nbsp;config.py", "&nbsp;&nbsp;billing.py",
-                     "tests/", "&nbsp;&nbsp;test_app.py", "README.md", "pyproject.toml"))
+    files = "".join(
+        f"<div style='padding:2px 0'>{f}</div>"
+        for f in (
+            "src/",
+            "&nbsp;&nbsp;app.py",
+            "&nbsp;&nbsp;config.py",
+            "&nbsp;&nbsp;billing.py",
+            "tests/",
+            "&nbsp;&nbsp;test_app.py",
+            "README.md",
+            "pyproject.toml",
+        )
+    )
     code = [
         '"""Billing configuration."""',
         f"# Created by {p.pii('private_person', name)} on {v.date()}",
@@ -246,7 +287,7 @@ def ide(p: Page) -> str:
         "",
         f'STRIPE_SECRET = "{p.pii("secret", v.secret())}"',
         f'SUPPORT_PHONE = "{p.pii("private_phone", v.phone())}"',
-        'TIMEOUT_S = 30',
+        "TIMEOUT_S = 30",
         f'WEBHOOK = "{p.pii("private_url", v.private_url())}"',
         "",
         "def charge(amount_cents: int, currency: str = 'usd') -> dict:",
@@ -256,8 +297,10 @@ def ide(p: Page) -> str:
         "",
         f"# TODO({p.pii('private_handle', v.handle(name)[1:])}): move the {p.t(v.word())} limits to settings",
     ]
-    numbered = "".join(f"<div><span class='muted' style='display:inline-block;width:34px'>{i + 1}</span>{line}</div>"
-                       for i, line in enumerate(code))
+    numbered = "".join(
+        f"<div><span class='muted' style='display:inline-block;width:34px'>{i + 1}</span>{line}</div>"
+        for i, line in enumerate(code)
+    )
     return f"""{_topbar(p, "config.py - billing - IDE")}
     <div class="row" style="height:100%">
       <div class="panel" style="width:220px;padding:10px">{files}</div>
@@ -269,16 +312,22 @@ def ide(p: Page) -> str:
 def spreadsheet(p: Page) -> str:
     v = p.v
     cols = "ABCDEFG"
-    head = "<tr><th></th>" + "".join(f"<th style='text-align:center'>{c}</th>" for c in cols) + "</tr>"
-    head += ("<tr><th>1</th><td><b>Name</b></td><td><b>Email</b></td><td><b>Phone</b></td><td><b>City</b></td>"
-             "<td><b>Plan</b></td><td><b>Amount</b></td><td><b>Signed</b></td></tr>")
+    head = (
+        "<tr><th></th>" + "".join(f"<th style='text-align:center'>{c}</th>" for c in cols) + "</tr>"
+    )
+    head += (
+        "<tr><th>1</th><td><b>Name</b></td><td><b>Email</b></td><td><b>Phone</b></td><td><b>City</b></td>"
+        "<td><b>Plan</b></td><td><b>Amount</b></td><td><b>Signed</b></td></tr>"
+    )
     rows = ""
     for i in range(v.rng.randint(10, 16)):
         name = v.person()
-        rows += (f"<tr><th>{i + 2}</th><td>{p.pii('private_person', name)}</td>"
-                 f"<td>{p.pii('private_email', v.email(name))}</td><td>{p.pii('private_phone', v.phone())}</td>"
-                 f"<td>{p.t(v.fake.city())}</td><td>{v.rng.choice(('Pro', 'Team', 'Free'))}</td>"
-                 f"<td>{v.rng.randint(10, 999)}.{v.rng.randint(0, 99):02d}</td><td>{v.date()}</td></tr>")
+        rows += (
+            f"<tr><th>{i + 2}</th><td>{p.pii('private_person', name)}</td>"
+            f"<td>{p.pii('private_email', v.email(name))}</td><td>{p.pii('private_phone', v.phone())}</td>"
+            f"<td>{p.t(v.fake.city())}</td><td>{v.rng.choice(('Pro', 'Team', 'Free'))}</td>"
+            f"<td>{v.rng.randint(10, 999)}.{v.rng.randint(0, 99):02d}</td><td>{v.date()}</td></tr>"
+        )
     return f"""{_topbar(p, "customers.xlsx")}
     <div class="row panel" style="padding:4px 10px;gap:8px"><span class="field" style="min-height:0;padding:2px 8px">B3</span>
       <span>fx</span><span class="field" style="flex:1;min-height:0;padding:2px 8px">=SUM(F2:F40)</span></div>
@@ -291,17 +340,19 @@ def wiki(p: Page) -> str:
     company = v.company()
     owners = "".join(
         f"<tr><td>{p.t(v.product())} {p.t(v.word())}</td><td>{p.pii('private_person', v.person())}</td>"
-        f"<td>{v.date()}</td><td>{v.rng.choice(('On track', 'At risk', 'Done'))}</td></tr>" for _ in range(4))
+        f"<td>{v.date()}</td><td>{v.rng.choice(('On track', 'At risk', 'Done'))}</td></tr>"
+        for _ in range(4)
+    )
     return f"""{_topbar(p, "Wiki", url="https://wiki.example.org/spaces/ENG/pages/" + str(v.rng.randint(1000, 9999)))}
     <div class="row" style="height:100%">
       <div class="panel" style="width:230px;padding:12px">Space: Engineering<br><br>Onboarding<br>Runbooks<br>Architecture<br>Roadmap</div>
       <div style="flex:1;padding:18px 32px;max-width:1100px">
         <h1 style="margin:0">{p.t(v.product())} {p.t(v.word())} plan</h1>
-        <div class="muted" style="margin:6px 0 16px">Created by {p.pii('private_person', author)}, last updated by
-           {p.pii('private_person', editor)} on {v.date()}</div>
+        <div class="muted" style="margin:6px 0 16px">Created by {p.pii("private_person", author)}, last updated by
+           {p.pii("private_person", editor)} on {v.date()}</div>
         <p>{p.t(v.sentence(18))} {p.t(v.sentence(12))}</p>
-        <p>Vendor contact: {p.pii('private_person', v.person())} at {p.pii('private_company', company)},
-           {p.pii('private_phone', v.phone())}. Site visit at {p.pii('private_address', v.address())}.</p>
+        <p>Vendor contact: {p.pii("private_person", v.person())} at {p.pii("private_company", company)},
+           {p.pii("private_phone", v.phone())}. Site visit at {p.pii("private_address", v.address())}.</p>
         <h3>Owners</h3><table><tr><th>Workstream</th><th>Owner</th><th>Due</th><th>Status</th></tr>{owners}</table>
         <p>{p.t(v.sentence(16))}</p>
       </div>
@@ -312,15 +363,19 @@ def pull_request(p: Page) -> str:
     v = p.v
     author = v.fake.user_name()
     repo = v.repo()
-    reviewers = "".join(f"<div style='padding:3px 0'>{p.pii('private_person', v.person())}</div>" for _ in range(3))
+    reviewers = "".join(
+        f"<div style='padding:3px 0'>{p.pii('private_person', v.person())}</div>" for _ in range(3)
+    )
     commits = "".join(
         f"<div style='padding:6px 0;border-bottom:1px solid var(--line)'><span class='mono'>{v.sha()}</span> "
         f"{p.t(v.rng.choice(('Fix', 'Add', 'Refactor', 'Update')))} {p.t(v.word())} {p.t(v.word())} "
-        f"<span class='muted'>by {p.pii('private_handle', author)}</span></div>" for _ in range(4))
-    return f"""{_topbar(p, "PR", url="https://github.com/" + p.pii('private_repo', repo) + f"/pull/{v.rng.randint(10, 999)}")}
-    <div style="padding:16px 30px"><div class="muted">{p.pii('private_repo', repo)}</div>
-      <h2 style="margin:4px 0">{p.t(v.rng.choice(('Fix', 'Add', 'Refactor')))} {p.t(v.word())} {p.t(v.word())} <span class="muted">#{v.rng.randint(10, 999)}</span></h2>
-      <div><span class="btn">Open</span> {p.pii('private_handle', author)} wants to merge 4 commits into main</div>
+        f"<span class='muted'>by {p.pii('private_handle', author)}</span></div>"
+        for _ in range(4)
+    )
+    return f"""{_topbar(p, "PR", url="https://github.com/" + p.pii("private_repo", repo) + f"/pull/{v.rng.randint(10, 999)}")}
+    <div style="padding:16px 30px"><div class="muted">{p.pii("private_repo", repo)}</div>
+      <h2 style="margin:4px 0">{p.t(v.rng.choice(("Fix", "Add", "Refactor")))} {p.t(v.word())} {p.t(v.word())} <span class="muted">#{v.rng.randint(10, 999)}</span></h2>
+      <div><span class="btn">Open</span> {p.pii("private_handle", author)} wants to merge 4 commits into main</div>
       <div class="row" style="gap:30px;margin-top:16px">
         <div style="flex:1">{commits}<p>{p.t(v.sentence(15))}</p></div>
         <div style="width:280px"><div class="label">Reviewers</div>{reviewers}
@@ -330,22 +385,24 @@ def pull_request(p: Page) -> str:
 
 def password_manager(p: Page) -> str:
     v = p.v
-    items = "".join(f"<div style='padding:8px;border-bottom:1px solid var(--line)'><b>{p.t(site)}</b><br>"
-                    f"<span class='muted'>{p.pii('private_email', v.email())}</span></div>"
-                    for site in ("GitHub", "Bank", "Email", "AWS", "Router"))
+    items = "".join(
+        f"<div style='padding:8px;border-bottom:1px solid var(--line)'><b>{p.t(site)}</b><br>"
+        f"<span class='muted'>{p.pii('private_email', v.email())}</span></div>"
+        for site in ("GitHub", "Bank", "Email", "AWS", "Router")
+    )
     dots = v.rng.choice(("\u2022", "\u25cf", "*")) * v.rng.randint(8, 16)
     name = v.person()
     return f"""{_topbar(p, "Vault")}
     <div class="row" style="height:100%">
       <div style="width:300px;border-right:1px solid var(--line)">{items}</div>
       <div style="flex:1;padding:20px;max-width:700px">
-        <h2 style="margin-top:0">{p.t(v.rng.choice(('Bank', 'Email', 'AWS')))} login</h2>
-        <div class="label">Username</div><div class="field">{p.pii('private_email', v.email(name))}</div>
-        <div class="label">Password</div><div class="field">{p.pii('password_field', dots)}</div>
-        <div class="label">Card number</div><div class="field">{p.pii('credit_card', v.card())}</div>
-        <div class="label">IBAN</div><div class="field">{p.pii('iban', v.iban())}</div>
-        <div class="label">Cardholder</div><div class="field">{p.pii('private_person', name)}</div>
-        <div class="label">Notes</div><div class="field">Recovery code {p.pii('secret', v.token(20))}</div>
+        <h2 style="margin-top:0">{p.t(v.rng.choice(("Bank", "Email", "AWS")))} login</h2>
+        <div class="label">Username</div><div class="field">{p.pii("private_email", v.email(name))}</div>
+        <div class="label">Password</div><div class="field">{p.pii("password_field", dots)}</div>
+        <div class="label">Card number</div><div class="field">{p.pii("credit_card", v.card())}</div>
+        <div class="label">IBAN</div><div class="field">{p.pii("iban", v.iban())}</div>
+        <div class="label">Cardholder</div><div class="field">{p.pii("private_person", name)}</div>
+        <div class="label">Notes</div><div class="field">Recovery code {p.pii("secret", v.token(20))}</div>
       </div></div>"""
 
 
@@ -357,17 +414,18 @@ def signup_form(p: Page) -> str:
     return f"""{_topbar(p, "Sign up", url="https://shop.example.com/checkout")}
     <div style="padding:30px 60px;max-width:760px">
       <h2>Shipping details</h2>
-      <div class="label">Full name</div><div class="field">{p.pii('private_person', name)}</div>
-      <div class="label">Email address</div><div class="field">{p.pii('private_email', v.email(name))}</div>
-      <div class="label">Phone</div><div class="field">{p.pii('private_phone', v.phone())}</div>
-      <div class="label">Company (optional)</div><div class="field">{p.pii('private_company', company)}</div>
-      <div class="label">Street address</div><div class="field">{p.pii('private_address', v.street())}</div>
-      <div class="label">Password</div><div class="field">{p.pii('password_field', dots)}</div>
+      <div class="label">Full name</div><div class="field">{p.pii("private_person", name)}</div>
+      <div class="label">Email address</div><div class="field">{p.pii("private_email", v.email(name))}</div>
+      <div class="label">Phone</div><div class="field">{p.pii("private_phone", v.phone())}</div>
+      <div class="label">Company (optional)</div><div class="field">{p.pii("private_company", company)}</div>
+      <div class="label">Street address</div><div class="field">{p.pii("private_address", v.street())}</div>
+      <div class="label">Password</div><div class="field">{p.pii("password_field", dots)}</div>
       <p class="muted">{p.t(v.sentence(14))}</p><span class="btn">Continue</span>
     </div>"""
 
 
 # --- negatives: typical screens without personal data ----------------------------------------
+
 
 def neg_docs(p: Page) -> str:
     v = p.v
@@ -382,60 +440,114 @@ def neg_docs(p: Page) -> str:
 
 def neg_settings(p: Page) -> str:
     v = p.v
-    rows = "".join(f"<div class='row' style='justify-content:space-between;padding:10px 0;border-bottom:1px solid var(--line)'>"
-                   f"<span>{p.t(label)}</span><span class='muted'>{p.t(value)}</span></div>"
-                   for label, value in (("Theme", "System default"), ("Language", "English (US)"),
-                                        ("Time zone", "UTC+01:00"), ("Notifications", "Mentions only"),
-                                        ("Auto-update", "On"), ("Font size", "14 px"), ("Telemetry", "Off"),
-                                        ("Storage used", f"{v.rng.randint(2, 90)}.{v.rng.randint(0, 9)} GB of 100 GB")))
+    rows = "".join(
+        f"<div class='row' style='justify-content:space-between;padding:10px 0;border-bottom:1px solid var(--line)'>"
+        f"<span>{p.t(label)}</span><span class='muted'>{p.t(value)}</span></div>"
+        for label, value in (
+            ("Theme", "System default"),
+            ("Language", "English (US)"),
+            ("Time zone", "UTC+01:00"),
+            ("Notifications", "Mentions only"),
+            ("Auto-update", "On"),
+            ("Font size", "14 px"),
+            ("Telemetry", "Off"),
+            ("Storage used", f"{v.rng.randint(2, 90)}.{v.rng.randint(0, 9)} GB of 100 GB"),
+        )
+    )
     return f"""{_topbar(p, "Settings")}<div style="padding:24px 60px;max-width:900px"><h2>Preferences</h2>{rows}
       <p class="muted">Version {v.rng.randint(1, 9)}.{v.rng.randint(0, 30)}.{v.rng.randint(0, 9)} &middot; build {v.sha(8)}</p></div>"""
 
 
 def neg_dashboard(p: Page) -> str:
     v = p.v
-    cards = "".join(f"<div class='panel' style='padding:16px;width:240px'><div class='muted'>{p.t(m)}</div>"
-                    f"<div style='font-size:28px;font-weight:bold'>{v.rng.randint(10, 999)}{u}</div></div>"
-                    for m, u in (("Requests / s", ""), ("p95 latency", " ms"), ("Error rate", " bp"), ("Active jobs", "")))
-    rows = "".join(f"<tr><td>{p.t(v.ticket())}</td><td>{p.t(v.product())} {p.t(v.word())}</td><td>{v.date()}</td>"
-                   f"<td>{v.rng.choice(('Open', 'Closed', 'In progress'))}</td><td>P{v.rng.randint(1, 4)}</td></tr>" for _ in range(8))
+    cards = "".join(
+        f"<div class='panel' style='padding:16px;width:240px'><div class='muted'>{p.t(m)}</div>"
+        f"<div style='font-size:28px;font-weight:bold'>{v.rng.randint(10, 999)}{u}</div></div>"
+        for m, u in (
+            ("Requests / s", ""),
+            ("p95 latency", " ms"),
+            ("Error rate", " bp"),
+            ("Active jobs", ""),
+        )
+    )
+    rows = "".join(
+        f"<tr><td>{p.t(v.ticket())}</td><td>{p.t(v.product())} {p.t(v.word())}</td><td>{v.date()}</td>"
+        f"<td>{v.rng.choice(('Open', 'Closed', 'In progress'))}</td><td>P{v.rng.randint(1, 4)}</td></tr>"
+        for _ in range(8)
+    )
     return f"""{_topbar(p, "Dashboard")}<div style="padding:20px"><div class="row" style="gap:16px">{cards}</div>
       <h3>Recent tickets</h3><table><tr><th>ID</th><th>Title</th><th>Updated</th><th>Status</th><th>Priority</th></tr>{rows}</table></div>"""
 
 
 def neg_terminal(p: Page) -> str:
     v = p.v
-    lines = ["$ make build", "mkdir -p build", "cc -O2 -Wall -c src/main.c -o build/main.o",
-             "cc -O2 -Wall -c src/util.c -o build/util.o", "cc -o build/app build/main.o build/util.o",
-             "$ ./build/app --selftest", f"selftest: {v.rng.randint(20, 90)} checks passed", "$ git status",
-             "On branch main", "Your branch is up to date with 'origin/main'.", "", "nothing to commit, working tree clean",
-             "$ docker ps", "CONTAINER ID   IMAGE          STATUS         PORTS",
-             f"{v.sha(12)}   redis:7        Up 3 hours     0.0.0.0:6379->6379/tcp",
-             f"{v.sha(12)}   postgres:16    Up 3 hours     0.0.0.0:5432->5432/tcp", "$ "]
+    lines = [
+        "$ make build",
+        "mkdir -p build",
+        "cc -O2 -Wall -c src/main.c -o build/main.o",
+        "cc -O2 -Wall -c src/util.c -o build/util.o",
+        "cc -o build/app build/main.o build/util.o",
+        "$ ./build/app --selftest",
+        f"selftest: {v.rng.randint(20, 90)} checks passed",
+        "$ git status",
+        "On branch main",
+        "Your branch is up to date with 'origin/main'.",
+        "",
+        "nothing to commit, working tree clean",
+        "$ docker ps",
+        "CONTAINER ID   IMAGE          STATUS         PORTS",
+        f"{v.sha(12)}   redis:7        Up 3 hours     0.0.0.0:6379->6379/tcp",
+        f"{v.sha(12)}   postgres:16    Up 3 hours     0.0.0.0:5432->5432/tcp",
+        "$ ",
+    ]
     return f"""{_topbar(p, "Terminal")}<div class="mono" style="padding:10px 14px;line-height:1.45;background:#0c0c0c;color:#d0d0d0;height:100%">{"<br>".join(p.t(line) for line in lines)}</div>"""
 
 
 def neg_code(p: Page) -> str:
     v = p.v
-    code = ["from dataclasses import dataclass", "", "@dataclass(frozen=True)", "class Point:",
-            "    x: float", "    y: float", "", "    def norm(self) -> float:", "        return (self.x ** 2 + self.y ** 2) ** 0.5",
-            "", "def centroid(points: list[Point]) -> Point:", "    n = len(points)",
-            "    return Point(sum(p.x for p in points) / n, sum(p.y for p in points) / n)", "",
-            f"# See {v.public_url()}"]
-    numbered = "".join(f"<div><span class='muted' style='display:inline-block;width:34px'>{i + 1}</span>{p.t(line)}</div>"
-                       for i, line in enumerate(code))
+    code = [
+        "from dataclasses import dataclass",
+        "",
+        "@dataclass(frozen=True)",
+        "class Point:",
+        "    x: float",
+        "    y: float",
+        "",
+        "    def norm(self) -> float:",
+        "        return (self.x ** 2 + self.y ** 2) ** 0.5",
+        "",
+        "def centroid(points: list[Point]) -> Point:",
+        "    n = len(points)",
+        "    return Point(sum(p.x for p in points) / n, sum(p.y for p in points) / n)",
+        "",
+        f"# See {v.public_url()}",
+    ]
+    numbered = "".join(
+        f"<div><span class='muted' style='display:inline-block;width:34px'>{i + 1}</span>{p.t(line)}</div>"
+        for i, line in enumerate(code)
+    )
     return f"""{_topbar(p, "geometry.py - IDE")}<div class="row" style="height:100%"><div class="panel" style="width:200px;padding:10px">
       geometry.py<br>test_geometry.py<br>README.md</div><div class="mono" style="flex:1;padding:10px;line-height:1.5;white-space:pre">{numbered}</div></div>"""
 
 
 TEMPLATES: dict[str, Callable[[Page], str]] = {
-    "mail": mail, "chat": chat, "crm": crm, "terminal": terminal, "ide": ide,
-    "spreadsheet": spreadsheet, "wiki": wiki, "pull_request": pull_request,
-    "password_manager": password_manager, "signup_form": signup_form,
+    "mail": mail,
+    "chat": chat,
+    "crm": crm,
+    "terminal": terminal,
+    "ide": ide,
+    "spreadsheet": spreadsheet,
+    "wiki": wiki,
+    "pull_request": pull_request,
+    "password_manager": password_manager,
+    "signup_form": signup_form,
 }
 NEGATIVES: dict[str, Callable[[Page], str]] = {
-    "neg_docs": neg_docs, "neg_settings": neg_settings, "neg_dashboard": neg_dashboard,
-    "neg_terminal": neg_terminal, "neg_code": neg_code,
+    "neg_docs": neg_docs,
+    "neg_settings": neg_settings,
+    "neg_dashboard": neg_dashboard,
+    "neg_terminal": neg_terminal,
+    "neg_code": neg_code,
 }
 
 

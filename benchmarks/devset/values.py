@@ -22,13 +22,66 @@ PUBLIC_URLS = (
     "https://news.ycombinator.com/",
     "https://www.rust-lang.org/learn",
 )
-PRODUCTS = ("Atlas", "Beacon", "Comet", "Delta", "Ember", "Falcon", "Granite", "Harbor", "Ion",
-            "Juniper", "Keystone", "Lumen", "Meridian", "Nimbus", "Orbit", "Pioneer", "Quartz")
-TEAMS = ("payments", "platform", "growth", "infra", "design", "support", "security", "data",
-         "mobile", "billing", "search", "frontend", "backend", "ml-ops", "release")
-WORDS = ("deploy", "rollback", "migration", "review", "latency", "budget", "roadmap", "sprint",
-         "incident", "dashboard", "invoice", "renewal", "onboarding", "contract", "forecast",
-         "schema", "cache", "pipeline", "quota", "benchmark", "retention", "feedback")
+PRODUCTS = (
+    "Atlas",
+    "Beacon",
+    "Comet",
+    "Delta",
+    "Ember",
+    "Falcon",
+    "Granite",
+    "Harbor",
+    "Ion",
+    "Juniper",
+    "Keystone",
+    "Lumen",
+    "Meridian",
+    "Nimbus",
+    "Orbit",
+    "Pioneer",
+    "Quartz",
+)
+TEAMS = (
+    "payments",
+    "platform",
+    "growth",
+    "infra",
+    "design",
+    "support",
+    "security",
+    "data",
+    "mobile",
+    "billing",
+    "search",
+    "frontend",
+    "backend",
+    "ml-ops",
+    "release",
+)
+WORDS = (
+    "deploy",
+    "rollback",
+    "migration",
+    "review",
+    "latency",
+    "budget",
+    "roadmap",
+    "sprint",
+    "incident",
+    "dashboard",
+    "invoice",
+    "renewal",
+    "onboarding",
+    "contract",
+    "forecast",
+    "schema",
+    "cache",
+    "pipeline",
+    "quota",
+    "benchmark",
+    "retention",
+    "feedback",
+)
 
 
 @dataclass
@@ -44,13 +97,30 @@ class Values:
 
     # --- personal values -------------------------------------------------------------------
     def person(self) -> str:
-        return self.fake.name() if self.rng.random() < 0.3 else (
-            f"{self.fake.first_name()} {self.fake.last_name()}")
+        return (
+            self.fake.name()
+            if self.rng.random() < 0.3
+            else (f"{self.fake.first_name()} {self.fake.last_name()}")
+        )
 
     def company(self) -> str:
         base = self.fake.last_name()
-        suffix = self.rng.choice(("Labs", "Bio", "Systems", "Capital", "Health", "Logistics",
-                                  "Partners", "Analytics", "Robotics", "& Co", "Group", "Inc."))
+        suffix = self.rng.choice(
+            (
+                "Labs",
+                "Bio",
+                "Systems",
+                "Capital",
+                "Health",
+                "Logistics",
+                "Partners",
+                "Analytics",
+                "Robotics",
+                "& Co",
+                "Group",
+                "Inc.",
+            )
+        )
         return self.rng.choice((f"{base} {suffix}", self.fake.company()))
 
     def domain(self, company: str | None = None) -> str:
@@ -58,13 +128,17 @@ class Values:
             slug = "".join(ch for ch in company.split()[0].lower() if ch.isalnum())
         else:
             slug = self.fake.last_name().lower()
-        return f"{slug}{self.rng.choice(('', '-hq', '-labs', 'io', '-group'))}.{self.rng.choice(('com', 'io', 'co', 'net', 'org', 'dev'))}"
+        suffix = self.rng.choice(("", "-hq", "-labs", "io", "-group"))
+        tld = self.rng.choice(("com", "io", "co", "net", "org", "dev"))
+        return f"{slug}{suffix}.{tld}"
 
     def email(self, person: str | None = None, domain: str | None = None) -> str:
         person = person or self.person()
         first, *rest = person.lower().replace(".", "").split()
         last = rest[-1] if rest else "x"
-        local = self.rng.choice((f"{first}.{last}", f"{first[0]}{last}", f"{first}", f"{first}_{last}"))
+        local = self.rng.choice(
+            (f"{first}.{last}", f"{first[0]}{last}", f"{first}", f"{first}_{last}")
+        )
         return f"{local}@{domain or self.domain()}"
 
     def phone(self) -> str:
@@ -91,12 +165,21 @@ class Values:
     def handle(self, person: str | None = None) -> str:
         person = person or self.person()
         first, *rest = person.lower().split()
-        return "@" + self.rng.choice((first, f"{first}.{rest[-1] if rest else 'x'}",
-                                      f"{first[0]}{rest[-1] if rest else 'x'}"))
+        return "@" + self.rng.choice(
+            (
+                first,
+                f"{first}.{rest[-1] if rest else 'x'}",
+                f"{first[0]}{rest[-1] if rest else 'x'}",
+            )
+        )
 
     def channel(self) -> str:
-        return "#" + self.rng.choice(("team-", "proj-", "ops-", "cust-", "")) + self.rng.choice(
-            TEAMS) + self.rng.choice(("", "-alerts", "-eng", "-private", "-2024"))
+        return (
+            "#"
+            + self.rng.choice(("team-", "proj-", "ops-", "cust-", ""))
+            + self.rng.choice(TEAMS)
+            + self.rng.choice(("", "-alerts", "-eng", "-private", "-2024"))
+        )
 
     def repo(self, company: str | None = None) -> str:
         org = (company or self.company()).split()[0].lower()
@@ -112,12 +195,18 @@ class Values:
         if kind == 0:
             return "sk-proj-" + self.token(32)
         if kind == 1:
-            return "AKIA" + "".join(self.rng.choice(string.ascii_uppercase + string.digits)
-                                    for _ in range(16))
+            return "AKIA" + "".join(
+                self.rng.choice(string.ascii_uppercase + string.digits) for _ in range(16)
+            )
         if kind == 2:
             return "ghp_" + self.token(36)
         if kind == 3:
-            return "xoxb-" + "-".join(str(self.rng.randint(10**11, 10**12 - 1)) for _ in range(2)) + "-" + self.token(24)
+            return (
+                "xoxb-"
+                + "-".join(str(self.rng.randint(10**11, 10**12 - 1)) for _ in range(2))
+                + "-"
+                + self.token(24)
+            )
         if kind == 4:
             return "sk_live_" + self.token(28)
         return "eyJhbGciOiJIUzI1NiJ9." + self.token(40) + "." + self.token(20)
@@ -129,7 +218,8 @@ class Values:
             return f"https://{domain}/invite?token={self.token(24)}"
         if kind == 1:
             return f"https://app.{domain}/u/{self.fake.user_name()}/settings"
-        return f"https://{domain}/reset-password?uid={self.rng.randint(10000, 99999)}&key={self.token(16)}"
+        uid = self.rng.randint(10000, 99999)
+        return f"https://{domain}/reset-password?uid={uid}&key={self.token(16)}"
 
     def card(self) -> str:
         digits = [4] + [self.rng.randint(0, 9) for _ in range(14)]
@@ -141,7 +231,7 @@ class Values:
             total += d
         digits.append((10 - total % 10) % 10)
         s = "".join(map(str, digits))
-        return " ".join(s[i:i + 4] for i in range(0, 16, 4))
+        return " ".join(s[i : i + 4] for i in range(0, 16, 4))
 
     def iban(self) -> str:
         return self.fake.iban()
@@ -160,10 +250,13 @@ class Values:
         return self.rng.choice(PRODUCTS)
 
     def time(self) -> str:
-        return f"{self.rng.randint(1, 12)}:{self.rng.randint(0, 59):02d} {self.rng.choice(('AM', 'PM'))}"
+        hour, minute = self.rng.randint(1, 12), self.rng.randint(0, 59)
+        return f"{hour}:{minute:02d} {self.rng.choice(('AM', 'PM'))}"
 
     def date(self) -> str:
-        return self.fake.date_this_year().strftime(self.rng.choice(("%b %d", "%Y-%m-%d", "%d %b %Y")))
+        return self.fake.date_this_year().strftime(
+            self.rng.choice(("%b %d", "%Y-%m-%d", "%d %b %Y"))
+        )
 
     def sha(self, n: int = 7) -> str:
         return self.fake.sha1()[:n]

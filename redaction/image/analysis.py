@@ -22,7 +22,9 @@ _URL_TYPES = frozenset({"URL"})
 UNCONFIRMED = "?"
 _SENSITIVE_URL_WORDS = re.compile(
     r"token|key|secret|sig|auth|passw|session|code|reset|invite|confirm|verify|otp|ticket|"
-    r"/u/|/users?/|/people/|/profile|/account|/~", re.I)
+    r"/u/|/users?/|/people/|/profile|/account|/~",
+    re.I,
+)
 _OPAQUE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{12,}$|^[0-9a-f\-]{16,}$|^\d{5,}$")
 
 
@@ -48,12 +50,19 @@ def url_is_sensitive(url: str) -> bool:
     return any(_OPAQUE.match(segment) for segment in parts.path.split("/"))
 
 
-_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march "
-                    "april june july august september october november december mon tue wed thu "
-                    "fri sat sun monday tuesday wednesday thursday friday saturday sunday am pm "
-                    "today yesterday".split())
-_UNITS = frozenset("b kb mb gb tb pb kib mib gib tib ms s sec secs min mins h hr hrs px pt em "
-                   "rem % x items files rows".split())
+_MONTHS = frozenset(
+    """
+jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
+july august september october november december mon tue wed thu fri sat sun monday tuesday
+wednesday thursday friday saturday sunday am pm today yesterday
+""".split()  # noqa: SIM905 - a word list reads best as words
+)
+_UNITS = frozenset(
+    """
+b kb mb gb tb pb kib mib gib tib ms s sec secs min mins h hr hrs px pt em rem % x items
+files rows
+""".split()  # noqa: SIM905 - a word list reads best as words
+)
 NER_MARK = "spacy"
 
 
@@ -67,7 +76,7 @@ def _is_date_or_quantity(token: str) -> bool:
 
 
 def screen_check(entity: str, text: str, recognizer: str) -> str:
-    """"keep", "drop" or "confirm" for an analyzer span read off a screen.
+    """ "keep", "drop" or "confirm" for an analyzer span read off a screen.
 
     Screens are full of dates, sizes and capitalised UI words that a text analyzer, made for
     sentences, takes for addresses and names: a "street address" made only of dates and
@@ -129,8 +138,10 @@ class AnalysisCache:
                     self._entries[key] = cached
                     while len(self._entries) > self._size:
                         self._entries.popitem(last=False)
-            out.extend(Span(s.start + start, s.end + start, s.entity_type, s.recognizer, s.score)
-                       for s in cached)
+            out.extend(
+                Span(s.start + start, s.end + start, s.entity_type, s.recognizer, s.score)
+                for s in cached
+            )
         return out
 
     def clear(self) -> None:
@@ -151,7 +162,7 @@ def _chunks(text: str, target: int) -> list[tuple[int, int]]:
     start = 0
     for cut in cuts:
         size = cut - start
-        boundary = zlib.crc32(text[max(start, cut - 80):cut].encode()) % 4 == 0
+        boundary = zlib.crc32(text[max(start, cut - 80) : cut].encode()) % 4 == 0
         if (size >= target and boundary) or size >= 4 * target:
             out.append((start, cut))
             start = cut + len(GROUP_BREAK)
@@ -160,9 +171,14 @@ def _chunks(text: str, target: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-def analyse_documents(layout: Layout, documents: list[TextDocument], analyzer: TextAnalyzer,
-                      settings: ImageRedactionSettings, deny_list: Any = None,
-                      cache: AnalysisCache | None = None) -> list[Finding]:
+def analyse_documents(
+    layout: Layout,
+    documents: list[TextDocument],
+    analyzer: TextAnalyzer,
+    settings: ImageRedactionSettings,
+    deny_list: Any = None,
+    cache: AnalysisCache | None = None,
+) -> list[Finding]:
     """Findings from the analyzer's spans over each document, filtered by the settings.
 
     One-word NER names come back with recognizer ``... (unconfirmed)`` marking: the frame
@@ -172,8 +188,11 @@ def analyse_documents(layout: Layout, documents: list[TextDocument], analyzer: T
     for document in documents:
         if not document.text.strip():
             continue
-        spans = (cache.analyze(analyzer, document.text, deny_list) if cache is not None
-                 else analyzer.analyze(document.text, deny_list))
+        spans = (
+            cache.analyze(analyzer, document.text, deny_list)
+            if cache is not None
+            else analyzer.analyze(document.text, deny_list)
+        )
         for span in spans:
             entity = span.entity_type
             if span.score < settings.min_span_score or entity in settings.ignored_entity_types:
@@ -181,8 +200,11 @@ def analyse_documents(layout: Layout, documents: list[TextDocument], analyzer: T
             flag = OPTIONAL_TYPES.get(entity)
             if flag is not None and not getattr(settings, flag):
                 continue
-            if (entity in _URL_TYPES and settings.url_policy == "sensitive"
-                    and not url_is_sensitive(document.text[span.start:span.end])):
+            if (
+                entity in _URL_TYPES
+                and settings.url_policy == "sensitive"
+                and not url_is_sensitive(document.text[span.start : span.end])
+            ):
                 continue
             # NER runs names into the next cell or line now and then ("Ada Byron\n\nStage");
             # each piece between separators is judged on its own.

@@ -29,23 +29,37 @@ class AuditFinding:
 class FrameAuditor:
     """Re-OCR and re-analyse stored frames with the strictest settings. Build once, reuse."""
 
-    def __init__(self, analyzer: TextAnalyzer, ocr: OcrEngine | None = None,
-                 settings: ImageRedactionSettings | None = None) -> None:
+    def __init__(
+        self,
+        analyzer: TextAnalyzer,
+        ocr: OcrEngine | None = None,
+        settings: ImageRedactionSettings | None = None,
+    ) -> None:
         self.settings = settings or ImageRedactionSettings.strictest()
         self._redactor = FrameRedactor(analyzer, ocr, self.settings)
 
-    def audit(self, frame: Any, deny_list: Any = None, *, scale: float | None = None
-              ) -> tuple[AuditFinding, ...]:
+    def audit(
+        self, frame: Any, deny_list: Any = None, *, scale: float | None = None
+    ) -> tuple[AuditFinding, ...]:
         """Findings in ``frame`` (BGR uint8). Raises on unusable input (nothing is hidden)."""
         from redaction.image.frame import _as_bgr
 
         page = self._redactor.find(_as_bgr(frame), deny_list, scale=scale)
-        return tuple(AuditFinding(f.entity_type, f.recognizer, round(f.score, 4), box)
-                     for f in page.findings for box in f.boxes)
+        return tuple(
+            AuditFinding(f.entity_type, f.recognizer, round(f.score, 4), box)
+            for f in page.findings
+            for box in f.boxes
+        )
 
 
-def audit_frame(frame: Any, analyzer: TextAnalyzer, ocr: OcrEngine | None = None,
-                deny_list: Any = None, *, settings: ImageRedactionSettings | None = None,
-                scale: float | None = None) -> tuple[AuditFinding, ...]:
+def audit_frame(
+    frame: Any,
+    analyzer: TextAnalyzer,
+    ocr: OcrEngine | None = None,
+    deny_list: Any = None,
+    *,
+    settings: ImageRedactionSettings | None = None,
+    scale: float | None = None,
+) -> tuple[AuditFinding, ...]:
     """One-off audit of one frame (build a :class:`FrameAuditor` to audit many)."""
     return FrameAuditor(analyzer, ocr, settings).audit(frame, deny_list, scale=scale)

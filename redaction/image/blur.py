@@ -22,19 +22,21 @@ from redaction.models import Box
 Frame = np.ndarray[Any, Any]
 
 
-def padded_box(box: Box, settings: ImageRedactionSettings, scale: float, width: int,
-               height: int) -> Box:
+def padded_box(
+    box: Box, settings: ImageRedactionSettings, scale: float, width: int, height: int
+) -> Box:
     """The area actually blurred for ``box``: padding grows with device scale and text size."""
-    px = max(int(math.ceil(settings.pad_px * scale)), int(math.ceil(0.15 * box.h)))
+    px = max(math.ceil(settings.pad_px * scale), math.ceil(0.15 * box.h))
     return geometry.pad(box, px, width, height)
 
 
 def block_size(box: Box, settings: ImageRedactionSettings, scale: float) -> int:
-    return max(int(math.ceil(settings.block_px * scale)), int(math.ceil(min(box.h, box.w) / 2.2)))
+    return max(math.ceil(settings.block_px * scale), math.ceil(min(box.h, box.w) / 2.2))
 
 
-def redact_boxes(frame: Frame, boxes: Sequence[Box], settings: ImageRedactionSettings,
-                 scale: float) -> tuple[Frame, list[Box]]:
+def redact_boxes(
+    frame: Frame, boxes: Sequence[Box], settings: ImageRedactionSettings, scale: float
+) -> tuple[Frame, list[Box]]:
     """A copy of ``frame`` with every box padded, pixelated and blurred; and the areas done."""
     import cv2
 
@@ -46,10 +48,11 @@ def redact_boxes(frame: Frame, boxes: Sequence[Box], settings: ImageRedactionSet
         if area.w == 0 or area.h == 0:
             continue
         block = block_size(box, settings, scale)
-        region = out[area.y:area.y + area.h, area.x:area.x + area.w]
+        region = out[area.y : area.y + area.h, area.x : area.x + area.w]
         # Floor: every block is at least ``block`` pixels wide and high.
-        small = cv2.resize(region, (max(1, area.w // block), max(1, area.h // block)),
-                           interpolation=cv2.INTER_AREA)
+        small = cv2.resize(
+            region, (max(1, area.w // block), max(1, area.h // block)), interpolation=cv2.INTER_AREA
+        )
         blocky = cv2.resize(small, (area.w, area.h), interpolation=cv2.INTER_NEAREST)
         kernel = block | 1
         region[...] = cv2.GaussianBlur(blocky, (kernel, kernel), 0, borderType=cv2.BORDER_REPLICATE)

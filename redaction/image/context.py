@@ -19,69 +19,246 @@ from redaction.models import Box
 RECOGNIZER = "screen_layout"
 
 _PERSON_LABELS = (
-    "name", "full name", "first name", "last name", "display name", "contact", "contact name",
-    "owner", "assignee", "assigned to", "author", "reporter", "reviewer", "reviewers",
-    "created by", "modified by", "updated by", "edited by", "from", "to", "cc", "bcc", "sender",
-    "recipient", "customer", "client", "cardholder", "card holder", "account holder",
-    "account name", "name on card", "manager", "approver", "approved by", "requested by",
-    "submitted by", "organizer", "organiser", "attendees", "attendee", "host", "members",
-    "member", "patient", "employee", "tenant", "signed by", "point of contact", "sales rep",
-    "account owner", "driver", "guest", "passenger", "beneficiary", "payee",
+    "name",
+    "full name",
+    "first name",
+    "last name",
+    "display name",
+    "contact",
+    "contact name",
+    "owner",
+    "assignee",
+    "assigned to",
+    "author",
+    "reporter",
+    "reviewer",
+    "reviewers",
+    "created by",
+    "modified by",
+    "updated by",
+    "edited by",
+    "from",
+    "to",
+    "cc",
+    "bcc",
+    "sender",
+    "recipient",
+    "customer",
+    "client",
+    "cardholder",
+    "card holder",
+    "account holder",
+    "account name",
+    "name on card",
+    "manager",
+    "approver",
+    "approved by",
+    "requested by",
+    "submitted by",
+    "organizer",
+    "organiser",
+    "attendees",
+    "attendee",
+    "host",
+    "members",
+    "member",
+    "patient",
+    "employee",
+    "tenant",
+    "signed by",
+    "point of contact",
+    "sales rep",
+    "account owner",
+    "driver",
+    "guest",
+    "passenger",
+    "beneficiary",
+    "payee",
 )
 _LABELS: dict[str, str] = {
     **dict.fromkeys(_PERSON_LABELS, "PERSON"),
-    **dict.fromkeys(("assignees", "owners", "participants", "contacts", "recipients", "authors",
-                     "people", "guests", "direct messages"), "PERSON"),
-    **dict.fromkeys(("email", "e-mail", "email address", "e-mail address", "mail", "work email",
-                     "personal email", "emails"), "EMAIL_ADDRESS"),
-    **dict.fromkeys(("phone", "phone number", "mobile", "mobile number", "cell", "tel",
-                     "telephone", "fax", "work phone", "home phone", "phones"), "PHONE_NUMBER"),
-    **dict.fromkeys(("address", "street", "street address", "mailing address",
-                     "billing address", "shipping address", "home address", "postal address",
-                     "address line 1", "address line 2"), "STREET_ADDRESS"),
-    **dict.fromkeys(("company", "organization", "organisation", "employer", "vendor", "firm",
-                     "company name", "business name", "account"), "ORGANIZATION"),
+    **dict.fromkeys(
+        (
+            "assignees",
+            "owners",
+            "participants",
+            "contacts",
+            "recipients",
+            "authors",
+            "people",
+            "guests",
+            "direct messages",
+        ),
+        "PERSON",
+    ),
+    **dict.fromkeys(
+        (
+            "email",
+            "e-mail",
+            "email address",
+            "e-mail address",
+            "mail",
+            "work email",
+            "personal email",
+            "emails",
+        ),
+        "EMAIL_ADDRESS",
+    ),
+    **dict.fromkeys(
+        (
+            "phone",
+            "phone number",
+            "mobile",
+            "mobile number",
+            "cell",
+            "tel",
+            "telephone",
+            "fax",
+            "work phone",
+            "home phone",
+            "phones",
+        ),
+        "PHONE_NUMBER",
+    ),
+    **dict.fromkeys(
+        (
+            "address",
+            "street",
+            "street address",
+            "mailing address",
+            "billing address",
+            "shipping address",
+            "home address",
+            "postal address",
+            "address line 1",
+            "address line 2",
+        ),
+        "STREET_ADDRESS",
+    ),
+    **dict.fromkeys(
+        (
+            "company",
+            "organization",
+            "organisation",
+            "employer",
+            "vendor",
+            "firm",
+            "company name",
+            "business name",
+            "account",
+        ),
+        "ORGANIZATION",
+    ),
     **dict.fromkeys(("username", "user name", "login", "user id", "handle", "user"), "USERNAME"),
-    **dict.fromkeys(("account number", "customer id", "member id", "policy number", "iban",
-                     "card number", "ssn", "social security number", "passport",
-                     "passport number", "license number", "tax id"), "ACCOUNT_ID"),
-    **dict.fromkeys(("password", "passcode", "pin", "api key", "secret", "token",
-                     "recovery code", "access key"), "SECRET"),
+    **dict.fromkeys(
+        (
+            "account number",
+            "customer id",
+            "member id",
+            "policy number",
+            "iban",
+            "card number",
+            "ssn",
+            "social security number",
+            "passport",
+            "passport number",
+            "license number",
+            "tax id",
+        ),
+        "ACCOUNT_ID",
+    ),
+    **dict.fromkeys(
+        (
+            "password",
+            "passcode",
+            "pin",
+            "api key",
+            "secret",
+            "token",
+            "recovery code",
+            "access key",
+        ),
+        "SECRET",
+    ),
 }
-_PLURAL_LABELS = frozenset({"reviewers", "members", "attendees", "participants", "assignees",
-                            "owners", "contacts", "recipients", "authors", "people", "guests",
-                            "direct messages", "people in this channel"})
+_PLURAL_LABELS = frozenset(
+    {
+        "reviewers",
+        "members",
+        "attendees",
+        "participants",
+        "assignees",
+        "owners",
+        "contacts",
+        "recipients",
+        "authors",
+        "people",
+        "guests",
+        "direct messages",
+        "people in this channel",
+    }
+)
 #: Labels that name a column of personal values in a table header.
-_COLUMN_LABELS = {k: v for k, v in _LABELS.items() if k not in {"to", "from", "cc", "bcc",
-                                                                   "host", "user"}}
+_COLUMN_LABELS = {
+    k: v for k, v in _LABELS.items() if k not in {"to", "from", "cc", "bcc", "host", "user"}
+}
 
-_NOT_NAMES = frozenset(["a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from", "new", "my", "our", "your", "all", "any", "this", "that", "these", "those", "today", "yesterday", "tomorrow", "now", "just", "updated", "edited", "created", "modified", "sent", "received", "posted", "draft", "drafts", "inbox", "archive", "deleted", "junk", "spam", "outbox", "sent", "items", "folder", "folders", "settings", "preferences", "home", "team", "teams", "channel", "channels", "project", "projects", "meeting", "meetings", "daily", "weekly", "monthly", "sprint", "review", "reviews", "standup", "sync", "plan", "planning", "update", "updates", "notes", "note", "thread", "threads", "reply", "replies", "forward", "message", "messages", "chat", "chats", "call", "calls", "general", "random", "announcements", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "july", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "am", "pm", "pst", "est", "utc", "gmt", "welcome", "hello", "hi", "hey", "dear", "thanks", "thank", "best", "regards", "open", "closed", "merged", "pending", "done", "active", "away", "online", "offline", "busy", "status", "priority", "high", "low", "medium", "error", "warning", "info", "debug", "warn", "trace", "fatal", "critical", "notice", "build", "test", "tests", "release", "deploy", "main", "master", "dev", "staging", "production", "file", "edit", "view", "window", "help", "tools", "go", "run", "terminal", "debug", "source", "search", "explorer", "extensions"])
+_NOT_NAMES = frozenset(
+    """
+a an the and or of for to in on at by with from new my our your all any this that these
+those today yesterday tomorrow now just updated edited created modified sent received
+posted draft drafts inbox archive deleted junk spam outbox sent items folder folders
+settings preferences home team teams channel channels project projects meeting meetings
+daily weekly monthly sprint review reviews standup sync plan planning update updates notes
+note thread threads reply replies forward message messages chat chats call calls general
+random announcements monday tuesday wednesday thursday friday saturday sunday january
+february march july september october november december jan feb mar apr jun jul aug sep
+sept oct nov dec am pm pst est utc gmt welcome hello hi hey dear thanks thank best regards
+open closed merged pending done active away online offline busy status priority high low
+medium error warning info debug warn trace fatal critical notice build test tests release
+deploy main master dev staging production file edit view window help tools go run terminal
+debug source search explorer extensions
+""".split()  # noqa: SIM905 - a word list reads best as words
+)
 
-_TIME = (r"(?i:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?|yesterday|today|now|"
-         r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
-         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
-         r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}/\d{1,2}"
-         r"(?:/\d{2,4})?|\d+\s?(?:m|h|d|min|mins|hr|hrs)\b(?:\s+ago)?)")
+_TIME = (
+    r"(?i:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?|yesterday|today|now|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}/\d{1,2}"
+    r"(?:/\d{2,4})?|\d+\s?(?:m|h|d|min|mins|hr|hrs)\b(?:\s+ago)?)"
+)
 _CAP = r"[A-Z][a-zA-Z'\u2019\-]+"
 _NAME = rf"{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,3}}"
 _EMAIL = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
 
 #: "Andrea Herrera   7:26 AM" (chat, inbox, list rows), also glued ("Herrera7:26 AM").
 #: (OCR sometimes reads a capital as a small letter: "shawn Simpson".)
-_ROW_NAME_TIME = re.compile(rf"^\W{{0,3}}(?P<v>(?:{_CAP}|[a-z][a-z'\-]+)(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,3}})[ \t]*(?:[\u00b7|,\-\u2013][ \t]*)?{_TIME}\b",
-                            re.M)
+_ROW_NAME_TIME = re.compile(
+    rf"^\W{{0,3}}(?P<v>(?:{_CAP}|[a-z][a-z'\-]+)(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,3}})"
+    rf"[ \t]*(?:[\u00b7|,\-\u2013][ \t]*)?{_TIME}\b",
+    re.M,
+)
 #: "Name <email>", "Name (email)".
-_NAME_EMAIL = re.compile(rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,3}})[ \t|]*[<(\[]\s*{_EMAIL}")
+_NAME_EMAIL = re.compile(
+    rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,3}})[ \t|]*[<(\[]\s*{_EMAIL}"
+)
 _BY_VERB = re.compile(
     rf"\b(?:created|updated|edited|modified|authored|written|posted|shared|sent|assigned|"
     rf"reviewed|approved|requested|opened|closed|merged|submitted|invited|added|removed|"
     rf"mentioned|reported|signed|owned|managed|led|uploaded|commented|replied|organized|"
-    rf"organised|hosted|started)[ \t]+(?:by|to|for)[ \t]+(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,2}})")
-_GREETING = re.compile(rf"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Welcome),?[ \t]+"
-                       rf"(?P<v>{_CAP}(?:[ \t]+{_CAP})?)[ \t]*[,!.:]")
+    rf"organised|hosted|started)[ \t]+(?:by|to|for)[ \t]+"
+    rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,2}})"
+)
+_GREETING = re.compile(
+    rf"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Welcome),?[ \t]+"
+    rf"(?P<v>{_CAP}(?:[ \t]+{_CAP})?)[ \t]*[,!.:]"
+)
 _SIGN_OFF = re.compile(
     rf"\b(?:Best|Regards|Best regards|Kind regards|Warm regards|Many thanks|Thanks|Cheers|"
-    rf"Sincerely|Yours|All the best|Talk soon),[ \t]*\n{{0,2}}[ \t]*(?P<v>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
+    rf"Sincerely|Yours|All the best|Talk soon),[ \t]*\n{{0,2}}[ \t]*"
+    rf"(?P<v>{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
+)
 _COMPANY = re.compile(
     rf"(?P<v>(?:{_CAP}|[A-Z]{{2,}})(?:[ \t]+(?:&[ \t]+)?(?:{_CAP}|[A-Z]{{2,}})){{0,2}}[ \t]+"
     r"(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|Corp\.?|Corporation|Co\.|PLC|AG|S\.A\.|SAS|"
@@ -90,7 +267,8 @@ _COMPANY = re.compile(
     r"Therapeutics|Industries|Enterprises|Associates|Studios|Foundation|Dynamics|Energy|"
     r"Insurance|Bank|Financial|Properties|Realty|Ltd|Co)(?![\w-]))"
     #: Partnership style: "Howard, Swanson and Adams", "Farrell & Co".
-    rf"|(?P<p>{_CAP},[ \t]+{_CAP},?[ \t]+(?:and|&)[ \t]+{_CAP}|{_CAP}[ \t]+&[ \t]+{_CAP})")
+    rf"|(?P<p>{_CAP},[ \t]+{_CAP},?[ \t]+(?:and|&)[ \t]+{_CAP}|{_CAP}[ \t]+&[ \t]+{_CAP})"
+)
 
 
 def is_ui_word(token: str) -> bool:
@@ -110,8 +288,29 @@ def label_of(text: str) -> str | None:
     return _LABELS.get(_norm_label(text))
 
 
-_PARTICLES = frozenset({"van", "der", "de", "den", "la", "le", "von", "da", "di", "du", "del",
-                        "bin", "al", "el", "dos", "das", "y", "ter", "ten"})
+_PARTICLES = frozenset(
+    {
+        "van",
+        "der",
+        "de",
+        "den",
+        "la",
+        "le",
+        "von",
+        "da",
+        "di",
+        "du",
+        "del",
+        "bin",
+        "al",
+        "el",
+        "dos",
+        "das",
+        "y",
+        "ter",
+        "ten",
+    }
+)
 
 
 def _value_ok(entity: str, text: str) -> bool:
@@ -122,8 +321,7 @@ def _value_ok(entity: str, text: str) -> bool:
         # A name is capitalised word by word (screens keep case), or an address or handle.
         if "@" in text:
             return len(words) <= 3
-        return len(words) <= 5 and all(w[:1].isupper() or w.lower() in _PARTICLES
-                                       for w in words)
+        return len(words) <= 5 and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
     if entity == "PHONE_NUMBER":
         return len(re.findall(r"\d", text)) >= 5
     if entity == "EMAIL_ADDRESS":
@@ -141,8 +339,11 @@ def _cell_ok(entity: str, text: str) -> bool:
 
 def _looks_like_name(text: str) -> bool:
     parts = re.findall(r"[A-Za-z'\u2019\-]+", text)
-    return bool(parts) and not all(p.lower() in _NOT_NAMES for p in parts) and not any(
-        p.lower() in _NOT_NAMES for p in parts[:1])
+    return (
+        bool(parts)
+        and not all(p.lower() in _NOT_NAMES for p in parts)
+        and not any(p.lower() in _NOT_NAMES for p in parts[:1])
+    )
 
 
 class LayoutContext:
@@ -169,7 +370,7 @@ class LayoutContext:
 
     # --- rules ---------------------------------------------------------------------------
     def _label_colon(self) -> Iterator[Finding]:
-        """"Label: value" inside one line (also glued: "Email:jane@x.org")."""
+        """ "Label: value" inside one line (also glued: "Email:jane@x.org")."""
         for li, line in enumerate(self.layout.lines):
             words = line.words
             i = 0
@@ -179,7 +380,7 @@ class LayoutContext:
                 for n in (3, 2, 1):
                     if i + n > len(words):
                         continue
-                    text = " ".join(w.text for w in words[i:i + n])
+                    text = " ".join(w.text for w in words[i : i + n])
                     if ":" in text:
                         label, _, rest = text.partition(":")
                         if label_of(label) and (not rest or n == 1):
@@ -261,7 +462,7 @@ class LayoutContext:
                 last_y = geometry.bottom(head)
                 pitch = max(head.h * 1.2, 1)
                 misses = 0
-                for next_row in rows[r + 1:r + 200]:
+                for next_row in rows[r + 1 : r + 200]:
                     top = min(lines[x].box.y for x in next_row)
                     if top - last_y > 3.5 * pitch:
                         break
@@ -319,8 +520,11 @@ _NAME_LINE = re.compile(rf"^{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}}$")
 
 def name_like(text: str) -> bool:
     """Two or three capitalised words, none of them a UI word: how a name stands in a list."""
-    return bool(_NAME_LINE.match(text.strip())) and _looks_like_name(text) and not any(
-        is_ui_word(t) for t in text.split())
+    return (
+        bool(_NAME_LINE.match(text.strip()))
+        and _looks_like_name(text)
+        and not any(is_ui_word(t) for t in text.split())
+    )
 
 
 def extend_lists(layout: Layout, findings: list[Finding]) -> list[Finding]:
@@ -334,8 +538,11 @@ def extend_lists(layout: Layout, findings: list[Finding]) -> list[Finding]:
         names = [li for li in block if name_like(layout.lines[li].text)]
         if len(names) < 3:
             continue
-        found = [li for li in names if all(WordRef(li, i) in person_refs
-                                           for i in range(len(layout.lines[li].words)))]
+        found = [
+            li
+            for li in names
+            if all(WordRef(li, i) in person_refs for i in range(len(layout.lines[li].words)))
+        ]
         if len(found) * 2 < len(names) or len(found) == len(names):
             continue
         for li in names:

@@ -29,10 +29,16 @@ def normalise(text: str) -> str:
 class DenyMatcher:
     """Finds values (with their entity types) among a page's words."""
 
-    def __init__(self, values: Iterable[tuple[str, str] | tuple[str, str, float]], *,
-                 fuzzy_ratio: float = 0.85,
-                 min_prefix: int = 4, recognizer: str = RECOGNIZER,
-                 prefixes: bool = True, whole_words: bool = False) -> None:
+    def __init__(
+        self,
+        values: Iterable[tuple[str, str] | tuple[str, str, float]],
+        *,
+        fuzzy_ratio: float = 0.85,
+        min_prefix: int = 4,
+        recognizer: str = RECOGNIZER,
+        prefixes: bool = True,
+        whole_words: bool = False,
+    ) -> None:
         self.values: list[tuple[str, str, float]] = []
         seen: set[str] = set()
         for item in values:
@@ -65,20 +71,25 @@ class DenyMatcher:
             for value, entity, weight in self.values:
                 if self.whole_words:
                     # A name part counts where it stands capitalised ("Will", not "will").
-                    hits = [(i, i, 1.0) for i, n in enumerate(norms)
-                            if n == value and line.words[i].text.lstrip("@(<\"'")[:1].isupper()]
+                    hits = [
+                        (i, i, 1.0)
+                        for i, n in enumerate(norms)
+                        if n == value and line.words[i].text.lstrip("@(<\"'")[:1].isupper()
+                    ]
                 else:
                     hits = self._line_hits(value, norms, joined, owner)
                 for first, last, score in hits:
                     refs = [WordRef(li, i) for i in range(first, last + 1)]
-                    found = from_words(layout, refs, entity, self.recognizer,
-                                       round(score * weight, 4))
+                    found = from_words(
+                        layout, refs, entity, self.recognizer, round(score * weight, 4)
+                    )
                     if found:
                         out.append(found)
         return out
 
-    def _line_hits(self, value: str, norms: list[str], joined: str,
-                   owner: list[int]) -> list[tuple[int, int, float]]:
+    def _line_hits(
+        self, value: str, norms: list[str], joined: str, owner: list[int]
+    ) -> list[tuple[int, int, float]]:
         hits: list[tuple[int, int, float]] = []
         n_value = len(value)
         if n_value < 4 or self.whole_words:
@@ -108,14 +119,20 @@ class DenyMatcher:
         n_value, n_text = len(value), len(text)
         if n_value >= 6 and 0.75 * n_value <= n_text <= 1.3 * n_value:
             matcher = SequenceMatcher(None, value, text, autojunk=False)
-            if matcher.real_quick_ratio() >= self.fuzzy_ratio and matcher.ratio() >= self.fuzzy_ratio:
+            if (
+                matcher.real_quick_ratio() >= self.fuzzy_ratio
+                and matcher.ratio() >= self.fuzzy_ratio
+            ):
                 return round(matcher.ratio(), 3)
         if not self.prefixes or n_text < self.min_prefix or n_text >= n_value:
             return None
         # Being typed: the word run is a prefix of the value (a caret may follow it).
         for candidate in (text, text[:-1]):
-            if (len(candidate) >= self.min_prefix and value.startswith(candidate)
-                    and candidate not in _GENERIC_PREFIXES):
+            if (
+                len(candidate) >= self.min_prefix
+                and value.startswith(candidate)
+                and candidate not in _GENERIC_PREFIXES
+            ):
                 return 0.8
         if n_text >= 8:
             ratio = SequenceMatcher(None, value[:n_text], text, autojunk=False).ratio()

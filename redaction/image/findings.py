@@ -20,12 +20,21 @@ class Finding:
     refs: tuple[WordRef, ...] = ()
 
     def redactions(self) -> list[Redaction]:
-        return [Redaction(kind="image", entity_type=self.entity_type, recognizer=self.recognizer,
-                          score=round(self.score, 4), box=box) for box in self.boxes]
+        return [
+            Redaction(
+                kind="image",
+                entity_type=self.entity_type,
+                recognizer=self.recognizer,
+                score=round(self.score, 4),
+                box=box,
+            )
+            for box in self.boxes
+        ]
 
 
-def from_words(layout: Layout, refs: Sequence[WordRef], entity_type: str, recognizer: str,
-               score: float) -> Finding | None:
+def from_words(
+    layout: Layout, refs: Sequence[WordRef], entity_type: str, recognizer: str, score: float
+) -> Finding | None:
     refs = tuple(dict.fromkeys(refs))
     if not refs:
         return None

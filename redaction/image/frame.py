@@ -23,9 +23,8 @@ from typing import Any
 import numpy as np
 
 from redaction.image import geometry
-from redaction.image.analysis import analyse_documents
+from redaction.image.analysis import UNCONFIRMED, AnalysisCache, analyse_documents
 from redaction.image.blur import redact_boxes
-from redaction.image.analysis import UNCONFIRMED, AnalysisCache
 from redaction.image.context import LayoutContext, extend_lists
 from redaction.image.deny import DenyMatcher, normalise
 from redaction.image.findings import Finding
@@ -42,11 +41,27 @@ Frame = np.ndarray[Any, Any]
 
 #: Entity types whose values, once read on screen, are (when learning) added to the episode
 #: deny-list.
-LEARNED_TYPES = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD",
-                           "IBAN_CODE", "SECRET", "URL_CREDENTIAL", "NATIONAL_ID"})
+LEARNED_TYPES = frozenset(
+    {
+        "PERSON",
+        "EMAIL_ADDRESS",
+        "PHONE_NUMBER",
+        "CREDIT_CARD",
+        "IBAN_CODE",
+        "SECRET",
+        "URL_CREDENTIAL",
+        "NATIONAL_ID",
+    }
+)
 #: Entity types whose values, once found on a frame, are hunted elsewhere in the same frame.
-PROPAGATED_TYPES = LEARNED_TYPES | {"USERNAME", "CHANNEL", "REPOSITORY", "ORGANIZATION",
-                                    "STREET_ADDRESS", "IP_ADDRESS"}
+PROPAGATED_TYPES = LEARNED_TYPES | {
+    "USERNAME",
+    "CHANNEL",
+    "REPOSITORY",
+    "ORGANIZATION",
+    "STREET_ADDRESS",
+    "IP_ADDRESS",
+}
 PROPAGATION_RECOGNIZER = "frame_repeat"
 #: Minimum score for a screen value to be added to the episode deny-list.
 LEARN_MIN_SCORE = 0.6
@@ -126,13 +141,17 @@ class FrameRedactor:
     Thread-safe for calls on different frames (the OCR engine serialises its own use).
     """
 
-    def __init__(self, analyzer: TextAnalyzer, ocr: OcrEngine | None = None,
-                 settings: ImageRedactionSettings | None = None, *,
-                 learn_screen_values: bool = False) -> None:
+    def __init__(
+        self,
+        analyzer: TextAnalyzer,
+        ocr: OcrEngine | None = None,
+        settings: ImageRedactionSettings | None = None,
+        *,
+        learn_screen_values: bool = False,
+    ) -> None:
         self.settings = settings or ImageRedactionSettings()
         self.analyzer = analyzer
-        self.ocr = ocr or create_engine(self.settings.ocr_engine,
-                                        **self.settings.ocr_options())
+        self.ocr = ocr or create_engine(self.settings.ocr_engine, **self.settings.ocr_options())
         self.faces = FaceDetector() if self.settings.faces else None
         self.password_fields = PasswordFieldDetector() if self.settings.password_fields else None
         self.learn_screen_values = learn_screen_values
@@ -143,10 +162,16 @@ class FrameRedactor:
         return {"settings": self.settings.to_dict(), "ocr": self.ocr.describe()}
 
     # --- public ------------------------------------------------------------------------------
-    def redact(self, frame: Frame, deny_list: Any = None, previous_frame: Frame | None = None,
-               previous_lines: Sequence[OcrLine] | None = None, *,
-               scale: float | None = None,
-               previous_result: FrameResult | None = None) -> FrameResult:
+    def redact(
+        self,
+        frame: Frame,
+        deny_list: Any = None,
+        previous_frame: Frame | None = None,
+        previous_lines: Sequence[OcrLine] | None = None,
+        *,
+        scale: float | None = None,
+        previous_result: FrameResult | None = None,
+    ) -> FrameResult:
         """Redact one frame (BGR or BGRA uint8). Never raises; never returns the input raw.
 
         With ``previous_frame`` (the raw frame before, in memory) and its OCR lines
@@ -161,8 +186,14 @@ class FrameRedactor:
             stage = "analysis"
             if previous_result is not None and previous_lines is None:
                 previous_lines = previous_result.lines
-            page = self.find(image, deny_list, previous_frame, previous_lines, scale=scale,
-                             previous_result=previous_result)
+            page = self.find(
+                image,
+                deny_list,
+                previous_frame,
+                previous_lines,
+                scale=scale,
+                previous_result=previous_result,
+            )
             stage = "blur"
             t0 = time.perf_counter()
             boxes = [box for finding in page.findings for box in finding.boxes]
@@ -175,40 +206,60 @@ class FrameRedactor:
                 self._learn(page, deny_list)
             redactions = tuple(r for finding in page.findings for r in finding.redactions())
             h, w = image.shape[:2]
-            stats = FrameStats(page.ocr_ms, page.analysis_ms, page.visual_ms, blur_ms,
-                               (time.perf_counter() - started) * 1000, page.ocr,
-                               _covered_fraction(areas, w, h))
+            stats = FrameStats(
+                page.ocr_ms,
+                page.analysis_ms,
+                page.visual_ms,
+                blur_ms,
+                (time.perf_counter() - started) * 1000,
+                page.ocr,
+                _covered_fraction(areas, w, h),
+            )
             return FrameResult(redacted, redactions, tuple(areas), page.lines, None, stats)
         except FrameDropped as dropped:
             return self._dropped(dropped.reason, started)
         except Exception as exc:
             return self._dropped(f"{stage}_failed:{type(exc).__name__}", started)
 
-    def find(self, frame: Frame, deny_list: Any = None, previous_frame: Frame | None = None,
-             previous_lines: Sequence[OcrLine] | None = None, *,
-             scale: float | None = None,
-             previous_result: FrameResult | None = None) -> PageFindings:
+    def find(
+        self,
+        frame: Frame,
+        deny_list: Any = None,
+        previous_frame: Frame | None = None,
+        previous_lines: Sequence[OcrLine] | None = None,
+        *,
+        scale: float | None = None,
+        previous_result: FrameResult | None = None,
+    ) -> PageFindings:
         """Read and analyse a frame without changing it (``redact`` and the audit use this)."""
         scale = scale or self.settings.scale_factor
         t0 = time.perf_counter()
         prev = None
         if previous_frame is not None and previous_lines is not None:
             prev = _as_bgr(previous_frame)
-        lines, report = read_frame(self.ocr, frame, prev, previous_lines,
-                                   max_changed_fraction=self.settings.max_changed_fraction,
-                                   device_scale=scale)
+        lines, report = read_frame(
+            self.ocr,
+            frame,
+            prev,
+            previous_lines,
+            max_changed_fraction=self.settings.max_changed_fraction,
+            device_scale=scale,
+        )
         t1 = time.perf_counter()
         layout = analyse_layout(lines)
         documents = [layout.document("rows"), layout.document("blocks")]
         findings: list[Finding] = []
-        findings += analyse_documents(layout, documents, self.analyzer, self.settings, deny_list,
-                                      self._analysis_cache)
+        findings += analyse_documents(
+            layout, documents, self.analyzer, self.settings, deny_list, self._analysis_cache
+        )
         if self.settings.layout_context:
             findings += LayoutContext(layout, documents).findings()
         if deny_list is not None:
-            findings += DenyMatcher(((e.value, e.entity_type) for e in deny_list.entries()),
-                                    fuzzy_ratio=self.settings.deny_fuzzy_ratio,
-                                    min_prefix=self.settings.deny_min_prefix).find(layout)
+            findings += DenyMatcher(
+                ((e.value, e.entity_type) for e in deny_list.entries()),
+                fuzzy_ratio=self.settings.deny_fuzzy_ratio,
+                min_prefix=self.settings.deny_min_prefix,
+            ).find(layout)
         findings += find_patterns(layout, documents, self.settings)
         findings = _confirm(layout, findings)
         findings += extend_lists(layout, findings)
@@ -219,12 +270,25 @@ class FrameRedactor:
         if self.faces is not None:
             findings += self._faces(frame, layout, scale, report, previous_result)
         t3 = time.perf_counter()
-        return PageFindings(tuple(lines), layout, tuple(_dedupe(findings)), report,
-                            (t1 - t0) * 1000, (t2 - t1) * 1000, (t3 - t2) * 1000)
+        return PageFindings(
+            tuple(lines),
+            layout,
+            tuple(_dedupe(findings)),
+            report,
+            (t1 - t0) * 1000,
+            (t2 - t1) * 1000,
+            (t3 - t2) * 1000,
+        )
 
     # --- internals -----------------------------------------------------------------------------
-    def _faces(self, frame: Frame, layout: Layout, scale: float, report: OcrReport,
-               previous: FrameResult | None) -> list[Finding]:
+    def _faces(
+        self,
+        frame: Frame,
+        layout: Layout,
+        scale: float,
+        report: OcrReport,
+        previous: FrameResult | None,
+    ) -> list[Finding]:
         """Faces on the whole frame; on an incremental frame with the previous result at hand,
         faces in the changed areas plus the previous faces where nothing changed."""
         assert self.faces is not None
@@ -236,22 +300,26 @@ class FrameRedactor:
             if r.recognizer != FACE_RECOGNIZER or r.box is None:
                 continue
             box = geometry.offset(r.box, 0, -report.scroll_dy)  # a scroll moved it
-            if (geometry.contains(Box(0, 0, w, h), box)
-                    and not any(geometry.intersection(box, area) for area in report.regions)):
+            if geometry.contains(Box(0, 0, w, h), box) and not any(
+                geometry.intersection(box, area) for area in report.regions
+            ):
                 kept.append(Finding(r.entity_type, r.recognizer, r.score or 0.0, (box,)))
         return kept + self.faces.detect(frame, layout, scale, regions=report.regions)
 
-
     def _dropped(self, reason: str, started: float) -> FrameResult:
-        return FrameResult(None, (), (), (), reason,
-                           FrameStats(total_ms=(time.perf_counter() - started) * 1000))
+        return FrameResult(
+            None, (), (), (), reason, FrameStats(total_ms=(time.perf_counter() - started) * 1000)
+        )
 
     @staticmethod
     def _learn(page: PageFindings, deny_list: Any) -> None:
         for finding in page.findings:
-            if (finding.entity_type in LEARNED_TYPES and finding.refs
-                    and finding.score >= LEARN_MIN_SCORE
-                    and finding.recognizer != PROPAGATION_RECOGNIZER):
+            if (
+                finding.entity_type in LEARNED_TYPES
+                and finding.refs
+                and finding.score >= LEARN_MIN_SCORE
+                and finding.recognizer != PROPAGATION_RECOGNIZER
+            ):
                 value = " ".join(page.layout.word(ref).text for ref in finding.refs)
                 deny_list.add(value, finding.entity_type, "screen")
 
@@ -262,23 +330,30 @@ def _confirm(layout: Layout, findings: list[Finding]) -> list[Finding]:
     mention ("@Ada")."""
     sure = [f for f in findings if not f.recognizer.endswith(UNCONFIRMED)]
     covered = {ref for f in sure if f.entity_type == "PERSON" for ref in f.refs}
-    parts = {normalise(layout.word(ref).text) for f in sure
-             if f.entity_type == "PERSON" and len(f.refs) >= 2 for ref in f.refs}
+    parts = {
+        normalise(layout.word(ref).text)
+        for f in sure
+        if f.entity_type == "PERSON" and len(f.refs) >= 2
+        for ref in f.refs
+    }
     out = list(sure)
     for f in findings:
         if not f.recognizer.endswith(UNCONFIRMED):
             continue
         words = [layout.word(ref).text for ref in f.refs]
-        backed = (any(ref in covered for ref in f.refs)
-                  or any(normalise(w) in parts for w in words)
-                  or any(w.endswith(":") or w.startswith("@") for w in words))
+        backed = (
+            any(ref in covered for ref in f.refs)
+            or any(normalise(w) in parts for w in words)
+            or any(w.endswith(":") or w.startswith("@") for w in words)
+        )
         if backed:
-            out.append(dataclasses.replace(f, recognizer=f.recognizer[:-len(UNCONFIRMED)]))
+            out.append(dataclasses.replace(f, recognizer=f.recognizer[: -len(UNCONFIRMED)]))
     return out
 
 
-def _repeats(layout: Layout, findings: Sequence[Finding],
-             settings: ImageRedactionSettings) -> list[Finding]:
+def _repeats(
+    layout: Layout, findings: Sequence[Finding], settings: ImageRedactionSettings
+) -> list[Finding]:
     """Values found once on the page, found again wherever else they appear on it.
 
     A name recognised in a sentence is also removed from a list row. Single words are not
@@ -296,8 +371,12 @@ def _repeats(layout: Layout, findings: Sequence[Finding],
         values.append((" ".join(words), finding.entity_type, finding.score * 0.99))
     if not values:
         return []
-    matcher = DenyMatcher(values, fuzzy_ratio=max(settings.deny_fuzzy_ratio, 0.9),
-                          recognizer=PROPAGATION_RECOGNIZER, prefixes=False)
+    matcher = DenyMatcher(
+        values,
+        fuzzy_ratio=max(settings.deny_fuzzy_ratio, 0.9),
+        recognizer=PROPAGATION_RECOGNIZER,
+        prefixes=False,
+    )
     return matcher.find(layout)
 
 
@@ -318,5 +397,5 @@ def _covered_fraction(areas: Sequence[Box], width: int, height: int) -> float:
         return 0.0
     mask = np.zeros((height, width), dtype=bool)
     for box in areas:
-        mask[box.y:box.y + box.h, box.x:box.x + box.w] = True
+        mask[box.y : box.y + box.h, box.x : box.x + box.w] = True
     return float(mask.mean())

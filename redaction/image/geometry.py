@@ -27,8 +27,12 @@ def union(boxes: Iterable[Box]) -> Box:
     items = list(boxes)
     if not items:
         raise ValueError("union of no boxes")
-    return from_corners(min(b.x for b in items), min(b.y for b in items),
-                        max(right(b) for b in items), max(bottom(b) for b in items))
+    return from_corners(
+        min(b.x for b in items),
+        min(b.y for b in items),
+        max(right(b) for b in items),
+        max(bottom(b) for b in items),
+    )
 
 
 def intersection(a: Box, b: Box) -> Box | None:
@@ -81,5 +85,9 @@ def vertical_overlap(a: Box, b: Box) -> float:
 
 
 def contains(outer: Box, inner: Box) -> bool:
-    return (outer.x <= inner.x and outer.y <= inner.y and right(inner) <= right(outer)
-            and bottom(inner) <= bottom(outer))
+    return (
+        outer.x <= inner.x
+        and outer.y <= inner.y
+        and right(inner) <= right(outer)
+        and bottom(inner) <= bottom(outer)
+    )

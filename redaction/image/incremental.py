@@ -41,14 +41,18 @@ class OcrReport:
     reused_lines: int
 
 
-def read_frame(engine: OcrEngine, frame: Frame, previous_frame: Frame | None = None,
-               previous_lines: Sequence[OcrLine] | None = None, *,
-               max_changed_fraction: float = 0.45,
-               device_scale: float = 1.0) -> tuple[tuple[OcrLine, ...], OcrReport]:
+def read_frame(
+    engine: OcrEngine,
+    frame: Frame,
+    previous_frame: Frame | None = None,
+    previous_lines: Sequence[OcrLine] | None = None,
+    *,
+    max_changed_fraction: float = 0.45,
+    device_scale: float = 1.0,
+) -> tuple[tuple[OcrLine, ...], OcrReport]:
     """OCR ``frame``, reusing ``previous_lines`` (read from ``previous_frame``) where unchanged."""
     height, width = frame.shape[:2]
-    if (previous_frame is None or previous_lines is None
-            or previous_frame.shape != frame.shape):
+    if previous_frame is None or previous_lines is None or previous_frame.shape != frame.shape:
         return engine.read(frame, device_scale), OcrReport("full", (), 0, 1.0, 0)
 
     dy = _scroll_offset(previous_frame, frame)
@@ -57,16 +61,18 @@ def read_frame(engine: OcrEngine, frame: Frame, previous_frame: Frame | None = N
     exposed: Box | None = None
     if dy:
         reference, exposed = _shift_rows(previous_frame, dy)
-        prev_lines = tuple(line for line in shifted(prev_lines, 0, -dy)
-                           if line.box.y >= 0 and geometry.bottom(line.box) <= height)
+        prev_lines = tuple(
+            line
+            for line in shifted(prev_lines, 0, -dy)
+            if line.box.y >= 0 and geometry.bottom(line.box) <= height
+        )
     changed, changed_mask = _changed_boxes(reference, frame)
     if exposed is not None:
         changed.append(exposed)
-        changed_mask[exposed.y:exposed.y + exposed.h, exposed.x:exposed.x + exposed.w] = 1
+        changed_mask[exposed.y : exposed.y + exposed.h, exposed.x : exposed.x + exposed.w] = 1
     if not changed:
         return prev_lines, OcrReport("unchanged", (), dy, 0.0, len(prev_lines))
     import cv2
-
 
     heights = [line.box.h for line in prev_lines] or [20]
     margin = max(32, 2 * int(statistics.median(heights)))
@@ -78,8 +84,9 @@ def read_frame(engine: OcrEngine, frame: Frame, previous_frame: Frame | None = N
         return engine.read(frame, device_scale), OcrReport("full", (), dy, 1.0, 0)
 
     all_cores = [core for _, group in crops for core in group]
-    kept = [line for line in prev_lines
-            if not any(_centre_in(line.box, core) for core in all_cores)]
+    kept = [
+        line for line in prev_lines if not any(_centre_in(line.box, core) for core in all_cores)
+    ]
     # Lines found again where no pixel changed are not read again.
     integral = cv2.integral(changed_mask)
     by_place = list(prev_lines)
@@ -96,16 +103,19 @@ def read_frame(engine: OcrEngine, frame: Frame, previous_frame: Frame | None = N
 
     fresh: list[OcrLine] = []
     for crop, group in crops:
-        for line in engine.read_region(frame, crop, device_scale, only_within=group,
-                                       reuse=unchanged_line):
+        for line in engine.read_region(
+            frame, crop, device_scale, only_within=group, reuse=unchanged_line
+        ):
             # A line belongs to the crop that holds its centre in a core; lines read in the
             # margin only are the reused ones' business.
             if any(_centre_in(line.box, core) for core in group) and not any(
-                    geometry.iou(line.box, other.box) > 0.3 for other in (*fresh, *kept)):
+                geometry.iou(line.box, other.box) > 0.3 for other in (*fresh, *kept)
+            ):
                 fresh.append(line)
     lines = sorted((*kept, *fresh), key=lambda line: (line.box.y, line.box.x))
-    return tuple(lines), OcrReport("incremental", tuple(c for c, _ in crops), dy,
-                                   area / float(width * height), len(kept))
+    return tuple(lines), OcrReport(
+        "incremental", tuple(c for c, _ in crops), dy, area / float(width * height), len(kept)
+    )
 
 
 def _centre_in(box: Box, core: Box) -> bool:
@@ -118,8 +128,11 @@ def _scroll_offset(previous: Frame, current: Frame) -> int:
     prev_rows = [hash(row.tobytes()) for row in previous]
     cur_rows = [hash(row.tobytes()) for row in current]
     # Blank rows (one colour) match anywhere: they must not vote.
-    prev_blank = {hash(row.tobytes()) for row in previous if (row == row[0]).all()} \
-        if len(previous) < 64 else _blank_hashes(previous, prev_rows)
+    prev_blank = (
+        {hash(row.tobytes()) for row in previous if (row == row[0]).all()}
+        if len(previous) < 64
+        else _blank_hashes(previous, prev_rows)
+    )
     index: dict[int, list[int]] = {}
     for y, key in enumerate(prev_rows):
         if key not in prev_blank:
@@ -143,7 +156,7 @@ def _scroll_offset(previous: Frame, current: Frame) -> int:
 def _blank_hashes(frame: Frame, hashes: list[int]) -> set[int]:
     """Hashes of the rows that hold one colour only."""
     flat = frame.reshape(frame.shape[0], -1)
-    blank = (flat.max(axis=1) == flat.min(axis=1))
+    blank = flat.max(axis=1) == flat.min(axis=1)
     return {hashes[y] for y in np.flatnonzero(blank)}
 
 
@@ -170,16 +183,20 @@ def _changed_boxes(previous: Frame, current: Frame) -> tuple[list[Box], np.ndarr
         return [], pixels
     ch, cw = -(-h // _CELL), -(-w // _CELL)
     # An area average over a cell of the 0/255 mask is > 0 exactly when a pixel changed.
-    mask = cv2.copyMakeBorder(pixels * 255, 0, ch * _CELL - h, 0, cw * _CELL - w,
-                              cv2.BORDER_CONSTANT, value=0)
+    mask = cv2.copyMakeBorder(
+        pixels * 255, 0, ch * _CELL - h, 0, cw * _CELL - w, cv2.BORDER_CONSTANT, value=0
+    )
     cells = cv2.resize(mask, (cw, ch), interpolation=cv2.INTER_AREA)
     cells = cv2.dilate((cells > 0).astype(np.uint8), np.ones((3, 3), np.uint8))
     n, _, stats, _ = cv2.connectedComponentsWithStats(cells, connectivity=8)
     boxes = []
     for i in range(1, n):
         x, y, bw, bh, _ = stats[i]
-        boxes.append(geometry.clip(Box(int(x) * _CELL, int(y) * _CELL, int(bw) * _CELL,
-                                       int(bh) * _CELL), w, h))
+        boxes.append(
+            geometry.clip(
+                Box(int(x) * _CELL, int(y) * _CELL, int(bw) * _CELL, int(bh) * _CELL), w, h
+            )
+        )
     return boxes, pixels
 
 
@@ -189,9 +206,12 @@ def _grow_to_lines(boxes: list[Box], lines: Sequence[OcrLine]) -> list[Box]:
     and growing through those would spread to the whole page), then merge overlaps."""
     cores = []
     for box in boxes:
-        touched = [line.box for line in lines
-                   if (inter := geometry.intersection(box, line.box)) is not None
-                   and inter.h >= 0.25 * line.box.h]
+        touched = [
+            line.box
+            for line in lines
+            if (inter := geometry.intersection(box, line.box)) is not None
+            and inter.h >= 0.25 * line.box.h
+        ]
         cores.append(geometry.union((box, *touched)))
     merged = True
     while merged:
@@ -217,11 +237,13 @@ def _aligned(box: Box, margin: int, align: int, width: int, height: int) -> Box:
     return Box(x0, y0, x1 - x0, y1 - y0)
 
 
-def _merge_crops(cores: list[Box], margin: int, align: int, width: int,
-                 height: int) -> list[tuple[Box, list[Box]]]:
+def _merge_crops(
+    cores: list[Box], margin: int, align: int, width: int, height: int
+) -> list[tuple[Box, list[Box]]]:
     """Crops (aligned, with margin) and the cores each must deliver; overlapping crops merge."""
     groups: list[tuple[Box, list[Box]]] = [
-        (_aligned(core, margin, align, width, height), [core]) for core in cores]
+        (_aligned(core, margin, align, width, height), [core]) for core in cores
+    ]
     changed = True
     while changed:
         changed = False
@@ -229,8 +251,10 @@ def _merge_crops(cores: list[Box], margin: int, align: int, width: int,
         for crop, members in groups:
             for k, (other, other_members) in enumerate(out):
                 if geometry.intersection(crop, other):
-                    out[k] = (_aligned(geometry.union((crop, other)), 0, align, width, height),
-                              other_members + members)
+                    out[k] = (
+                        _aligned(geometry.union((crop, other)), 0, align, width, height),
+                        other_members + members,
+                    )
                     changed = True
                     break
             else:

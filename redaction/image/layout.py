@@ -138,8 +138,11 @@ class Layout:
 def _wraps(line: OcrLine, widest: int) -> bool:
     """Whether a block line looks like a paragraph line that wrapped (many words, near full
     width, no closing punctuation) rather than a list entry or a label."""
-    return (len(line.words) >= 5 and line.box.w >= 0.7 * widest
-            and not line.words[-1].text.endswith((".", "!", "?", ":")))
+    return (
+        len(line.words) >= 5
+        and line.box.w >= 0.7 * widest
+        and not line.words[-1].text.endswith((".", "!", "?", ":"))
+    )
 
 
 def _h_overlap(a: Box, b: Box) -> float:
@@ -165,9 +168,11 @@ def _rows(lines: Sequence[OcrLine]) -> tuple[tuple[int, ...], ...]:
         for r in range(len(rows) - 1, max(-1, len(rows) - 8), -1):
             anchor = anchors[r]
             a_center = anchor.y + anchor.h / 2
-            if (geometry.vertical_overlap(anchor, box) >= 0.5
-                    and abs(a_center - center) <= 0.4 * min(anchor.h, box.h)
-                    and max(anchor.h, box.h) <= 1.8 * min(anchor.h, box.h)):
+            if (
+                geometry.vertical_overlap(anchor, box) >= 0.5
+                and abs(a_center - center) <= 0.4 * min(anchor.h, box.h)
+                and max(anchor.h, box.h) <= 1.8 * min(anchor.h, box.h)
+            ):
                 best = r
                 break
         if best < 0:

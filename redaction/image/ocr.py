@@ -10,10 +10,10 @@ Engines are built once (models load in seconds) and passed in; the registry buil
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import subprocess
-import math
 import threading
 import time
 from abc import ABC, abstractmethod
@@ -67,9 +67,12 @@ class OcrLine:
 def shifted(lines: Sequence[OcrLine], dx: int, dy: int) -> tuple[OcrLine, ...]:
     """The same lines moved by (dx, dy): for reading a crop and placing it in the frame."""
     return tuple(
-        OcrLine(geometry.offset(line.box, dx, dy),
-                tuple(OcrWord(w.text, geometry.offset(w.box, dx, dy), w.score) for w in line.words))
-        for line in lines)
+        OcrLine(
+            geometry.offset(line.box, dx, dy),
+            tuple(OcrWord(w.text, geometry.offset(w.box, dx, dy), w.score) for w in line.words),
+        )
+        for line in lines
+    )
 
 
 #: Given a line box just found (frame coordinates), a line already read there, or None.
@@ -93,16 +96,21 @@ class OcrEngine(ABC):
         """Crops of a frame this size should start on multiples of this (see incremental)."""
         return 1
 
-    def read_region(self, frame: Frame, box: Box, device_scale: float = 1.0,
-                    only_within: Sequence[Box] | None = None,
-                    reuse: Reuse | None = None) -> tuple[OcrLine, ...]:
+    def read_region(
+        self,
+        frame: Frame,
+        box: Box,
+        device_scale: float = 1.0,
+        only_within: Sequence[Box] | None = None,
+        reuse: Reuse | None = None,
+    ) -> tuple[OcrLine, ...]:
         """Text lines inside ``box`` of ``frame``, in the frame's coordinates.
 
         An engine that finds lines before reading them may skip lines whose centre lies
         outside ``only_within``, and take ``reuse(line_box)`` (a line already read, frame
         coordinates) instead of reading a line again when it returns one.
         """
-        crop = np.ascontiguousarray(frame[box.y:box.y + box.h, box.x:box.x + box.w])
+        crop = np.ascontiguousarray(frame[box.y : box.y + box.h, box.x : box.x + box.w])
         if crop.size == 0:
             return ()
         return shifted(self.read(crop, device_scale), box.x, box.y)
@@ -112,8 +120,9 @@ class OcrEngine(ABC):
         return {"engine": self.name}
 
 
-def _words_from_chars(text: str, char_boxes: Sequence[Box], line_box: Box,
-                      score: float) -> tuple[OcrWord, ...]:
+def _words_from_chars(
+    text: str, char_boxes: Sequence[Box], line_box: Box, score: float
+) -> tuple[OcrWord, ...]:
     """Split a line's text at spaces; each word's box spans its characters' boxes.
 
     ``char_boxes`` has one box per non-space character. When the counts disagree the line box
@@ -127,18 +136,30 @@ def _words_from_chars(text: str, char_boxes: Sequence[Box], line_box: Box,
     if len(char_boxes) == n_chars:
         i = 0
         for token in tokens:
-            boxes = char_boxes[i:i + len(token)]
+            boxes = char_boxes[i : i + len(token)]
             i += len(token)
             b = geometry.union(boxes)
             words.append(OcrWord(token, Box(b.x, line_box.y, b.w, line_box.h), score))
         # Character cells are estimates: let the outer words reach the line's ends.
         first, last = words[0], words[-1]
-        words[0] = OcrWord(first.text, geometry.from_corners(
-            line_box.x, line_box.y, geometry.right(first.box), geometry.bottom(line_box)), score)
+        words[0] = OcrWord(
+            first.text,
+            geometry.from_corners(
+                line_box.x, line_box.y, geometry.right(first.box), geometry.bottom(line_box)
+            ),
+            score,
+        )
         last = words[-1]
-        words[-1] = OcrWord(last.text, geometry.from_corners(
-            min(last.box.x, geometry.right(line_box)), line_box.y, geometry.right(line_box),
-            geometry.bottom(line_box)), score)
+        words[-1] = OcrWord(
+            last.text,
+            geometry.from_corners(
+                min(last.box.x, geometry.right(line_box)),
+                line_box.y,
+                geometry.right(line_box),
+                geometry.bottom(line_box),
+            ),
+            score,
+        )
         return tuple(words)
     total = len(text)
     start = 0
@@ -147,8 +168,11 @@ def _words_from_chars(text: str, char_boxes: Sequence[Box], line_box: Box,
         start = at + len(token)
         x0 = line_box.x + line_box.w * at / total
         x1 = line_box.x + line_box.w * start / total
-        words.append(OcrWord(token, geometry.from_corners(x0, line_box.y, x1,
-                                                          geometry.bottom(line_box)), score))
+        words.append(
+            OcrWord(
+                token, geometry.from_corners(x0, line_box.y, x1, geometry.bottom(line_box)), score
+            )
+        )
     return tuple(words)
 
 
@@ -173,8 +197,9 @@ def _centre_inside(quad: np.ndarray[Any, Any], boxes: Sequence[Box]) -> bool:
 
 
 #: Detection shrink factors: small fractions keep crops aligned on a short period.
-_FACTORS = tuple(Fraction(f) for f in ("1", "5/4", "4/3", "3/2", "5/3", "2", "5/2", "3", "4",
-                                       "5", "6", "8"))
+_FACTORS = tuple(
+    Fraction(f) for f in ("1", "5/4", "4/3", "3/2", "5/3", "2", "5/2", "3", "4", "5", "6", "8")
+)
 
 
 class RapidOcrEngine(OcrEngine):
@@ -190,9 +215,17 @@ class RapidOcrEngine(OcrEngine):
 
     name = "rapidocr"
 
-    def __init__(self, *, det_scale: float = 0.6, det_max_side: int = 2048,
-                 min_word_score: float = 0.5, rec_batch: int = 8, threads: int | None = None,
-                 det_box_thresh: float = 0.5, det_unclip_ratio: float = 1.6) -> None:
+    def __init__(
+        self,
+        *,
+        det_scale: float = 0.6,
+        det_max_side: int = 2048,
+        min_word_score: float = 0.5,
+        rec_batch: int = 8,
+        threads: int | None = None,
+        det_box_thresh: float = 0.5,
+        det_unclip_ratio: float = 1.6,
+    ) -> None:
         if not 0 < det_scale <= 1:
             raise OcrError("det_scale must be in (0, 1]")
         try:
@@ -265,11 +298,16 @@ class RapidOcrEngine(OcrEngine):
     def read(self, image: Frame, device_scale: float = 1.0) -> tuple[OcrLine, ...]:
         return self._read(image, self.det_factor(image.shape[0], image.shape[1], device_scale))
 
-    def read_region(self, frame: Frame, box: Box, device_scale: float = 1.0,
-                    only_within: Sequence[Box] | None = None,
-                    reuse: Reuse | None = None) -> tuple[OcrLine, ...]:
+    def read_region(
+        self,
+        frame: Frame,
+        box: Box,
+        device_scale: float = 1.0,
+        only_within: Sequence[Box] | None = None,
+        reuse: Reuse | None = None,
+    ) -> tuple[OcrLine, ...]:
         # Detect at the whole frame's scale, so a crop reads like the frame around it.
-        crop = np.ascontiguousarray(frame[box.y:box.y + box.h, box.x:box.x + box.w])
+        crop = np.ascontiguousarray(frame[box.y : box.y + box.h, box.x : box.x + box.w])
         if crop.size == 0:
             return ()
         factor = self.det_factor(frame.shape[0], frame.shape[1], device_scale)
@@ -286,8 +324,13 @@ class RapidOcrEngine(OcrEngine):
 
         return shifted(self._read(crop, factor, within, local_reuse), box.x, box.y)
 
-    def _read(self, image: Frame, factor: Fraction, within: Sequence[Box] | None = None,
-              reuse: Reuse | None = None) -> tuple[OcrLine, ...]:
+    def _read(
+        self,
+        image: Frame,
+        factor: Fraction,
+        within: Sequence[Box] | None = None,
+        reuse: Reuse | None = None,
+    ) -> tuple[OcrLine, ...]:
         import cv2
 
         if image.ndim != 3 or image.shape[2] != 3 or image.size == 0:
@@ -311,16 +354,23 @@ class RapidOcrEngine(OcrEngine):
             quads = np.asarray(det.boxes, dtype=np.float32) * k
             quads[..., 0] = np.clip(quads[..., 0], 0, w)
             quads[..., 1] = np.clip(quads[..., 1], 0, h)
-            keep = [quad for quad in quads if (quad[:, 0].max() - quad[:, 0].min()) >= 2
-                    and (quad[:, 1].max() - quad[:, 1].min()) >= 4]
+            keep = [
+                quad
+                for quad in quads
+                if (quad[:, 0].max() - quad[:, 0].min()) >= 2
+                and (quad[:, 1].max() - quad[:, 1].min()) >= 4
+            ]
             if within is not None:
                 keep = [quad for quad in keep if _centre_inside(quad, within)]
             reused: list[OcrLine] = []
             if reuse is not None:
                 fresh = []
                 for quad in keep:
-                    known = reuse(geometry.from_corners(quad[:, 0].min(), quad[:, 1].min(),
-                                                        quad[:, 0].max(), quad[:, 1].max()))
+                    known = reuse(
+                        geometry.from_corners(
+                            quad[:, 0].min(), quad[:, 1].min(), quad[:, 0].max(), quad[:, 1].max()
+                        )
+                    )
                     if known is None:
                         fresh.append(quad)
                     else:
@@ -336,16 +386,25 @@ class RapidOcrEngine(OcrEngine):
         if len(char_lists) != len(keep):
             char_lists = [()] * len(keep)
         lines: list[OcrLine] = list(reused)
-        for quad, text, score, chars in zip(keep, rec.txts or (), rec.scores, char_lists,
-                                            strict=True):
+        for quad, text, score, chars in zip(
+            keep, rec.txts or (), rec.scores, char_lists, strict=True
+        ):
             text = str(text).strip()
             if not text or float(score) < self.min_word_score:
                 continue
-            line_box = geometry.from_corners(quad[:, 0].min(), quad[:, 1].min(),
-                                             quad[:, 0].max(), quad[:, 1].max())
-            char_boxes = [geometry.from_corners(min(p[0] for p in c[2]), line_box.y,
-                                                max(p[0] for p in c[2]), geometry.bottom(line_box))
-                          for c in chars if c[2] is not None]
+            line_box = geometry.from_corners(
+                quad[:, 0].min(), quad[:, 1].min(), quad[:, 0].max(), quad[:, 1].max()
+            )
+            char_boxes = [
+                geometry.from_corners(
+                    min(p[0] for p in c[2]),
+                    line_box.y,
+                    max(p[0] for p in c[2]),
+                    geometry.bottom(line_box),
+                )
+                for c in chars
+                if c[2] is not None
+            ]
             words = _words_from_chars(text, char_boxes, line_box, round(float(score), 4))
             if words:
                 lines.append(OcrLine(line_box, words))
@@ -353,9 +412,14 @@ class RapidOcrEngine(OcrEngine):
         return tuple(lines)
 
     def describe(self) -> dict[str, Any]:
-        return {"engine": self.name, "version": self._version, "models": list(self._models),
-                "det_scale": self.det_scale, "det_max_side": self.det_max_side,
-                "min_word_score": self.min_word_score}
+        return {
+            "engine": self.name,
+            "version": self._version,
+            "models": list(self._models),
+            "det_scale": self.det_scale,
+            "det_max_side": self.det_max_side,
+            "min_word_score": self.min_word_score,
+        }
 
 
 class TesseractEngine(OcrEngine):
@@ -366,8 +430,16 @@ class TesseractEngine(OcrEngine):
 
     name = "tesseract"
 
-    def __init__(self, *, binary: str | None = None, psm: int = 11, lang: str = "eng",
-                 upscale: float = 1.0, min_word_score: float = 0.5, timeout_s: float = 60.0) -> None:
+    def __init__(
+        self,
+        *,
+        binary: str | None = None,
+        psm: int = 11,
+        lang: str = "eng",
+        upscale: float = 1.0,
+        min_word_score: float = 0.5,
+        timeout_s: float = 60.0,
+    ) -> None:
         found = binary or shutil.which("tesseract")
         if found is None:
             raise OcrError("tesseract is not installed (Debian package tesseract-ocr)")
@@ -389,8 +461,9 @@ class TesseractEngine(OcrEngine):
             raise OcrError("expected a non-empty BGR image")
         src = image
         if self.upscale != 1.0:
-            src = cv2.resize(image, None, fx=self.upscale, fy=self.upscale,
-                             interpolation=cv2.INTER_CUBIC)
+            src = cv2.resize(
+                image, None, fx=self.upscale, fy=self.upscale, interpolation=cv2.INTER_CUBIC
+            )
         ok, png = cv2.imencode(".png", src)
         if not ok:
             raise OcrError("could not encode the image for tesseract")
@@ -399,8 +472,12 @@ class TesseractEngine(OcrEngine):
         try:
             done = subprocess.run(
                 [self.binary, "stdin", "stdout", "--psm", str(self.psm), "-l", self.lang, "tsv"],
-                input=png.tobytes(), capture_output=True, timeout=self.timeout_s, env=env,
-                check=False)
+                input=png.tobytes(),
+                capture_output=True,
+                timeout=self.timeout_s,
+                env=env,
+                check=False,
+            )
         except subprocess.TimeoutExpired as exc:
             raise OcrError("tesseract timed out") from exc
         if done.returncode != 0:
@@ -424,17 +501,25 @@ class TesseractEngine(OcrEngine):
             box = geometry.from_corners(x * factor, y * factor, (x + w) * factor, (y + h) * factor)
             key = (int(cols[1]), int(cols[2]), int(cols[3]), int(cols[4]))
             groups.setdefault(key, []).append(OcrWord(text, box, round(conf, 4)))
-        lines = [OcrLine(geometry.union(w.box for w in words),
-                         tuple(sorted(words, key=lambda w: w.box.x)))
-                 for words in groups.values()]
+        lines = [
+            OcrLine(
+                geometry.union(w.box for w in words), tuple(sorted(words, key=lambda w: w.box.x))
+            )
+            for words in groups.values()
+        ]
         lines.sort(key=lambda line: (line.box.y, line.box.x))
         return tuple(lines)
 
     def describe(self) -> dict[str, Any]:
-        version = subprocess.run([self.binary, "--version"], capture_output=True, text=True,
-                                 check=False).stdout.splitlines()
-        return {"engine": self.name, "version": version[0] if version else None, "psm": self.psm,
-                "upscale": self.upscale}
+        version = subprocess.run(
+            [self.binary, "--version"], capture_output=True, text=True, check=False
+        ).stdout.splitlines()
+        return {
+            "engine": self.name,
+            "version": version[0] if version else None,
+            "psm": self.psm,
+            "upscale": self.upscale,
+        }
 
 
 def _package_version(name: str) -> str | None:
@@ -453,8 +538,12 @@ class OcrEngineRegistry:
         self._factories: dict[str, Callable[..., OcrEngine]] = {}
         self._available: dict[str, Callable[[], bool]] = {}
 
-    def register(self, name: str, factory: Callable[..., OcrEngine],
-                 available: Callable[[], bool] = lambda: True) -> None:
+    def register(
+        self,
+        name: str,
+        factory: Callable[..., OcrEngine],
+        available: Callable[[], bool] = lambda: True,
+    ) -> None:
         self._factories[name] = factory
         self._available[name] = available
 

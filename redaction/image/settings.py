@@ -8,8 +8,9 @@ from typing import Any, Literal
 
 #: Entity types a text analyzer may report that are not personal on a screen (a clock, a
 #: nationality word); blurring them costs oversmash and protects nothing.
-DEFAULT_IGNORED_ENTITY_TYPES = frozenset({"DATE_TIME", "NRP", "TIME", "DATE", "CARDINAL",
-                                          "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+DEFAULT_IGNORED_ENTITY_TYPES = frozenset(
+    {"DATE_TIME", "NRP", "TIME", "DATE", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+)
 
 UrlPolicy = Literal["all", "sensitive"]
 
@@ -81,8 +82,13 @@ class ImageRedactionSettings:
     def strictest(cls, **overrides: Any) -> ImageRedactionSettings:
         """Every detector on and lower thresholds: for the audit, which looks for any residue."""
         values: dict[str, Any] = dict(
-            min_word_score=0.3, min_span_score=0.25, url_policy="all", repo_paths=True,
-            handles=True, channels=True, deny_fuzzy_ratio=0.8,
+            min_word_score=0.3,
+            min_span_score=0.25,
+            url_policy="all",
+            repo_paths=True,
+            handles=True,
+            channels=True,
+            deny_fuzzy_ratio=0.8,
         )
         values.update(overrides)
         return cls(**values)
@@ -90,8 +96,11 @@ class ImageRedactionSettings:
     def ocr_options(self) -> dict[str, Any]:
         """Options for :func:`redaction.image.ocr.create_engine` (RapidOCR's)."""
         if self.ocr_engine == "rapidocr":
-            return {"det_scale": self.det_scale, "det_max_side": self.det_max_side,
-                    "min_word_score": self.min_word_score}
+            return {
+                "det_scale": self.det_scale,
+                "det_max_side": self.det_max_side,
+                "min_word_score": self.min_word_score,
+            }
         return {"min_word_score": self.min_word_score}
 
     def replace(self, **changes: Any) -> ImageRedactionSettings:

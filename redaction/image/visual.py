@@ -1,8 +1,9 @@
 """Detectors that look at pixels, not words: faces and masked password fields.
 
 Faces: OpenCV's frontal-face Haar cascade (shipped inside the opencv wheel,
-``cv2.data.haarcascades``), each candidate confirmed by an eye cascade. Screens are full of text, which fools cascades now and then; a candidate
-is kept only when little of it is covered by OCR words and it has the colour spread of a photo.
+``cv2.data.haarcascades``), each candidate confirmed by an eye cascade. Screens are full of
+text, which fools cascades now and then; a candidate is kept only when little of it is covered
+by OCR words and it has the colour spread of a photo.
 
 Password fields: a run of four or more equal round dots ("bullets") or asterisks on one
 baseline, read from the image (OCR often drops or misreads bullets) and from OCR text. The
@@ -56,8 +57,13 @@ class FaceDetector:
         self.min_face_px = min_face_px
         self.min_neighbors = min_neighbors
 
-    def detect(self, frame: Frame, layout: Layout | None = None, scale: float = 1.0,
-               regions: Sequence[Box] | None = None) -> list[Finding]:
+    def detect(
+        self,
+        frame: Frame,
+        layout: Layout | None = None,
+        scale: float = 1.0,
+        regions: Sequence[Box] | None = None,
+    ) -> list[Finding]:
         """Faces in ``frame`` (only inside ``regions`` when given: incremental frames)."""
         h, w = frame.shape[:2]
         areas = [Box(0, 0, w, h)] if regions is None else list(regions)
@@ -69,8 +75,9 @@ class FaceDetector:
         for box in candidates:
             # Text inside a face box means a false face, unless the "word" is taller than the
             # face itself (OCR now and then boxes a whole photo as one garbage word).
-            text_cover = sum(geometry.overlap_area(box, wb) for wb in words
-                             if wb.h <= 0.6 * box.h) / max(1, geometry.area(box))
+            text_cover = sum(
+                geometry.overlap_area(box, wb) for wb in words if wb.h <= 0.6 * box.h
+            ) / max(1, geometry.area(box))
             if text_cover > 0.25 or not _photo_like(frame, box) or not self._has_eyes(frame, box):
                 continue
             # The cascade box is the inner face: take hair, chin and ears too.
@@ -84,40 +91,53 @@ class FaceDetector:
         crust and wood grain; eyes it does not."""
         import cv2
 
-        crop = cv2.cvtColor(frame[box.y:box.y + box.h, box.x:box.x + box.w], cv2.COLOR_BGR2GRAY)
+        crop = cv2.cvtColor(frame[box.y : box.y + box.h, box.x : box.x + box.w], cv2.COLOR_BGR2GRAY)
         if crop.size == 0:
             return False
         upper = cv2.resize(crop, (120, 120), interpolation=cv2.INTER_CUBIC)[:72]
-        return any(len(eyes.detectMultiScale(upper, scaleFactor=1.1, minNeighbors=3,
-                                             minSize=(12, 12))) for eyes in self._eyes)
+        return any(
+            len(eyes.detectMultiScale(upper, scaleFactor=1.1, minNeighbors=3, minSize=(12, 12)))
+            for eyes in self._eyes
+        )
 
     def _faces_in(self, frame: Frame, area: Box, scale: float) -> list[Box]:
         import cv2
 
         if area.w < 24 or area.h < 24:
             return []
-        crop = frame[area.y:area.y + area.h, area.x:area.x + area.w]
+        crop = frame[area.y : area.y + area.h, area.x : area.x + area.w]
         gray = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY)
         # Read at device scale 1: a face on a scale-2 screen is twice as many pixels.
         shrink = max(1.0, scale)
         if shrink > 1.0:
-            gray = cv2.resize(gray, (max(1, int(area.w / shrink)), max(1, int(area.h / shrink))),
-                              interpolation=cv2.INTER_AREA)
+            gray = cv2.resize(
+                gray,
+                (max(1, int(area.w / shrink)), max(1, int(area.h / shrink))),
+                interpolation=cv2.INTER_AREA,
+            )
         found_all: list[Box] = []
         for cascade in self._cascades:
-            found = cascade.detectMultiScale(gray, scaleFactor=1.1,
-                                             minNeighbors=self.min_neighbors,
-                                             minSize=(self.min_face_px, self.min_face_px))
-            for x, y, fw, fh in (found if len(found) else []):
-                found_all.append(geometry.from_corners(
-                    area.x + x * shrink, area.y + y * shrink,
-                    area.x + (x + fw) * shrink, area.y + (y + fh) * shrink))
+            found = cascade.detectMultiScale(
+                gray,
+                scaleFactor=1.1,
+                minNeighbors=self.min_neighbors,
+                minSize=(self.min_face_px, self.min_face_px),
+            )
+            for x, y, fw, fh in found if len(found) else []:
+                found_all.append(
+                    geometry.from_corners(
+                        area.x + x * shrink,
+                        area.y + y * shrink,
+                        area.x + (x + fw) * shrink,
+                        area.y + (y + fh) * shrink,
+                    )
+                )
         return found_all
 
 
 def _photo_like(frame: Frame, box: Box) -> bool:
     """A photo has many distinct colours and smooth gradients; UI art and text have few."""
-    crop = frame[box.y:box.y + box.h, box.x:box.x + box.w]
+    crop = frame[box.y : box.y + box.h, box.x : box.x + box.w]
     if crop.size == 0:
         return False
     small = crop[:: max(1, crop.shape[0] // 48), :: max(1, crop.shape[1] // 48)]
@@ -141,8 +161,9 @@ class PasswordFieldDetector:
         h, w = frame.shape[:2]
         for run in _merge(runs):
             field = _field_around(frame, run) or geometry.pad(run, max(4, run.h // 2), w, h)
-            out.append(Finding("PASSWORD", PASSWORD_RECOGNIZER, 0.9, (field,),
-                               refs_by_box.get(run, ())))
+            out.append(
+                Finding("PASSWORD", PASSWORD_RECOGNIZER, 0.9, (field,), refs_by_box.get(run, ()))
+            )
         return out
 
     @staticmethod
@@ -151,14 +172,14 @@ class PasswordFieldDetector:
 
         gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
         runs: list[Box] = []
-        min_d = max(4, int(round(4 * scale)))
-        max_d = int(round(16 * scale))
+        min_d = max(4, round(4 * scale))
+        max_d = round(16 * scale)
         for polarity in (cv2.THRESH_BINARY_INV, cv2.THRESH_BINARY):
             _, mask = cv2.threshold(gray, 0, 255, polarity | cv2.THRESH_OTSU)
             # Otsu over a whole screen picks the dominant background; dots are the minority.
             if mask.mean() > 127:
                 continue
-            n, _, stats, centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
+            n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
             dots = []
             for i in range(1, n):
                 x, y, bw, bh, area = stats[i]
@@ -186,11 +207,14 @@ def _dot_runs(dots: Sequence[tuple[int, int, int, int]], min_count: int = 4) -> 
         i = 0
         while i < len(row):
             run = [row[i]]
-            for d in row[i + 1:]:
+            for d in row[i + 1 :]:
                 prev = run[-1]
                 gap = d[0] - (prev[0] + prev[2])
-                same = abs(d[2] - run[0][2]) <= 2 and abs(d[3] - run[0][3]) <= 2 \
+                same = (
+                    abs(d[2] - run[0][2]) <= 2
+                    and abs(d[3] - run[0][3]) <= 2
                     and abs((d[1] + d[3] / 2) - (run[0][1] + run[0][3] / 2)) <= 2
+                )
                 if same and 0 <= gap <= 1.6 * prev[2]:
                     if run[1:] and abs(gap - (run[1][0] - run[0][0] - run[0][2])) > 3:
                         break
@@ -224,9 +248,10 @@ def _field_around(frame: Frame, run: Box) -> Box | None:
 
     h, w = frame.shape[:2]
     margin = max(2 * run.h, 24)
-    roi = geometry.clip(Box(run.x - margin, run.y - margin, run.w + 30 * margin, run.h + 2 * margin),
-                        w, h)
-    crop = frame[roi.y:roi.y + roi.h, roi.x:roi.x + roi.w]
+    roi = geometry.clip(
+        Box(run.x - margin, run.y - margin, run.w + 30 * margin, run.h + 2 * margin), w, h
+    )
+    crop = frame[roi.y : roi.y + roi.h, roi.x : roi.x + roi.w]
     gray = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY)
     edges = cv2.Canny(gray, 10, 40)
     edges = cv2.dilate(edges, np.ones((3, 3), np.uint8))

@@ -49,9 +49,14 @@ def screen() -> ScreenFactory:
 
     fonts: dict[tuple[str, int], Any] = {}
 
-    def make(items: Sequence[tuple[Any, ...]], size: tuple[int, int] = (900, 400),
-             font_px: int = 18, background: tuple[int, int, int] = (255, 255, 255),
-             ink: tuple[int, int, int] = (20, 20, 20), mono: bool = False) -> Screen:
+    def make(
+        items: Sequence[tuple[Any, ...]],
+        size: tuple[int, int] = (900, 400),
+        font_px: int = 18,
+        background: tuple[int, int, int] = (255, 255, 255),
+        ink: tuple[int, int, int] = (20, 20, 20),
+        mono: bool = False,
+    ) -> Screen:
         name = "DejaVuSansMono.ttf" if mono else "DejaVuSans.ttf"
         key = (name, font_px)
         if key not in fonts:

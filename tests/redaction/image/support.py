@@ -28,5 +28,5 @@ def covered(box: Box, areas: Sequence[Box], share: float = 0.9) -> bool:
         x0, y0 = max(a.x, box.x), max(a.y, box.y)
         x1, y1 = min(a.x + a.w, box.x + box.w), min(a.y + a.h, box.y + box.h)
         if x1 > x0 and y1 > y0:
-            mask[y0 - box.y:y1 - box.y, x0 - box.x:x1 - box.x] = True
+            mask[y0 - box.y : y1 - box.y, x0 - box.x : x1 - box.x] = True
     return bool(mask.mean() >= share)

@@ -21,10 +21,16 @@ def auditor(text_redactor: Any, ocr_engine: Any) -> FrameAuditor:
 
 @pytest.fixture(scope="module")
 def raw(screen: ScreenFactory) -> Any:
-    return screen([("Owner", 20, 20), ("Teodora Quill", 20, 46),
-                   ("Contact t.quill@oxbridge-labs.com about it", 20, 100),
-                   ("Posted in #ops-incidents", 20, 150), ("Release checklist", 500, 20)],
-                  size=(800, 200))
+    return screen(
+        [
+            ("Owner", 20, 20),
+            ("Teodora Quill", 20, 46),
+            ("Contact t.quill@oxbridge-labs.com about it", 20, 100),
+            ("Posted in #ops-incidents", 20, 150),
+            ("Release checklist", 500, 20),
+        ],
+        size=(800, 200),
+    )
 
 
 def test_audit_finds_what_a_raw_frame_shows(auditor: FrameAuditor, raw: Any) -> None:
@@ -38,7 +44,8 @@ def test_audit_finds_what_a_raw_frame_shows(auditor: FrameAuditor, raw: Any) -> 
 
 
 def test_a_frame_redacted_with_the_same_settings_audits_clean(
-        text_redactor: Any, ocr_engine: Any, auditor: FrameAuditor, raw: Any) -> None:
+    text_redactor: Any, ocr_engine: Any, auditor: FrameAuditor, raw: Any
+) -> None:
     strict = FrameRedactor(text_redactor, ocr_engine, ImageRedactionSettings.strictest())
     redacted = strict.redact(raw.image, DenyList())
     assert redacted.frame is not None

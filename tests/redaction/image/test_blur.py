@@ -45,8 +45,9 @@ def test_only_the_padded_boxes_change(screen: ScreenFactory) -> None:
 
 
 @pytest.mark.parametrize("font_px", [13, 16, 28, 44])
-def test_blurred_digits_are_unreadable_to_ocr(screen: ScreenFactory, ocr_engine: Any,
-                                              font_px: int) -> None:
+def test_blurred_digits_are_unreadable_to_ocr(
+    screen: ScreenFactory, ocr_engine: Any, font_px: int
+) -> None:
     text = "4929 1234 5678 9012"
     drawn = screen([(text, 30, 30)], size=(60 + font_px * 14, 60 + font_px * 2), font_px=font_px)
     before = " ".join(line.text for line in ocr_engine.read(drawn.image))

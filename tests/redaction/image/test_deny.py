@@ -19,12 +19,15 @@ def test_normalise_ignores_case_punctuation_and_spacing() -> None:
     assert normalise("Jane.Doe@Example.ORG") == normalise("jane doe@example org")
 
 
-@pytest.mark.parametrize(("screen_text", "expected"), [
-    ("Signed in as Jane Doe today", "Jane Doe"),             # across two words
-    ("Email:jane.doe@example.org", "Email:jane.doe@example.org"),  # glued to a label
-    ("Contact Jnne Doe now", "Jnne Doe"),                    # one OCR slip
-    ("jane.d|", "jane.d|"),                                  # being typed, caret after it
-])
+@pytest.mark.parametrize(
+    ("screen_text", "expected"),
+    [
+        ("Signed in as Jane Doe today", "Jane Doe"),  # across two words
+        ("Email:jane.doe@example.org", "Email:jane.doe@example.org"),  # glued to a label
+        ("Contact Jnne Doe now", "Jnne Doe"),  # one OCR slip
+        ("jane.d|", "jane.d|"),  # being typed, caret after it
+    ],
+)
 def test_values_are_found(screen_text: str, expected: str) -> None:
     values = [("Jane Doe", "PERSON"), ("jane.doe@example.org", "EMAIL_ADDRESS")]
     assert expected in _found(values, screen_text)
@@ -40,8 +43,7 @@ def test_short_values_match_whole_words_only() -> None:
 
 
 def test_whole_word_mode_wants_a_capital() -> None:
-    found = _found([("will", "PERSON")], "Will said he will come", whole_words=True,
-                   prefixes=False)
+    found = _found([("will", "PERSON")], "Will said he will come", whole_words=True, prefixes=False)
     assert found == ["Will"]
 
 

@@ -16,10 +16,14 @@ from tests.redaction.image.support import covered
 
 CONTACT = [
     ("Contacts", 20, 15),
-    ("Name", 20, 60), ("Margaret Hollis", 20, 84),
-    ("Email", 20, 130), ("m.hollis@fernbrook.io", 20, 154),
-    ("Phone", 20, 200), ("+1 (415) 555-0199", 20, 224),
-    ("Stage", 420, 60), ("Negotiation", 420, 84),
+    ("Name", 20, 60),
+    ("Margaret Hollis", 20, 84),
+    ("Email", 20, 130),
+    ("m.hollis@fernbrook.io", 20, 154),
+    ("Phone", 20, 200),
+    ("+1 (415) 555-0199", 20, 224),
+    ("Stage", 420, 60),
+    ("Negotiation", 420, 84),
 ]
 PII = ("Margaret Hollis", "m.hollis@fernbrook.io", "+1 (415) 555-0199")
 
@@ -29,8 +33,9 @@ def contact(screen: ScreenFactory) -> Any:
     return screen(CONTACT, size=(760, 280))
 
 
-def test_personal_values_are_blurred_and_labels_kept(frame_redactor: FrameRedactor,
-                                                     contact: Any) -> None:
+def test_personal_values_are_blurred_and_labels_kept(
+    frame_redactor: FrameRedactor, contact: Any
+) -> None:
     result = frame_redactor.redact(contact.image, DenyList())
     assert result.dropped_reason is None and result.frame is not None
     for value in PII:
@@ -40,11 +45,12 @@ def test_personal_values_are_blurred_and_labels_kept(frame_redactor: FrameRedact
     changed = np.any(result.frame != contact.image, axis=2)
     for value in PII:
         b = contact.boxes[value]
-        assert changed[b.y:b.y + b.h, b.x:b.x + b.w].mean() > 0.3
+        assert changed[b.y : b.y + b.h, b.x : b.x + b.w].mean() > 0.3
 
 
 def test_regions_carry_type_recognizer_score_and_box_never_the_value(
-        frame_redactor: FrameRedactor, contact: Any) -> None:
+    frame_redactor: FrameRedactor, contact: Any
+) -> None:
     result = frame_redactor.redact(contact.image, DenyList())
     types = {r.entity_type for r in result.redactions}
     assert {"EMAIL_ADDRESS", "PHONE_NUMBER", "PERSON"} <= types
@@ -56,19 +62,28 @@ def test_regions_carry_type_recognizer_score_and_box_never_the_value(
     assert all(value not in repr(result) for value in PII)
 
 
-def test_a_screen_without_personal_data_is_left_alone(frame_redactor: FrameRedactor,
-                                                      screen: ScreenFactory) -> None:
-    drawn = screen([("Settings", 20, 15), ("Theme        System default", 20, 60),
-                    ("Language     English (US)", 20, 100), ("Font size    14 px", 20, 140),
-                    ("Version 3.12.1, build 8f3a2c1", 20, 200)], size=(700, 260))
+def test_a_screen_without_personal_data_is_left_alone(
+    frame_redactor: FrameRedactor, screen: ScreenFactory
+) -> None:
+    drawn = screen(
+        [
+            ("Settings", 20, 15),
+            ("Theme        System default", 20, 60),
+            ("Language     English (US)", 20, 100),
+            ("Font size    14 px", 20, 140),
+            ("Version 3.12.1, build 8f3a2c1", 20, 200),
+        ],
+        size=(700, 260),
+    )
     result = frame_redactor.redact(drawn.image, DenyList())
     assert result.frame is not None
     assert result.blurred == ()
     assert np.array_equal(result.frame, drawn.image)
 
 
-def test_typed_prefix_of_a_deny_list_value_is_blurred(frame_redactor: FrameRedactor,
-                                                      screen: ScreenFactory) -> None:
+def test_typed_prefix_of_a_deny_list_value_is_blurred(
+    frame_redactor: FrameRedactor, screen: ScreenFactory
+) -> None:
     drawn = screen([("Search", 20, 20), ("quintessa.vo", 20, 60)], size=(500, 120))
     deny = DenyList()
     deny.add("quintessa.vondrak@example.net", "EMAIL_ADDRESS", "typed")
@@ -77,12 +92,14 @@ def test_typed_prefix_of_a_deny_list_value_is_blurred(frame_redactor: FrameRedac
     assert any(r.recognizer == "deny_list" for r in result.redactions)
 
 
-def test_masked_password_field_is_blurred_with_its_field(frame_redactor: FrameRedactor,
-                                                         screen: ScreenFactory) -> None:
+def test_masked_password_field_is_blurred_with_its_field(
+    frame_redactor: FrameRedactor, screen: ScreenFactory
+) -> None:
     import cv2
 
-    drawn = screen([("Password", 40, 20), ("\u2022" * 10, 52, 62, "dots")], size=(600, 140),
-                   font_px=20)
+    drawn = screen(
+        [("Password", 40, 20), ("\u2022" * 10, 52, 62, "dots")], size=(600, 140), font_px=20
+    )
     image = drawn.image.copy()
     cv2.rectangle(image, (40, 52), (400, 92), (120, 120, 120), 1)  # the input field
     result = frame_redactor.redact(image, DenyList())
@@ -98,8 +115,9 @@ def test_face_on_a_screen_is_blurred(frame_redactor: FrameRedactor) -> None:
     from skimage import data
 
     canvas = np.full((600, 900, 3), 240, dtype=np.uint8)
-    canvas[100:356, 80:336] = cv2.resize(cv2.cvtColor(data.astronaut(), cv2.COLOR_RGB2BGR),
-                                         (256, 256))
+    canvas[100:356, 80:336] = cv2.resize(
+        cv2.cvtColor(data.astronaut(), cv2.COLOR_RGB2BGR), (256, 256)
+    )
     result = frame_redactor.redact(canvas, DenyList())
     faces = [r.box for r in result.redactions if r.entity_type == "FACE" and r.box]
     assert faces
@@ -122,16 +140,22 @@ class _BrokenOcr(OcrEngine):
         raise RuntimeError("engine crashed")
 
 
-@pytest.mark.parametrize("bad", [None, "not an image", np.zeros((4, 4, 3), np.uint8),
-                                 np.zeros((100, 100), np.uint8),
-                                 np.zeros((100, 100, 3), np.float32)])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        None,
+        "not an image",
+        np.zeros((4, 4, 3), np.uint8),
+        np.zeros((100, 100), np.uint8),
+        np.zeros((100, 100, 3), np.float32),
+    ],
+)
 def test_unusable_input_is_dropped(frame_redactor: FrameRedactor, bad: Any) -> None:
     result = frame_redactor.redact(bad, DenyList())
     assert result.frame is None and result.dropped_reason == "invalid_frame"
 
 
-def test_analyzer_failure_drops_the_frame_without_quoting_it(ocr_engine: Any,
-                                                             contact: Any) -> None:
+def test_analyzer_failure_drops_the_frame_without_quoting_it(ocr_engine: Any, contact: Any) -> None:
     redactor = FrameRedactor(_Exploding(), ocr_engine, ImageRedactionSettings(faces=False))
     result = redactor.redact(contact.image, DenyList())
     assert result.frame is None and result.redactions == () and result.lines == ()
@@ -154,9 +178,11 @@ def test_bgra_frames_are_accepted(frame_redactor: FrameRedactor, contact: Any) -
 
 
 def test_values_read_on_screen_join_the_deny_list_when_learning(
-        text_redactor: Any, ocr_engine: Any, contact: Any) -> None:
-    redactor = FrameRedactor(text_redactor, ocr_engine, ImageRedactionSettings(faces=False),
-                             learn_screen_values=True)
+    text_redactor: Any, ocr_engine: Any, contact: Any
+) -> None:
+    redactor = FrameRedactor(
+        text_redactor, ocr_engine, ImageRedactionSettings(faces=False), learn_screen_values=True
+    )
     deny = DenyList()
     redactor.redact(contact.image, deny)
     assert "m.hollis@fernbrook.io" in deny

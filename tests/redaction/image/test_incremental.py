@@ -13,11 +13,20 @@ from redaction.image.incremental import _scroll_offset, read_frame
 from redaction.models import Redaction
 from tests.redaction.image.conftest import ScreenFactory
 
-FORM = [("Checkout", 20, 15), ("Full name", 20, 60), ("Email address", 20, 140),
-        ("Phone", 20, 220), ("Order summary", 560, 60), ("2 x Desk lamp   $84.00", 560, 100)]
-TYPED = [("Margaret Ho", None, None), ("Margaret Hollis", None, None),
-         ("Margaret Hollis", "m.hollis@fern", None),
-         ("Margaret Hollis", "m.hollis@fernbrook.io", "+1 (415) 555-0199")]
+FORM = [
+    ("Checkout", 20, 15),
+    ("Full name", 20, 60),
+    ("Email address", 20, 140),
+    ("Phone", 20, 220),
+    ("Order summary", 560, 60),
+    ("2 x Desk lamp   $84.00", 560, 100),
+]
+TYPED = [
+    ("Margaret Ho", None, None),
+    ("Margaret Hollis", None, None),
+    ("Margaret Hollis", "m.hollis@fern", None),
+    ("Margaret Hollis", "m.hollis@fernbrook.io", "+1 (415) 555-0199"),
+]
 
 
 def _form_frames(screen: ScreenFactory) -> list[np.ndarray[Any, Any]]:
@@ -35,13 +44,20 @@ def _terminal_frames(screen: ScreenFactory) -> list[np.ndarray[Any, Any]]:
     # Text the OCR reads the same way every time: this test is about reuse. (OCR itself may
     # read a line differently from one frame to the next, e.g. "INFO" or "INF0"; the benchmark
     # measures how often that changes a redaction.)
-    log = [f"Deploy {i:03d} finished for Ada Lovelace in {i * 7} ms" if i % 3 else
-           f"Checked {i:03d} files, all passed" for i in range(40)]
+    log = [
+        f"Deploy {i:03d} finished for Ada Lovelace in {i * 7} ms"
+        if i % 3
+        else f"Checked {i:03d} files, all passed"
+        for i in range(40)
+    ]
     frames = []
     for first in (0, 2):  # the terminal printed 2 more lines and scrolled
-        items = [(text, 10, 8 + 26 * row) for row, text in enumerate(log[first:first + 22])]
-        frames.append(screen(items, size=(640, 590), font_px=18,
-                             background=(12, 12, 12), ink=(220, 220, 220)).image)
+        items = [(text, 10, 8 + 26 * row) for row, text in enumerate(log[first : first + 22])]
+        frames.append(
+            screen(
+                items, size=(640, 590), font_px=18, background=(12, 12, 12), ink=(220, 220, 220)
+            ).image
+        )
     return frames
 
 
@@ -51,22 +67,32 @@ def _same_redaction(a: FrameResult, b: FrameResult) -> bool:
     even between two full reads of frames that differ elsewhere.)"""
 
     def matched(xs: tuple[Redaction, ...], ys: tuple[Redaction, ...]) -> bool:
-        return all(any(x.entity_type == y.entity_type and x.box and y.box
-                       and geometry.iou(x.box, y.box) >= 0.6 for y in ys) for x in xs)
+        return all(
+            any(
+                x.entity_type == y.entity_type
+                and x.box
+                and y.box
+                and geometry.iou(x.box, y.box) >= 0.6
+                for y in ys
+            )
+            for x in xs
+        )
 
     return matched(a.redactions, b.redactions) and matched(b.redactions, a.redactions)
 
 
 @pytest.mark.parametrize("make", [_form_frames, _terminal_frames])
-def test_incremental_redaction_equals_full_redaction(frame_redactor: FrameRedactor,
-                                                     screen: ScreenFactory, make: Any) -> None:
+def test_incremental_redaction_equals_full_redaction(
+    frame_redactor: FrameRedactor, screen: ScreenFactory, make: Any
+) -> None:
     frames = make(screen)
     previous = previous_lines = None
     modes = []
     for frame in frames:
         full = frame_redactor.redact(frame, DenyList())
-        inc = frame_redactor.redact(frame, DenyList(), previous_frame=previous,
-                                    previous_lines=previous_lines)
+        inc = frame_redactor.redact(
+            frame, DenyList(), previous_frame=previous, previous_lines=previous_lines
+        )
         assert full.frame is not None and inc.frame is not None
         assert _same_redaction(full, inc)
         assert inc.stats.ocr is not None

@@ -11,22 +11,30 @@ from tests.redaction.image.support import line
 
 
 def test_lines_on_one_baseline_form_a_row_left_to_right() -> None:
-    layout = analyse_layout([line("10:32 AM", 400, 12), line("Ada Lovelace", 20, 10),
-                             line("Subject of the mail", 20, 40)])
+    layout = analyse_layout(
+        [
+            line("10:32 AM", 400, 12),
+            line("Ada Lovelace", 20, 10),
+            line("Subject of the mail", 20, 40),
+        ]
+    )
     rows_text = [" | ".join(layout.lines[i].text for i in row) for row in layout.rows]
     assert rows_text == ["Ada Lovelace | 10:32 AM", "Subject of the mail"]
 
 
 def test_label_above_value_is_one_block_and_a_separate_column_is_not() -> None:
-    layout = analyse_layout([line("Email", 20, 10), line("ada@example.org", 20, 34),
-                             line("Unrelated sidebar", 600, 34)])
+    layout = analyse_layout(
+        [line("Email", 20, 10), line("ada@example.org", 20, 34), line("Unrelated sidebar", 600, 34)]
+    )
     blocks = [[layout.lines[i].text for i in block] for block in layout.blocks]
     assert ["Email", "ada@example.org"] in blocks
     assert ["Unrelated sidebar"] in blocks
 
 
 def test_rows_document_maps_a_span_back_to_the_boxes_of_its_words() -> None:
-    layout = analyse_layout([line("From: Ada Lovelace", 20, 10), line("<ada@example.org>", 220, 10)])
+    layout = analyse_layout(
+        [line("From: Ada Lovelace", 20, 10), line("<ada@example.org>", 220, 10)]
+    )
     doc = layout.document("rows")
     start = doc.text.index("Ada")
     end = doc.text.index(">") + 1
@@ -39,18 +47,21 @@ def test_rows_document_maps_a_span_back_to_the_boxes_of_its_words() -> None:
 
 
 def test_a_wrapped_paragraph_is_joined_into_one_sentence_but_a_list_is_not() -> None:
-    para = [line("This paragraph wraps because it is long enough to", 20, 10),
-            line("reach the edge of the column.", 20, 32)]
+    para = [
+        line("This paragraph wraps because it is long enough to", 20, 10),
+        line("reach the edge of the column.", 20, 32),
+    ]
     listing = [line("Apples", 600, 10), line("Pears", 600, 32)]
     doc = analyse_layout([*para, *listing]).document("blocks")
     assert "long enough to reach the edge" in doc.text
     assert "Apples\n\nPears" in doc.text
 
 
-@given(st.lists(st.text(alphabet="abcXYZ019@.-", min_size=1, max_size=8), min_size=1,
-                max_size=12))
+@given(st.lists(st.text(alphabet="abcXYZ019@.-", min_size=1, max_size=8), min_size=1, max_size=12))
 def test_every_word_offset_points_at_that_word(words: list[str]) -> None:
-    lines = [line(" ".join(words[i:i + 3]), 10, 10 + 30 * (i // 3)) for i in range(0, len(words), 3)]
+    lines = [
+        line(" ".join(words[i : i + 3]), 10, 10 + 30 * (i // 3)) for i in range(0, len(words), 3)
+    ]
     layout = analyse_layout(lines)
     for kind in ("rows", "blocks"):
         doc = layout.document(kind)

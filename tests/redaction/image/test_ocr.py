@@ -26,8 +26,11 @@ def _check_words(lines: Any, drawn: Any) -> None:
 
 
 def _drawn(screen: ScreenFactory) -> Any:
-    return screen([("Invoice", 30, 30), ("2024-0117", 150, 30), ("approved", 300, 30)],
-                  size=(500, 90), font_px=20)
+    return screen(
+        [("Invoice", 30, 30), ("2024-0117", 150, 30), ("approved", 300, 30)],
+        size=(500, 90),
+        font_px=20,
+    )
 
 
 def test_rapidocr_reads_words_with_their_boxes(ocr_engine: Any, screen: ScreenFactory) -> None:
@@ -35,8 +38,9 @@ def test_rapidocr_reads_words_with_their_boxes(ocr_engine: Any, screen: ScreenFa
     _check_words(ocr_engine.read(drawn.image), drawn)
 
 
-def test_rapidocr_reads_a_region_in_frame_coordinates(ocr_engine: Any,
-                                                      screen: ScreenFactory) -> None:
+def test_rapidocr_reads_a_region_in_frame_coordinates(
+    ocr_engine: Any, screen: ScreenFactory
+) -> None:
     drawn = _drawn(screen)
     lines = ocr_engine.read_region(drawn.image, Box(128, 0, 372, 90))
     texts = [w.text for line in lines for w in line.words]
@@ -44,8 +48,9 @@ def test_rapidocr_reads_a_region_in_frame_coordinates(ocr_engine: Any,
     _check_words(ocr_engine.read(drawn.image), drawn)
 
 
-def test_tesseract_when_installed(screen: ScreenFactory, tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_tesseract_when_installed(
+    screen: ScreenFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if not TesseractEngine.available():
         assert "tesseract" not in registry.names()
         with pytest.raises(OcrError):
@@ -76,8 +81,9 @@ def test_word_boxes_split_a_line_when_character_boxes_are_missing() -> None:
     assert words[0].box.x == 0 and words[1].box.x + words[1].box.w == 50
 
 
-def test_no_model_download_is_attempted(ocr_engine: Any, screen: ScreenFactory,
-                                        no_network: None) -> None:
+def test_no_model_download_is_attempted(
+    ocr_engine: Any, screen: ScreenFactory, no_network: None
+) -> None:
     # Building and reading with the bundled models must not touch the network.
     engine = create_engine("rapidocr")
     assert engine.read(_drawn(screen).image)

@@ -14,8 +14,14 @@ from tests.redaction.image.support import covered
 SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks" / "presidio-image"
 #: From ../shared/benchmarks/README.md: two PERSON, URL, two PHONE_NUMBER boxes, and one box
 #: holding both an EMAIL_ADDRESS and a URL (7 findings, 6 boxes).
-EXPECTED = (Box(472, 20, 91, 31), Box(576, 20, 147, 31), Box(28, 299, 438, 38),
-            Box(666, 298, 88, 40), Box(769, 301, 169, 29), Box(27, 912, 458, 39))
+EXPECTED = (
+    Box(472, 20, 91, 31),
+    Box(576, 20, 147, 31),
+    Box(28, 299, 438, 38),
+    Box(666, 298, 88, 40),
+    Box(769, 301, 169, 29),
+    Box(27, 912, 458, 39),
+)
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +31,9 @@ def images() -> Path:
     return SHARED
 
 
-def test_every_expected_finding_is_covered(strict_frame_redactor: FrameRedactor,
-                                           images: Path) -> None:
+def test_every_expected_finding_is_covered(
+    strict_frame_redactor: FrameRedactor, images: Path
+) -> None:
     """With the curator's policy, which removes every URL (the recording policy keeps public
     links such as this page's https://cla.microsoft.com)."""
     import cv2
@@ -37,8 +44,9 @@ def test_every_expected_finding_is_covered(strict_frame_redactor: FrameRedactor,
     assert missed == []
 
 
-def test_a_photo_without_text_is_untouched(strict_frame_redactor: FrameRedactor,
-                                           images: Path) -> None:
+def test_a_photo_without_text_is_untouched(
+    strict_frame_redactor: FrameRedactor, images: Path
+) -> None:
     import cv2
 
     result = strict_frame_redactor.redact(cv2.imread(str(images / "no_ocr.jpg")), DenyList())
