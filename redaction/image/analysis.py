@@ -63,7 +63,8 @@ b kb mb gb tb pb kib mib gib tib ms s sec secs min mins h hr hrs px pt em rem % 
 files rows
 """.split()  # noqa: SIM905 - a word list reads best as words
 )
-NER_MARK = "spacy"
+#: Recognizer names that mark a statistical (NER) finding rather than a pattern or a cue.
+NER_MARKS = ("spacy", "ner")
 
 
 def _tokens(text: str) -> list[str]:
@@ -97,7 +98,7 @@ def screen_check(entity: str, text: str, recognizer: str) -> str:
             return "drop"
         if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1:
             return "drop"  # WARN, INFO, TODO, an acronym: not a name standing alone
-        if NER_MARK in recognizer.lower() and len(tokens) == 1:
+        if any(mark in recognizer.lower() for mark in NER_MARKS) and len(tokens) == 1:
             return "confirm"
     return "keep"
 

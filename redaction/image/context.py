@@ -217,7 +217,8 @@ sept oct nov dec am pm pst est utc gmt welcome hello hi hey dear thanks thank be
 open closed merged pending done active away online offline busy status priority high low
 medium error warning info debug warn trace fatal critical notice build test tests release
 deploy main master dev staging production file edit view window help tools go run terminal
-debug source search explorer extensions
+debug source search explorer extensions due date type value amount total id description
+title category tags labels comments actions progress state stage details overview summary
 """.split()  # noqa: SIM905 - a word list reads best as words
 )
 

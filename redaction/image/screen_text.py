@@ -1,9 +1,15 @@
 """The text policy as the frame redactor wants it: screen text is not typing.
 
-The text redactor's re-capitalised NER pass exists for names typed in lowercase. Screen text
-already has its capitals, and re-capitalising UI labels ("Rollback update" -> a name) turns
-list rows into false names, so frames are analysed with that pass off. Everything else (entity
-types, thresholds, model) is the policy's.
+Two parts of the text redactor exist for typed text and misfire on screens:
+
+- the re-capitalised NER pass (for names typed in lowercase): screen text already has its
+  capitals, and re-capitalising UI labels ("Rollback update") turns list rows into names;
+- the ``lone_credential`` recognizer (a typing run that is one password-shaped token is what
+  goes into a password field): on a screen every short cell ("WEB-2843", "README.md",
+  "UTC+01:00") is such a line. Passwords on screens are masked, and masked fields are found
+  from the pixels instead (:mod:`redaction.image.visual`).
+
+Everything else (entity types, thresholds, model) stays the policy's.
 """
 
 from __future__ import annotations
@@ -14,9 +20,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from redaction.policy import Policy
 
+#: Text recognizers that only make sense on typing runs.
+TYPING_ONLY_RECOGNIZERS = frozenset({"lone_credential"})
+
 
 def screen_policy(policy: Policy) -> Policy:
-    """``policy`` with the re-capitalised NER pass off (see the module docstring)."""
-    if not policy.ner.recased_pass:
-        return policy
-    return dataclasses.replace(policy, ner=dataclasses.replace(policy.ner, recased_pass=False))
+    """``policy`` for screen text: no re-capitalised NER pass, no typing-only recognizers."""
+    ner = policy.ner
+    if ner.recased_pass:
+        ner = dataclasses.replace(ner, recased_pass=False)
+    return dataclasses.replace(
+        policy, ner=ner, disabled_recognizers=policy.disabled_recognizers | TYPING_ONLY_RECOGNIZERS
+    )
