@@ -13,7 +13,7 @@ See docs/REDACTION_IMAGE.md.
 """
 
 from redaction.image.audit import AuditFinding, FrameAuditor, audit_frame
-from redaction.image.frame import FrameRedactor, FrameResult, FrameStats
+from redaction.image.frame import FrameDropped, FrameRedactor, FrameResult, FrameStats
 from redaction.image.incremental import OcrReport
 from redaction.image.ocr import (
     OcrEngine,
@@ -32,6 +32,7 @@ from redaction.image.settings import ImageRedactionSettings
 __all__ = [
     "AuditFinding",
     "FrameAuditor",
+    "FrameDropped",
     "FrameRedactor",
     "FrameResult",
     "FrameStats",

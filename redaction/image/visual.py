@@ -13,6 +13,7 @@ whole input field around the run is removed, so the password's length goes too.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -56,6 +57,8 @@ class FaceDetector:
             self._eyes.append(cascade)
         self.min_face_px = min_face_px
         self.min_neighbors = min_neighbors
+        # OpenCV does not promise that one CascadeClassifier may run in two threads at once.
+        self._lock = threading.Lock()
 
     def detect(
         self,
@@ -95,10 +98,11 @@ class FaceDetector:
         if crop.size == 0:
             return False
         upper = cv2.resize(crop, (120, 120), interpolation=cv2.INTER_CUBIC)[:72]
-        return any(
-            len(eyes.detectMultiScale(upper, scaleFactor=1.1, minNeighbors=3, minSize=(12, 12)))
-            for eyes in self._eyes
-        )
+        with self._lock:
+            return any(
+                len(eyes.detectMultiScale(upper, scaleFactor=1.1, minNeighbors=3, minSize=(12, 12)))
+                for eyes in self._eyes
+            )
 
     def _faces_in(self, frame: Frame, area: Box, scale: float) -> list[Box]:
         import cv2
@@ -117,12 +121,13 @@ class FaceDetector:
             )
         found_all: list[Box] = []
         for cascade in self._cascades:
-            found = cascade.detectMultiScale(
-                gray,
-                scaleFactor=1.1,
-                minNeighbors=self.min_neighbors,
-                minSize=(self.min_face_px, self.min_face_px),
-            )
+            with self._lock:
+                found = cascade.detectMultiScale(
+                    gray,
+                    scaleFactor=1.1,
+                    minNeighbors=self.min_neighbors,
+                    minSize=(self.min_face_px, self.min_face_px),
+                )
             for x, y, fw, fh in found if len(found) else []:
                 found_all.append(
                     geometry.from_corners(
