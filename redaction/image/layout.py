@@ -94,7 +94,9 @@ class Layout:
                     # A wrapped paragraph line (nearly full width) continues the sentence;
                     # a short line (list entry, label) ends one.
                     join = inner
-                    if kind == "blocks" and not _wraps(self.lines[group[n - 1]], widest):
+                    if kind == "blocks" and not _wraps(
+                        self.lines[group[n - 1]], self.lines[line_index], widest
+                    ):
                         join = GROUP_BREAK
                     parts.append(join)
                     pos += len(join)
@@ -135,13 +137,15 @@ class Layout:
         return out[:1]
 
 
-def _wraps(line: OcrLine, widest: int) -> bool:
+def _wraps(line: OcrLine, following: OcrLine, widest: int) -> bool:
     """Whether a block line looks like a paragraph line that wrapped (many words, near full
-    width, no closing punctuation) rather than a list entry or a label."""
+    width, no closing punctuation, the next line going on in lowercase) rather than a list
+    entry, a label or a log line."""
     return (
         len(line.words) >= 5
         and line.box.w >= 0.7 * widest
         and not line.words[-1].text.endswith((".", "!", "?", ":"))
+        and following.words[0].text[:1].islower()
     )
 
 
