@@ -141,7 +141,7 @@ class AuditJob(EpisodeJob):
             from redaction.image.audit import FrameAuditor
 
             self._engines = Engines.build(self.policy, no_ner=self.no_ner)
-            self._auditor = FrameAuditor(self._engines.text, self._engines.frames.ocr)
+            self._auditor = FrameAuditor(self._engines.frames.analyzer, self._engines.frames.ocr)
 
     def findings(self, source: Path) -> list[Finding]:
         self.setup()

@@ -99,7 +99,13 @@ class Engines:
         from redaction.image.settings import ImageRedactionSettings
 
         settings = ImageRedactionSettings.strictest() if strictest_images else None
-        frames = FrameRedactor(text, settings=settings, learn_screen_values=learn_screen_values)
+        # Screen text gets the screen form of the policy: typing-only recognizers (a lone
+        # token read as a password) and the re-capitalised NER pass misfire on UI text.
+        from redaction.image.screen_text import screen_policy
+
+        screen_text = TextRedactor(screen_policy(text.policy), text.ner)
+        frames = FrameRedactor(screen_text, settings=settings,
+                               learn_screen_values=learn_screen_values)
         return cls(text=text, frames=frames)
 
     def policy_metadata(self) -> dict[str, Any]:
