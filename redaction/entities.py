@@ -57,6 +57,7 @@ _TYPES: Final = (
     EntityType("HOSTNAME", "a machine's host name"),
     EntityType("FILE_PATH", "a path that names a person (home folder)"),
     EntityType("URL", "a web address"),
+    EntityType("FACE", "a person's face in a screenshot (found by image, not text)"),
     EntityType("IDENTITY", "a value from the volunteer's identity list or the episode deny-list"),
 )
 
