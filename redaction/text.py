@@ -32,6 +32,7 @@ from redaction.models import InputEvent, Redaction, RedactionKind, Span
 from redaction.nlp import NerEngine
 from redaction.policy import Policy
 from redaction.recognizers import REGISTRY, IdentityMatcher, Recognizer
+from redaction.recognizers.identity import fold
 
 #: Types the re-capitalised NER pass may add (it exists to find names typed in lowercase).
 _RECASED_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
@@ -142,7 +143,8 @@ class TextRedactor:
             spans.extend(self._name_shaped(text, ner_spans))
             if self.policy.ner.recased_pass:
                 recased, changed = truecase(text, self.ner.lexicon, self.ner.verbs)
-                if changed:
+                # Nothing re-capitalised: a second NER pass would only repeat the first.
+                if any(changed):
                     recased_spans = [
                         Span(s.start, s.end, s.entity_type, "spacy-recased", s.score)
                         for s in self.ner.entities(recased)
@@ -238,6 +240,16 @@ class TextRedactor:
         log_prov = _joined_provenance(run.log_provenance for run in typed.runs if run.log_text)
         doomed: dict[int, str] = {}
         final_spans = self.analyze(final_text, deny_list) if final_text.strip() else []
+        log_spans: list[Span] = []
+        if self.policy.analyze_deleted and log_text.strip():
+            log_spans = self.analyze(log_text, deny_list)
+            # Context often lives in one text only: "answering at 374 780 163" is a phone in
+            # the final text, the same digits typed alone and deleted are not. A value found
+            # in either text is hunted in the other, so no copy of it survives.
+            final_spans = merge_spans([*final_spans, *hunt_values(final_text, log_text,
+                                                                  log_spans)])
+            log_spans = merge_spans([*log_spans, *hunt_values(log_text, final_text,
+                                                              final_spans)])
         final_events: set[int] = set()
         for span in final_spans:
             for index in final_prov[span.start:span.end]:
@@ -245,8 +257,8 @@ class TextRedactor:
                     doomed.setdefault(index, span.entity_type)
                     final_events.add(index)
         redactions = [_record(s, "text") for s in final_spans]
-        if self.policy.analyze_deleted and log_text.strip():
-            for span in self.analyze(log_text, deny_list):
+        if log_spans:
+            for span in log_spans:
                 made_by = {i for i in log_prov[span.start:span.end] if i is not None}
                 for index in made_by:
                     doomed.setdefault(index, span.entity_type)
@@ -648,6 +660,31 @@ def _coordinated(text: str, spans: Sequence[Span]) -> list[Span]:
         if named == 0 or (lowercase and named * 2 < len(items)):
             continue
         found.extend(Span(a, b, "PERSON", "name_list", 0.6) for a, b in items)
+    return found
+
+
+def hunt_values(text: str, source: str, spans: Iterable[Span]) -> list[Span]:
+    """Occurrences in ``text`` of the values of ``spans`` (offsets into ``source``), as whole
+    words, case- and accent-insensitively, with any whitespace between their words. A found
+    occurrence keeps the type, recognizer and score of the span whose value it repeats."""
+    by_value: dict[str, Span] = {}
+    for span in spans:
+        words = fold(source[span.start:span.end]).split()
+        if words and sum(len(w) for w in words) >= 3:  # as _propagate: "Al" is too common
+            by_value.setdefault(" ".join(words), span)
+    if not by_value:
+        return []
+    pattern = re.compile(
+        r"(?<![^\W_])(?:"
+        + "|".join(r"\s+".join(re.escape(w) for w in value.split())
+                   for value in sorted(by_value, key=len, reverse=True))
+        + r")(?![^\W_])"
+    )
+    found = []
+    for match in pattern.finditer(fold(text)):
+        origin = by_value[" ".join(match.group().split())]
+        found.append(Span(match.start(), match.end(), origin.entity_type, origin.recognizer,
+                          origin.score))
     return found
 
 

@@ -12,9 +12,9 @@ from redaction.denylist import DenyList
 from redaction.errors import ModelUnavailableError
 from redaction.keystrokes import rebuild_typing
 from redaction.models import InputEvent, Span, TextAnalyzer
-from redaction.nlp import NerEngine
+from redaction.nlp import NerEngine, ner_only_disabled
 from redaction.policy import NerSettings, load_policy
-from redaction.text import TextRedactor, merge_spans, truecase
+from redaction.text import TextRedactor, hunt_values, merge_spans, truecase
 
 from .test_keystrokes import Stream
 
@@ -211,3 +211,54 @@ def test_tldextract_uses_its_bundled_suffix_list(text_redactor: TextRedactor) ->
 
     result = tldextract.extract("mail.example.co.uk")
     assert (result.domain, result.suffix) == ("example", "co.uk")
+
+
+def test_a_value_found_in_the_final_text_is_hunted_in_the_deleted_text(
+    text_redactor: TextRedactor,
+) -> None:
+    # The digits alone are no phone number; the final text's context makes them one.
+    assert text_redactor.analyze("374 780 163") == []
+    stream = Stream()
+    stream.type("374 780 163")
+    stream.key("a", None, ("ctrl",))
+    stream.key("backspace")
+    stream.type("They're not answering at 374 780 163")
+    result = text_redactor.redact_events(stream.events)
+    assert result.text == "They're not answering at <PHONE_NUMBER>"
+    assert "374" not in _replayed_and_stored(result.events)
+
+
+def test_a_value_found_in_the_deleted_text_is_hunted_in_the_final_text(
+    text_redactor: TextRedactor,
+) -> None:
+    stream = Stream()
+    stream.type("call me on 374 780 163")
+    stream.key("home")
+    for _ in "call me on ":
+        stream.key("delete")
+    result = text_redactor.redact_events(stream.events)
+    assert result.text == "<PHONE_NUMBER>"
+    assert "374" not in _replayed_and_stored(result.events)
+
+
+def test_hunted_values_match_whole_words_only() -> None:
+    source = "call me on 374 780 163"
+    spans = [Span(11, 22, "PHONE_NUMBER", "phone", 0.8)]
+    assert hunt_values("id 1374 780 1635, or 374  780 163.", source, spans) == [
+        Span(21, 33, "PHONE_NUMBER", "phone", 0.8)]
+    assert hunt_values("nothing here", source, spans) == []
+    # Too short to hunt: a two-letter name would match everywhere.
+    assert hunt_values("al and al", "Al", [Span(0, 2, "PERSON", "spacy", 0.85)]) == []
+
+
+def test_the_ner_only_pass_skips_the_tagger_and_finds_the_same_entities(
+    text_redactor: TextRedactor,
+) -> None:
+    ner = text_redactor.ner
+    assert ner is not None
+    skipped = ner_only_disabled(ner.nlp)
+    assert {"tok2vec", "tagger", "lemmatizer"} <= set(skipped) and "ner" not in skipped
+    text = "Ana Kowalski flew from Porto to Lyon with Deutsche Bank staff on 3 May."
+    full = [(e.start_char, e.end_char, e.label_) for e in ner.nlp(text).ents]
+    alone = [(e.start_char, e.end_char, e.label_) for e in ner.nlp(text, disable=skipped).ents]
+    assert full == alone and full
