@@ -47,10 +47,26 @@ from redaction.nlp import default_presidio_analyzer  # noqa: E402
 from redaction.policy import load_policy  # noqa: E402
 from redaction.text import TextRedactor  # noqa: E402
 
-PERSONAL = ("PERSON", "STREET_ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS", "CREDIT_CARD",
-            "IBAN_CODE", "US_SSN", "IP_ADDRESS", "US_DRIVER_LICENSE", "DATE_TIME")
-PATTERN_TYPES = ("EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN",
-                 "IP_ADDRESS")
+PERSONAL = (
+    "PERSON",
+    "STREET_ADDRESS",
+    "PHONE_NUMBER",
+    "EMAIL_ADDRESS",
+    "CREDIT_CARD",
+    "IBAN_CODE",
+    "US_SSN",
+    "IP_ADDRESS",
+    "US_DRIVER_LICENSE",
+    "DATE_TIME",
+)
+PATTERN_TYPES = (
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "CREDIT_CARD",
+    "IBAN_CODE",
+    "US_SSN",
+    "IP_ADDRESS",
+)
 DEFAULT_DATA = REPO.parent / "shared" / "benchmarks"
 SECRETS_FILE = REPO / "benchmarks" / "data" / "secrets.jsonl"
 
@@ -82,8 +98,12 @@ def f2(precision: float, recall: float) -> float:
     return 5 * precision * recall / (4 * precision + recall) if precision + recall else 0.0
 
 
-def score_dataset(samples: Sequence[dict[str, Any]], analyze: Analyze, lower: bool,
-                  misses: list[dict[str, Any]] | None = None) -> Score:
+def score_dataset(
+    samples: Sequence[dict[str, Any]],
+    analyze: Analyze,
+    lower: bool,
+    misses: list[dict[str, Any]] | None = None,
+) -> Score:
     score = Score(Counter(), Counter(), times_ms=[])
     for sample in samples:
         text = sample["full_text"].lower() if lower else sample["full_text"]
@@ -101,22 +121,31 @@ def score_dataset(samples: Sequence[dict[str, Any]], analyze: Analyze, lower: bo
                 gold_mask[i] = 1
             kind = span["entity_type"]
             score.total[kind] += 1
-            chars = [i for i in range(span["start_position"], span["end_position"])
-                     if not text[i].isspace()]
+            chars = [
+                i
+                for i in range(span["start_position"], span["end_position"])
+                if not text[i].isspace()
+            ]
             if all(mask[i] for i in chars):
                 score.caught[kind] += 1
             elif misses is not None and kind in PERSONAL:
-                misses.append({"type": kind, "value": text[span["start_position"]:
-                                                          span["end_position"]],
-                               "text": text, "lower": lower,
-                               "predicted": [text[s:e] for s, e in predicted]})
+                misses.append(
+                    {
+                        "type": kind,
+                        "value": text[span["start_position"] : span["end_position"]],
+                        "text": text,
+                        "lower": lower,
+                        "predicted": [text[s:e] for s, e in predicted],
+                    }
+                )
         score.redacted_chars += sum(mask)
         score.redacted_in_gold += sum(1 for i, m in enumerate(mask) if m and gold_mask[i])
     return score
 
 
-def synth_section(redactor: TextRedactor, presidio: Any, data: Path, limit: int | None,
-                  misses_file: Path | None) -> list[str]:
+def synth_section(
+    redactor: TextRedactor, presidio: Any, data: Path, limit: int | None, misses_file: Path | None
+) -> list[str]:
     samples = json.loads((data / "presidio-research" / "synth_dataset_v2.json").read_text())
     if limit:
         samples = samples[:limit]
@@ -135,7 +164,8 @@ def synth_section(redactor: TextRedactor, presidio: Any, data: Path, limit: int 
     for name, fn in setups:
         for lower in (False, True):
             results[name, lower] = score_dataset(
-                samples, fn, lower, misses if name == "cuarec" else None)
+                samples, fn, lower, misses if name == "cuarec" else None
+            )
     if misses_file:
         misses_file.write_text("\n".join(json.dumps(m, ensure_ascii=False) for m in misses))
 
@@ -157,7 +187,8 @@ def synth_section(redactor: TextRedactor, presidio: Any, data: Path, limit: int 
         )
     if presidio is None:
         results["default Presidio", False] = results["default Presidio", True] = Score(
-            Counter(), Counter(results["cuarec", False].total))
+            Counter(), Counter(results["cuarec", False].total)
+        )
     base = results["default Presidio", False].recall(PERSONAL) or float("nan")
     ours_cased = results["cuarec", False].recall(PERSONAL)
     ours_lower = results["cuarec", True].recall(PERSONAL)
@@ -186,7 +217,8 @@ def synth_section(redactor: TextRedactor, presidio: Any, data: Path, limit: int 
         for span in sample["spans"]:
             value = span["entity_value"].strip().lower()
             if span["entity_type"] == "DATE_TIME" and (
-                (value.isdigit() and len(value) == 4) or value in WEEKDAYS):
+                (value.isdigit() and len(value) == 4) or value in WEEKDAYS
+            ):
                 year_or_weekday += 1
     total_personal = sum(results["cuarec", False].total[t] for t in PERSONAL)
     caught = sum(results["cuarec", False].caught[t] for t in PERSONAL)
@@ -206,8 +238,11 @@ def _all_covered(text: str, spans: Sequence[Span], value: str) -> bool:
     start = text.find(value)
     if start < 0:
         return False
-    return all(any(s.start <= i < s.end for s in spans)
-               for i in range(start, start + len(value)) if not text[i].isspace())
+    return all(
+        any(s.start <= i < s.end for s in spans)
+        for i in range(start, start + len(value))
+        if not text[i].isspace()
+    )
 
 
 def secrets_section(redactor: TextRedactor, presidio: Any) -> list[str]:
@@ -224,7 +259,8 @@ def secrets_section(redactor: TextRedactor, presidio: Any) -> list[str]:
                 results = presidio.analyze(text=row["text"], language="en")
                 presidio_total += 1
                 presidio_caught += _all_covered(
-                    row["text"], [Span(r.start, r.end, "X", "p", 1) for r in results], secret)
+                    row["text"], [Span(r.start, r.end, "X", "p", 1) for r in results], secret
+                )
         if not row["secrets"]:
             negative_fp[row["kind"]][1] += 1
             negative_fp[row["kind"]][0] += bool(spans)
@@ -238,8 +274,12 @@ def secrets_section(redactor: TextRedactor, presidio: Any) -> list[str]:
         "",
         f"cuarec recall {caught}/{total} = {caught / total:.3f}; false positives on hard "
         f"negatives {fps}/{negatives} (any span of any type counts)."
-        + (f" Default Presidio recall {presidio_caught}/{presidio_total} = "
-           f"{presidio_caught / presidio_total:.3f}." if presidio_total else ""),
+        + (
+            f" Default Presidio recall {presidio_caught}/{presidio_total} = "
+            f"{presidio_caught / presidio_total:.3f}."
+            if presidio_total
+            else ""
+        ),
         "",
         "| secret kind | caught |",
         "|---|---|",
@@ -254,8 +294,11 @@ def secrets_section(redactor: TextRedactor, presidio: Any) -> list[str]:
 
 
 def titles_section(redactor: TextRedactor, strict: TextRedactor, data: Path) -> list[str]:
-    rows = [json.loads(line) for line in
-            (data / "screenleak" / "text_sample.jsonl").read_text().splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for line in (data / "screenleak" / "text_sample.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
     lines = [
         f"### ScreenLeak window titles (text_sample.jsonl, {len(rows)} titles, "
         f"{sum(len(r['pii']) for r in rows)} gold values)",
@@ -279,10 +322,15 @@ def titles_section(redactor: TextRedactor, strict: TextRedactor, data: Path) -> 
     for label, (n, d, st) in sorted(counts.items()):
         lines.append(f"| {label} | {n} | {d}/{n} | {st}/{n} |")
     total = sum(c[0] for c in counts.values())
-    lines.append(f"| **all** | {total} | {sum(c[1] for c in counts.values())}/{total} | "
-                 f"{sum(c[2] for c in counts.values())}/{total} |")
-    lines += ["", f"Titles without PII flagged: default {negatives[1]}/{negatives[0]}, strict "
-                  f"{negatives[2]}/{negatives[0]}."]
+    lines.append(
+        f"| **all** | {total} | {sum(c[1] for c in counts.values())}/{total} | "
+        f"{sum(c[2] for c in counts.values())}/{total} |"
+    )
+    lines += [
+        "",
+        f"Titles without PII flagged: default {negatives[1]}/{negatives[0]}, strict "
+        f"{negatives[2]}/{negatives[0]}.",
+    ]
     return lines
 
 
@@ -314,8 +362,7 @@ class KeyStream:
         elif c == " ":
             self.key("space", " ")
         else:
-            self.key(c.lower() if c.isalpha() else c, c,
-                     ("shift",) if c.isupper() else ())
+            self.key(c.lower() if c.isalpha() else c, c, ("shift",) if c.isupper() else ())
 
     def text(self, text: str) -> None:
         for c in text:
@@ -374,7 +421,7 @@ def noisy_typing(text: str, values: Sequence[str], rng: random.Random) -> tuple[
         if retype and c == " " and i > 3 and text[i - 1].isalpha():
             # Select the word just typed (and the space), retype it.
             start = text.rfind(" ", 0, i - 1) + 1
-            word = text[start:i + 1]
+            word = text[start : i + 1]
             if "\n" not in word and "\t" not in word:
                 for _ in word:
                     stream.key("left", None, ("shift",))
@@ -395,9 +442,14 @@ def rebuildable(value: str, events: Sequence[InputEvent], step_text: str) -> boo
     snapshot); the characters of the stored key presses in order.
     """
     typed = rebuild_typing(events)
-    views = [step_text, typed.text, *(r.log_text for r in typed.runs),
-             "".join(e.char or "" for e in events if e.kind == "key_press" and e.char
-                     and len(e.char) == 1)]
+    views = [
+        step_text,
+        typed.text,
+        *(r.log_text for r in typed.runs),
+        "".join(
+            e.char or "" for e in events if e.kind == "key_press" and e.char and len(e.char) == 1
+        ),
+    ]
     target = _norm(value)
     return bool(target) and any(target in _norm(view) for view in views)
 
@@ -411,8 +463,11 @@ def replay_section(redactor: TextRedactor, data: Path, limit: int | None) -> lis
     totals: Counter[str] = Counter()
     noise_counts: Counter[str] = Counter()
     for sample in samples:
-        values = [(s["entity_type"], s["entity_value"]) for s in sample["spans"]
-                  if s["entity_type"] in PERSONAL]
+        values = [
+            (s["entity_type"], s["entity_value"])
+            for s in sample["spans"]
+            if s["entity_type"] in PERSONAL
+        ]
         stream, noise = noisy_typing(sample["full_text"], [v for _, v in values], rng)
         for part in noise.split(", "):
             noise_counts[part] += 1
@@ -425,8 +480,9 @@ def replay_section(redactor: TextRedactor, data: Path, limit: int | None) -> lis
     lines = [
         f"### Keystroke replay ({len(samples)} synth sentences typed as key streams)",
         "",
-        "Noise per sentence (seeded): " + ", ".join(f"{k} {v}" for k, v in
-                                                   sorted(noise_counts.items())) + ".",
+        "Noise per sentence (seeded): "
+        + ", ".join(f"{k} {v}" for k, v in sorted(noise_counts.items()))
+        + ".",
         "A value counts as rebuildable when, lowercased and without separators, it appears in "
         "the step text, in a replay of the stored events (final text or any state before a "
         "deletion), or in the stored key presses' characters read in order.",
@@ -458,8 +514,12 @@ def forms_section(redactor: TextRedactor, records: int = 150) -> list[str]:
         ("CREDIT_CARD", lambda f: f.credit_card_number()),
         ("IBAN_CODE", lambda f: f.iban()),
         ("US_SSN", lambda f: Faker("en_US").ssn()),
-        ("DATE_OF_BIRTH", lambda f: f.date_of_birth().strftime(rng.choice(
-            ["%d/%m/%Y", "%m/%d/%Y", "%Y-%m-%d", "%d.%m.%Y"]))),
+        (
+            "DATE_OF_BIRTH",
+            lambda f: f.date_of_birth().strftime(
+                rng.choice(["%d/%m/%Y", "%m/%d/%Y", "%Y-%m-%d", "%d.%m.%Y"])
+            ),
+        ),
         ("PASSWORD", lambda f: f.password(length=rng.randrange(8, 16))),
     ]
     leaks: Counter[str] = Counter()
@@ -494,8 +554,9 @@ def forms_section(redactor: TextRedactor, records: int = 150) -> list[str]:
     return lines
 
 
-def speed_section(redactor: TextRedactor, presidio: Any, data: Path, load_s: float,
-                  presidio_load_s: float) -> list[str]:
+def speed_section(
+    redactor: TextRedactor, presidio: Any, data: Path, load_s: float, presidio_load_s: float
+) -> list[str]:
     samples = json.loads((data / "presidio-research" / "synth_dataset_v2.json").read_text())
     texts = []
     for sample in samples:
@@ -521,11 +582,15 @@ def speed_section(redactor: TextRedactor, presidio: Any, data: Path, load_s: flo
         f"{sorted(ours)[int(len(ours) * 0.95)]:.1f} ms per run (target <= 50 ms).",
     ]
     if anchor:
-        lines.append(f"Default Presidio analyze on the same 100 characters: median "
-                     f"{statistics.median(anchor):.1f} ms; ratio "
-                     f"{statistics.median(ours) / statistics.median(anchor):.2f}x.")
-    lines.append(f"Engine load (TextRedactor.build, spaCy model + Presidio): {load_s:.2f} s; "
-                 f"default Presidio engine over the loaded model: {presidio_load_s:.2f} s.")
+        lines.append(
+            f"Default Presidio analyze on the same 100 characters: median "
+            f"{statistics.median(anchor):.1f} ms; ratio "
+            f"{statistics.median(ours) / statistics.median(anchor):.2f}x."
+        )
+    lines.append(
+        f"Engine load (TextRedactor.build, spaCy model + Presidio): {load_s:.2f} s; "
+        f"default Presidio engine over the loaded model: {presidio_load_s:.2f} s."
+    )
     return lines
 
 
@@ -538,10 +603,15 @@ def main() -> None:
     parser.add_argument("--only", default="synth,secrets,titles,replay,forms,speed")
     parser.add_argument("--policy", default="default")
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--no-anchor", action="store_true",
-                        help="skip default Presidio (development runs only)")
-    parser.add_argument("--misses", type=Path, default=None,
-                        help="write cuarec's missed synth spans here (JSON lines)")
+    parser.add_argument(
+        "--no-anchor", action="store_true", help="skip default Presidio (development runs only)"
+    )
+    parser.add_argument(
+        "--misses",
+        type=Path,
+        default=None,
+        help="write cuarec's missed synth spans here (JSON lines)",
+    )
     args = parser.parse_args()
     sections = args.only.split(",")
 

@@ -42,14 +42,38 @@ _SHIFT = frozenset({"shift", "shift_l", "shift_r"})
 _CTRL = frozenset({"ctrl", "ctrl_l", "ctrl_r", "control", "control_l", "control_r"})
 _ALT = frozenset({"alt", "alt_l", "alt_r", "meta", "meta_l", "meta_r"})
 _CMD = frozenset({"cmd", "cmd_l", "cmd_r", "super", "super_l", "super_r", "win"})
-_MODIFIERS = _SHIFT | _CTRL | _ALT | _CMD | {"alt_gr", "caps_lock", "num_lock", "scroll_lock",
-                                             "fn", "iso_level3_shift"}
-_RUN_ENDERS = {"tab": "tab", "enter": "enter", "return": "enter", "kp_enter": "enter",
-               "esc": "esc", "escape": "esc"}
+_MODIFIERS = (
+    _SHIFT
+    | _CTRL
+    | _ALT
+    | _CMD
+    | {"alt_gr", "caps_lock", "num_lock", "scroll_lock", "fn", "iso_level3_shift"}
+)
+_RUN_ENDERS = {
+    "tab": "tab",
+    "enter": "enter",
+    "return": "enter",
+    "kp_enter": "enter",
+    "esc": "esc",
+    "escape": "esc",
+}
 #: Keys that move focus or the view without changing the field's text.
-_NEUTRAL = frozenset({"page_up", "page_down", "print_screen", "pause", "menu", "media_play_pause",
-                      "media_volume_up", "media_volume_down", "media_volume_mute", "media_next",
-                      "media_previous"} | {f"f{i}" for i in range(1, 25)})
+_NEUTRAL = frozenset(
+    {
+        "page_up",
+        "page_down",
+        "print_screen",
+        "pause",
+        "menu",
+        "media_play_pause",
+        "media_volume_up",
+        "media_volume_down",
+        "media_volume_mute",
+        "media_next",
+        "media_previous",
+    }
+    | {f"f{i}" for i in range(1, 25)}
+)
 _NAMED_CHARS = {"space": " "}
 _US_SHIFTED = dict(zip("`1234567890-=[]\\;',./", '~!@#$%^&*()_+{}|:"<>?', strict=True))
 
@@ -101,8 +125,10 @@ class TypedText:
     @property
     def text(self) -> str:
         """All runs' final texts; a run ended by Tab is followed by a tab, others by a newline."""
-        return "".join(run.text + _separator(run, last=i == len(self.runs) - 1)
-                       for i, run in enumerate(self.runs))
+        return "".join(
+            run.text + _separator(run, last=i == len(self.runs) - 1)
+            for i, run in enumerate(self.runs)
+        )
 
     @property
     def final_provenance(self) -> tuple[int | None, ...]:
@@ -386,15 +412,22 @@ def rebuild_typing(events: Sequence[InputEvent]) -> TypedText:
     return TypedText(runs=tuple(runs), log=tuple(log), release_of=MappingProxyType(release_of))
 
 
-def _pair_release(index: int, event: InputEvent, open_presses: list[tuple[int, str, str | None]],
-                  release_of: dict[int, int]) -> None:
+def _pair_release(
+    index: int,
+    event: InputEvent,
+    open_presses: list[tuple[int, str, str | None]],
+    release_of: dict[int, int],
+) -> None:
     """Pair a release with the earliest open press of the same key (or the same character,
     case-insensitively: 'H' pressed, 'h' released)."""
     key = (event.key or "").lower()
     char = (event.char or "").lower()
     for position, (press, press_key, press_char) in enumerate(open_presses):
-        if press_key == key or (char and (press_char or "").lower() == char) or (
-                key and (press_char or "").lower() == key):
+        if (
+            press_key == key
+            or (char and (press_char or "").lower() == char)
+            or (key and (press_char or "").lower() == key)
+        ):
             release_of[press] = index
             del open_presses[position]
             return
@@ -406,7 +439,7 @@ def _selected_cells(field_: _Field) -> list[_Cell] | None:
         return None
     return [
         _Cell(c.char, c.event, c.log_index, c.unknown)
-        for c in field_.cells[selected[0]:selected[1]]
+        for c in field_.cells[selected[0] : selected[1]]
     ]
 
 

@@ -30,15 +30,30 @@ from redaction.policy import NerSettings
 #: ignored. Values are the labels passed on; :data:`redaction.entities.LABEL_MAP` maps them.
 SPACY_LABELS: Final = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "DATE", "TIME")
 _SPACY_IGNORED: Final = (
-    "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LANGUAGE", "WORK_OF_ART",
-    "LAW", "PRODUCT", "EVENT",
+    "CARDINAL",
+    "ORDINAL",
+    "QUANTITY",
+    "MONEY",
+    "PERCENT",
+    "LANGUAGE",
+    "WORK_OF_ART",
+    "LAW",
+    "PRODUCT",
+    "EVENT",
 )
 _NER_ONLY_DISABLED: Final = ("tagger", "attribute_ruler", "lemmatizer", "senter", "parser")
 #: Score Presidio gives every spaCy entity (spaCy has no per-entity confidence).
 NER_SCORE: Final = 0.85
 
-_LOGGERS: Final = ("presidio-analyzer", "presidio_analyzer", "decision_process",
-                   "presidio-anonymizer", "spacy", "tldextract", "filelock")
+_LOGGERS: Final = (
+    "presidio-analyzer",
+    "presidio_analyzer",
+    "decision_process",
+    "presidio-anonymizer",
+    "spacy",
+    "tldextract",
+    "filelock",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +91,7 @@ def use_bundled_suffix_list() -> None:
     import tldextract
     import tldextract.tldextract as tld_module
 
-    offline = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(),
-                                    fallback_to_snapshot=True)
+    offline = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
     # ``tldextract.extract`` looks this module global up on every call.
     tld_module.TLD_EXTRACTOR = offline
 
@@ -187,8 +201,9 @@ class NerEngine:
         self._nlp_engine = _offline_spacy_engine(self._nlp, settings.language)
         registry = RecognizerRegistry(supported_languages=[settings.language])
         registry.add_recognizer(
-            SpacyRecognizer(supported_language=settings.language,
-                            supported_entities=list(SPACY_LABELS))
+            SpacyRecognizer(
+                supported_language=settings.language, supported_entities=list(SPACY_LABELS)
+            )
         )
         for name in presidio_recognizers:
             registry.add_recognizer(_presidio_recognizer(name, settings.language))

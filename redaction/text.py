@@ -87,7 +87,8 @@ class TextRedactor:
         self.policy = policy
         self.ner = ner if policy.ner.enabled else None
         self.recognizers: tuple[Recognizer, ...] = tuple(
-            recognizers if recognizers is not None
+            recognizers
+            if recognizers is not None
             else REGISTRY.build(disabled=policy.disabled_recognizers, wanted=policy.entities)
         )
         self._identity = IdentityMatcher(policy.deny_terms)
@@ -115,22 +116,25 @@ class TextRedactor:
         kept = [s for s in candidates if self._accepts(s, text)]
         kept = [s for s in (_tidy(text, s) for s in kept) if s is not None]
         if self.ner is not None:
-            kept = [s for s in (self._trim_lowercase_name(text, s) for s in kept)
-                    if s is not None]
+            kept = [s for s in (self._trim_lowercase_name(text, s) for s in kept) if s is not None]
         kept.extend(_coordinated(text, kept))
         kept.extend(_propagate(text, kept))
         return merge_spans(kept)
 
     def _accepts(self, span: Span, text: str = "") -> bool:
-        if span.entity_type == "PERSON" and span.recognizer != "deny_list" and (
-                not _plausible_name(text[span.start:span.end])):
+        if (
+            span.entity_type == "PERSON"
+            and span.recognizer != "deny_list"
+            and (not _plausible_name(text[span.start : span.end]))
+        ):
             return False
         if span.entity_type == "DATE" and span.recognizer != "date":
             # NER's DATE covers "Tuesday", "1977", "last month": a weekday or a year alone is
             # not personal. Only the date recognizer's full dates count.
             return False
         return self.policy.wants(span.entity_type) and span.score >= self.policy.threshold(
-            span.entity_type)
+            span.entity_type
+        )
 
     def _candidates(self, text: str, deny_list: DenyList | None) -> list[Span]:
         spans: list[Span] = []
@@ -148,7 +152,7 @@ class TextRedactor:
                     recased_spans = [
                         Span(s.start, s.end, s.entity_type, "spacy-recased", s.score)
                         for s in self.ner.entities(recased)
-                        if s.entity_type in _RECASED_TYPES and any(changed[s.start:s.end])
+                        if s.entity_type in _RECASED_TYPES and any(changed[s.start : s.end])
                     ]
                     spans.extend(recased_spans)
                     spans.extend(self._name_shaped(recased, recased_spans))
@@ -164,7 +168,7 @@ class TextRedactor:
         for span in spans:
             if span.entity_type not in ("ORGANIZATION", "LOCATION", "NRP"):
                 continue
-            if name_shaped(text[span.start:span.end], self.ner.lexicon):
+            if name_shaped(text[span.start : span.end], self.ner.lexicon):
                 found.append(Span(span.start, span.end, "PERSON", "ner_name_shape", 0.55))
         return found
 
@@ -211,7 +215,7 @@ class TextRedactor:
         for span in sorted(spans, key=lambda s: s.start):
             if span.start < position:
                 continue
-            out.append(text[position:span.start])
+            out.append(text[position : span.start])
             out.append(self.policy.placeholder_for(span.entity_type))
             position = span.end
         out.append(text[position:])
@@ -246,20 +250,18 @@ class TextRedactor:
             # Context often lives in one text only: "answering at 374 780 163" is a phone in
             # the final text, the same digits typed alone and deleted are not. A value found
             # in either text is hunted in the other, so no copy of it survives.
-            final_spans = merge_spans([*final_spans, *hunt_values(final_text, log_text,
-                                                                  log_spans)])
-            log_spans = merge_spans([*log_spans, *hunt_values(log_text, final_text,
-                                                              final_spans)])
+            final_spans = merge_spans([*final_spans, *hunt_values(final_text, log_text, log_spans)])
+            log_spans = merge_spans([*log_spans, *hunt_values(log_text, final_text, final_spans)])
         final_events: set[int] = set()
         for span in final_spans:
-            for index in final_prov[span.start:span.end]:
+            for index in final_prov[span.start : span.end]:
                 if index is not None:
                     doomed.setdefault(index, span.entity_type)
                     final_events.add(index)
         redactions = [_record(s, "text") for s in final_spans]
         if log_spans:
             for span in log_spans:
-                made_by = {i for i in log_prov[span.start:span.end] if i is not None}
+                made_by = {i for i in log_prov[span.start : span.end] if i is not None}
                 for index in made_by:
                     doomed.setdefault(index, span.entity_type)
                 # A value typed and then deleted leaves no trace in the text, but its removal
@@ -271,9 +273,17 @@ class TextRedactor:
         for number, run in enumerate(typed.runs):
             # A span may cross a run boundary (NER joins lines): clip it to each run.
             run_end = offset + len(run.text)
-            inside = [Span(max(s.start, offset) - offset, min(s.end, run_end) - offset,
-                           s.entity_type, s.recognizer, s.score)
-                      for s in final_spans if s.start < run_end and offset < s.end]
+            inside = [
+                Span(
+                    max(s.start, offset) - offset,
+                    min(s.end, run_end) - offset,
+                    s.entity_type,
+                    s.recognizer,
+                    s.score,
+                )
+                for s in final_spans
+                if s.start < run_end and offset < s.end
+            ]
             pieces.append(self.apply_placeholders(run.text, inside))
             pieces.append(_run_separator(run.ended_by, number == len(typed.runs) - 1))
             offset += len(run.text) + 1
@@ -298,8 +308,9 @@ class TextRedactor:
         data["ner_loaded"] = self.ner.info.to_metadata() if self.ner is not None else None
         return data
 
-    def harvest(self, text: str, spans: Iterable[Span], deny_list: DenyList,
-                source: Any = "typed") -> int:
+    def harvest(
+        self, text: str, spans: Iterable[Span], deny_list: DenyList, source: Any = "typed"
+    ) -> int:
         """Add the values of confidently found spans to the episode deny-list (in memory), so
         they are hunted in frames and titles too. Returns how many were new."""
         added = 0
@@ -308,7 +319,7 @@ class TextRedactor:
                 continue
             if span.entity_type in ("STREET_ADDRESS", "DATE", "LOCATION", "ORGANIZATION", "URL"):
                 continue
-            if deny_list.add(text[span.start:span.end], span.entity_type, source):
+            if deny_list.add(text[span.start : span.end], span.entity_type, source):
                 added += 1
         return added
 
@@ -317,8 +328,12 @@ class TextRedactor:
 
 
 def _record(span: Span, kind: RedactionKind) -> Redaction:
-    return Redaction(kind=kind, entity_type=span.entity_type, recognizer=span.recognizer,
-                     score=round(span.score, 3))
+    return Redaction(
+        kind=kind,
+        entity_type=span.entity_type,
+        recognizer=span.recognizer,
+        score=round(span.score, 3),
+    )
 
 
 def _joined_provenance(parts: Iterable[Sequence[int | None]]) -> list[int | None]:
@@ -366,17 +381,48 @@ def _stopwords() -> frozenset[str]:
     if _STOPWORDS is None:
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        _STOPWORDS = frozenset(STOP_WORDS) | {"ok", "okay", "hi", "hello", "hey", "thanks",
-                                               "pls", "please", "yes", "no", "lol"}
+        _STOPWORDS = frozenset(STOP_WORDS) | {
+            "ok",
+            "okay",
+            "hi",
+            "hello",
+            "hey",
+            "thanks",
+            "pls",
+            "please",
+            "yes",
+            "no",
+            "lol",
+        }
     return _STOPWORDS
 
 
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam",
-                     "mme", "mlle", "herr", "frau", "sr", "sra", "srta"})
+_TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "madam",
+        "mme",
+        "mlle",
+        "herr",
+        "frau",
+        "sr",
+        "sra",
+        "srta",
+    }
+)
 
 
-def truecase(text: str, lexicon: frozenset[str], verbs: frozenset[str] = frozenset()
-              ) -> tuple[str, bytearray]:
+def truecase(
+    text: str, lexicon: frozenset[str], verbs: frozenset[str] = frozenset()
+) -> tuple[str, bytearray]:
     """A copy of ``text`` (same length) with likely names capitalised, for NER on text typed in
     lowercase, and a mask of the characters of the words it capitalised.
 
@@ -389,15 +435,25 @@ def truecase(text: str, lexicon: frozenset[str], verbs: frozenset[str] = frozens
     capitalise = [False] * len(words)
     for i, match in enumerate(words):
         word = match.group()
-        if word.islower() and len(word) >= 2 and word not in stop and (
-                not lexicon or not known_word(word, lexicon)) and not _in_code(text, match):
+        if (
+            word.islower()
+            and len(word) >= 2
+            and word not in stop
+            and (not lexicon or not known_word(word, lexicon))
+            and not _in_code(text, match)
+        ):
             capitalise[i] = True
     # A line of two or three plain words and nothing else (a name typed into a form field)
     # is capitalised whole, unless a word is a function word or a verb.
     for line in re.finditer(r"^[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+\.?){1,2}[ \t]*$", text, re.M):
         inside = [i for i, w in enumerate(words) if line.start() <= w.start() < line.end()]
-        if all(words[i].group().islower() and words[i].group() not in stop and words[i].group()
-               not in verbs and len(words[i].group()) >= 2 for i in inside):
+        if all(
+            words[i].group().islower()
+            and words[i].group() not in stop
+            and words[i].group() not in verbs
+            and len(words[i].group()) >= 2
+            for i in inside
+        ):
             for i in inside:
                 capitalise[i] = True
     joiners = {"and", "or", "&"}
@@ -408,16 +464,21 @@ def truecase(text: str, lexicon: frozenset[str], verbs: frozenset[str] = frozens
                 continue
             before = words[i - 1] if i > 0 else None
             after = words[i + 1] if i + 1 < len(words) else None
-            left_name = before is not None and capitalise[i - 1] and _adjacent(text, before,
-                                                                                match)
-            right_name = after is not None and capitalise[i + 1] and _adjacent(text, match,
-                                                                                after)
+            left_name = before is not None and capitalise[i - 1] and _adjacent(text, before, match)
+            right_name = after is not None and capitalise[i + 1] and _adjacent(text, match, after)
             if len(word) == 1:
                 # An initial between two names; or after a known word that then is a first
                 # name ("benjamin a seiler").
-                first = before is not None and _adjacent(text, before, match) and (
-                    before.group().islower() and before.group() not in stop
-                    and before.group() not in verbs and len(before.group()) >= 2)
+                first = (
+                    before is not None
+                    and _adjacent(text, before, match)
+                    and (
+                        before.group().islower()
+                        and before.group() not in stop
+                        and before.group() not in verbs
+                        and len(before.group()) >= 2
+                    )
+                )
                 capitalise[i] = right_name and (left_name or first)
                 if capitalise[i] and first and before is not None:
                     capitalise[i - 1] = True
@@ -426,8 +487,11 @@ def truecase(text: str, lexicon: frozenset[str], verbs: frozenset[str] = frozens
                 continue
             if word in joiners:
                 continue
-            after_title = before is not None and before.group().lower() in _TITLES and _adjacent(
-                text, before, match, allow_dot=True)
+            after_title = (
+                before is not None
+                and before.group().lower() in _TITLES
+                and _adjacent(text, before, match, allow_dot=True)
+            )
             # "john kowalski": a known word right before a name is a first name, unless it is
             # a verb ("add miki", "call ana"); right after a name it is a surname ("ana smith").
             first_name = right_name and word not in verbs
@@ -448,11 +512,32 @@ def truecase(text: str, lexicon: frozenset[str], verbs: frozenset[str] = frozens
     return "".join(out), changed
 
 
-_SUFFIX_RULES = (("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"),
-                 ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
-                 ("ing", "e"), ("ly", ""), ("er", ""), ("er", "e"), ("est", ""), ("ness", ""),
-                 ("ment", ""), ("ful", ""), ("less", ""), ("able", ""), ("ation", "e"),
-                 ("'s", ""), ("\u2019s", ""))
+_SUFFIX_RULES = (
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ier", "y"),
+    ("iest", "y"),
+    ("ily", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ly", ""),
+    ("er", ""),
+    ("er", "e"),
+    ("est", ""),
+    ("ness", ""),
+    ("ment", ""),
+    ("ful", ""),
+    ("less", ""),
+    ("able", ""),
+    ("ation", "e"),
+    ("'s", ""),
+    ("\u2019s", ""),
+)
 
 
 def known_word(word: str, lexicon: frozenset[str]) -> bool:
@@ -472,14 +557,16 @@ def known_word(word: str, lexicon: frozenset[str]) -> bool:
 
 def _in_code(text: str, match: re.Match[str]) -> bool:
     """Part of a file name, domain, path or identifier (``file.iso``, ``a/b``, ``x_y``)."""
-    before = text[match.start() - 1:match.start()]
-    after = text[match.end():match.end() + 2]
+    before = text[match.start() - 1 : match.start()]
+    after = text[match.end() : match.end() + 2]
     return before in (".", "/", "_", "@", ":", "\\", "-", "=", "$") or bool(
-        re.match(r"[./_@=:\\(]\w|\d", after))
+        re.match(r"[./_@=:\\(]\w|\d", after)
+    )
 
 
-def _coordinated_with_name(text: str, words: Sequence[re.Match[str]], capitalise: list[bool],
-                           i: int) -> bool:
+def _coordinated_with_name(
+    text: str, words: Sequence[re.Match[str]], capitalise: list[bool], i: int
+) -> bool:
     """``abramovich and wilson``: a word joined by "and"/"or" to a likely name."""
     for j, k in ((i - 2, i - 1), (i + 2, i + 1)):
         if 0 <= j < len(words) and capitalise[j] and words[k].group() in ("and", "or"):
@@ -487,9 +574,10 @@ def _coordinated_with_name(text: str, words: Sequence[re.Match[str]], capitalise
     return False
 
 
-def _adjacent(text: str, left: re.Match[str], right: re.Match[str], allow_dot: bool = False
-              ) -> bool:
-    gap = text[left.end():right.start()]
+def _adjacent(
+    text: str, left: re.Match[str], right: re.Match[str], allow_dot: bool = False
+) -> bool:
+    gap = text[left.end() : right.start()]
     return gap in (" ", "\t") or (allow_dot and gap in (". ", "."))
 
 
@@ -504,12 +592,15 @@ def _tidy(text: str, span: Span) -> Span | None:
     """Trim whitespace and punctuation around a span (keeping a bracket whose partner is
     inside, as in ``(08) 8747 6301``), and a possessive 's after a name."""
     start, end = span.start, span.end
-    while start < end and (text[start] in _TRIM_CHARS or (
-            text[start] == "(" and ")" not in text[start:end])):
+    while start < end and (
+        text[start] in _TRIM_CHARS or (text[start] == "(" and ")" not in text[start:end])
+    ):
         start += 1
-    while end > start and (text[end - 1] in _TRIM_CHARS or (
-            text[end - 1] == ")" and "(" not in text[start:end])) and not _keeps_trailing(
-            text, start, end, span):
+    while (
+        end > start
+        and (text[end - 1] in _TRIM_CHARS or (text[end - 1] == ")" and "(" not in text[start:end]))
+        and not _keeps_trailing(text, start, end, span)
+    ):
         end -= 1
     if span.entity_type == "PERSON" and text[start:end].lower().endswith(("'s", "\u2019s")):
         end -= 2
@@ -523,7 +614,8 @@ def _tidy(text: str, span: Span) -> Span | None:
 def _keeps_trailing(text: str, start: int, end: int, span: Span) -> bool:
     # Passwords and secrets are taken verbatim: their punctuation is part of the value.
     return span.entity_type in ("PASSWORD", "SECRET", "URL_CREDENTIAL") and text[end - 1] not in (
-        " \t\n\r")
+        " \t\n\r"
+    )
 
 
 def _propagate(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -534,27 +626,36 @@ def _propagate(text: str, spans: Sequence[Span]) -> list[Span]:
     for span in spans:
         if span.entity_type not in _PROPAGATED:
             continue
-        for word in _WORD.findall(text[span.start:span.end]):
+        for word in _WORD.findall(text[span.start : span.end]):
             key = word.lower()
             if len(key) >= 3 and key not in stop:
                 words.setdefault(key, span)
     if not words:
         return []
     pattern = re.compile(
-        r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        r"(?<![^\W_])(?:"
+        + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         + r")(?![^\W_])",
         re.I,
     )
     found = []
     for match in pattern.finditer(text):
         origin = words[match.group().lower()]
-        found.append(Span(match.start(), match.end(), origin.entity_type, origin.recognizer,
-                          origin.score * 0.95))
+        found.append(
+            Span(
+                match.start(),
+                match.end(),
+                origin.entity_type,
+                origin.recognizer,
+                origin.score * 0.95,
+            )
+        )
     return found
 
 
 #: Words that make a capitalised phrase an organisation or a place rather than a name.
-_NOT_NAME_WORDS = frozenset("""
+_NOT_NAME_WORDS = frozenset(
+    """
     inc ltd llc plc gmbh ag sa srl bv nv oy ab as corp corporation company co group bank banks
     university college school academy institute hospital clinic club orchestra band association
     foundation agency partners partnership systems solutions technologies technology tech
@@ -566,8 +667,9 @@ _NOT_NAME_WORDS = frozenset("""
     museum library center centre hotel restaurant cafe store shop market mall studio studios
     records entertainment games sports news times post journal magazine press radio tv network
     team united national federal royal american european asian african british french german the
-    of and for de la del der von van
-    """.split()) - frozenset({"de", "la", "del", "der", "von", "van"})  # noqa: SIM905
+    of and for
+    """.split()  # noqa: SIM905
+)
 
 
 def _plausible_name(phrase: str) -> bool:
@@ -584,7 +686,7 @@ def _plausible_name(phrase: str) -> bool:
 
 def name_shaped(phrase: str, lexicon: frozenset[str]) -> bool:
     """Could ``phrase`` be a person's name by its shape alone (see ``_name_shaped``)?"""
-    tokens = [t.strip(".,;:!?\"()") for t in phrase.split()]
+    tokens = [t.strip('.,;:!?"()') for t in phrase.split()]
     tokens = [re.sub(r"['\u2019]s$", "", t) for t in tokens if t]
     if not 1 <= len(tokens) <= 4 or any(any(c.isdigit() for c in t) for t in tokens):
         return False
@@ -636,8 +738,10 @@ def _coordinated(text: str, spans: Sequence[Span]) -> list[Span]:
             words = list(_WORD.finditer(chunk))
             # Keep the run of name-like words at the end of the first item and at the start of
             # the others (a list is often preceded and followed by prose).
-            ok = [(w.group()[:1].isupper() or lowercase) and w.group().lower() not in stop
-                  for w in words]
+            ok = [
+                (w.group()[:1].isupper() or lowercase) and w.group().lower() not in stop
+                for w in words
+            ]
             keep: list[re.Match[str]] = []
             if number == 0:
                 for w, good in zip(reversed(words), reversed(ok), strict=True):
@@ -669,22 +773,25 @@ def hunt_values(text: str, source: str, spans: Iterable[Span]) -> list[Span]:
     occurrence keeps the type, recognizer and score of the span whose value it repeats."""
     by_value: dict[str, Span] = {}
     for span in spans:
-        words = fold(source[span.start:span.end]).split()
+        words = fold(source[span.start : span.end]).split()
         if words and sum(len(w) for w in words) >= 3:  # as _propagate: "Al" is too common
             by_value.setdefault(" ".join(words), span)
     if not by_value:
         return []
     pattern = re.compile(
         r"(?<![^\W_])(?:"
-        + "|".join(r"\s+".join(re.escape(w) for w in value.split())
-                   for value in sorted(by_value, key=len, reverse=True))
+        + "|".join(
+            r"\s+".join(re.escape(w) for w in value.split())
+            for value in sorted(by_value, key=len, reverse=True)
+        )
         + r")(?![^\W_])"
     )
     found = []
     for match in pattern.finditer(fold(text)):
         origin = by_value[" ".join(match.group().split())]
-        found.append(Span(match.start(), match.end(), origin.entity_type, origin.recognizer,
-                          origin.score))
+        found.append(
+            Span(match.start(), match.end(), origin.entity_type, origin.recognizer, origin.score)
+        )
     return found
 
 
@@ -697,8 +804,13 @@ def merge_spans(spans: Iterable[Span]) -> list[Span]:
         if merged and span.start < merged[-1].end:
             last = merged[-1]
             best = max((last, span), key=lambda s: (s.score, s.end - s.start))
-            merged[-1] = Span(last.start, max(last.end, span.end), best.entity_type,
-                              best.recognizer, max(last.score, span.score))
+            merged[-1] = Span(
+                last.start,
+                max(last.end, span.end),
+                best.entity_type,
+                best.recognizer,
+                max(last.score, span.score),
+            )
         else:
             merged.append(span)
     return merged

@@ -215,7 +215,8 @@ class _Walker:
         if bare == "and" or bare == "et" or bare == "und":
             # "the corner of X Street and Y Road": only before another name.
             return next_word is not None and (
-                next_word[:1].isupper() or next_word[:1].isdigit() or self.lowercase)
+                next_word[:1].isupper() or next_word[:1].isdigit() or self.lowercase
+            )
         if self.lowercase or word[:1].isupper() or word[:1].isdigit():
             return True
         return bare in _INNER or bare in _SUFFIXES
@@ -227,7 +228,7 @@ class _Walker:
         words_all = list(re.finditer(r"[^\W\d_][\w'\u2019\-]*", head))
         for w in words_all:
             if w.group().lower() in _STOP:
-                head = head[:w.start()]
+                head = head[: w.start()]
                 break
         if len(head.strip(" \t>?|*•·-,")) < 2 and line.strip(" \t>?|*•·-"):
             return False
@@ -246,9 +247,15 @@ class _Walker:
         digits = sum(c.isdigit() for c in stripped)
         if digits >= 7 and re.search(r"\d[ \t.\-]\d", stripped) and len(words) <= 1:
             return False
-        return self.lowercase or not words or all(
-            w[:1].isupper() or w.rstrip(".").lower() in _INNER or w.rstrip(".").lower()
-            in _SUFFIXES for w in words
+        return (
+            self.lowercase
+            or not words
+            or all(
+                w[:1].isupper()
+                or w.rstrip(".").lower() in _INNER
+                or w.rstrip(".").lower() in _SUFFIXES
+                for w in words
+            )
         )
 
     def extend(self, start: int, min_end: int, max_lines: int = 6) -> int:
@@ -256,7 +263,7 @@ class _Walker:
         text = self.text
         end = min_end
         pos = min_end
-        if text[min_end - 1:min_end] == "." and self._sentence_end(min_end):
+        if text[min_end - 1 : min_end] == "." and self._sentence_end(min_end):
             return min_end
         lines = 0
         limit = min(len(text), start + 240)
@@ -273,14 +280,18 @@ class _Walker:
                     break
                 nl_end = match.end()
                 line_end = text.find("\n", nl_end)
-                line = text[nl_end:line_end if line_end >= 0 else len(text)]
+                line = text[nl_end : line_end if line_end >= 0 else len(text)]
                 if not line.strip(" \t>?|*•·-"):
                     # One blank line may separate a city from "Country 12345".
                     after = line_end + 1 if line_end >= 0 else len(text)
                     nxt_end = text.find("\n", after)
-                    nxt = text[after:nxt_end if nxt_end >= 0 else len(text)]
-                    if line_end >= 0 and self.line_ok(nxt) and re.search(r"\d", nxt) and len(
-                            nxt.split()) <= 4:
+                    nxt = text[after : nxt_end if nxt_end >= 0 else len(text)]
+                    if (
+                        line_end >= 0
+                        and self.line_ok(nxt)
+                        and re.search(r"\d", nxt)
+                        and len(nxt.split()) <= 4
+                    ):
                         pos = after
                         lines += 1
                         continue
@@ -296,8 +307,11 @@ class _Walker:
             if kind == "num":
                 if len(re.sub(r"\D", "", token)) > 8:
                     break
-                end = max(end, match.end() - (1 if token.endswith(".") and self._sentence_end(
-                    match.end()) else 0))
+                end = max(
+                    end,
+                    match.end()
+                    - (1 if token.endswith(".") and self._sentence_end(match.end()) else 0),
+                )
                 pos = match.end()
                 continue
             if kind == "word":
@@ -310,8 +324,9 @@ class _Walker:
                 if not self.word_ok(token, next_word):
                     break
                 stop_here = token.endswith(".") and self._sentence_end(match.end())
-                end = max(end, match.end() - (1 if stop_here and not _is_abbreviation(token)
-                                              else 0))
+                end = max(
+                    end, match.end() - (1 if stop_here and not _is_abbreviation(token) else 0)
+                )
                 pos = match.end()
                 if stop_here:
                     break
@@ -324,21 +339,38 @@ class _Walker:
 
     def _sentence_end(self, pos: int) -> bool:
         """After a full stop at ``pos``: does a new sentence start (space + capital/pronoun)?"""
-        rest = self.text[pos:pos + 12]
+        rest = self.text[pos : pos + 12]
         if not rest or rest[0] == "\n":
             return True
         m = re.match(r"[ \t]+(\w+)", rest)
         if m is None:
             return False
         word = m.group(1)
-        return word.lower() in _STOP or (word[:1].isupper() and not self.lowercase and
-                                         word.lower() not in _INNER)
+        return word.lower() in _STOP or (
+            word[:1].isupper() and not self.lowercase and word.lower() not in _INNER
+        )
 
 
 def _is_abbreviation(token: str) -> bool:
     bare = token.rstrip(".").lower()
-    return bare in _SUFFIXES or bare in {"apt", "ste", "no", "nr", "rkp", "u", "ul", "al", "os",
-                                         "pl", "str", "av", "avda", "bd", "p.o", "st"}
+    return bare in _SUFFIXES or bare in {
+        "apt",
+        "ste",
+        "no",
+        "nr",
+        "rkp",
+        "u",
+        "ul",
+        "al",
+        "os",
+        "pl",
+        "str",
+        "av",
+        "avda",
+        "bd",
+        "p.o",
+        "st",
+    }
 
 
 @register
@@ -370,8 +402,11 @@ class StreetAddressRecognizer(Recognizer):
                 if end <= start:
                     continue
                 # "the corner of X and Y" locates a person as precisely as a house number.
-                corner = re.search(r"(?:the[ \t]+)?corner[ \t]+of[ \t]*$",
-                                   text[seed.start:seed.end].rstrip("\n "), re.I)
+                corner = re.search(
+                    r"(?:the[ \t]+)?corner[ \t]+of[ \t]*$",
+                    text[seed.start : seed.end].rstrip("\n "),
+                    re.I,
+                )
                 if corner is not None:
                     start = seed.start + corner.start()
                 covered = text[start:end]
@@ -382,8 +417,9 @@ class StreetAddressRecognizer(Recognizer):
                 score = 0.75 if re.search(r"\d", covered) else 0.55
             else:
                 # A building number before a box or street ("0912 P.O. Box 287").
-                before = re.search(r"(?:\d{1,6}[A-Za-z]?[ \t]+){1,2}$",
-                                   text[max(0, start - 16):start])
+                before = re.search(
+                    r"(?:\d{1,6}[A-Za-z]?[ \t]+){1,2}$", text[max(0, start - 16) : start]
+                )
                 if before is not None:
                     start -= len(before.group())
                 end = walker.extend(start, seed.end)
@@ -416,11 +452,14 @@ class StreetAddressRecognizer(Recognizer):
                 # "Windows 10 Pro 2": capitalised words between numbers need a line start or
                 # a building number of 2+ digits to read as a street line.
                 line_start = text.rfind("\n", 0, m.start()) + 1
-                at_line_start = not text[line_start:m.start()].strip(" \t>?|*•·-")
+                at_line_start = not text[line_start : m.start()].strip(" \t>?|*•·-")
                 # "Windows 10 Pro 2": capitalised words between numbers read as a street line
                 # only at a line start or after a word that introduces a place.
-                introduced = re.search(r"(?:\b(?:at|to|in|on|from|is|of)|[,:])[ \t]*$",
-                                       text[max(0, m.start() - 12):m.start()], re.I)
+                introduced = re.search(
+                    r"(?:\b(?:at|to|in|on|from|is|of)|[,:])[ \t]*$",
+                    text[max(0, m.start() - 12) : m.start()],
+                    re.I,
+                )
                 if at_line_start or introduced:
                     yield _Seed(m.start(), m.end(), 0.6 if at_line_start else 0.5)
             for m in _PO_BOX.finditer(text):

@@ -63,8 +63,9 @@ class RecognizerRegistry:
     def classes(self) -> tuple[type[Recognizer], ...]:
         return tuple(self._classes.values())
 
-    def build(self, disabled: Iterable[str] = (), wanted: Iterable[str] | None = None
-              ) -> list[Recognizer]:
+    def build(
+        self, disabled: Iterable[str] = (), wanted: Iterable[str] | None = None
+    ) -> list[Recognizer]:
         """Instances of every registered recognizer not in ``disabled`` whose entity types meet
         ``wanted`` (all when None)."""
         disabled = set(disabled)
@@ -101,15 +102,18 @@ class Context:
     after: str
 
     def has(self, words: Iterable[str] | re.Pattern[str], where: str = "both") -> bool:
-        texts = {"before": (self.before,), "after": (self.after,),
-                 "both": (self.before, self.after)}[where]
+        texts = {
+            "before": (self.before,),
+            "after": (self.after,),
+            "both": (self.before, self.after),
+        }[where]
         if isinstance(words, re.Pattern):
             return any(words.search(t) for t in texts)
         return any(w in t for w in words for t in texts)
 
 
 def context(text: str, start: int, end: int, before: int = 40, after: int = 25) -> Context:
-    return Context(text[max(0, start - before):start].lower(), text[end:end + after].lower())
+    return Context(text[max(0, start - before) : start].lower(), text[end : end + after].lower())
 
 
 def words_regex(words: Iterable[str]) -> re.Pattern[str]:
@@ -148,8 +152,9 @@ def shannon_entropy(text: str) -> float:
     return -sum(c / n * math.log2(c / n) for c in Counter(text).values())
 
 
-def finditer(pattern: re.Pattern[str], text: str, group: int | str = 0
-             ) -> Iterator[tuple[int, int, re.Match[str]]]:
+def finditer(
+    pattern: re.Pattern[str], text: str, group: int | str = 0
+) -> Iterator[tuple[int, int, re.Match[str]]]:
     for match in pattern.finditer(text):
         start, end = match.span(group)
         if start < end:

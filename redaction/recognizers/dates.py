@@ -83,4 +83,4 @@ class DateRecognizer(Recognizer):
 
     @staticmethod
     def _dob_context(text: str, start: int) -> bool:
-        return bool(_DOB_WORDS.search(text[max(0, start - 45):start]))
+        return bool(_DOB_WORDS.search(text[max(0, start - 45) : start]))

@@ -11,9 +11,24 @@ from redaction.models import Span
 from redaction.recognizers.base import Recognizer, context, register, words_regex
 
 _SSN_CONTEXT = words_regex(
-    ["ssn", "ssns", "social security", "social-security", "social sec", "itin", "tin",
-     "taxpayer", "tax id", "national id", "national insurance", "nino", "sin", "personnummer",
-     "id number", "identification number"]
+    [
+        "ssn",
+        "ssns",
+        "social security",
+        "social-security",
+        "social sec",
+        "itin",
+        "tin",
+        "taxpayer",
+        "tax id",
+        "national id",
+        "national insurance",
+        "nino",
+        "sin",
+        "personnummer",
+        "id number",
+        "identification number",
+    ]
 )
 # 3-2-4 digits with one kind of separator (dash, space or dot), or 9 unbroken digits in context.
 _SSN = re.compile(r"(?<![\w.-])(\d{3})([- \t.])(\d{2})\2(\d{4})(?![\w-]|\.\d)")
@@ -71,7 +86,7 @@ class IpAddressRecognizer(Recognizer):
             except ValueError:
                 continue
             score = 0.9
-            before = text[max(0, match.start() - 12):match.start()]
+            before = text[max(0, match.start() - 12) : match.start()]
             if _VERSION_BEFORE.search(before) or address.is_unspecified or address.is_loopback:
                 score = 0.3
             yield self.span(match.start(1), match.end(1), "IP_ADDRESS", score)
@@ -107,7 +122,9 @@ class MacAddressRecognizer(Recognizer):
         for match in _MAC.finditer(text):
             value = match.group(1)
             if value.lower().replace(":", "").replace("-", "").replace(".", "") in (
-                "000000000000", "ffffffffffff"):
+                "000000000000",
+                "ffffffffffff",
+            ):
                 continue
             yield self.span(match.start(1), match.end(1), "MAC_ADDRESS", 0.85)
 
@@ -118,10 +135,16 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"driver'?s?[ \t]+licen[cs]e|driving[ \t]+licen[cs]e|licen[cs]e|\bdl", "DRIVER_LICENSE"),
     (r"passport", "PASSPORT"),
     (r"(?:bank[ \t]+)?account|acct|a/c|routing|sort[ \t]+code|bsb", "BANK_ACCOUNT"),
-    (r"social[ \t]+security|ssn|itin|tax[ \t]+id|tin|national[ \t]+(?:id|insurance)"
-     r"|nino|personnummer|id[ \t]+card|identity[ \t]+card", "NATIONAL_ID"),
-    (r"(?:customer|client|member|membership|patient|employee|student|policy|claim|"
-     r"subscriber|user|order|case|ticket)[ \t]+(?:id|number|no\.?|#)", "ACCOUNT_ID"),
+    (
+        r"social[ \t]+security|ssn|itin|tax[ \t]+id|tin|national[ \t]+(?:id|insurance)"
+        r"|nino|personnummer|id[ \t]+card|identity[ \t]+card",
+        "NATIONAL_ID",
+    ),
+    (
+        r"(?:customer|client|member|membership|patient|employee|student|policy|claim|"
+        r"subscriber|user|order|case|ticket)[ \t]+(?:id|number|no\.?|#)",
+        "ACCOUNT_ID",
+    ),
     (r"medical[ \t]+record|mrn|nhs|health[ \t]+(?:insurance|card)", "MEDICAL_ID"),
 )
 _LABELLED_ID = re.compile(

@@ -19,9 +19,11 @@ _DM = re.compile(
     r"(?P<value>@?[A-Za-z0-9_.\-]{2,40}(?:@[A-Za-z0-9.\-]+)?)",
     re.I,
 )
-_CODE_AT = re.compile(r"^(?:param|return|returns|throws|override|deprecated|property|staticmethod|"
-                      r"classmethod|dataclass|media|import|font-face|keyframes|see|since|author)$",
-                      re.I)
+_CODE_AT = re.compile(
+    r"^(?:param|return|returns|throws|override|deprecated|property|staticmethod|"
+    r"classmethod|dataclass|media|import|font-face|keyframes|see|since|author)$",
+    re.I,
+)
 
 
 @register
@@ -42,9 +44,11 @@ class HandleRecognizer(Recognizer):
 
 
 _CHANNEL = re.compile(r"(?<![\w&#/])#([a-z][a-z0-9_\-.]{1,79})(?![\w])", re.I)
-_NOT_CHANNEL = re.compile(r"^(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8}|include|define|ifdef|ifndef|"
-                          r"endif|if|else|elif|pragma|import|region|endregion|undef|error)$",
-                          re.I)
+_NOT_CHANNEL = re.compile(
+    r"^(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8}|include|define|ifdef|ifndef|"
+    r"endif|if|else|elif|pragma|import|region|endregion|undef|error)$",
+    re.I,
+)
 
 
 @register
@@ -72,11 +76,17 @@ _REPO_SLUG = re.compile(
     r"(?<![\w./:@~-])(?P<slug>[A-Za-z0-9][A-Za-z0-9\-]{0,38}/[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])"
     r"(?![\w/]|\.\w)"
 )
-_REPO_CONTEXT = re.compile(r"github|gitlab|bitbucket|pull request|merge request|\brepo|"
-                           r"\bclone\b|\bfork|\u2014|·|\bissue\b|\bcommit", re.I)
-_PATHLIKE_OWNER = re.compile(r"^(?:src|lib|bin|usr|etc|var|tmp|home|docs?|tests?|app|apps|"
-                             r"and|or|w|n|a|i|on|off|yes|no|read|write|input|output|km|kg|"
-                             r"mb|gb|true|false)$", re.I)
+_REPO_CONTEXT = re.compile(
+    r"github|gitlab|bitbucket|pull request|merge request|\brepo|"
+    r"\bclone\b|\bfork|\u2014|·|\bissue\b|\bcommit",
+    re.I,
+)
+_PATHLIKE_OWNER = re.compile(
+    r"^(?:src|lib|bin|usr|etc|var|tmp|home|docs?|tests?|app|apps|"
+    r"and|or|w|n|a|i|on|off|yes|no|read|write|input|output|km|kg|"
+    r"mb|gb|true|false)$",
+    re.I,
+)
 
 
 @register
@@ -137,9 +147,7 @@ class RecordIdRecognizer(Recognizer):
             yield self.span(match.start(), match.end(), "ACCOUNT_ID", 0.4)
 
 
-_URL = re.compile(
-    r"(?<![\w@])(?:(?:https?|ftp|wss?)://|www\.)[^\s<>\"'`]{2,2048}", re.I
-)
+_URL = re.compile(r"(?<![\w@])(?:(?:https?|ftp|wss?)://|www\.)[^\s<>\"'`]{2,2048}", re.I)
 
 
 @register
@@ -180,18 +188,26 @@ class LoneCredentialRecognizer(Recognizer):
                 continue
             if re.fullmatch(r"[\d\W_]+", value):  # numbers, dates, amounts
                 continue
-            if re.fullmatch(r"(?:0x)?[0-9a-fA-F]+|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-"
-                            r"[0-9a-fA-F]{12}", value):
+            if re.fullmatch(
+                r"(?:0x)?[0-9a-fA-F]+|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-"
+                r"[0-9a-fA-F]{12}",
+                value,
+            ):
                 continue  # digests and UUIDs: hard negatives, as for secrets
             if re.fullmatch(r"[\W_]*[^\W\d_][^\W\d_]*[\W_]*", value):  # a word, punctuated
                 continue
-            classes = sum((
-                any(c.islower() for c in value),
-                any(c.isupper() for c in value),
-                any(c.isdigit() for c in value),
-                any(not c.isalnum() for c in value),
-            ))
-            if classes >= 3 or (classes == 2 and len(value) >= 12
-                                and shannon_entropy(value) >= 3.5
-                                and any(c.isdigit() for c in value)):
+            classes = sum(
+                (
+                    any(c.islower() for c in value),
+                    any(c.isupper() for c in value),
+                    any(c.isdigit() for c in value),
+                    any(not c.isalnum() for c in value),
+                )
+            )
+            if classes >= 3 or (
+                classes == 2
+                and len(value) >= 12
+                and shannon_entropy(value) >= 3.5
+                and any(c.isdigit() for c in value)
+            ):
                 yield self.span(match.start("value"), match.end("value"), "PASSWORD", 0.65)

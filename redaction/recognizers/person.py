@@ -141,8 +141,13 @@ class ContextNameRecognizer(Recognizer):
         lowercase = _mostly_lowercase(text)
         for pattern, score in self._PATTERNS:
             for match in pattern.finditer(text):
-                start, end = self._trim(text, match.start("name"), match.end("name"), lowercase,
-                                        speaker=pattern is _SPEAKER)
+                start, end = self._trim(
+                    text,
+                    match.start("name"),
+                    match.end("name"),
+                    lowercase,
+                    speaker=pattern is _SPEAKER,
+                )
                 if end <= start:
                     continue
                 if pattern is _SPEAKER and end != match.end("name"):
@@ -213,10 +218,16 @@ class EmailNameRecognizer(Recognizer):
             return
         words = [m for m in _LETTERS.finditer(text) if m.group().lower() not in _NOT_NAMES]
         for local, (e_start, e_end) in locals_:
-            inside = [m for m in words if not (e_start <= m.start() < e_end)
-                      and _fold(m.group()) in local and len(_fold(m.group())) >= 3]
-            explained = sum(len(_fold(m.group())) for m in {m.group().lower(): m for m in
-                                                            inside}.values())
+            inside = [
+                m
+                for m in words
+                if not (e_start <= m.start() < e_end)
+                and _fold(m.group()) in local
+                and len(_fold(m.group())) >= 3
+            ]
+            explained = sum(
+                len(_fold(m.group())) for m in {m.group().lower(): m for m in inside}.values()
+            )
             if not inside or explained < 0.6 * len(local):
                 continue
             for m in inside:
@@ -229,8 +240,9 @@ _CONTACT_EVIDENCE = re.compile(
     re.I | re.M,
 )
 _NAME_LINE = re.compile(
-    r"^[ \t>?|*•\-]*(?P<name>[^\W\d_][\w'\u2019\-]*\.?(?:[ \t]+(?:" + _PARTICLES +
-    r"[ \t]+)?[^\W\d_][\w'\u2019\-]*\.?){1,3})[ \t]*$",
+    r"^[ \t>?|*•\-]*(?P<name>[^\W\d_][\w'\u2019\-]*\.?(?:[ \t]+(?:"
+    + _PARTICLES
+    + r"[ \t]+)?[^\W\d_][\w'\u2019\-]*\.?){1,3})[ \t]*$",
     re.M,
 )
 _HEADING_WORDS = set(
@@ -271,12 +283,13 @@ class ContactBlockNameRecognizer(Recognizer):
             bare = [w.rstrip(".").lower() for w in words]
             if any(b in _HEADING_WORDS or b in _NOT_NAMES for b in bare):
                 continue
-            if not lowercase and not all(w[:1].isupper() for w in words
-                                         if not re.fullmatch(_PARTICLES, w.lower())):
+            if not lowercase and not all(
+                w[:1].isupper() for w in words if not re.fullmatch(_PARTICLES, w.lower())
+            ):
                 continue
             if all(w.isupper() and len(w) > 1 for w in words):
                 continue  # an all-capitals heading or a city line
-            near = evidence[max(0, number - 4):number] + evidence[number + 1:number + 5]
+            near = evidence[max(0, number - 4) : number] + evidence[number + 1 : number + 5]
             if not any(near):
                 continue
             start = offsets[number] + match.start("name")

@@ -18,8 +18,11 @@ from redaction.recognizers.base import Recognizer, register, shannon_entropy
 # Provider formats (public documentation of each provider; prefixes are stable by design so
 # that scanners like this one can find leaked keys).
 _PROVIDER_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("aws_access_key", r"(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|AROA|APKA|ASCA)"
-                       r"[A-Z2-7]{16}"),
+    (
+        "aws_access_key",
+        r"(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|AROA|APKA|ASCA)"
+        r"[A-Z2-7]{16}",
+    ),
     ("github_token", r"gh[pousr]_[A-Za-z0-9]{36,255}"),
     ("github_pat", r"github_pat_[A-Za-z0-9_]{50,255}"),
     ("gitlab_token", r"gl(?:pat|dt|ptt|rt|soat|cbt|imt|agent|oas|ft)-[A-Za-z0-9_\-]{20,64}"),
@@ -62,8 +65,9 @@ _SECRET_WORD = (
     r"credentials?|bearer|authorization|x-api-key|passwd|password)[A-Za-z0-9_\-.]{0,40}"
 )
 _ASSIGNED_SECRET = re.compile(
-    r"(?<![A-Za-z0-9])" + _SECRET_WORD +
-    r"[\"']?[ \t]*(?:=|:|=>|:=)[ \t]*(?:bearer[ \t]+|basic[ \t]+|token[ \t]+)?[\"'`]?"
+    r"(?<![A-Za-z0-9])"
+    + _SECRET_WORD
+    + r"[\"']?[ \t]*(?:=|:|=>|:=)[ \t]*(?:bearer[ \t]+|basic[ \t]+|token[ \t]+)?[\"'`]?"
     r"(?P<value>[A-Za-z0-9+/=_\-.~:]{8,512})",
     re.I,
 )
@@ -88,7 +92,8 @@ def _looks_like_hard_negative(token: str) -> bool:
         if all(re.fullmatch(r"[A-Za-z0-9_\-.]*", p) and not _random_looking(p) for p in parts):
             return True  # a path
     if re.fullmatch(r"[a-z]+(?:[_\-][a-z0-9]+)+", token) or re.fullmatch(
-            r"[A-Z]+(?:_[A-Z0-9]+)+", token):
+        r"[A-Z]+(?:_[A-Z0-9]+)+", token
+    ):
         return True  # snake/kebab identifiers, CONSTANT_NAMES
     return bool(re.fullmatch(r"(?:[A-Z]?[a-z]+)+\d{0,4}", token))  # CamelCaseWords
 
@@ -102,9 +107,12 @@ def _random_looking(token: str) -> bool:
     upper = sum(c.isupper() for c in token)
     lower = sum(c.islower() for c in token)
     # Identifiers have few case switches and long runs of letters; keys switch often.
-    switches = sum(1 for a, b in itertools.pairwise(token)
-                   if a.isdigit() != b.isdigit() or (a.isalpha() and b.isalpha()
-                                                     and a.isupper() != b.isupper()))
+    switches = sum(
+        1
+        for a, b in itertools.pairwise(token)
+        if a.isdigit() != b.isdigit()
+        or (a.isalpha() and b.isalpha() and a.isupper() != b.isupper())
+    )
     entropy = shannon_entropy(token)
     if upper and lower:
         return entropy >= 3.7 and switches >= len(token) / 5

@@ -111,12 +111,31 @@ CHARS = "abcXYZ 19@.-_"
 edits = st.lists(
     st.one_of(
         st.tuples(st.just("type"), st.text(alphabet=CHARS, min_size=1, max_size=4)),
-        st.tuples(st.sampled_from([
-            "backspace", "delete", "left", "right", "home", "end",
-            "shift+left", "shift+right", "shift+home", "shift+end",
-            "ctrl+left", "ctrl+right", "ctrl+backspace", "ctrl+delete",
-            "ctrl+shift+left", "ctrl+a", "up", "down",
-        ]), st.just("")),
+        st.tuples(
+            st.sampled_from(
+                [
+                    "backspace",
+                    "delete",
+                    "left",
+                    "right",
+                    "home",
+                    "end",
+                    "shift+left",
+                    "shift+right",
+                    "shift+home",
+                    "shift+end",
+                    "ctrl+left",
+                    "ctrl+right",
+                    "ctrl+backspace",
+                    "ctrl+delete",
+                    "ctrl+shift+left",
+                    "ctrl+a",
+                    "up",
+                    "down",
+                ]
+            ),
+            st.just(""),
+        ),
     ),
     max_size=40,
 )
@@ -151,8 +170,11 @@ def apply(stream: Stream, model: Reference, op: str, arg: str) -> None:
         if selected is not None and not shift:
             model.go(selected[0] if key == "left" else selected[1], extend=False)
         elif ctrl:
-            target = (model.word_start_before(model.cursor) if key == "left"
-                      else model.word_end_after(model.cursor))
+            target = (
+                model.word_start_before(model.cursor)
+                if key == "left"
+                else model.word_end_after(model.cursor)
+            )
             model.go(target, shift)
         else:
             model.go(model.cursor + (-1 if key == "left" else 1), shift)
@@ -178,9 +200,9 @@ def test_rebuild_matches_a_reference_text_field(ops: list[tuple[str, str]]) -> N
         assert index is not None and stream.events[index].char == char
     # The log holds every character ever typed, and knows which were deleted.
     assert sorted((c.event, c.char) for c in typed.log if c.deleted) == sorted(
-        (e, c) for c, e in model.deleted)
-    assert sorted(c.event for c in typed.log if not c.deleted) == sorted(
-        e for _, e in model.cells)
+        (e, c) for c, e in model.deleted
+    )
+    assert sorted(c.event for c in typed.log if not c.deleted) == sorted(e for _, e in model.cells)
 
 
 @given(edits)

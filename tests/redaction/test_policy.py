@@ -39,11 +39,11 @@ def test_every_label_maps_to_an_entity_type() -> None:
     [
         ("not toml [", "not valid TOML"),
         ('[policy]\nname = "t"\n', "enabled is required"),
-        (MINIMAL + '[thresholds]\nPERSON = 2\n', "from 0 to 1"),
-        (MINIMAL + '[thresholds]\nNOPE = 0.5\n', "unknown entity type NOPE"),
+        (MINIMAL + "[thresholds]\nPERSON = 2\n", "from 0 to 1"),
+        (MINIMAL + "[thresholds]\nNOPE = 0.5\n", "unknown entity type NOPE"),
         (MINIMAL + "[surprise]\nx = 1\n", "unknown table [surprise]"),
         (MINIMAL + '[placeholders]\nPERSON = "{entity}{entity}"\n', "placeholders"),
-        (MINIMAL + '[deny]\nterms = [1]\n', "terms must be strings"),
+        (MINIMAL + "[deny]\nterms = [1]\n", "terms must be strings"),
         (MINIMAL.replace('"PERSON"', "true"), "unknown entity type"),
     ],
 )
@@ -77,8 +77,10 @@ def test_metadata_is_allow_listed_and_holds_no_identity_or_deny_value(
     text_redactor: TextRedactor,
 ) -> None:
     identity = ["Jane Q. Roe", "jroe", "jane.roe@example.org", "/home/jroe", "build-box-7"]
-    policy = parse_policy(MINIMAL.replace('["PERSON"]', '["PERSON", "IDENTITY"]') +
-                          '[deny]\nterms = ["Project Nightingale", "Jane Q. Roe"]\n')
+    policy = parse_policy(
+        MINIMAL.replace('["PERSON"]', '["PERSON", "IDENTITY"]')
+        + '[deny]\nterms = ["Project Nightingale", "Jane Q. Roe"]\n'
+    )
     redactor = TextRedactor(policy, text_redactor.ner)
     deny = DenyList()
     for value in identity:
@@ -91,9 +93,18 @@ def test_metadata_is_allow_listed_and_holds_no_identity_or_deny_value(
             assert form not in blob
     # The allow-list is exactly these keys: a new policy field must be added on purpose.
     assert set(policy.to_metadata()) == {
-        "format_version", "name", "description", "entities", "default_threshold",
-        "thresholds", "placeholder", "placeholders", "analyze_deleted", "ner",
-        "disabled_recognizers", "presidio_recognizers",
+        "format_version",
+        "name",
+        "description",
+        "entities",
+        "default_threshold",
+        "thresholds",
+        "placeholder",
+        "placeholders",
+        "analyze_deleted",
+        "ner",
+        "disabled_recognizers",
+        "presidio_recognizers",
     }
     assert "Nightingale" not in repr(policy)
 

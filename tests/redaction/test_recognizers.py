@@ -12,7 +12,7 @@ RECOGNIZERS = {r.name: r for r in REGISTRY.build()}
 
 def found(name: str, text: str, threshold: float = 0.5) -> list[str]:
     recognizer = RECOGNIZERS[name]
-    return [text[s.start:s.end] for s in recognizer.find(text) if s.score >= threshold]
+    return [text[s.start : s.end] for s in recognizer.find(text) if s.score >= threshold]
 
 
 # (recognizer, text, the value it must find)
@@ -34,49 +34,65 @@ TRUE_CASES = [
     ("phone", "Fax: 9498777106", "9498777106"),
     ("phone", "+447700677662 mobile", "+447700677662"),
     ("ip_address", "blocked 179.177.214.91 again", "179.177.214.91"),
-    ("ip_address",
-     "at 6e40:4041:c617:e898:c11:40d2:c669:2eb4",
-     "6e40:4041:c617:e898:c11:40d2:c669:2eb4"),
+    (
+        "ip_address",
+        "at 6e40:4041:c617:e898:c11:40d2:c669:2eb4",
+        "6e40:4041:c617:e898:c11:40d2:c669:2eb4",
+    ),
     ("ip_address", "host fe80::1ff:fe23:4567:890a", "fe80::1ff:fe23:4567:890a"),
     ("mac_address", "mac 00:1A:2b:3C:4d:5E", "00:1A:2b:3C:4d:5E"),
     ("url_credential", "https://bob:s3cret@db.example.com/x", "bob:s3cret"),
     ("url_credential", "https://x.io/cb?code=ab12cd&access_token=zz99yy88", "zz99yy88"),
     ("secret", "key AKIAIOSFODNN7EXAMPLE here", "AKIAIOSFODNN7EXAMPLE"),
-    ("secret",
-     "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
-     "ghp_16C7e42F292c6912E7710c838347Ae178B4a"),
+    (
+        "secret",
+        "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+        "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+    ),
     ("secret", "glpat-xXyYzZ0123456789abcd", "glpat-xXyYzZ0123456789abcd"),
-    ("secret",
-     "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
-     "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"),
+    (
+        "secret",
+        "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+        "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+    ),
     ("secret", "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "sk_live_4eC39HqLyjWDarjtT1zdp7dc"),
-    ("secret",
-     "OPENAI_API_KEY=sk-proj-Ab3dE5gH7jK9mN1pQ3sT5vW7yZ",
-     "sk-proj-Ab3dE5gH7jK9mN1pQ3sT5vW7yZ"),
-    ("secret",
-     "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY",
-     "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY"),
-    ("secret",
-     "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0I"
-         "n0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
-     "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dozjgNryP4J3jVmNHl0"
-         "w5N_XgL0n3I9PlFUP0THsR8U"),
-    ("secret",
-     "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYz",
-     "wJalrXUtnFEMI/K7MDENG/bPxRfiCYz"),
-    ("secret",
-     "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE "
-         "KEY-----",
-     "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE "
-         "KEY-----"),
+    (
+        "secret",
+        "OPENAI_API_KEY=sk-proj-Ab3dE5gH7jK9mN1pQ3sT5vW7yZ",
+        "sk-proj-Ab3dE5gH7jK9mN1pQ3sT5vW7yZ",
+    ),
+    (
+        "secret",
+        "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY",
+        "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY",
+    ),
+    (
+        "secret",
+        "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0I"
+        "n0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+    ),
+    (
+        "secret",
+        "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYz",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYz",
+    ),
+    (
+        "secret",
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----",
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----",
+    ),
     ("secret", "api_key = 3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d", "3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d"),
     ("secret", "token Zq8xK2vN9mR4tY7wB3cF6hJ1pL5sD0gA", "Zq8xK2vN9mR4tY7wB3cF6hJ1pL5sD0gA"),
     ("password", "password: hunter2", "hunter2"),
     ("password", "my pw is Tr0ub4dor&3", "Tr0ub4dor&3"),
     ("password", "pw c0rrect-horse", "c0rrect-horse"),
     ("password", "passcode 4417", "4417"),
-    ("street_address", "Meet me at 5100 Quadra 104\n Suite 845\n Evionnaz\n Switzerland 05377",
-     "5100 Quadra 104\n Suite 845\n Evionnaz\n Switzerland 05377"),
+    (
+        "street_address",
+        "Meet me at 5100 Quadra 104\n Suite 845\n Evionnaz\n Switzerland 05377",
+        "5100 Quadra 104\n Suite 845\n Evionnaz\n Switzerland 05377",
+    ),
     ("street_address", "ship to 24 Clarke Avenue, Leeds", "24 Clarke Avenue, Leeds"),
     ("street_address", "PSC 6695, Box 2353\nAPO AP 20849", "PSC 6695, Box 2353\nAPO AP 20849"),
     ("street_address", "The bus station is on Villacher Strasse 89", "Villacher Strasse 89"),
@@ -125,10 +141,12 @@ FALSE_CASES = [
     ("secret", "commit 3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39"),
     ("secret", "id 123e4567-e89b-12d3-a456-426614174000"),
     ("secret", "sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-    ("secret",
-     "img data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCA"
-         "YAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg"
-         "=="),
+    (
+        "secret",
+        "img data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCA"
+        "YAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg"
+        "==",
+    ),
     ("secret", "path src/components/UserProfileCard.tsx"),
     ("secret", "The token expired, please sign in again"),
     ("secret", "CONSTANT_NAME_FOR_THE_DEFAULT_TIMEOUT"),
@@ -195,8 +213,11 @@ def test_identity_matcher_matches_parts_of_names() -> None:
     matcher = IdentityMatcher(["Project Nightingale"])
     text = "ann  lee-smith and LEE-SMITH on project nightingale"
     spans = list(matcher.find(text, deny))
-    assert {text[s.start:s.end].lower() for s in spans} == {
-        "ann  lee-smith", "lee-smith", "project nightingale"}
+    assert {text[s.start : s.end].lower() for s in spans} == {
+        "ann  lee-smith",
+        "lee-smith",
+        "project nightingale",
+    }
 
 
 def test_registry_rejects_duplicates_and_unknown_types() -> None:

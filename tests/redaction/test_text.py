@@ -23,7 +23,8 @@ def covered(text: str, spans: list[Span], value: str) -> bool:
     start = text.index(value)
     return all(
         any(s.start <= i < s.end for s in spans)
-        for i in range(start, start + len(value)) if not text[i].isspace()
+        for i in range(start, start + len(value))
+        if not text[i].isspace()
     )
 
 
@@ -46,8 +47,10 @@ def test_analyze_satisfies_the_text_analyzer_protocol(text_redactor: TextRedacto
         ("Einojuhani Pyysalo\nE-mail: EinojuhaniPyysalo@gustr.com", "Einojuhani Pyysalo"),
         ("Call me on +41 (0)85 806 98 67 tomorrow", "+41 (0)85 806 98 67"),
         ("can someone call me on 9472 7916?", "9472 7916"),
-        ("She lives at 6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677",
-         "6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677"),
+        (
+            "She lives at 6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677",
+            "6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677",
+        ),
         ("She was born on 2/8/1935.", "2/8/1935"),
         ("password: Tr0ub4dor&3", "Tr0ub4dor&3"),
     ],
@@ -145,17 +148,25 @@ def test_harvest_adds_found_values_to_the_deny_list(text_redactor: TextRedactor)
 
 def test_truecase_capitalises_likely_names_only(text_redactor: TextRedactor) -> None:
     assert text_redactor.ner is not None
-    recased, changed = truecase("please add miki c kristiansen to the list",
-                                text_redactor.ner.lexicon, text_redactor.ner.verbs)
+    recased, changed = truecase(
+        "please add miki c kristiansen to the list",
+        text_redactor.ner.lexicon,
+        text_redactor.ner.verbs,
+    )
     assert recased == "please add Miki C Kristiansen to the list"
     assert len(changed) == len(recased)
 
 
 def test_merge_spans_unions_overlaps() -> None:
-    spans = [Span(0, 5, "PERSON", "a", 0.6), Span(3, 9, "EMAIL_ADDRESS", "b", 0.9),
-             Span(12, 14, "PERSON", "c", 0.7)]
-    assert merge_spans(spans) == [Span(0, 9, "EMAIL_ADDRESS", "b", 0.9),
-                                  Span(12, 14, "PERSON", "c", 0.7)]
+    spans = [
+        Span(0, 5, "PERSON", "a", 0.6),
+        Span(3, 9, "EMAIL_ADDRESS", "b", 0.9),
+        Span(12, 14, "PERSON", "c", 0.7),
+    ]
+    assert merge_spans(spans) == [
+        Span(0, 9, "EMAIL_ADDRESS", "b", 0.9),
+        Span(12, 14, "PERSON", "c", 0.7),
+    ]
 
 
 @pytest.mark.usefixtures("no_network")
@@ -174,8 +185,9 @@ def test_a_policy_that_wants_ner_needs_an_engine() -> None:
 
 
 @pytest.mark.usefixtures("no_network")
-def test_analysis_is_offline_and_logs_nothing(text_redactor: TextRedactor,
-                                              caplog: pytest.LogCaptureFixture) -> None:
+def test_analysis_is_offline_and_logs_nothing(
+    text_redactor: TextRedactor, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     text = "Visit https://ann-lee.example.org and mail ann.lee@example.co.uk"
     assert text_redactor.analyze(text)
@@ -184,8 +196,13 @@ def test_analysis_is_offline_and_logs_nothing(text_redactor: TextRedactor,
 
 def test_form_fields_typed_with_tab_are_each_redacted(text_redactor: TextRedactor) -> None:
     stream = Stream()
-    values = ["Suzanne Sauvage", "julienblanchet@example.com", "+33 (0)1 23 45 67 89",
-              "4556 7375 8689 9855", "FR7630006000011234567890189"]
+    values = [
+        "Suzanne Sauvage",
+        "julienblanchet@example.com",
+        "+33 (0)1 23 45 67 89",
+        "4556 7375 8689 9855",
+        "FR7630006000011234567890189",
+    ]
     for value in values:
         stream.type(value)
         stream.key("tab")
@@ -245,7 +262,8 @@ def test_hunted_values_match_whole_words_only() -> None:
     source = "call me on 374 780 163"
     spans = [Span(11, 22, "PHONE_NUMBER", "phone", 0.8)]
     assert hunt_values("id 1374 780 1635, or 374  780 163.", source, spans) == [
-        Span(21, 33, "PHONE_NUMBER", "phone", 0.8)]
+        Span(21, 33, "PHONE_NUMBER", "phone", 0.8)
+    ]
     assert hunt_values("nothing here", source, spans) == []
     # Too short to hunt: a two-letter name would match everywhere.
     assert hunt_values("al and al", "Al", [Span(0, 2, "PERSON", "spacy", 0.85)]) == []
