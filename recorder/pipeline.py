@@ -221,10 +221,12 @@ class StepRedactor:
         self.privacy = privacy or PrivacySettings()
         self.tally = tally or Tally()
         self.scale = scale
-        #: Reuse the previous frame's OCR outside changed regions (faster). Off by default
-        #: until incremental OCR is shown to read exactly what full OCR reads.
+        #: Reuse the previous frame's OCR (and faces) outside changed regions. The recorder
+        #: turns it on (it must keep up with capture); curators' batch redaction reads every
+        #: frame whole. Its reads differ from a full read by a pixel here and there, not in
+        #: what is blurred (benchmarks/README.md, incremental OCR).
         self.incremental_ocr = incremental_ocr
-        self._previous: tuple[np.ndarray[Any, Any], Sequence[Any]] | None = None
+        self._previous: tuple[np.ndarray[Any, Any], Any] | None = None
         #: The last frame's content key and redaction, reused when the screen did not change
         #: between steps (and the deny-list did not grow): most keys and clicks.
         self._last_frame: tuple[tuple[bytes, int], EncodedImage, tuple[Redaction, ...],
@@ -279,7 +281,7 @@ class StepRedactor:
         result = self.engines.frames.redact(
             draft.frame, self.deny,
             previous_frame=None if previous is None else previous[0],
-            previous_lines=None if previous is None else previous[1], scale=self.scale)
+            previous_result=None if previous is None else previous[1], scale=self.scale)
         masked = any(r.recognizer == MASKED_FIELD_RECOGNIZER for r in result.redactions)
         secret = masked or prompt_asks_for_secret(result.lines)
         self._last_secret_prompt = secret
@@ -288,7 +290,7 @@ class StepRedactor:
             flags.append("frame_dropped")
             self.tally.add(dropped=f"frame:{result.dropped_reason}")
             return None, secret
-        self._previous = (draft.frame, result.lines)
+        self._previous = (draft.frame, result)
         try:
             encoded = encode_frame(result.frame)
         except Exception as exc:

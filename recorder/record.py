@@ -15,6 +15,7 @@ import platform
 import queue
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -49,9 +50,14 @@ class RecordOptions:
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
     #: Compressed frames waiting for redaction above this many bytes are dropped.
     max_pending_bytes: int = 512 << 20
-    #: Screenshots waiting for redaction above this many are dropped too, so the work left
-    #: at stop stays bounded in time, not only in memory (each takes ~1-3 s of OCR here).
+    #: Screenshots waiting for redaction above this many are dropped too.
     max_pending_frames: int = 12
+    #: ...and above this much estimated redaction time (queued screenshots times the recent
+    #: seconds per screenshot), so the work left at stop stays bounded in time, not only in
+    #: memory: a terminal full of text takes seconds, a typed character a fraction of one.
+    max_backlog_s: float = 4.0
+    #: Read only what changed since the previous screenshot (see StepRedactor).
+    incremental_ocr: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +109,8 @@ class Recording:
         self.pending_bytes = 0
         self.pending_frames = 0
         self._pending_lock = threading.Lock()
+        #: Recent seconds of redaction per new screenshot (moving average; None until known).
+        self.seconds_per_frame: float | None = None
         self._last_content: tuple[int, bytes] | None = None
         self.warnings: list[str] = []
         self.error: BaseException | None = None
@@ -128,7 +136,7 @@ class Recording:
                 fresh = 1
             with self._pending_lock:
                 if (self.pending_bytes + len(png) > self.options.max_pending_bytes
-                        or self.pending_frames + fresh > self.options.max_pending_frames):
+                        or self.pending_frames + fresh > self.frame_budget()):
                     png, dropped, fresh = None, True, 0
                     self._last_content = None  # the next step must not reuse a dropped frame
                 else:
@@ -139,6 +147,13 @@ class Recording:
                                      "(their steps keep their actions)")
                 self.stderr.write(f"cuarec: warning: {self.warnings[-1]}\n")
         self.queue.put(_Pending(step, png, dropped, fresh))
+
+    def frame_budget(self) -> int:
+        """How many new screenshots may wait for redaction now (at least one)."""
+        cap = self.options.max_pending_frames
+        if self.seconds_per_frame:
+            cap = min(cap, int(self.options.max_backlog_s / self.seconds_per_frame))
+        return max(1, cap)
 
     # -- redaction thread ----------------------------------------------------------------------
     def redaction_loop(self) -> None:
@@ -154,7 +169,12 @@ class Recording:
                 with self._pending_lock:
                     self.pending_bytes -= len(item.png or b"")
                     self.pending_frames -= item.fresh
+                if self.session is not None and self.session.device_scale:
+                    self.redactor.scale = self.session.device_scale  # HiDPI: pad and detect more
+                started = time.perf_counter()
                 redacted = self.redactor.redact(draft)
+                if item.fresh:
+                    self._measured(time.perf_counter() - started)
                 self.writer.append(redacted)
                 self.actions[redacted.action_type] = self.actions.get(redacted.action_type, 0) + 1
                 self.steps_done += 1
@@ -162,6 +182,12 @@ class Recording:
                 self.error = exc
                 if self.session is not None:
                     self.session.stop()
+
+    def _measured(self, seconds: float) -> None:
+        previous = self.seconds_per_frame
+        # A moving average: a burst of heavy screens shrinks the queue quickly, and it grows
+        # back as the screens get light again.
+        self.seconds_per_frame = seconds if previous is None else 0.7 * previous + 0.3 * seconds
 
     def _draft(self, item: _Pending) -> StepDraft:
         step = item.step
@@ -233,7 +259,8 @@ def record_episode(options: RecordOptions, engines: Engines | None = None,
     recording = Recording(options, engines, stderr)
     started = datetime.now(UTC)
     episode_id = str(uuid.uuid4())
-    redactor = StepRedactor(engines, recording.deny, options.privacy, recording.tally)
+    redactor = StepRedactor(engines, recording.deny, options.privacy, recording.tally,
+                            incremental_ocr=options.incremental_ocr)
     recording.redactor = redactor
     task = redactor.redact_task(options.task)
     metadata = EpisodeMetadata(

@@ -179,6 +179,9 @@ class CaptureSession:
         self._grab_error: BaseException | None = None
         self._steps: list[RawStep] = []
         self._used = False
+        #: Screen pixels per frame pixel times the desktop scale: what redaction scales its
+        #: padding and text detection by. Known once ``run`` has measured the monitor.
+        self.device_scale: float | None = None
         self.ready = threading.Event()
 
     # -- control -----------------------------------------------------------------------------
@@ -219,6 +222,7 @@ class CaptureSession:
             grabber = Grabber(source, ring, clock, config.fps, config.frame_scale,
                               on_error=self._on_grab_error)
             first = grabber.grab_now(on_demand=False)
+            self.device_scale = monitor.scale * first.width / monitor.width
             coords = CoordinateMap(
                 origin_x=monitor.x, origin_y=monitor.y,
                 scale_x=first.width / monitor.width, scale_y=first.height / monitor.height,

@@ -139,3 +139,22 @@ def test_unchanged_frames_reuse_their_redaction(redactor: StepRedactor,
     assert [r.entity_type for r in second.redactions] == [r.entity_type
                                                          for r in first.redactions]
     assert any(r.entity_type == "EMAIL_ADDRESS" for r in first.redactions)
+
+
+def test_incremental_reads_find_what_a_full_read_finds(engines: Engines) -> None:
+    """The recorder reads only what changed; a line printed under the old ones must be
+    redacted as a full read redacts it, and the unchanged PII above stays redacted."""
+    before = _screen("Mail: ann.lee@example.org", "build passed")
+    after = _screen("Mail: ann.lee@example.org", "build passed", "call +44 20 7946 0958")
+    steps = {}
+    for incremental in (False, True):
+        redactor = StepRedactor(engines, DenyList(), PrivacySettings(), Tally(),
+                                incremental_ocr=incremental)
+        redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="click",
+                                  frame=before))
+        steps[incremental] = redactor.redact(StepDraft(step_index=1, timestamp_s=2.0,
+                                                       action_type="key", frame=after))
+    full, incremental_step = steps[False], steps[True]
+    assert sorted(r.entity_type for r in incremental_step.redactions) == sorted(
+        r.entity_type for r in full.redactions)
+    assert {"EMAIL_ADDRESS", "PHONE_NUMBER"} <= {r.entity_type for r in full.redactions}

@@ -1,0 +1,78 @@
+"""The recorder's queue between capture and redaction: screenshots wait losslessly
+compressed, identical ones shared, and new ones are dropped (their steps kept and flagged)
+once the estimated redaction work waiting would exceed the caps."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from recorder.capture.frames import Frame
+from recorder.capture.steps import RawStep
+from recorder.record import Recording, RecordOptions
+
+
+@pytest.fixture
+def make_recording(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                   ) -> Callable[..., Recording]:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+    def make(**options: Any) -> Recording:
+        # Enqueueing needs no engines: they are only used by the redaction thread.
+        return Recording(RecordOptions(task="t", **options), engines=None,  # type: ignore[arg-type]
+                         stderr=io.StringIO())
+
+    return make
+
+
+def _step(index: int, content: int) -> RawStep:
+    pixels = np.full((32, 48, 3), content % 256, dtype=np.uint8)
+    return RawStep(step_index=index, timestamp_s=float(index), action_type="click",
+                   observation=Frame(t=float(index), pixels=pixels, content_id=content))
+
+
+def _queued(recording: Recording) -> list[Any]:
+    items = []
+    while not recording.queue.empty():
+        items.append(recording.queue.get_nowait())
+    return items
+
+
+def test_budget_follows_the_measured_time_per_screenshot(make_recording: Callable[..., Recording]
+                                                         ) -> None:
+    recording = make_recording(max_pending_frames=12, max_backlog_s=4.0)
+    assert recording.frame_budget() == 12  # nothing measured yet
+    recording.seconds_per_frame = 0.5
+    assert recording.frame_budget() == 8
+    recording.seconds_per_frame = 30.0
+    assert recording.frame_budget() == 1  # one always waits, however slow
+
+
+def test_new_screenshots_past_the_budget_are_dropped_but_their_steps_kept(
+        make_recording: Callable[..., Recording]) -> None:
+    recording = make_recording(max_pending_frames=12, max_backlog_s=2.0)
+    recording.seconds_per_frame = 1.0  # two may wait
+    for index in range(3):
+        recording.enqueue(_step(index, content=index + 1))
+    recording.enqueue(_step(3, content=3))  # the same screen again (shared, but dropped before)
+    items = _queued(recording)
+    assert [item.frame_dropped for item in items] == [False, False, True, True]
+    assert [item.png is None for item in items] == [False, False, True, True]
+    assert recording.pending_frames == 2
+    assert recording.warnings and "dropped" in recording.warnings[0]
+    assert isinstance(recording.stderr, io.StringIO)
+    assert "dropped" in recording.stderr.getvalue()
+
+
+def test_an_unchanged_screen_costs_no_budget(make_recording: Callable[..., Recording]) -> None:
+    recording = make_recording(max_pending_frames=1)
+    for index in range(4):
+        recording.enqueue(_step(index, content=7))
+    items = _queued(recording)
+    assert not any(item.frame_dropped for item in items)
+    assert len({id(item.png) for item in items}) == 1 and recording.pending_frames == 1
