@@ -33,6 +33,7 @@ from redaction.nlp import NerEngine
 from redaction.policy import Policy
 from redaction.recognizers import REGISTRY, IdentityMatcher, Recognizer
 from redaction.recognizers.identity import fold
+from redaction.recognizers.person import NameCueRecognizer
 
 #: Types the re-capitalised NER pass may add (it exists to find names typed in lowercase).
 _RECASED_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
@@ -92,6 +93,9 @@ class TextRedactor:
             else REGISTRY.build(disabled=policy.disabled_recognizers, wanted=policy.entities)
         )
         self._identity = IdentityMatcher(policy.deny_terms)
+        self._cased_name_rules = tuple(
+            r for r in self.recognizers if isinstance(r, NameCueRecognizer)
+        )
 
     @classmethod
     def build(cls, policy: Policy) -> TextRedactor:
@@ -116,6 +120,7 @@ class TextRedactor:
         kept = [s for s in candidates if self._accepts(s, text)]
         kept = [s for s in (_tidy(text, s) for s in kept) if s is not None]
         if self.ner is not None:
+            kept = [self._extend_name(text, s) for s in kept]
             kept = [s for s in (self._trim_lowercase_name(text, s) for s in kept) if s is not None]
         kept.extend(_coordinated(text, kept))
         kept.extend(_propagate(text, kept))
@@ -128,6 +133,23 @@ class TextRedactor:
             and (not _plausible_name(text[span.start : span.end]))
         ):
             return False
+        if span.recognizer == NameCueRecognizer.weak_name and (
+            self.ner is None
+            or all(
+                known_word(w.lower(), self.ner.lexicon)
+                for w in _WORD.findall(text[span.start : span.end])
+            )
+        ):
+            # "Honestly, I ...": a word addressed at a sentence start is a name only when
+            # English does not know it.
+            return False
+        if (
+            span.recognizer == "name_cue"
+            and self.ner is not None
+            and text[span.start : span.end].islower()
+            and is_verb(text[span.start : span.end].split()[0], self.ner.verbs)
+        ):
+            return False  # "my son loves football": a cue in lowercase text, then a verb
         if span.entity_type == "DATE" and span.recognizer != "date":
             # NER's DATE covers "Tuesday", "1977", "last month": a weekday or a year alone is
             # not personal. Only the date recognizer's full dates count.
@@ -156,6 +178,11 @@ class TextRedactor:
                     ]
                     spans.extend(recased_spans)
                     spans.extend(self._name_shaped(recased, recased_spans))
+                    # Rules that need capitals ("my kid Lukas") read the re-capitalised copy.
+                    for recognizer in self._cased_name_rules:
+                        spans.extend(
+                            s for s in recognizer.find(recased) if any(changed[s.start : s.end])
+                        )
         return spans
 
     def _name_shaped(self, text: str, spans: Iterable[Span]) -> list[Span]:
@@ -168,14 +195,47 @@ class TextRedactor:
         for span in spans:
             if span.entity_type not in ("ORGANIZATION", "LOCATION", "NRP"):
                 continue
-            if name_shaped(text[span.start : span.end], self.ner.lexicon):
+            phrase = text[span.start : span.end]
+            if name_shaped(phrase, self.ner.lexicon) and not _compound_word(
+                phrase, self.ner.lexicon
+            ):
                 found.append(Span(span.start, span.end, "PERSON", "ner_name_shape", 0.55))
         return found
+
+    def _extend_name(self, text: str, span: Span) -> Span:
+        """NER often keeps only part of a foreign name ("Producer Mashuu Samurakami" gives
+        "Samurakami"): grow a name over the capitalised words English does not know right
+        next to it."""
+        if span.entity_type != "PERSON" or span.recognizer == "deny_list":
+            return span
+        start, end = span.start, span.end
+        while True:
+            left = _NEIGHBOUR_LEFT.search(text, 0, start)
+            if left is None or not self._unknown_capitalised(left.group(1)):
+                break
+            start = left.start(1)
+        while True:
+            right = _NEIGHBOUR_RIGHT.match(text, end)
+            if right is None or not self._unknown_capitalised(right.group(1)):
+                break
+            end = right.end(1)
+        if (start, end) == (span.start, span.end):
+            return span
+        return Span(start, end, span.entity_type, span.recognizer, span.score)
+
+    def _unknown_capitalised(self, word: str) -> bool:
+        assert self.ner is not None
+        return (
+            word[:1].isupper()
+            and not word.isupper()
+            and word.lower() not in _NOT_NAME_WORDS
+            and not known_word(word.lower(), self.ner.lexicon)
+        )
 
     def _trim_lowercase_name(self, text: str, span: Span) -> Span | None:
         """In lowercase text a context rule cannot see where a name ends ("mr. elliott flew"):
         drop trailing words that are verbs or function words."""
-        if span.entity_type != "PERSON" or span.recognizer != "name_context":
+        if span.entity_type != "PERSON" or span.recognizer not in ("name_context", "name_cue"):
             return span
         assert self.ner is not None
         words = list(_WORD.finditer(text, span.start, span.end))
@@ -183,7 +243,7 @@ class TextRedactor:
         end = span.end
         while len(words) > 1:
             last = words[-1].group()
-            if not last.islower() or (last not in self.ner.verbs and last not in stop):
+            if not last.islower() or (not is_verb(last, self.ner.verbs) and last not in stop):
                 break
             words.pop()
             end = words[-1].end()
@@ -373,6 +433,9 @@ def _rewrite_events(
 
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+#: A word right before / after a span, one space or tab apart.
+_NEIGHBOUR_LEFT = re.compile(r"(?<![\w'\u2019\-])([^\W\d_][\w'\u2019\-]*)[ \t]\Z")
+_NEIGHBOUR_RIGHT = re.compile(r"[ \t]([^\W\d_][\w'\u2019\-]*)(?![\w'\u2019\-])")
 _STOPWORDS: frozenset[str] | None = None
 
 
@@ -450,7 +513,7 @@ def truecase(
         if all(
             words[i].group().islower()
             and words[i].group() not in stop
-            and words[i].group() not in verbs
+            and not is_verb(words[i].group(), verbs)
             and len(words[i].group()) >= 2
             for i in inside
         ):
@@ -475,13 +538,25 @@ def truecase(
                     and (
                         before.group().islower()
                         and before.group() not in stop
-                        and before.group() not in verbs
+                        and not is_verb(before.group(), verbs)
                         and len(before.group()) >= 2
                     )
                 )
                 capitalise[i] = right_name and (left_name or first)
                 if capitalise[i] and first and before is not None:
                     capitalise[i - 1] = True
+                # "daniela c capon": a name, an initial, then a surname English knows too.
+                if (
+                    left_name
+                    and word not in ("a", "i")
+                    and after is not None
+                    and _adjacent(text, match, after)
+                    and after.group().islower()
+                    and len(after.group()) >= 2
+                    and after.group() not in stop
+                    and not is_verb(after.group(), verbs)
+                ):
+                    capitalise[i] = capitalise[i + 1] = True
                 continue
             if word in stop and word not in joiners:
                 continue
@@ -494,8 +569,8 @@ def truecase(
             )
             # "john kowalski": a known word right before a name is a first name, unless it is
             # a verb ("add miki", "call ana"); right after a name it is a surname ("ana smith").
-            first_name = right_name and word not in verbs
-            surname = left_name and word not in verbs
+            first_name = right_name and not is_verb(word, verbs)
+            surname = left_name and not is_verb(word, verbs)
             coordinated = _coordinated_with_name(text, words, capitalise, i)
             if after_title or first_name or surname or coordinated:
                 capitalise[i] = True
@@ -538,6 +613,12 @@ _SUFFIX_RULES = (
     ("'s", ""),
     ("\u2019s", ""),
 )
+
+
+def is_verb(word: str, verbs: frozenset[str]) -> bool:
+    """``word`` (lowercase) is a verb form: the verb lexicon holds lemmas and irregular forms
+    only, so "shouted" needs the regular inflections."""
+    return bool(verbs) and known_word(word, verbs)
 
 
 def known_word(word: str, lexicon: frozenset[str]) -> bool:
@@ -604,11 +685,25 @@ def _tidy(text: str, span: Span) -> Span | None:
         end -= 1
     if span.entity_type == "PERSON" and text[start:end].lower().endswith(("'s", "\u2019s")):
         end -= 2
+    if span.entity_type == "PERSON":
+        # "Email Jane about it": NER takes the imperative in; the name is what follows.
+        first = re.match(r"([^\W\d_][\w\-]*)[ \t]+(?=\S)", text[start:end])
+        if first is not None and first.group(1).lower() in _COMMAND_VERBS:
+            start += first.end()
     if end <= start:
         return None
     if (start, end) == (span.start, span.end):
         return span
     return Span(start, end, span.entity_type, span.recognizer, span.score)
+
+
+#: Verbs that start a request about a person ("Call Jane", "Email Tom Berg").
+_COMMAND_VERBS = frozenset(
+    """
+    email e-mail mail call phone ring text message msg ping dm ask tell contact invite meet cc
+    remind thank welcome congratulate
+    """.split()  # noqa: SIM905
+)
 
 
 def _keeps_trailing(text: str, start: int, end: int, span: Span) -> bool:
@@ -674,7 +769,11 @@ _NOT_NAME_WORDS = frozenset(
 
 def _plausible_name(phrase: str) -> bool:
     """NER sometimes calls code a person (``getUserToken``, ``sha256: 0441...``): a name has
-    no digits, no code punctuation inside its words, and is not camelCase."""
+    no digits, no code punctuation inside its words, and is not camelCase. It starts with a
+    letter and is not a short all-capitals token ("read -s", "100 GB")."""
+    bare = phrase.strip()
+    if not bare[:1].isalpha() or (len(bare) <= 3 and bare.isupper() and " " not in bare):
+        return False
     for token in phrase.split():
         core = token.strip(".,;:!?\"'()[]")
         if any(c.isdigit() for c in core) or re.search(r"[_@/\\=<>{}|]|\(\)|:\S", core):
@@ -682,6 +781,18 @@ def _plausible_name(phrase: str) -> bool:
         if len(re.findall(r"[a-z][A-Z]", core)) >= 2:
             return False
     return True
+
+
+def _compound_word(phrase: str, lexicon: frozenset[str]) -> bool:
+    """One word made of two English words ("Changelog", "Dashboard"): a product or a page
+    title rather than a name."""
+    word = phrase.strip().lower()
+    if " " in word or not word.isalpha():
+        return False
+    return any(
+        known_word(word[:cut], lexicon) and known_word(word[cut:], lexicon)
+        for cut in range(3, len(word) - 2)
+    )
 
 
 def name_shaped(phrase: str, lexicon: frozenset[str]) -> bool:
@@ -713,6 +824,7 @@ _LIST = re.compile(
 )
 
 
+_COUNTED = re.compile(r"(?<![\w.])(\d{1,2})(?:[ \t]+[^\W\d_][\w'\-]*){0,2}[ \t]*:[ \t]*\Z")
 _LIST_SEPARATOR = re.compile(
     r"[ \t]*(?:,|&)[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|und|et|y|e|og|och)[ \t]+"
 )
@@ -761,7 +873,11 @@ def _coordinated(text: str, spans: Sequence[Span]) -> list[Span]:
         if len(items) < 2:
             continue
         named = sum(1 for a, b in items if any(p.start < b and a < p.end for p in persons))
-        if named == 0 or (lowercase and named * 2 < len(items)):
+        # "our 3 founders: monjeau, graves and reed": a list announced with its own length is
+        # one kind of thing, so one name in it is enough even in lowercase text.
+        counted = _COUNTED.search(text, max(0, match.start() - 40), match.start())
+        announced = counted is not None and int(counted.group(1)) == len(items)
+        if named == 0 or (lowercase and named * 2 < len(items) and not announced):
             continue
         found.extend(Span(a, b, "PERSON", "name_list", 0.6) for a, b in items)
     return found

@@ -144,7 +144,7 @@ _INTRO = re.compile(
     r"[ \t]+(?:at|on|in|to|from|near)(?:[ \t]+the[ \t]+(?:corner|north|south|east|west)"
     r"(?:[ \t]+side)?[ \t]+of)?"
     r"|(?<![\w])validate[ \t]+the[ \t]+following\??"
-    r"|(?<![\w])corner[ \t]+of)"
+    r"|(?<![\w])(?:the[ \t]+)?corner[ \t]+of)"
     r"[ \t]*(?:\n[ \t]*)?",
     re.I,
 )
@@ -373,6 +373,15 @@ def _is_abbreviation(token: str) -> bool:
     }
 
 
+# A number followed by a unit or a month is a size or a date, not a building number.
+_MEASURE_OR_DATE = re.compile(
+    r"\d+(?:[.,]\d+)?[ \t]*(?:[kmgtp]i?b|bytes?|px|pt|ms|[kmg]?hz|fps|dpi|mph|kph|km|mi|kg|"
+    r"lbs?|mah|kwh|gbps|mbps|cores?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
+    re.I,
+)
+
+
 @register
 class StreetAddressRecognizer(Recognizer):
     """Street addresses, units and whole postal blocks (single- and multi-line)."""
@@ -398,6 +407,8 @@ class StreetAddressRecognizer(Recognizer):
                     continue
                 if first.lastgroup == "word" and not walker.word_ok(first.group(), None):
                     continue
+                if _MEASURE_OR_DATE.match(text, start):
+                    continue
                 end = walker.extend(start, start)
                 if end <= start:
                     continue
@@ -422,6 +433,8 @@ class StreetAddressRecognizer(Recognizer):
                 )
                 if before is not None:
                     start -= len(before.group())
+                if _MEASURE_OR_DATE.match(text, seed.start):
+                    continue
                 end = walker.extend(start, seed.end)
                 score = seed.strength
             if "\n" in text[start:end]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 from redaction.models import Span
 from redaction.recognizers.base import Recognizer, register
@@ -154,7 +155,12 @@ class ContextNameRecognizer(Recognizer):
                     continue  # "Here's my SSN:" is a label line, not a speaker
                 value = text[start:end]
                 first = value.split()[0].rstrip(".").lower()
-                if pattern is _SPEAKER and first in _NOT_SPEAKERS:
+                if pattern is _SPEAKER and (
+                    first in _NOT_SPEAKERS
+                    or (value.isupper() and " " not in value)
+                    or re.match(r"[ \t]*:[ \t]*[\d(+\-$]", text[end:])
+                ):
+                    # "WARN: disk full" is a log level; "Space: 3 GB" a field with a value.
                     continue
                 yield self.span(start, end, "PERSON", score)
 
@@ -167,7 +173,16 @@ class ContextNameRecognizer(Recognizer):
         for index, word_match in enumerate(words):
             word = word_match.group()
             bare = word.rstrip(".,;:!?").lower()
-            if not bare or bare in _NOT_NAMES:
+            # "Martim A Pereira": a capital letter between two name words is an initial, not
+            # the article or the pronoun.
+            initial = (
+                len(bare) == 1
+                and index > 0
+                and index + 1 < len(words)
+                and (word[:1].isupper() or lowercase)
+                and (words[index + 1].group()[:1].isupper() or lowercase)
+            )
+            if not bare or (bare in _NOT_NAMES and not initial):
                 break
             is_particle = re.fullmatch(_PARTICLES, bare) is not None
             if is_particle:
@@ -294,3 +309,157 @@ class ContactBlockNameRecognizer(Recognizer):
                 continue
             start = offsets[number] + match.start("name")
             yield self.span(start, start + len(match.group("name").rstrip(".")), "PERSON", 0.6)
+
+
+# ---- names by what people do in a sentence (capitalised names only) ---------------------
+
+# "my kid Lukas", "her husband Tom Berg"
+_KIN = re.compile(
+    r"(?<![\w])(?:my|our|his|her|their|your)[ \t]+(?:(?:little|older|younger|elder|big|best|"
+    r"new|late|dear)[ \t]+)?(?:kid|son|daughter|child|baby|wife|husband|partner|spouse|"
+    r"boyfriend|girlfriend|fianc[eé]e?|brother|sister|mother|father|mom|mum|dad|uncle|aunt|"
+    r"cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|"
+    r"granny|stepson|stepdaughter|friend|colleague|co-?worker|boss|neighbou?r|roommate|"
+    r"flatmate|buddy|pal)[ \t]*,?[ \t]+" + _NAME,
+    re.I,
+)
+# "shouted at Todd", "said Gladys to Logan"
+_TOWARDS = re.compile(
+    r"(?<![\w])(?:(?:shouted|yelled|screamed|whispered|waved|smiled|nodded|winked|stared|"
+    r"glared|snapped|laughed|grinned|frowned|pointed)[ \t]+(?:at|to)|(?:said|says|asked|"
+    r"replied|whispered)[ \t]+[^\W\d_][\w'\u2019\-]*[ \t]+to)[ \t]+" + _NAME,
+    re.I,
+)
+# '"Tube Snake Boogie" by Szabina J Gelencsér', "directed by Brad L Key"
+_MADE_BY = re.compile(
+    r"(?:(?<![\w])(?:directed|produced|performed|sung|composed|created|founded|hosted|painted|"
+    r"illustrated|narrated|presented|co-?written|recorded|photographed|edited|song|songs|novel|"
+    r"novels|book|books|film|album|poem|painting|photo|photos|video|podcast|article|essay|"
+    r"story|lyrics|single|track)|[\"\u201d])[ \t]+by[ \t]+" + _NAME,
+    re.I,
+)
+# "Billing address: Ana Dias\n 31401 ul. Słowicza 10": the addressee above the street line.
+_ADDRESSEE = re.compile(
+    r"(?<![\w])(?:(?:billing|shipping|delivery|mailing|postal|home)[ \t]+)?address(?:ee)?"
+    r"[ \t]*:[ \t]*" + _NAME + r"[ \t]*(?=\n[ \t]*\d)",
+    re.I,
+)
+# "Jacob lives on 90 Whitchurch Road", "Zak shouted at Scott": the name is the subject.
+_SUBJECT = re.compile(
+    r"(?P<name>[^\W\d_][\w'\u2019\-]*\.?(?:[ \t]+(?:[^\W\d_][\w'\u2019\-]*\.?)){0,3})"
+    r"[ \t]+(?:lives|lived|resides|resided|shouted|yelled|screamed|whispered)[ \t]+"
+    r"(?:at|on|in|to)(?![\w])",
+)
+# "Ravil G Yefimov": two capitalised words around an initial.
+_WITH_INITIAL = re.compile(
+    r"(?<![\w.])(?P<name>(?-i:[^\W\d_a-z][^\W\d_A-Z][\w'\u2019\-]*)[ \t]+(?-i:[A-Z])\.?"
+    r"[ \t]+(?-i:[^\W\d_a-z][^\W\d_A-Z][\w'\u2019\-]*))(?![\w])",
+)
+# "Warrane, can I please speak to your boss?": a word addressed at a sentence start. Weak on
+# its own ("Honestly, I ..."): the text redactor keeps it only for words English lacks.
+_VOCATIVE = re.compile(
+    r"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*(?P<name>(?-i:[^\W\d_a-z])[\w'\u2019\-]+),[ \t]+"
+    r"(?:can|could|would|will|please|do|did|are|is|have|i|we|you|let's|where|what|when|how|"
+    r"why|come|stop|look|listen|wait)(?![\w])",
+    re.I,
+)
+# "my friend, will you come?": in lowercase text the word after a cue may be a verb.
+_AUXILIARIES = frozenset(
+    """
+        will would can could shall should may might must do does did has have had is are was
+        were let lets
+        """.split()  # noqa: SIM905
+)
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "my",
+        "your",
+        "his",
+        "her",
+        "their",
+        "its",
+        "every",
+        "each",
+        "some",
+        "any",
+        "no",
+    ]
+)
+# Words before an initial that make "X A Y" a label or a product, not a name.
+_NOT_BEFORE_INITIAL = set(
+    """
+        plan vitamin type section class grade group part block unit level phase stage step option
+        model series channel zone area sector gate terminal platform building floor room row
+        hepatitis studio team wing ward exhibit figure table appendix schedule form chapter
+        volume vol size category division league tier route highway interstate line version
+        company battery squadron world war star page side track disc disk drive column box lot
+        apartment suite flat house bay pier dock berth lane court camp test day plate
+        """.split()  # noqa: SIM905
+)
+
+
+def _trim_left(text: str, start: int, end: int) -> tuple[int, int]:
+    """The trailing run of capitalised name words (or initials) of ``text[start:end]``."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    keep_start = end
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].group()
+        bare = word.rstrip(".").lower()
+        initial = len(bare) == 1 and 0 < index < len(words) - 1
+        if not word[:1].isupper() or (bare in _NOT_NAMES and not initial):
+            break
+        keep_start = start + words[index].start()
+    if keep_start < end and len(text[keep_start:end].rstrip(".").strip()) == 1:
+        return end, end  # a lone initial
+    return keep_start, end
+
+
+@register
+class NameCueRecognizer(Recognizer):
+    """Capitalised names by what the sentence says about them: a relative or friend ("my kid
+    Lukas"), someone spoken to ("shouted at Todd"), the author of a work ("directed by Brad L
+    Key"), the subject of "lives at", a name with a middle initial, and a word addressed at a
+    sentence start. Needs capitals: the text redactor also runs it over the re-capitalised
+    copy of lowercase text."""
+
+    name = "name_cue"
+    entity_types = frozenset({"PERSON"})
+    #: Spans whose recognizer is this need a word outside the English lexicon to count.
+    weak_name: ClassVar[str] = "name_vocative"
+
+    def find(self, text: str) -> Iterator[Span]:
+        # In lowercase text the cue alone marks the name ("my kid selma"); the text redactor
+        # then drops verbs ("my son loves ...") and trims trailing ones.
+        lowercase = _mostly_lowercase(text)
+        for pattern in (_KIN, _TOWARDS, _MADE_BY, _ADDRESSEE):
+            for match in pattern.finditer(text):
+                start, end = ContextNameRecognizer._trim(
+                    text, match.start("name"), match.end("name"), lowercase, speaker=False
+                )
+                if end > start and text[start:end].split()[0].lower() not in _AUXILIARIES:
+                    yield self.span(start, end, "PERSON", 0.65)
+        for match in _SUBJECT.finditer(text):
+            start, end = _trim_left(text, match.start("name"), match.end("name"))
+            before = re.search(r"(\w+)[ \t]+\Z", text[max(0, start - 20) : start])
+            if before is not None and before.group(1).lower() in _DETERMINERS:
+                continue  # "The Committee lives at": a thing, not a person
+            if end > start:
+                yield self.span(start, end, "PERSON", 0.6)
+        for match in _WITH_INITIAL.finditer(text):
+            first = match.group("name").split()[0].lower()
+            if first in _NOT_BEFORE_INITIAL or first in _NOT_NAMES:
+                continue
+            yield self.span(match.start("name"), match.end("name"), "PERSON", 0.6)
+        for match in _VOCATIVE.finditer(text):
+            word = match.group("name")
+            if word.lower() in _NOT_NAMES or word.isupper():
+                continue
+            yield Span(match.start("name"), match.end("name"), "PERSON", self.weak_name, 0.55)

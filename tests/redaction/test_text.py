@@ -67,6 +67,12 @@ def test_finds_personal_data(text_redactor: TextRedactor, text: str, value: str)
         "git checkout 3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39",
         "Install version 1.2.3 of the package and restart.",
         "Open the settings and click Save.",
+        "Disk: 100 GB free, 20 GB used",
+        "WARN: disk almost full",
+        "Space: 3 GB left",
+        "See the Changelog for details",
+        'read -s -p "Password: " pw',
+        "I bought a 2 TB drive",
     ],
 )
 def test_leaves_ordinary_text_alone(text_redactor: TextRedactor, text: str) -> None:
@@ -280,3 +286,51 @@ def test_the_ner_only_pass_skips_the_tagger_and_finds_the_same_entities(
     full = [(e.start_char, e.end_char, e.label_) for e in ner.nlp(text).ents]
     alone = [(e.start_char, e.end_char, e.label_) for e in ner.nlp(text, disable=skipped).ents]
     assert full == alone and full
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Warrane, can I please speak to your boss?", "Warrane"),
+        ("Producer Mashuu Samurakami explained it to the press", "Mashuu Samurakami"),
+        ("the brainchild of our 3 founders: monjeau, graves and reed.", "graves"),
+        ("enrico shouted at gary: what are you doing here?", "gary"),
+        ("we need to add ryan p costa as guardian", "ryan p costa"),
+        ("the corner of 35 Pentelis Str. and Waechter Turnpike", "the corner of 35 Pentelis"),
+    ],
+)
+def test_names_and_addresses_by_context(text_redactor: TextRedactor, text: str, value: str) -> None:
+    assert covered(text, text_redactor.analyze(text), value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly, can we ship this today?",  # a known word addressed at a sentence start
+        "my son loves football and my wife plays tennis",  # a verb after the cue
+        "we need 3: eggs, milk and bread",  # a counted list without a name
+        "Open the Settings Panel now",  # capitalised words English knows: no name to grow
+    ],
+)
+def test_context_rules_leave_these_alone(text_redactor: TextRedactor, text: str) -> None:
+    assert [s for s in text_redactor.analyze(text) if s.entity_type == "PERSON"] == []
+
+
+def test_truecase_takes_an_initial_and_the_surname_after_a_name(
+    text_redactor: TextRedactor,
+) -> None:
+    assert text_redactor.ner is not None
+    recased, _ = truecase(
+        "add daniela c capon as guardian", text_redactor.ner.lexicon, text_redactor.ner.verbs
+    )
+    assert recased == "add Daniela C Capon as guardian"
+    # A verb after the initial is not a surname.
+    recased, _ = truecase(
+        "ask daniela b shouted", text_redactor.ner.lexicon, text_redactor.ner.verbs
+    )
+    assert "Shouted" not in recased
+
+
+def test_a_request_verb_is_not_part_of_the_name(text_redactor: TextRedactor) -> None:
+    text = "Email Jane about the invoice"
+    assert [text[s.start : s.end] for s in text_redactor.analyze(text)] == ["Jane"]
