@@ -49,8 +49,20 @@ def _root(
         typer.Option("--version", callback=_version_callback, is_eager=True,
                      help="Print the version and exit."),
     ] = False,
+    log_level: Annotated[
+        str,
+        typer.Option("--log-level", envvar="CUAREC_LOG_LEVEL", metavar="LEVEL",
+                     help="error, warning, info or debug: cuarec's own messages on stderr "
+                     "(counts, stages and timings; never recorded values)."),
+    ] = "warning",
 ) -> None:
     """cuarec: privacy-first recorder of computer-use demonstrations."""
+    from recorder.hardening import LOG_LEVELS, configure_logging
+
+    level = log_level.strip().lower()
+    if level not in LOG_LEVELS:
+        raise UsageError(f"--log-level must be one of {', '.join(LOG_LEVELS)}")
+    configure_logging(level)
 
 
 #: Paths are checked by our own readers, which give one precise line (Typer's check would
@@ -184,6 +196,11 @@ def record(
                                              "(default: ask).")] = None,
     stop_hotkey: Annotated[str, typer.Option("--stop-hotkey")] = "ctrl+alt+q",
     pause_hotkey: Annotated[str, typer.Option("--pause-hotkey")] = "ctrl+alt+p",
+    max_backlog: Annotated[float, typer.Option(
+        "--max-backlog", metavar="SECONDS", min=0.5, max=3600,
+        help="Redaction work allowed to wait (estimated seconds). Past it, new screenshots "
+        "are dropped (their steps kept, typing in them taken as a secret) so stopping stays "
+        "quick; raise it on a slow machine to keep every screenshot.")] = 4.0,
 ) -> None:
     """Record one task: capture, redact in memory, then write one episode file."""
     from recorder.consent import CaptureNotice, statement
@@ -194,7 +211,8 @@ def record(
     options = RecordOptions(task=chosen, out_dir=out, duration_s=duration, fps=fps,
                             monitor=monitor, policy=policy, no_ner=no_ner,
                             ready_file=ready_file, stop_hotkey=stop_hotkey,
-                            pause_hotkey=pause_hotkey, consent=True)
+                            pause_hotkey=pause_hotkey, consent=True,
+                            max_backlog_s=max_backlog)
     typer.echo("cuarec: loading redaction engines...", err=True)
     with _backlog_progress() as on_backlog:
         result = record_episode(options, on_backlog=on_backlog)

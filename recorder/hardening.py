@@ -14,6 +14,8 @@ import ctypes.util
 import logging
 import os
 import resource
+import sys
+from typing import Any
 
 _PR_SET_DUMPABLE = 4
 THIRD_PARTY_LOGGERS = ("RapidOCR", "rapidocr", "presidio-analyzer", "presidio-anonymizer",
@@ -38,9 +40,34 @@ def quiet_third_party_loggers() -> None:
         logger.setLevel(logging.ERROR)
         for handler in list(logger.handlers):
             logger.removeHandler(handler)
+        # A logger with no handler at all would reach logging.lastResort, which prints to
+        # stderr: a null handler keeps even their errors (which may quote text) off it.
+        logger.addHandler(logging.NullHandler())
         logger.propagate = False
     # onnxruntime's C++ logger: 3 = errors only.
     os.environ.setdefault("ORT_LOGGING_LEVEL", "3")
+
+
+#: cuarec's own loggers live under this name. Their messages carry counts, stages, timings
+#: and exception types, never recorded values (the canary test runs at DEBUG to prove it).
+LOGGER = "cuarec"
+LOG_LEVELS = ("error", "warning", "info", "debug")
+
+
+def configure_logging(level: str = "warning", stream: Any = None) -> None:
+    """Send cuarec's own log records at ``level`` and above to stderr. Third-party loggers
+    stay capped whatever the level: they are not ours to vouch for."""
+    if level not in LOG_LEVELS:
+        raise ValueError(f"log level must be one of {', '.join(LOG_LEVELS)}")
+    logger = logging.getLogger(LOGGER)
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(logging.Formatter("cuarec: %(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(level.upper())
+    logger.propagate = False
+    quiet_third_party_loggers()
 
 
 def harden_process() -> None:

@@ -10,6 +10,7 @@ text and events, a title whose redaction fails is removed; each drop is counted 
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import threading
 from collections import Counter
@@ -24,6 +25,13 @@ from recorder.episode.model import EncodedImage, RedactedStep, WindowInfo, certi
 from recorder.errors import CuarecError, EnvironmentProblem, UsageError
 from redaction.denylist import DenyList
 from redaction.models import InputEvent, Redaction
+
+_log = logging.getLogger("cuarec.pipeline")
+
+#: Why typing was taken as a secret (the recognizer named in its redaction): a prompt or a
+#: masked field on screen, or a screen that could not be read (its screenshot dropped).
+PASSWORD_PROMPT = "password_prompt"
+SCREEN_UNREAD = "screen_unread"
 
 #: Placeholder for each key event of a secret typed at a password prompt.
 SECRET_ENTITY = "PASSWORD"
@@ -230,9 +238,8 @@ class StepRedactor:
         #: The last frame's content key and redaction, reused when the screen did not change
         #: between steps (and the deny-list did not grow): most keys and clicks.
         self._last_frame: tuple[tuple[bytes, int], EncodedImage, tuple[Redaction, ...],
-                                bool] | None = None
-        self._last_lines: Sequence[Any] = ()
-        self._last_secret_prompt = False
+                                str | None] | None = None
+        self._last_secret_prompt: str | None = None
 
     def redact_task(self, task: str) -> str:
         result = self.engines.text.redact_text(task, self.deny, kind="title")
@@ -252,8 +259,8 @@ class StepRedactor:
                                     window=WindowInfo(app="<DENIED>", title=None),
                                     flags=tuple(dict.fromkeys(flags)))
         redactions: list[Redaction] = []
-        screenshot, secret_on_screen = self._frame(draft, redactions, flags)
-        events, text = self._typing(draft, redactions, flags, secret_on_screen)
+        screenshot, secret_reason = self._frame(draft, redactions, flags)
+        events, text = self._typing(draft, redactions, flags, secret_reason)
         window = self._window(draft, redactions, flags)
         self.tally.add(redactions, flags=[f for f in flags if f not in draft.flags])
         return certify_redacted(
@@ -267,8 +274,14 @@ class StepRedactor:
         )
 
     def _frame(self, draft: StepDraft, redactions: list[Redaction], flags: list[str]
-               ) -> tuple[EncodedImage | None, bool]:
+               ) -> tuple[EncodedImage | None, str | None]:
+        """The redacted screenshot, and why typing in this step must be taken as a secret
+        (``password_prompt``, ``screen_unread``) or None."""
         if draft.frame is None:
+            if "frame_dropped" in draft.flags:
+                # Dropped before redaction (backlog): the screen typed into is unknown, so
+                # it may have been a password prompt. Fail closed.
+                return None, SCREEN_UNREAD
             return None, self._last_secret_prompt
         key = (hashlib.blake2b(np.ascontiguousarray(draft.frame).data, digest_size=16).digest(),
                len(self.deny))
@@ -282,14 +295,22 @@ class StepRedactor:
             draft.frame, self.deny,
             previous_frame=None if previous is None else previous[0],
             previous_result=None if previous is None else previous[1], scale=self.scale)
+        stats = result.stats
+        _log.debug("step %d frame: %s OCR (%.0f %% read), %d regions%s, %.0f ms (OCR %.0f, "
+                   "analysis %.0f, faces and fields %.0f)", draft.step_index,
+                   stats.ocr.mode if stats.ocr else "no", 100 * (stats.ocr.read_fraction
+                                                              if stats.ocr else 0),
+                   len(result.redactions),
+                   f", dropped: {result.dropped_reason}" if result.frame is None else "",
+                   stats.total_ms, stats.ocr_ms, stats.analysis_ms, stats.visual_ms)
         masked = any(r.recognizer == MASKED_FIELD_RECOGNIZER for r in result.redactions)
-        secret = masked or prompt_asks_for_secret(result.lines)
+        secret = PASSWORD_PROMPT if masked or prompt_asks_for_secret(result.lines) else None
         self._last_secret_prompt = secret
         if result.frame is None:
             self._previous = None
             flags.append("frame_dropped")
             self.tally.add(dropped=f"frame:{result.dropped_reason}")
-            return None, secret
+            return None, SCREEN_UNREAD  # unread, as above
         self._previous = (draft.frame, result)
         try:
             encoded = encode_frame(result.frame)
@@ -304,16 +325,16 @@ class StepRedactor:
         return encoded, secret
 
     def _typing(self, draft: StepDraft, redactions: list[Redaction], flags: list[str],
-                secret_on_screen: bool) -> tuple[tuple[InputEvent, ...], str | None]:
+                secret_reason: str | None) -> tuple[tuple[InputEvent, ...], str | None]:
         events = draft.events
         typing = _typing_keys(events)
-        if typing and (secret_on_screen or not draft.focus_known):
+        if typing and (secret_reason or not draft.focus_known):
             # Typed at a password prompt, into a masked field, or where focus is unknown:
             # the whole run is a secret, every key event of it.
             flags.append("secret_input")
             placeholder = self.engines.text.policy.placeholder_for(SECRET_ENTITY)
-            redactions.append(Redaction("text", SECRET_ENTITY, "password_prompt"
-                                        if secret_on_screen else "focus_unknown", 1.0))
+            redactions.append(Redaction("text", SECRET_ENTITY, secret_reason or "focus_unknown",
+                                        1.0))
             events = _secret_events(events, placeholder)
             text = placeholder if draft.text is not None or draft.action_type == "type" else None
             return self._rhythm(draft, events), text

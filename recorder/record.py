@@ -11,6 +11,7 @@ but keep their events. At stop, the backlog is finished with a progress bar.
 from __future__ import annotations
 
 import contextlib
+import logging
 import platform
 import queue
 import sys
@@ -32,6 +33,7 @@ from recorder.errors import CuarecError, EnvironmentProblem
 from recorder.pipeline import Engines, PrivacySettings, StepDraft, StepRedactor, Tally
 
 _DONE = object()
+_log = logging.getLogger("cuarec.record")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,10 @@ class Recording:
                 else:
                     self.pending_bytes += len(png)
                     self.pending_frames += fresh
+            if dropped:
+                _log.info("step %d: screenshot dropped, redaction is behind (%d waiting, "
+                          "budget %d)", step.step_index, self.pending_frames,
+                          self.frame_budget())
             if dropped and not self.warnings:
                 self.warnings.append("redaction fell behind: some screenshots were dropped "
                                      "(their steps keep their actions)")
@@ -176,6 +182,10 @@ class Recording:
                 if item.fresh:
                     self._measured(time.perf_counter() - started)
                 self.writer.append(redacted)
+                _log.debug("step %d %s: %d redactions, flags %s, %.0f ms; %d screenshots "
+                           "waiting", redacted.step_index, redacted.action_type,
+                           len(redacted.redactions), ",".join(redacted.flags) or "-",
+                           (time.perf_counter() - started) * 1000, self.pending_frames)
                 self.actions[redacted.action_type] = self.actions.get(redacted.action_type, 0) + 1
                 self.steps_done += 1
             except BaseException as exc:
@@ -255,7 +265,9 @@ def record_episode(options: RecordOptions, engines: Engines | None = None,
     recovered: list[RecoveryResult] = []
     if options.out_dir.is_dir():
         recovered = recover_folder(options.out_dir)
+    loading = time.perf_counter()
     engines = engines or Engines.build(options.policy, no_ner=options.no_ner)
+    _log.info("engines ready in %.1f s", time.perf_counter() - loading)
     recording = Recording(options, engines, stderr)
     started = datetime.now(UTC)
     episode_id = str(uuid.uuid4())
@@ -289,6 +301,8 @@ def record_episode(options: RecordOptions, engines: Engines | None = None,
         raise
     recording.queue.put(_DONE)
     total = capture.step_count
+    _log.info("capture stopped (%s): %d steps, %d still to redact", capture.stop_reason, total,
+              total - recording.steps_done)
     while worker.is_alive():
         if on_backlog is not None:
             on_backlog(recording.steps_done, total)

@@ -35,6 +35,8 @@ def test_help_and_version_do_not_import_heavy_modules() -> None:
         (["--bogus"], 2, "stderr", "No such option: --bogus"),
         (["info"], 2, "stderr", "Missing argument"),
         (["nosuchcommand"], 2, "stderr", "No such command"),
+        (["--log-level", "loud", "info", "x.parquet"], 2, "stderr", "--log-level must be"),
+        (["record", "t", "--max-backlog", "0"], 2, "stderr", "--max-backlog"),
     ],
 )
 def test_usage(args: list[str], code: int, stream: str, phrase: str) -> None:

@@ -77,3 +77,16 @@ def test_hardening_disables_core_dumps() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_logging_at_debug_shows_ours_and_keeps_third_party_quiet() -> None:
+    """Ours at DEBUG reach stderr; third-party loggers (which may quote recognised text)
+    print nothing, not even errors through logging's last-resort handler."""
+    code = ("import logging\nfrom recorder.hardening import configure_logging\n"
+            "configure_logging('debug')\nlogging.root.setLevel(logging.DEBUG)\n"
+            "logging.getLogger('cuarec.test').debug('ours %d', 1)\n"
+            "for name in ('presidio-analyzer', 'RapidOCR', 'onnxruntime', 'spacy'):\n"
+            "    logging.getLogger(name).error('text jane.doe@example.com')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stderr == "cuarec: DEBUG cuarec.test: ours 1\n"

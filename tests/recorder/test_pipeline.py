@@ -158,3 +158,14 @@ def test_incremental_reads_find_what_a_full_read_finds(engines: Engines) -> None
     assert sorted(r.entity_type for r in incremental_step.redactions) == sorted(
         r.entity_type for r in full.redactions)
     assert {"EMAIL_ADDRESS", "PHONE_NUMBER"} <= {r.entity_type for r in full.redactions}
+
+
+def test_typing_on_a_screen_that_was_never_read_is_a_secret(redactor: StepRedactor) -> None:
+    """A screenshot dropped before redaction (backlog) hides whether a password prompt was
+    shown: the typing in that step is taken as a secret (fail closed)."""
+    step = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
+                                     frame=None, text="hunter2", events=_typing("hunter2"),
+                                     flags=("frame_dropped",)))
+    assert "secret_input" in step.flags and step.text == "<PASSWORD>"
+    assert [r.recognizer for r in step.redactions] == ["screen_unread"]
+    assert not any(e.char and e.char in "hunter2" for e in step.events)
