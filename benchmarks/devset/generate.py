@@ -113,8 +113,8 @@ def main() -> None:
     parser.add_argument(
         "--out", type=Path, default=Path(__file__).resolve().parent.parent / ".devset"
     )
-    parser.add_argument("--count", type=int, default=40, help="images with personal data")
-    parser.add_argument("--negatives", type=int, default=10, help="images without personal data")
+    parser.add_argument("--count", type=int, default=48, help="images with personal data")
+    parser.add_argument("--negatives", type=int, default=16, help="images without personal data")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-sequences", action="store_true")
     parser.add_argument("--only-sequences", action="store_true")

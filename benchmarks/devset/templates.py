@@ -12,6 +12,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from values import TEAMS as TEAMS_
 from values import Values
 
 LIGHT = {
@@ -424,6 +425,196 @@ def signup_form(p: Page) -> str:
     </div>"""
 
 
+# --- hard cases: chat sidebars, code-host pages, mail lists, URL bars, wiki metadata ----------
+
+
+def slack(p: Page) -> str:
+    """A chat workspace as Slack draws it: the sidebar's "#" is an icon apart from the name,
+    messages mention people (@first.last) and channels, a thread panel with "Name  time"."""
+    v = p.v
+    company = v.company()
+    channels = [v.channel()[1:] for _ in range(6)]
+    people = [v.person() for _ in range(6)]
+    glued = v.rng.random() < 0.5
+    side = f"<b>{p.pii('private_company', company)}</b><div class='muted' style='margin-top:14px'>Channels</div>"
+    for c in channels:
+        if glued:
+            side += f"<div style='padding:3px 0'>{p.pii('private_channel', '#' + c)}</div>"
+        else:
+            side += f"<div style='padding:3px 0'><span class='muted'>#&nbsp;&nbsp;</span>{p.pii('private_channel', c)}</div>"
+    side += "<div class='muted' style='margin-top:14px'>Direct messages</div>"
+    side += "".join(
+        f"<div style='padding:3px 0'>{p.pii('private_person', d)}</div>" for d in people[:4]
+    )
+    msgs = ""
+    for _ in range(v.rng.randint(4, 6)):
+        a = v.rng.choice(people)
+        text = p.t(v.sentence(v.rng.randint(6, 12)))
+        kind = v.rng.randrange(4)
+        if kind == 0:
+            text = f"{p.pii('private_handle', v.handle(v.rng.choice(people)))} {text}"
+        elif kind == 1:
+            text += f" Moving this to {p.pii('private_channel', '#' + v.rng.choice(channels))}"
+        elif kind == 2:
+            text += f" cc {p.pii('private_handle', v.handle(v.rng.choice(people)))}"
+        msgs += (
+            f'<div class="row" style="gap:10px;padding:7px 0"><div class="avatar">{_initials(a)}</div>'
+            f'<div><div><b>{p.pii("private_person", a)}</b>&nbsp;&nbsp;<span class="muted">{v.time()}</span></div>'
+            f"<div>{text}</div></div></div>"
+        )
+    joined = v.rng.choice(people)
+    msgs += f'<div class="muted" style="padding:6px 0">{p.pii("private_person", joined)} joined {p.pii("private_channel", "#" + channels[0])}.</div>'
+    return f"""{_topbar(p, "Slack")}
+    <div class="row" style="height:100%">
+      <div class="side" style="width:250px">{side}</div>
+      <div style="flex:1;padding:10px 20px">
+        <div style="border-bottom:1px solid var(--line);padding-bottom:8px"><b># {p.pii("private_channel", channels[0])}</b>
+          <span class="muted">&nbsp;&nbsp;{v.rng.randint(3, 80)} members</span></div>{msgs}
+        <div class="field" style="margin-top:12px">Message #{p.pii("private_channel", channels[0])}</div>
+      </div>
+    </div>"""
+
+
+def github_repo(p: Page) -> str:
+    """A code host's pull request: "owner / repo" header with spaces, author logins in
+    timeline rows, a clone URL and a branch from a fork."""
+    v = p.v
+    company = v.company()
+    org = v.slug(company) + v.rng.choice(("", "-inc", "-eng", "hq"))
+    name = f"{v.product().lower()}-{v.rng.choice(TEAMS_)}"
+    author, reviewer = v.person(), v.person()
+    login, rlogin = v.user_name(author), v.user_name(reviewer)
+    number = v.rng.randint(10, 2999)
+    timeline = ""
+    for who, what in (
+        (login, "committed"),
+        (rlogin, "commented"),
+        (login, "pushed 2 commits"),
+        (rlogin, "approved these changes"),
+    ):
+        timeline += (
+            f"<div style='padding:8px 0;border-bottom:1px solid var(--line)'><b>{p.pii('private_handle', who)}</b> "
+            f"{what} {v.rng.randint(2, 11)} days ago<div class='muted'>{p.t(v.sentence(9))}</div></div>"
+        )
+    return f"""{_topbar(p, "PR", url="https://github.com/" + p.pii("private_repo", org + "/" + name) + f"/pull/{number}")}
+    <div style="padding:14px 30px">
+      <div style="font-size:18px">{p.pii("private_repo", org)} / <b>{p.pii("private_repo", name)}</b>
+        <span class="muted" style="font-size:12px;border:1px solid var(--line);border-radius:8px;padding:1px 6px">Private</span>
+        <span class="muted" style="margin-left:40px">Watch 12 &nbsp; Fork 3 &nbsp; Star 8</span></div>
+      <div class="muted" style="margin:8px 0">Code &nbsp; Issues 41 &nbsp; Pull requests 7 &nbsp; Actions &nbsp; Projects &nbsp; Security</div>
+      <h2 style="margin:10px 0 4px">{p.t(v.rng.choice(("Fix", "Add", "Refactor")))} {p.t(v.word())} {p.t(v.word())} #{number}</h2>
+      <div><span class="btn">Open</span> {p.pii("private_handle", login)} wants to merge 3 commits into <span class="mono">main</span> from <span class="mono">{p.pii("private_handle", login)}:{p.t(v.word())}-fix</span></div>
+      <div class="row" style="gap:30px;margin-top:14px">
+        <div style="flex:1">{timeline}
+          <pre class="mono panel" style="padding:8px">git clone git@github.com:{p.pii("private_repo", org + "/" + name)}.git</pre></div>
+        <div style="width:260px"><div class="label">Reviewers</div><div>{p.pii("private_handle", rlogin)}</div>
+          <div class="label">Assignees</div><div>{p.pii("private_handle", login)}</div>
+          <div class="label">Labels</div><div>{p.t(v.word())}</div></div>
+      </div></div>"""
+
+
+def outlook(p: Page) -> str:
+    """A mail list whose rows are "Name <address>", an opened mail with From/To lines and a
+    signature whose company stands alone on its line."""
+    v = p.v
+    rows = ""
+    people = [v.person() for _ in range(v.rng.randint(6, 8))]
+    for name in people:
+        rows += (
+            f"<div style='padding:7px 12px;border-bottom:1px solid var(--line)'>"
+            f"{p.pii('private_person', name)} {p.pii('private_email', '<' + v.email(name) + '>')}"
+            f"<div class='muted'>{p.t(v.word().title())} {p.t(v.rng.choice(('review', 'invoice', 'agenda')))} &middot; {v.date()}</div></div>"
+        )
+    sender, me = people[0], v.person()
+    company = v.company()
+    title = v.rng.choice(("Account Executive", "VP Engineering", "Office Manager", "Recruiter"))
+    sig_style = v.rng.randrange(3)
+    if sig_style == 0:
+        sig = f"{p.pii('private_person', sender)}<br>{p.t(title)}<br>{p.pii('private_company', company)}<br>{p.pii('private_phone', v.phone())}"
+    elif sig_style == 1:
+        sig = f"{p.pii('private_person', sender)} | {p.t(title)} | {p.pii('private_company', company)}"
+    else:
+        sig = f"{p.pii('private_person', sender)}<br>{p.t(title)} at {p.pii('private_company', company)}"
+    body = f"""<div style="font-size:20px;margin-bottom:10px">{p.t(v.word().title())} review</div>
+      <div>From: {p.pii("private_person", sender)} {p.pii("private_email", "<" + v.email(sender, v.domain(company)) + ">")}</div>
+      <div>To: {p.pii("private_person", me)}</div>
+      <div class="muted">Sent: {v.date()} {v.time()}</div>
+      <p>{p.t(v.sentence(14))} {p.t(v.sentence(9))}</p>
+      <p>We signed with {p.pii("private_company", v.company())} last week; {p.t(v.sentence(8))}</p>
+      <p>Thanks,<br><br>{sig}</p>"""
+    return f"""{_topbar(p, "Outlook")}
+    <div class="row" style="height:100%">
+      <div class="side" style="width:170px">Inbox<br><br>Sent Items<br><br>Drafts<br><br>Archive</div>
+      <div style="width:420px;border-right:1px solid var(--line)">{rows}</div>
+      <div style="flex:1;padding:18px 24px">{body}</div>
+    </div>"""
+
+
+def browser(p: Page) -> str:
+    """A browser whose URL bar and history list hold personal URLs without tokens."""
+    v = p.v
+    person, company = v.person(), v.company()
+    url = v.personal_url(person, company)
+    history = "".join(
+        f"<div style='padding:6px 0;border-bottom:1px solid var(--line)'><span class='muted'>{v.time()}</span>&nbsp;&nbsp;"
+        f"{p.t(v.word().title())} &middot; {p.pii('private_url', v.personal_url(v.person(), v.company()))}</div>"
+        for _ in range(v.rng.randint(4, 6))
+    )
+    public = "".join(
+        f"<div style='padding:6px 0;border-bottom:1px solid var(--line)'><span class='muted'>{v.time()}</span>&nbsp;&nbsp;{p.t(v.public_url())}</div>"
+        for _ in range(2)
+    )
+    return f"""{_topbar(p, "Browser", url=p.pii("private_url", url))}
+    <div style="padding:20px 40px;max-width:1200px"><h2>History</h2>{history}{public}</div>"""
+
+
+def confluence(p: Page) -> str:
+    """Wiki metadata: "Created by X", "Owned by X", page tree, a mention and a vendor line."""
+    v = p.v
+    author, owner = v.person(), v.person()
+    company = v.company()
+    return f"""{_topbar(p, "Confluence", url=p.pii("private_url", f"https://{v.slug(company)}.atlassian.net/wiki/spaces/ENG/pages/{v.rng.randint(10000, 99999)}"))}
+    <div class="row" style="height:100%">
+      <div class="panel" style="width:240px;padding:12px"><b>{p.pii("private_company", company)}</b><br><br>Engineering<br>&nbsp;&nbsp;Runbooks<br>&nbsp;&nbsp;Onboarding<br>&nbsp;&nbsp;{p.t(v.product())} notes</div>
+      <div style="flex:1;padding:18px 32px;max-width:1100px">
+        <h1 style="margin:0">{p.t(v.product())} {p.t(v.word())} retro</h1>
+        <div class="muted" style="margin:6px 0 4px">Created by {p.pii("private_person", author)}</div>
+        <div class="muted" style="margin:0 0 16px">Owned by {p.pii("private_person", owner)} &middot; Last updated {v.date()}</div>
+        <p>{p.t(v.sentence(16))} Thanks {p.pii("private_handle", v.handle(owner))} for the notes.</p>
+        <p>{p.t(v.sentence(12))} Contract with {p.pii("private_company", v.company())} renews on {v.date()}.</p>
+        <p>{p.t(v.sentence(14))}</p>
+      </div>
+    </div>"""
+
+
+def terminal_git(p: Page) -> str:
+    """A shell with the user and host in the prompt, a home path, and git remotes."""
+    v = p.v
+    person = v.person()
+    user = v.user_name(person)
+    host = v.rng.choice(("MacBook-Pro", "laptop", "devbox"))
+    org = v.slug(v.company())
+    repo = f"{v.product().lower()}-{v.rng.choice(TEAMS_)}"
+    prompt = f"{p.pii('private_handle', user)}@{p.t(host)} ~/code/{p.t(repo)} (main) $ "
+    lines = [
+        f"{prompt}git remote -v",
+        f"origin  git@github.com:{p.pii('private_repo', org + '/' + repo)}.git (fetch)",
+        f"origin  git@github.com:{p.pii('private_repo', org + '/' + repo)}.git (push)",
+        f"{prompt}git config user.name",
+        p.pii("private_person", person),
+        f"{prompt}pwd",
+        f"/Users/{p.pii('private_handle', user)}/code/{p.t(repo)}",
+        f"{prompt}git push origin {p.t(v.word())}-fix",
+        f"To github.com:{p.pii('private_repo', org + '/' + repo)}.git",
+        f" * [new branch]      {p.t(v.word())}-fix -> {p.t(v.word())}-fix",
+        f"{prompt}gh pr list",
+        f"#{v.rng.randint(10, 999)}  Fix {p.t(v.word())}  {p.t(v.word())}-fix  OPEN",
+        f"{prompt}",
+    ]
+    return f"""{_topbar(p, "Terminal")}
+    <div class="mono" style="padding:10px 14px;line-height:1.45;font-size:14px;background:#0c0c0c;color:#d0d0d0;height:100%">{"<br>".join(lines)}</div>"""
+
+
 # --- negatives: typical screens without personal data ----------------------------------------
 
 
@@ -530,6 +721,75 @@ def neg_code(p: Page) -> str:
       geometry.py<br>test_geometry.py<br>README.md</div><div class="mono" style="flex:1;padding:10px;line-height:1.5;white-space:pre">{numbered}</div></div>"""
 
 
+def neg_c_code(p: Page) -> str:
+    """Code full of things that look like channels, handles and repositories: preprocessor
+    lines, colours, annotations, include paths, issue numbers."""
+    v = p.v
+    code = [
+        "#include <stdio.h>",
+        "#include <sys/types.h>",
+        '#include "net/socket.h"',
+        "#define MAX_RETRIES 5",
+        "#ifdef DEBUG",
+        "#pragma once",
+        "#endif",
+        "",
+        "/* colours: #fff, #1e1e1e, #ff6600 -- see issue #412 */",
+        "@Override",
+        "public String toString() { return name; }",
+        "// read/write the config under src/main and lib/util",
+        "@media (max-width: 600px) { .nav { color: #333; } }",
+        f"// TCP/IP and/or UDP, input/output v{v.rng.randint(1, 3)}/v{v.rng.randint(4, 6)}",
+        "#!/usr/bin/env bash",
+        "# shellcheck disable=SC2086",
+    ]
+    numbered = "".join(
+        f"<div><span class='muted' style='display:inline-block;width:34px'>{i + 1}</span>{p.t(line)}</div>"
+        for i, line in enumerate(code)
+    )
+    return f"""{_topbar(p, "socket.c - IDE")}<div class="row" style="height:100%"><div class="panel" style="width:200px;padding:10px">
+      src/<br>&nbsp;&nbsp;socket.c<br>&nbsp;&nbsp;socket.h<br>include/net/<br>Makefile</div><div class="mono" style="flex:1;padding:10px;line-height:1.5;white-space:pre">{numbered}</div></div>"""
+
+
+def neg_chat_public(p: Page) -> str:
+    """A chat workspace's default channels with bot messages only (nobody named)."""
+    v = p.v
+    side = "<b>Workspace</b><div class='muted' style='margin-top:12px'>Channels</div>"
+    side += "".join(
+        f"<div style='padding:3px 0'>#&nbsp;&nbsp;{c}</div>"
+        for c in ("general", "random", "announcements", "help")
+    )
+    msgs = "".join(
+        f"<div style='padding:8px 0'><b>Slackbot</b>&nbsp;&nbsp;<span class='muted'>{v.time()}</span><div>{p.t(line)}</div></div>"
+        for line in (
+            "Reminder: the office is closed on Monday.",
+            "This channel is for workspace-wide communication and announcements.",
+            "Tip: type /remind to set a reminder.",
+            "Use #help for questions about tools and accounts.",
+        )
+    )
+    return f"""{_topbar(p, "Chat")}<div class="row" style="height:100%"><div class="side" style="width:240px">{side}</div>
+      <div style="flex:1;padding:10px 20px"><div style="border-bottom:1px solid var(--line);padding-bottom:8px"><b># general</b></div>{msgs}
+      <div class="field" style="margin-top:12px">Message #general</div></div></div>"""
+
+
+def neg_markdown(p: Page) -> str:
+    """Project documentation: headings, issue numbers, paths, @param tags, public repos."""
+    v = p.v
+    lines = [
+        "<h2>Installation</h2>",
+        "<p>Clone the repository and install the dependencies (Python 3.11 and/or 3.12):</p>",
+        "<pre class='mono panel' style='padding:8px'>pip install -e .[dev]\npytest tests/unit</pre>",
+        "<h2>Configuration</h2>",
+        "<p>Settings live in config/settings.yaml; see docs/usage.md for input/output options. "
+        "Fixed in #128 and #131 (client/server mode).</p>",
+        "<p>@param timeout  seconds before a read/write gives up<br>@returns the parsed document</p>",
+        f"<p>{p.t(v.sentence(18))}</p>",
+        "<p>Changes since v2.1: TCP/IP keep-alive, UTF-8 paths, ARM64/x86 builds.</p>",
+    ]
+    return f"""{_topbar(p, "README", url=v.public_url())}<div style="padding:20px 50px;max-width:1000px"><h1>{p.t(v.product())}</h1>{"".join(lines)}</div>"""
+
+
 TEMPLATES: dict[str, Callable[[Page], str]] = {
     "mail": mail,
     "chat": chat,
@@ -541,6 +801,12 @@ TEMPLATES: dict[str, Callable[[Page], str]] = {
     "pull_request": pull_request,
     "password_manager": password_manager,
     "signup_form": signup_form,
+    "slack": slack,
+    "github_repo": github_repo,
+    "outlook": outlook,
+    "browser": browser,
+    "confluence": confluence,
+    "terminal_git": terminal_git,
 }
 NEGATIVES: dict[str, Callable[[Page], str]] = {
     "neg_docs": neg_docs,
@@ -548,6 +814,9 @@ NEGATIVES: dict[str, Callable[[Page], str]] = {
     "neg_dashboard": neg_dashboard,
     "neg_terminal": neg_terminal,
     "neg_code": neg_code,
+    "neg_c_code": neg_c_code,
+    "neg_chat_public": neg_chat_public,
+    "neg_markdown": neg_markdown,
 }
 
 

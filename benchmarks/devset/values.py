@@ -186,6 +186,52 @@ class Values:
         org = "".join(ch for ch in org if ch.isalnum() or ch == "-")
         return f"{org}/{self.rng.choice(PRODUCTS).lower()}-{self.rng.choice(TEAMS)}"
 
+    def user_name(self, person: str | None = None) -> str:
+        """A login as people pick them: jdoe, jane.doe, jdoe42, jane_d."""
+        person = person or self.person()
+        first, *rest = person.lower().replace(".", "").split()
+        last = rest[-1] if rest else "x"
+        return self.rng.choice(
+            (
+                f"{first[0]}{last}",
+                f"{first}.{last}",
+                f"{first}{self.rng.randint(1, 99)}",
+                f"{first}-{last}",
+                f"{first}_{last[0]}",
+                self.fake.user_name(),
+            )
+        )
+
+    def slug(self, company: str) -> str:
+        return "".join(ch for ch in company.split()[0].lower() if ch.isalnum())
+
+    def personal_url(self, person: str | None = None, company: str | None = None) -> str:
+        """URLs that identify a person or an employer without a token: a profile, a tenant
+        subdomain of a hosted app, a user's folder or document, a home directory."""
+        person = person or self.person()
+        company = company or self.company()
+        user = self.user_name(person)
+        tenant = self.slug(company)
+        kind = self.rng.randrange(8)
+        if kind == 0:
+            first, *rest = person.lower().split()
+            last = rest[-1] if rest else "x"
+            return f"https://www.linkedin.com/in/{first}-{last}-{self.rng.randint(100, 999)}"
+        if kind == 1:
+            space = self.rng.choice(("ENG", "OPS", "HR"))
+            return f"https://{tenant}.atlassian.net/wiki/spaces/{space}/overview"
+        if kind == 2:
+            return f"https://{tenant}.slack.com/archives/C{self.token(8).upper()}"
+        if kind == 3:
+            return f"https://docs.google.com/document/d/1{self.token(30)}/edit"
+        if kind == 4:
+            return f"https://drive.google.com/drive/folders/1{self.token(26)}"
+        if kind == 5:
+            return f"file:///Users/{user}/Documents/{self.word()}-{self.rng.randint(1, 9)}.pdf"
+        if kind == 6:
+            return f"https://{tenant}.sharepoint.com/sites/{self.word().title()}/Shared Documents"
+        return f"https://github.com/{user}/{self.word()}-notes"
+
     def token(self, n: int) -> str:
         alphabet = string.ascii_letters + string.digits
         return "".join(self.rng.choice(alphabet) for _ in range(n))
