@@ -25,7 +25,43 @@ _SENSITIVE_URL_WORDS = re.compile(
     r"/u/|/users?/|/people/|/profile|/account|/~",
     re.I,
 )
+#: Hosted apps that give each customer a subdomain: "acme.atlassian.net" names the employer.
+_TENANT_HOSTS = re.compile(
+    r"^(?P<t>[a-z0-9][a-z0-9\-]*)\.(?:atlassian\.net|slack\.com|sharepoint\.com|"
+    r"my\.salesforce\.com|lightning\.force\.com|zendesk\.com|okta\.com|service-now\.com|"
+    r"freshdesk\.com|myshopify\.com|notion\.site|github\.io|gitlab\.io|herokuapp\.com|"
+    r"vercel\.app|netlify\.app|zoom\.us|webex\.com|box\.com|monday\.com|"
+    r"slack-edge\.com|awsapps\.com|onelogin\.com|workday\.com|bamboohr\.com|"
+    r"greenhouse\.io|lever\.co|hubspot\.com|pagerduty\.com|statuspage\.io|"
+    r"atlassian\.com|sentry\.io|datadoghq\.com|grafana\.net|looker\.com)$",
+    re.I,
+)
+#: Tenant-like subdomains that every customer shares.
+_SHARED_SUBDOMAINS = frozenset(
+    """
+www app apps api docs doc help support status blog community developer developers id login
+auth my admin home files web m mail cdn static assets news jobs careers portal
+""".split()  # noqa: SIM905 - a word list reads best as words
+)
+#: Paths that name a person or a private project on well-known hosts: a profile, a user's
+#: repository, a file under a home directory.
+_PERSONAL_PATHS = re.compile(
+    r"^(?:linkedin\.com/in/|(?:www\.)?linkedin\.com/in/|(?:github|gitlab)\.com/[^/\s]+/[^/\s]+|"
+    r"(?:www\.)?(?:facebook|instagram|x|twitter|tiktok)\.com/[A-Za-z0-9_.]{3,}$)",
+    re.I,
+)
 _OPAQUE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{12,}$|^[0-9a-f\-]{16,}$|^\d{5,}$")
+
+
+def _code_host_owner_ok(host: str, path: str) -> bool:
+    """A code host's "owner/name" path names a person or a company unless the owner is a
+    code host's own page or a well-known public project."""
+    from redaction.image.patterns import _NOT_OWNERS, _PUBLIC_OWNERS
+
+    if not host.endswith(("github.com", "gitlab.com")):
+        return True
+    owner = path.strip("/").split("/")[0].lower()
+    return owner not in _NOT_OWNERS and owner not in _PUBLIC_OWNERS
 
 
 def url_is_sensitive(url: str) -> bool:
@@ -45,6 +81,14 @@ def url_is_sensitive(url: str) -> bool:
         return True
     if parts.username or parts.password:
         return True
+    if parts.scheme == "file" or re.search(r"/(?:Users|home)/[^/]+", parts.path):
+        return True  # a local path names its user
+    host = (parts.hostname or "").lower()
+    tenant = _TENANT_HOSTS.match(host)
+    if tenant and tenant.group("t") not in _SHARED_SUBDOMAINS:
+        return True
+    if _PERSONAL_PATHS.match(host.removeprefix("www.") + parts.path.rstrip("/")):
+        return _code_host_owner_ok(host, parts.path)
     if any(_OPAQUE.match(v) for _, v in parse_qsl(parts.query)):
         return True
     return any(_OPAQUE.match(segment) for segment in parts.path.split("/"))

@@ -219,6 +219,7 @@ medium error warning info debug warn trace fatal critical notice build test test
 deploy main master dev staging production file edit view window help tools go run terminal
 debug source search explorer extensions due date type value amount total id description
 title category tags labels comments actions progress state stage details overview summary
+reminder reminders tip tips hint fyi important notice alert caution todo
 """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -360,6 +361,7 @@ class LayoutContext:
         out.extend(self._label_row_or_above())
         out.extend(self._columns())
         out.extend(self._patterns())
+        out.extend(self._signatures())
         return out
 
     # --- helpers -------------------------------------------------------------------------
@@ -507,6 +509,73 @@ class LayoutContext:
                     found = self._finding(refs, entity, score)
                     if found:
                         yield found
+
+    def _signatures(self) -> Iterator[Finding]:
+        """A job title in a signature names the employer next to it: "Title at Company",
+        "Name | Title | Company", or the company on the line under the title."""
+        lines = self.layout.lines
+        for block in self.layout.blocks:
+            for n, li in enumerate(block):
+                words = lines[li].words
+                texts = [w.text for w in words]
+                # Same line: the cell after the title ("|", " at ", ", ").
+                for i in range(len(texts)):
+                    if texts[i].lower() in ("at", "@", "|", "\u00b7", "-", "\u2013", "\u2014"):
+                        head = " ".join(texts[:i]).split("|")[-1]
+                        if _title_line(head):
+                            end = i + 1
+                            while end < len(texts) and texts[end] not in ("|", "\u00b7"):
+                                end += 1
+                            tail = " ".join(texts[i + 1 : end])
+                            if _org_line(tail):
+                                found = self._finding(
+                                    [WordRef(li, k) for k in range(i + 1, end)], "ORGANIZATION", 0.5
+                                )
+                                if found:
+                                    yield found
+                            break
+                if n + 1 < len(block) and _title_line(lines[li].text.rstrip(",")):
+                    below = block[n + 1]
+                    if (
+                        _org_line(lines[below].text.rstrip(","))
+                        and geometry.bottom(lines[li].box) + 2 * lines[li].box.h
+                        >= lines[below].box.y
+                    ):
+                        found = self._finding(self._line_refs(below), "ORGANIZATION", 0.5)
+                        if found:
+                            yield found
+
+
+_TITLE_WORDS = re.compile(
+    r"\b(?:manager|engineer|director|vp|svp|evp|vice president|head of|lead|executive|officer|"
+    r"recruiter|designer|analyst|consultant|founder|co-founder|ceo|cto|cfo|coo|cmo|cio|ciso|"
+    r"specialist|coordinator|associate|developer|scientist|architect|administrator|assistant|"
+    r"representative|advisor|adviser|attorney|counsel|accountant|president|partner|intern|"
+    r"strategist|producer|editor|paralegal|controller|principal|chair|secretary|treasurer)s?\b",
+    re.I,
+)
+_ORG_LINE = re.compile(
+    r"^(?:[A-Z][\w&'.,\-]*|[A-Z]{2,}|&|and|of|the|for|de)(?:[ \t]+(?:[A-Z][\w&'.,\-]*|"
+    r"[A-Z]{2,}|&|and|of|the|for|de|Inc\.?|LLC|Ltd\.?)){0,4}$"
+)
+
+
+def _title_line(text: str) -> bool:
+    """A short line holding a job title ("Senior Account Manager", "VP Engineering")."""
+    words = text.split()
+    return (
+        0 < len(words) <= 6 and bool(_TITLE_WORDS.search(text)) and not re.search(r"[\d@/]", text)
+    )
+
+
+def _org_line(text: str) -> bool:
+    """What stands for a company after a title: one to five capitalised words, no digits."""
+    text = text.strip().rstrip(",.")
+    return (
+        bool(_ORG_LINE.match(text))
+        and not _title_line(text)
+        and not all(is_ui_word(t) for t in re.findall(r"[A-Za-z]+", text))
+    )
 
 
 def _col_match(head: Box, cell: Box) -> bool:

@@ -31,7 +31,7 @@ from redaction.image.findings import Finding
 from redaction.image.incremental import OcrReport, read_frame
 from redaction.image.layout import Layout, analyse_layout
 from redaction.image.ocr import OcrEngine, OcrLine, create_engine
-from redaction.image.patterns import find_patterns
+from redaction.image.patterns import find_cued, find_patterns
 from redaction.image.settings import ImageRedactionSettings
 from redaction.image.visual import FACE_RECOGNIZER, FaceDetector, PasswordFieldDetector
 from redaction.models import Box, Redaction, TextAnalyzer
@@ -261,6 +261,8 @@ class FrameRedactor:
                 min_prefix=self.settings.deny_min_prefix,
             ).find(layout)
         findings += find_patterns(layout, documents, self.settings)
+        if self.settings.cued_identifiers:
+            findings += find_cued(layout, documents)
         findings = _confirm(layout, findings)
         findings += extend_lists(layout, findings)
         findings += _repeats(layout, findings, self.settings)

@@ -66,7 +66,12 @@ _PROMPT_USER = re.compile(
     r"(?<![\w.\-])(?P<v>[a-z_][a-z0-9_.\-]{1,31}@[A-Za-z0-9][A-Za-z0-9.\-]{0,62})"
     r"(?=:[~/]|\s*[$#%>])"
 )
-_URL = re.compile(r"(?P<v>(?:https?://|www\.)[^\s<>\"'|]{3,})")
+_URL = re.compile(
+    r"(?P<v>(?:https?://|file://|www\.)[^\s<>\"'|]{3,})"
+    # A browser's address bar hides the scheme: "acme.atlassian.net/wiki/...".
+    r"|(?<![\w@.\-/])(?P<w>(?:[a-z0-9][a-z0-9\-]*\.)+(?:com|net|org|io|dev|co|app|ai|us|so|"
+    r"site|cloud)(?::\d+)?(?:/[^\s<>\"'|]*)?)(?![\w@\-]|\.\w)"
+)
 _CHANNEL = re.compile(r"(?<![\w&#/])#(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w])")
 _REPO = re.compile(
     r"(?:(?:github|gitlab|bitbucket)\.(?:com|org)[/:]|git@[\w.\-]+:)"
@@ -202,3 +207,230 @@ def _iter(
             found = from_words(layout, refs, entity, RECOGNIZER, 0.6)
             if found:
                 yield found
+
+
+# --- cued identifiers: on by default ------------------------------------------------------------
+#
+# Handles, channels and repositories are everywhere on public screens too (``#include``,
+# ``@media``, ``src/app``), so the bare patterns above are settings. The same values are safe to
+# take by default where the screen itself says what they are: a chat app's channel list or
+# composer, a mention in a chat message, a code host's page or a git command, a shell prompt or
+# a home directory.
+
+#: Channels every chat workspace has: they identify no one.
+_DEFAULT_CHANNELS = frozenset(
+    """
+general random announcements announcement help introductions intros watercooler social
+off-topic offtopic news welcome
+""".split()  # noqa: SIM905 - a word list reads best as words
+)
+_NOT_CHANNELS = re.compile(
+    r"^(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8}|include|define|ifdef|ifndef|endif|if|else|"
+    r"elif|pragma|import|region|endregion|undef|error|warning|line|using|nullable|"
+    r"\d+|l\d+(?:-l\d+)?|readme|top|main|content|section-?\d*)$",
+    re.I,
+)
+#: Lines that make a page a chat app: its sidebar headings and composer.
+_CHAT_CUES = re.compile(
+    r"^(?:channels|direct messages|threads|huddles|mentions(?: & reactions)?|activity|"
+    r"unreads|drafts & sent|starred|people|apps)$|^message #|\bjoined #|\bmembers?$",
+    re.I | re.M,
+)
+_CHANNEL_CUED = re.compile(r"(?<![\w&#/])#[ \t]?(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w])")
+#: A sidebar entry with its "#" icon read apart or not at all: a lone lowercase slug.
+_SLUG_LINE = re.compile(r"^[#\u266f]?[ \t]*(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})$")
+_CHANNEL_HEADING = re.compile(r"^(?:channels|starred|favorites|favourites)$", re.I)
+
+#: Mentions that address everyone, not someone.
+_BROADCAST = frozenset({"here", "channel", "everyone", "all", "team"})
+#: A code host's tab bar ("Code  Issues 41  Pull requests 7  Actions"): three of these on a line.
+_CODE_HOST_TABS = re.compile(
+    r"\b(?:code|issues|pull requests|merge requests|actions|projects|security|insights|wiki|"
+    r"pipelines|commits|branches|tags|releases|fork|star|watch|files changed|checks|"
+    r"conversation)\b",
+    re.I,
+)
+#: A line that alone shows a code host or a git command.
+_CODE_HOST_LINE = re.compile(
+    r"wants to merge|merged \d+ commits?|opened this (?:pull request|issue)|"
+    r"(?:github|gitlab)\.com[/:]|bitbucket\.org[/:]|\bgit (?:clone|remote|push|pull|fetch)\b|"
+    r"\bgit@",
+    re.I,
+)
+#: GitHub's header "owner / name" (spaces around the slash), on a code host's page.
+_SPACED_REPO = re.compile(
+    r"(?<![\w./\-])(?P<o>[A-Za-z0-9][A-Za-z0-9\-]{0,38})[ \t]+(?:\|[ \t]+)?/[ \t]+(?:\|[ \t]+)?"
+    r"(?P<n>[A-Za-z0-9][A-Za-z0-9_.\-]{1,99})(?![\w/])"
+)
+#: A git word on the same line as a bare "owner/name".
+_GIT_LINE = re.compile(
+    r"\b(?:git|clone|remote|origin|upstream|fork(?:ed)?|repo|repository|pull|push|gh|"
+    r"github|gitlab|bitbucket|PR)\b",
+    re.I,
+)
+#: Owners of public projects (their repositories identify no one).
+_PUBLIC_OWNERS = frozenset(
+    """
+python psf pypa microsoft google facebook meta apple torvalds rust-lang golang nodejs npm
+kubernetes docker moby apache mozilla numpy scipy pandas-dev pytorch tensorflow huggingface
+vercel vuejs angular sveltejs django pallets tiangolo openai anthropics aws azure
+hashicorp grafana prometheus elastic ansible redis postgres sqlite curl git gitlabhq
+""".split()  # noqa: SIM905 - a word list reads best as words
+)
+#: A code host's timeline row: "jdoe committed", "jdoe commented 3 days ago".
+_TIMELINE_USER = re.compile(
+    r"(?:^|(?<=[|\n]) |^\W{0,2})(?P<v>[A-Za-z0-9][A-Za-z0-9_\-]{1,38})[ \t]+"
+    r"(?=(?:committed|commented|approved|reviewed|force-pushed|pushed|merged|closed|reopened|"
+    r"self-assigned|requested[ \t]+(?:a[ \t]+)?review|requested[ \t]+changes|added[ \t]+\d+|"
+    r"left[ \t]+a[ \t]+comment|opened[ \t]+this|deleted[ \t]+the|mentioned[ \t]+this|"
+    r"authored)\b)",
+    re.M,
+)
+#: "... into main from jdoe:branch" (a pull request from a fork or a user's branch).
+_FROM_BRANCH = re.compile(r"\bfrom[ \t]+(?P<v>[A-Za-z0-9][A-Za-z0-9_\-]{1,38}):[\w./\-]+")
+#: A shell prompt "jdoe@MacBook-Pro ~/code (main) $", "jdoe@host:~$".
+_PROMPT = re.compile(
+    r"(?<![\w.\-@])(?P<v>[a-z_][a-z0-9_.\-]{1,31})@[A-Za-z0-9][A-Za-z0-9.\-]{0,62}"
+    r"(?=:[~/]|[ \t]+~|[ \t]*[$#%>\u276f])"
+)
+#: A home directory: the user name in it identifies the person.
+_HOME = re.compile(
+    r"(?:/Users/|/home/|[A-Za-z]:\\Users\\)(?P<v>[A-Za-z0-9_.\-]{2,32})(?=[/\\\s]|$)"
+)
+_SYSTEM_USERS = frozenset(
+    """
+root admin administrator user users ubuntu debian runner shared public default guest
+builder build ci git www-data nobody app node vscode codespace jovyan
+""".split()  # noqa: SIM905 - a word list reads best as words
+)
+_MENTION = re.compile(
+    r"(?<![\w.@/\\])@(?P<v>[A-Za-z0-9_][A-Za-z0-9_.\-]{1,38}[A-Za-z0-9_])(?![\w@(/])"
+)
+
+
+def _page_has(pattern: re.Pattern[str], layout: Layout) -> bool:
+    return any(pattern.search(line.text.strip()) for line in layout.lines)
+
+
+def _channel_ok(value: str) -> bool:
+    value = value.rstrip(".")
+    return (
+        value.lower() not in _DEFAULT_CHANNELS
+        and not _NOT_CHANNELS.match(value)
+        and bool(re.search(r"[a-z]{2}", value))
+    )
+
+
+def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
+    """Handles, channels and repositories where the page shows what they are (default on)."""
+    if not documents:
+        return []
+    rows = documents[0]
+    out: list[Finding] = []
+
+    def take(document: TextDocument, start: int, end: int, entity: str) -> None:
+        refs = [document.refs[i] for i in document.words_between(start, end)]
+        found = from_words(layout, refs, entity, RECOGNIZER, 0.6)
+        if found:
+            out.append(found)
+
+    chat = _page_has(_CHAT_CUES, layout)
+    code_host = any(
+        _CODE_HOST_LINE.search(line.text)
+        or len({m.lower() for m in _CODE_HOST_TABS.findall(line.text)}) >= 3
+        for line in layout.lines
+    )
+
+    # Channels: "#name" on a chat page; sidebar entries under a "Channels" heading.
+    if chat:
+        for match in _CHANNEL_CUED.finditer(rows.text):
+            if _channel_ok(match.group("v")):
+                take(rows, match.start(), match.end("v"), "CHANNEL")
+        for block in layout.blocks:
+            under = False
+            for li in block:
+                text = layout.lines[li].text.strip()
+                if _CHANNEL_HEADING.match(text):
+                    under = True
+                    continue
+                slug = _SLUG_LINE.match(text) if under else None
+                if slug is None:
+                    under = False
+                    continue
+                if _channel_ok(slug.group("v")):
+                    refs = [WordRef(li, i) for i in range(len(layout.lines[li].words))]
+                    found = from_words(layout, refs, "CHANNEL", RECOGNIZER, 0.55)
+                    if found:
+                        out.append(found)
+
+    # Mentions: "@name" in running text (not a decorator alone on its line, not "@here").
+    for match in _MENTION.finditer(rows.text):
+        value = match.group("v")
+        head = value.split(".")[0].lower().replace("0", "o")
+        if head in _ANNOTATIONS or value.lower() in _BROADCAST:
+            continue
+        line_start = rows.text.rfind("\n", 0, match.start()) + 1
+        line_end = rows.text.find("\n", match.end())
+        before = rows.text[line_start : match.start()]
+        if not chat and (not before.strip() or before.strip().isdigit()):
+            continue  # a decorator or annotation at the start of a code line
+        if value[:1].isupper() and not chat and not re.search(r"[\d._\-]", value):
+            continue  # Java/Kotlin annotations (@Override) outside chat
+        take(rows, match.start(), match.end(), "USERNAME")
+
+    # Shell prompts and home directories.
+    for pattern in (_PROMPT, _HOME):
+        for match in pattern.finditer(rows.text):
+            if match.group("v").lower() not in _SYSTEM_USERS:
+                take(rows, *match.span("v"), "USERNAME")
+
+    # Code hosts: timeline logins, "from user:branch"; "wants to merge" anywhere.
+    user_rules = (_TIMELINE_USER, _FROM_BRANCH, _USER_CONTEXT) if code_host else (_USER_CONTEXT,)
+    for pattern in user_rules:
+        for match in pattern.finditer(rows.text):
+            group = next(g for g in ("v", "w", "x") if g in pattern.groupindex and match.group(g))
+            value = match.group(group)
+            if value.lower() in _NOT_NAMES_UI or value.lower() in _NOT_OWNERS:
+                continue
+            take(rows, *match.span(group), "USERNAME")
+
+    # Repositories: forge URLs and git remotes always; bare "owner/name" next to a git word;
+    # "owner / name" on a code host's page.
+    for match in _REPO.finditer(rows.text):
+        group = "v" if match.group("v") is not None else "w"
+        value = match.group(group).removesuffix(".git")
+        if not _repo_ok(value) or value.split("/")[0].lower() in _PUBLIC_OWNERS:
+            continue
+        if group == "w":
+            line_start = rows.text.rfind("\n", 0, match.start()) + 1
+            line_end = rows.text.find("\n", match.end())
+            line = rows.text[line_start : line_end if line_end >= 0 else len(rows.text)]
+            # A slug with a dash, underscore or digit is a name someone chose ("acme/api-v2");
+            # "client/server" is prose. Plain pairs need a git word on their line.
+            slug_like = bool(re.search(r"[\-_\d]", value))
+            if not (_GIT_LINE.search(line) or ((code_host or chat) and slug_like)):
+                continue
+        take(rows, *match.span(group), "REPOSITORY")
+    if code_host:
+        for match in _SPACED_REPO.finditer(rows.text):
+            owner, name = match.group("o"), match.group("n")
+            value = f"{owner}/{name}"
+            if (
+                not _repo_ok(value)
+                or owner.lower() in _PUBLIC_OWNERS
+                or owner.lower() in _NOT_NAMES_UI
+                or name.lower() in _NOT_NAMES_UI
+            ):
+                continue
+            take(rows, match.start("o"), match.end("n"), "REPOSITORY")
+    return out
+
+
+#: UI words that stand before verbs or around a slash in a code host's chrome.
+_NOT_NAMES_UI = frozenset(
+    """
+this that it someone somebody everyone user users bot github gitlab you he she they we
+code issues pull requests actions projects wiki security insights settings files changed
+conversation checks commits home explore
+""".split()  # noqa: SIM905 - a word list reads best as words
+)

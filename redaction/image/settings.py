@@ -54,6 +54,11 @@ class ImageRedactionSettings:
     #: counts (a value being typed is on screen a prefix at a time).
     deny_fuzzy_ratio: float = 0.85
     deny_min_prefix: int = 4
+    #: Handles, channels and repositories where the screen says what they are: a chat app's
+    #: channel list and composer, a mention, a code host's page or a git command, a shell
+    #: prompt, a home directory (precise enough for public screens, so on by default).
+    cued_identifiers: bool = True
+    #: The same patterns everywhere, without a cue (cost oversmash on public screens).
     repo_paths: bool = False
     handles: bool = False
     channels: bool = False

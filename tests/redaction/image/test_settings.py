@@ -39,6 +39,15 @@ def test_screen_policy_turns_off_what_only_fits_typing() -> None:
         ("https://bob:hunter2@example.com/", True),
         ("https://example.com/reset-password?uid=12345&key=Ab12Cd34Ef56", True),
         ("https://example.com/share/a1B2c3D4e5F6g7H8", True),
+        # A tenant subdomain names the employer; the host's shared subdomains do not.
+        ("https://initech.atlassian.net/wiki/spaces/ENG/overview", True),
+        ("initech.slack.com/archives/CAB12", True),
+        ("https://app.slack.com/client", False),
+        ("https://www.linkedin.com/in/ada-byron-123", True),
+        ("file:///Users/jdoe/Documents/plan.pdf", True),
+        ("https://github.com/jdoe/dotfiles", True),
+        ("https://github.com/features/actions", False),
+        ("https://github.com/python/cpython", False),
     ],
 )
 def test_url_rule(url: str, sensitive: bool) -> None:
