@@ -531,7 +531,12 @@ def truecase(
             right_name = after is not None and capitalise[i + 1] and _adjacent(text, match, after)
             if len(word) == 1:
                 # An initial between two names; or after a known word that then is a first
-                # name ("benjamin a seiler").
+                # name ("benjamin a seiler"). It may carry a full stop ("faina d. yefremova").
+                right_name = (
+                    after is not None
+                    and capitalise[i + 1]
+                    and _adjacent(text, match, after, allow_dot=True)
+                )
                 first = (
                     before is not None
                     and _adjacent(text, before, match)
@@ -550,7 +555,7 @@ def truecase(
                     left_name
                     and word not in ("a", "i")
                     and after is not None
-                    and _adjacent(text, match, after)
+                    and _adjacent(text, match, after, allow_dot=True)
                     and after.group().islower()
                     and len(after.group()) >= 2
                     and after.group() not in stop

@@ -344,6 +344,13 @@ _ADDRESSEE = re.compile(
     r"[ \t]*:[ \t]*" + _NAME + r"[ \t]*(?=\n[ \t]*\d)",
     re.I,
 )
+# "unlike the Jensen novel", "the Kowalski family": a name used as an attribute.
+_ATTRIBUTIVE = re.compile(
+    r"(?<![\w])the[ \t]+" + _NAME.replace("{0,3}", "{0,1}") + r"[ \t]+(?:novel|novels|biography|"
+    r"memoir|estate|family|household|administration|trial|affair|twins|brothers|sisters)"
+    r"(?![\w])",
+    re.I,
+)
 # "Jacob lives on 90 Whitchurch Road", "Zak shouted at Scott": the name is the subject.
 _SUBJECT = re.compile(
     r"(?P<name>[^\W\d_][\w'\u2019\-]*\.?(?:[ \t]+(?:[^\W\d_][\w'\u2019\-]*\.?)){0,3})"
@@ -356,7 +363,7 @@ _WITH_INITIAL = re.compile(
     r"[ \t]+(?-i:[^\W\d_a-z][^\W\d_A-Z][\w'\u2019\-]*))(?![\w])",
 )
 # "Warrane, can I please speak to your boss?": a word addressed at a sentence start. Weak on
-# its own ("Honestly, I ..."): the text redactor keeps it only for words English lacks.
+# its own ("Honestly, I ..."): the text redactor keeps weak cues only for words English lacks.
 _VOCATIVE = re.compile(
     r"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*(?P<name>(?-i:[^\W\d_a-z])[\w'\u2019\-]+),[ \t]+"
     r"(?:can|could|would|will|please|do|did|are|is|have|i|we|you|let's|where|what|when|how|"
@@ -433,7 +440,7 @@ class NameCueRecognizer(Recognizer):
     name = "name_cue"
     entity_types = frozenset({"PERSON"})
     #: Spans whose recognizer is this need a word outside the English lexicon to count.
-    weak_name: ClassVar[str] = "name_vocative"
+    weak_name: ClassVar[str] = "name_cue_weak"
 
     def find(self, text: str) -> Iterator[Span]:
         # In lowercase text the cue alone marks the name ("my kid selma"); the text redactor
@@ -446,6 +453,11 @@ class NameCueRecognizer(Recognizer):
                 )
                 if end > start and text[start:end].split()[0].lower() not in _AUXILIARIES:
                     yield self.span(start, end, "PERSON", 0.65)
+        for match in _ATTRIBUTIVE.finditer(text):
+            words = match.group("name").split()
+            if all(w[:1].isupper() and w.lower() not in _NOT_NAMES for w in words):
+                # Weak: "the Windows family" is a product line.
+                yield Span(match.start("name"), match.end("name"), "PERSON", self.weak_name, 0.55)
         for match in _SUBJECT.finditer(text):
             start, end = _trim_left(text, match.start("name"), match.end("name"))
             before = re.search(r"(\w+)[ \t]+\Z", text[max(0, start - 20) : start])

@@ -117,6 +117,7 @@ TRUE_CASES = [
     ("name_cue", "a film directed by Brad L Key", "Brad L Key"),
     ("name_cue", "Then Juliusz A Kwiatkowski lives at 28919 Main St", "Juliusz A Kwiatkowski"),
     ("name_cue", "Have you been to a Ravil G Yefimov concert before?", "Ravil G Yefimov"),
+    ("name_cue", "unlike the Jensen novel, it is short", "Jensen"),
     ("name_cue", "Billing address: Ana Dias\n    31401 ul. Słowicza 10", "Ana Dias"),
     ("email_name", "leone mazzi\nleonemazzi@rhyta.com", "leone"),
     ("contact_block_name", "Ann Lee\nAcme\n24 Clarke Avenue\nann@x.org", "Ann Lee"),

@@ -296,6 +296,8 @@ def test_the_ner_only_pass_skips_the_tagger_and_finds_the_same_entities(
         ("the brainchild of our 3 founders: monjeau, graves and reed.", "graves"),
         ("enrico shouted at gary: what are you doing here?", "gary"),
         ("we need to add ryan p costa as guardian", "ryan p costa"),
+        ("the verses from faina d. yefremova's tales", "faina d. yefremova"),
+        ("unlike the christiansen novel, it is not long", "christiansen"),
         ("the corner of 35 Pentelis Str. and Waechter Turnpike", "the corner of 35 Pentelis"),
     ],
 )
@@ -309,6 +311,7 @@ def test_names_and_addresses_by_context(text_redactor: TextRedactor, text: str, 
         "Honestly, can we ship this today?",  # a known word addressed at a sentence start
         "my son loves football and my wife plays tennis",  # a verb after the cue
         "we need 3: eggs, milk and bread",  # a counted list without a name
+        "the Windows family of products",  # an attribute English knows
         "Open the Settings Panel now",  # capitalised words English knows: no name to grow
     ],
 )
