@@ -150,6 +150,7 @@ _LABELS: dict[str, str] = {
         "ORGANIZATION",
     ),
     **dict.fromkeys(("username", "user name", "login", "user id", "handle", "user"), "USERNAME"),
+    **dict.fromkeys(("repository", "repo", "git repository", "source repository"), "REPOSITORY"),
     **dict.fromkeys(
         (
             "account number",
@@ -219,7 +220,7 @@ medium error warning info debug warn trace fatal critical notice build test test
 deploy main master dev staging production file edit view window help tools go run terminal
 debug source search explorer extensions due date type value amount total id description
 title category tags labels comments actions progress state stage details overview summary
-reminder reminders tip tips hint fyi important notice alert caution todo
+reminder reminders tip tips hint fyi important notice alert caution todo workspace
 """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -328,6 +329,8 @@ def _value_ok(entity: str, text: str) -> bool:
         return len(re.findall(r"\d", text)) >= 5
     if entity == "EMAIL_ADDRESS":
         return "@" in text or "." in text
+    if entity == "REPOSITORY":
+        return len(words) == 1 and bool(re.fullmatch(r"[\w.\-]+/[\w.\-]+", text.strip()))
     return len(words) <= 10
 
 

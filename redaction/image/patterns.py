@@ -335,10 +335,12 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
             out.append(found)
 
     chat = _page_has(_CHAT_CUES, layout)
+    # A tab bar is drawn with wide gaps and icons: OCR reads each tab as its own line, so the
+    # tabs are counted per row (lines on one baseline).
+    row_texts = [" ".join(layout.lines[i].text for i in row) for row in layout.rows]
     code_host = any(
-        _CODE_HOST_LINE.search(line.text)
-        or len({m.lower() for m in _CODE_HOST_TABS.findall(line.text)}) >= 3
-        for line in layout.lines
+        _CODE_HOST_LINE.search(text) or len({m.lower() for m in _CODE_HOST_TABS.findall(text)}) >= 3
+        for text in row_texts
     )
 
     # Channels: "#name" on a chat page; sidebar entries under a "Channels" heading.
@@ -405,12 +407,14 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
             line_start = rows.text.rfind("\n", 0, match.start()) + 1
             line_end = rows.text.find("\n", match.end())
             line = rows.text[line_start : line_end if line_end >= 0 else len(rows.text)]
-            # A slug with a dash, underscore or digit is a name someone chose ("acme/api-v2");
-            # "client/server" is prose. Plain pairs need a git word on their line.
-            slug_like = bool(re.search(r"[\-_\d]", value))
-            if not (_GIT_LINE.search(line) or ((code_host or chat) and slug_like)):
+            # A bare pair needs a git word on its row, or a chat or code host's page around
+            # it ("src/app" in a docs page is a path); prose pairs never count.
+            prose = value.lower() in _PROSE_PAIRS
+            if prose or not (_GIT_LINE.search(line) or code_host or chat):
                 continue
         take(rows, *match.span(group), "REPOSITORY")
+    if chat:
+        out.extend(_workspace_name(layout))
     if code_host:
         for match in _SPACED_REPO.finditer(rows.text):
             owner, name = match.group("o"), match.group("n")
@@ -424,6 +428,54 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
                 continue
             take(rows, match.start("o"), match.end("n"), "REPOSITORY")
     return out
+
+
+#: "a/b" pairs of prose, not repositories.
+_PROSE_PAIRS = frozenset(
+    """
+client/server read/write input/output true/false yes/no pass/fail on/off start/stop
+open/close before/after left/right up/down in/out import/export front/back frontend/backend
+dev/prod staging/prod his/her he/she him/her male/female either/or and/or day/night
+question/answer q/a buy/sell debit/credit send/receive request/response sync/async
+""".split()  # noqa: SIM905 - a word list reads best as words
+)
+_WORKSPACE_LINE = re.compile(
+    r"^[A-Z][\w&'.\-]*(?:[ \t]+[A-Z&][\w&'.\-]*){0,3}[ \t]*[v\u2304\u25be]?$"
+)
+
+
+def _workspace_name(layout: Layout) -> list[Finding]:
+    """A chat sidebar starts with the workspace's name (the employer) above its headings: the
+    line right above the first heading, in its column."""
+    from redaction.image.context import is_ui_word
+
+    lines = layout.lines
+    heads = [
+        li
+        for li, line in enumerate(lines)
+        if _CHANNEL_HEADING.match(line.text.strip()) or _CHAT_CUES.match(line.text.strip())
+    ]
+    if not heads:
+        return []
+    head = min(heads, key=lambda li: lines[li].box.y)
+    hb = lines[head].box
+    column = [
+        li
+        for li, line in enumerate(lines)
+        if hb.y - 4 * hb.h < line.box.y < hb.y
+        and abs(line.box.x - hb.x) <= 2 * hb.h
+        and li not in heads
+    ]
+    if not column:
+        return []
+    top = max(column, key=lambda li: lines[li].box.y)
+    text = lines[top].text.strip()
+    words = re.findall(r"[A-Za-z]+", text)
+    if not _WORKSPACE_LINE.match(text) or not words or all(is_ui_word(w) for w in words):
+        return []
+    refs = [WordRef(top, i) for i in range(len(lines[top].words))]
+    found = from_words(layout, refs, "ORGANIZATION", RECOGNIZER, 0.5)
+    return [found] if found else []
 
 
 #: UI words that stand before verbs or around a slash in a code host's chrome.
