@@ -58,20 +58,37 @@ def plan(count: int, negatives: int, seed: int) -> list[dict[str, object]]:
 
 
 def generate(
-    out: Path, count: int, negatives: int, seed: int, sequences: bool, images_too: bool = True
+    out: Path,
+    count: int,
+    negatives: int,
+    seed: int,
+    sequences: bool,
+    images_too: bool = True,
+    only: set[str] | None = None,
 ) -> None:
     if images_too:
-        generate_images(out, count, negatives, seed)
+        generate_images(out, count, negatives, seed, only)
     if sequences:
         generate_sequences(out, seed)
 
 
-def generate_images(out: Path, count: int, negatives: int, seed: int) -> None:
+def generate_images(
+    out: Path, count: int, negatives: int, seed: int, only: set[str] | None = None
+) -> None:
+    """Render the images; with ``only``, just those templates (the others' entries are kept)."""
     images = out / "images"
     images.mkdir(parents=True, exist_ok=True)
+    kept: dict[str, str] = {}
+    if only and (out / "annotations.jsonl").exists():
+        for line in (out / "annotations.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                kept[json.loads(line)["id"]] = line
     with (out / "annotations.jsonl").open("w", encoding="utf-8") as ann:
         for item in plan(count, negatives, seed):
             name = f"dev_{item['seed']:05d}_{item['template']}"
+            if only and item["template"] not in only and name in kept:
+                ann.write(kept[name] + "\n")
+                continue
             doc, _ = build_page(str(item["template"]), int(item["seed"]), str(item["theme"]))
             png = images / f"{name}.png"
             gold = render(doc, int(item["width"]), int(item["height"]), int(item["scale"]), png)
@@ -118,6 +135,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-sequences", action="store_true")
     parser.add_argument("--only-sequences", action="store_true")
+    parser.add_argument("--templates", help="comma list: render only these templates again")
     args = parser.parse_args()
     generate(
         args.out,
@@ -126,6 +144,7 @@ def main() -> None:
         args.seed,
         not args.no_sequences,
         images_too=not args.only_sequences,
+        only=set(args.templates.split(",")) if args.templates else None,
     )
 
 

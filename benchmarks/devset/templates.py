@@ -457,6 +457,9 @@ def slack(p: Page) -> str:
             text += f" Moving this to {p.pii('private_channel', '#' + v.rng.choice(channels))}"
         elif kind == 2:
             text += f" cc {p.pii('private_handle', v.handle(v.rng.choice(people)))}"
+        else:
+            plain = f"{v.slug(company)}/{v.product().lower()}"
+            text += f" The PR is up on {p.pii('private_repo', plain)}"
         msgs += (
             f'<div class="row" style="gap:10px;padding:7px 0"><div class="avatar">{_initials(a)}</div>'
             f'<div><div><b>{p.pii("private_person", a)}</b>&nbsp;&nbsp;<span class="muted">{v.time()}</span></div>'
@@ -501,7 +504,7 @@ def github_repo(p: Page) -> str:
       <div style="font-size:18px">{p.pii("private_repo", org)} / <b>{p.pii("private_repo", name)}</b>
         <span class="muted" style="font-size:12px;border:1px solid var(--line);border-radius:8px;padding:1px 6px">Private</span>
         <span class="muted" style="margin-left:40px">Watch 12 &nbsp; Fork 3 &nbsp; Star 8</span></div>
-      <div class="muted" style="margin:8px 0">Code &nbsp; Issues 41 &nbsp; Pull requests 7 &nbsp; Actions &nbsp; Projects &nbsp; Security</div>
+      <div class="muted row" style="margin:8px 0;gap:44px"><span>&lt;&gt; Code</span><span>&#9711; Issues 41</span><span>&#8645; Pull requests 7</span><span>&#9654; Actions</span><span>&#9638; Projects</span><span>&#9888; Security</span></div>
       <h2 style="margin:10px 0 4px">{p.t(v.rng.choice(("Fix", "Add", "Refactor")))} {p.t(v.word())} {p.t(v.word())} #{number}</h2>
       <div><span class="btn">Open</span> {p.pii("private_handle", login)} wants to merge 3 commits into <span class="mono">main</span> from <span class="mono">{p.pii("private_handle", login)}:{p.t(v.word())}-fix</span></div>
       <div class="row" style="gap:30px;margin-top:14px">
@@ -583,6 +586,8 @@ def confluence(p: Page) -> str:
         <p>{p.t(v.sentence(16))} Thanks {p.pii("private_handle", v.handle(owner))} for the notes.</p>
         <p>{p.t(v.sentence(12))} Contract with {p.pii("private_company", v.company())} renews on {v.date()}.</p>
         <p>{p.t(v.sentence(14))}</p>
+        <table><tr><td>Repository</td><td>{p.pii("private_repo", v.repo(company))}</td></tr>
+          <tr><td>On call</td><td>{p.pii("private_person", v.person())}</td></tr></table>
       </div>
     </div>"""
 
