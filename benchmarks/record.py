@@ -24,8 +24,10 @@ import random
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -45,6 +47,43 @@ def peak_rss_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class RssSampler(threading.Thread):
+    """RSS of a process once every ``every`` seconds (to show memory stays bounded)."""
+
+    def __init__(self, pid: int, every: float = 10.0) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.every = pid, every
+        self.samples: list[tuple[float, float]] = []
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        start = time.monotonic()
+        while not self.stopped.wait(self.every):
+            try:
+                self.samples.append((round(time.monotonic() - start), round(rss_mb(self.pid))))
+            except OSError:
+                return
+
+    def summary(self) -> dict[str, object]:
+        """RSS by tenth of the run, and the growth from the first to the last quarter."""
+        values = [mb for _, mb in self.samples]
+        if len(values) < 8:
+            return {"rss_mb_samples": self.samples}
+        quarter = len(values) // 4
+        first, last = values[:quarter], values[-quarter:]
+        step = max(1, len(self.samples) // 10)
+        return {"rss_mb_by_time": self.samples[::step],
+                "rss_mb_first_quarter_mean": round(sum(first) / len(first)),
+                "rss_mb_last_quarter_mean": round(sum(last) / len(last))}
 
 
 def xdo(env: dict[str, str], *args: str) -> None:
@@ -103,8 +142,8 @@ def stored_counts(episode: Path) -> dict[str, int]:
     return counts
 
 
-def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bool
-        ) -> dict[str, float]:
+def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bool,
+        log: Path | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp, start_xvfb(*size) as display:
         work = Path(tmp)
         env = display.env(HOME=str(work), XDG_CONFIG_HOME=str(work / "config"))
@@ -120,7 +159,8 @@ def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bo
                     "on_step=lambda s: None).run(); print(r.step_count)")
             command = [sys.executable, "-c", code, str(ready)]
         else:
-            command = [sys.executable, "-m", "recorder", "record", "benchmark task", "--yes",
+            command = [sys.executable, "-m", "recorder", "--log-level",
+                       "debug" if log else "warning", "record", "benchmark task", "--yes",
                        "--json", "--out", str(work / "episodes"), "--ready-file", str(ready),
                        "--fps", "2"]
         recorder = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.PIPE,
@@ -133,7 +173,10 @@ def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bo
         time.sleep(10)
         idle = (cpu_seconds(recorder.pid) - cpu0) / 10
         cpu1, t1 = cpu_seconds(recorder.pid), time.monotonic()
+        sampler = RssSampler(recorder.pid)
+        sampler.start()
         sent = drive(env, minutes * 60, steps_per_minute, seed=0)
+        sampler.stopped.set()
         active = (cpu_seconds(recorder.pid) - cpu1) / (time.monotonic() - t1)
         peak = peak_rss_mb(recorder.pid)
         stopped = time.monotonic()
@@ -146,19 +189,22 @@ def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bo
             time.sleep(0.1)
         backlog = time.monotonic() - stopped
         stdout, stderr = recorder.communicate()
+        if log is not None:
+            log.write_text(stderr)  # cuarec's own log: counts and timings, no values
         term.terminate()
         if recorder.returncode != 0:
             raise RuntimeError(stderr[-2000:])
         result = {"actions_sent": sent["actions"], "backlog_at_stop_s": round(backlog, 2),
                   "peak_rss_mb": round(peak, 1), "cpu_idle_cores": round(idle, 3),
-                  "cpu_active_cores": round(active, 3)}
+                  "cpu_active_cores": round(active, 3), **sampler.summary()}
         if not bare:
             summary = json.loads(stdout)
             size_mb = Path(summary["episode"]).stat().st_size / 1e6
             result.update(steps=summary["steps"], frames=summary["frames"],
                           episode_minutes=round(summary["duration_s"] / 60, 2),
                           mb_per_minute=round(size_mb / (summary["duration_s"] / 60), 2),
-                          dropped=summary["dropped"])
+                          dropped=summary["dropped"], flags=summary["flags"],
+                          redactions=summary["redactions_by_type"])
             stored = stored_counts(Path(summary["episode"]))
             result["events_lost"] = {k: sent[k] - stored[k] for k in stored}
         return result
@@ -170,11 +216,14 @@ def main() -> None:
     parser.add_argument("--size", default="1920x1080")
     parser.add_argument("--steps-per-minute", type=float, default=30.0)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--log", type=Path, help="keep the recorder's DEBUG log here")
+    parser.add_argument("--no-anchor", action="store_true", help="skip the bare capture run")
     args = parser.parse_args()
     size = tuple(int(v) for v in args.size.split("x"))
     assert len(size) == 2
-    anchor = run(min(args.minutes, 1.0), size, args.steps_per_minute, bare=True)
-    measured = run(args.minutes, size, args.steps_per_minute, bare=False)
+    anchor = ({"cpu_active_cores": 0.0} if args.no_anchor
+              else run(min(args.minutes, 1.0), size, args.steps_per_minute, bare=True))
+    measured = run(args.minutes, size, args.steps_per_minute, bare=False, log=args.log)
     report = {"machine": f"{os.cpu_count()} cores",
               "minutes": args.minutes, "size": args.size, "cuarec": measured,
               "anchor_bare_capture": anchor,

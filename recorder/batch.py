@@ -13,7 +13,7 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -93,6 +93,10 @@ def run_local(job: EpisodeJob, pairs: Sequence[tuple[Path, Path | None]], worker
             yield run_one(job, source, target)
         return
     import multiprocessing
+
+    if hasattr(job, "workers_per_machine"):
+        # Each worker's OCR gets its share of the cores, not a pool as big as all of them.
+        job = replace(job, workers_per_machine=workers)  # type: ignore[type-var]
 
     # forkserver: no fork of a process that may hold threads (OCR pools) or locks.
     context = multiprocessing.get_context("forkserver")

@@ -18,7 +18,14 @@ from recorder.episode.images import decode_frame
 from recorder.episode.model import RedactedStep
 from recorder.episode.reader import open_episode
 from recorder.episode.writer import EpisodeWriter
-from recorder.pipeline import Engines, PrivacySettings, StepDraft, StepRedactor, Tally
+from recorder.pipeline import (
+    Engines,
+    PrivacySettings,
+    StepDraft,
+    StepRedactor,
+    Tally,
+    ocr_thread_share,
+)
 from redaction.denylist import DenyList
 
 
@@ -36,6 +43,10 @@ def _draft_from_stored(step: RedactedStep, frame: Any) -> StepDraft:
     )
 
 
+def _ocr_threads(workers_per_machine: int | None) -> int | None:
+    return None if workers_per_machine is None else ocr_thread_share(workers_per_machine)
+
+
 @dataclass
 class RedactJob(EpisodeJob):
     """Re-redact episodes: step text, events, window titles, task and frames."""
@@ -43,12 +54,14 @@ class RedactJob(EpisodeJob):
     policy: str = "strict"
     force: bool = False
     no_ner: bool = False
+    #: How many workers share this machine's cores (their OCR pools are sized to a share).
+    workers_per_machine: int | None = None
     _engines: Engines | None = field(default=None, repr=False)
 
     def __getstate__(self) -> dict[str, Any]:
         # Engines are built per worker, never pickled.
         return {"policy": self.policy, "force": self.force, "no_ner": self.no_ner,
-                "_engines": None}
+                "workers_per_machine": self.workers_per_machine, "_engines": None}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
@@ -56,7 +69,8 @@ class RedactJob(EpisodeJob):
     def setup(self) -> None:
         if self._engines is None:
             self._engines = Engines.build(self.policy, no_ner=self.no_ner,
-                                          strictest_images=True)
+                                          strictest_images=True,
+                                          ocr_threads=_ocr_threads(self.workers_per_machine))
 
     def run(self, source: Path, target: Path | None) -> FileOutcome:
         assert target is not None
@@ -126,11 +140,13 @@ class AuditJob(EpisodeJob):
 
     policy: str = "strict"
     no_ner: bool = False
+    workers_per_machine: int | None = None
     _engines: Engines | None = field(default=None, repr=False)
     _auditor: Any = field(default=None, repr=False)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"policy": self.policy, "no_ner": self.no_ner, "_engines": None,
+        return {"policy": self.policy, "no_ner": self.no_ner,
+                "workers_per_machine": self.workers_per_machine, "_engines": None,
                 "_auditor": None}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -140,7 +156,8 @@ class AuditJob(EpisodeJob):
         if self._engines is None:
             from redaction.image.audit import FrameAuditor
 
-            self._engines = Engines.build(self.policy, no_ner=self.no_ner)
+            self._engines = Engines.build(self.policy, no_ner=self.no_ner,
+                                          ocr_threads=_ocr_threads(self.workers_per_machine))
             self._auditor = FrameAuditor(self._engines.frames.analyzer, self._engines.frames.ocr)
 
     def findings(self, source: Path) -> list[Finding]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import threading
 from collections import Counter
@@ -85,9 +86,11 @@ class Engines:
 
     @classmethod
     def build(cls, policy: str = "default", *, no_ner: bool = False,
-              learn_screen_values: bool = True, strictest_images: bool = False) -> Engines:
+              learn_screen_values: bool = True, strictest_images: bool = False,
+              ocr_threads: int | None = None) -> Engines:
         """``strictest_images``: every image detector on at the audit's thresholds, so a
-        curator's re-redaction leaves nothing the audit would flag."""
+        curator's re-redaction leaves nothing the audit would flag. ``ocr_threads``: the
+        OCR's thread pool (None: one per core; see :func:`ocr_thread_share`)."""
         from redaction.errors import ModelUnavailableError, PolicyError
         from redaction.image.frame import FrameRedactor
         from redaction.policy import load_policy
@@ -104,22 +107,41 @@ class Engines:
             raise EnvironmentProblem(
                 f"{exc.message} (install it, or pass --no-ner to record without name "
                 "detection; that choice is stored in the episode)") from None
+        from redaction.image.ocr import create_engine
         from redaction.image.settings import ImageRedactionSettings
 
-        settings = ImageRedactionSettings.strictest() if strictest_images else None
+        settings = (ImageRedactionSettings.strictest() if strictest_images
+                    else ImageRedactionSettings())
+        options = settings.ocr_options()
+        if ocr_threads is not None and settings.ocr_engine == "rapidocr":
+            options["threads"] = ocr_threads
         # Screen text gets the screen form of the policy: typing-only recognizers (a lone
         # token read as a password) and the re-capitalised NER pass misfire on UI text.
         from redaction.image.screen_text import screen_policy
 
         screen_text = TextRedactor(screen_policy(text.policy), text.ner)
-        frames = FrameRedactor(screen_text, settings=settings,
-                               learn_screen_values=learn_screen_values)
+        frames = FrameRedactor(screen_text, create_engine(settings.ocr_engine, **options),
+                               settings=settings, learn_screen_values=learn_screen_values)
         return cls(text=text, frames=frames)
 
     def policy_metadata(self) -> dict[str, Any]:
         data = dict(self.text.metadata())
         data["image"] = self.frames.describe()
         return data
+
+
+def ocr_thread_share(workers: int = 1, reserve: int = 0) -> int:
+    """OCR threads for each of ``workers`` processes, leaving ``reserve`` cores to others.
+
+    onnxruntime sizes its pool to every core by default; several such pools on few cores
+    (batch workers, or the recorder beside capture, the X server and the app) fight for
+    them. Measured on 2 shared cores: OCR with 1 thread beside other work was ~15 % faster
+    than with 2 (benchmarks/README.md, record)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, (cores - reserve) // max(1, workers))
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,14 @@ from recorder.episode import schema
 from recorder.episode.model import EpisodeMetadata
 from recorder.episode.writer import EpisodeWriter, RecoveryResult, recover_folder
 from recorder.errors import CuarecError, EnvironmentProblem
-from recorder.pipeline import Engines, PrivacySettings, StepDraft, StepRedactor, Tally
+from recorder.pipeline import (
+    Engines,
+    PrivacySettings,
+    StepDraft,
+    StepRedactor,
+    Tally,
+    ocr_thread_share,
+)
 
 _DONE = object()
 _log = logging.getLogger("cuarec.record")
@@ -136,9 +143,14 @@ class Recording:
                 png = _compress(frame.pixels)
                 self._last_content = (frame.content_id, png)
                 fresh = 1
+            # A typing step's screenshot tells whether it was typed at a password prompt;
+            # without it the typing is blanked as a secret (fail closed). So it may wait past
+            # the time budget, within the hard caps; other steps' screenshots go first.
+            limit = (self.options.max_pending_frames if step.action_type == "type"
+                     else self.frame_budget())
             with self._pending_lock:
                 if (self.pending_bytes + len(png) > self.options.max_pending_bytes
-                        or self.pending_frames + fresh > self.frame_budget()):
+                        or self.pending_frames + fresh > limit):
                     png, dropped, fresh = None, True, 0
                     self._last_content = None  # the next step must not reuse a dropped frame
                 else:
@@ -266,7 +278,9 @@ def record_episode(options: RecordOptions, engines: Engines | None = None,
     if options.out_dir.is_dir():
         recovered = recover_folder(options.out_dir)
     loading = time.perf_counter()
-    engines = engines or Engines.build(options.policy, no_ner=options.no_ner)
+    # One core stays free for capture, the X server and the app being recorded.
+    engines = engines or Engines.build(options.policy, no_ner=options.no_ner,
+                                       ocr_threads=ocr_thread_share(reserve=1))
     _log.info("engines ready in %.1f s", time.perf_counter() - loading)
     recording = Recording(options, engines, stderr)
     started = datetime.now(UTC)
