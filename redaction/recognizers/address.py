@@ -187,7 +187,7 @@ class _Seed:
 
 
 _TOKEN = re.compile(
-    r"(?P<nl>[ \t]*\n(?P<prefix>[ \t]*(?:>+|\?{2,}|[|*•·\-]|\d+\.)?)[ \t]*)"
+    r"(?P<nl>[ \t]*\n(?P<prefix>[ \t]*(?:>+|\?{2,}|[|*•·\-]|\d{1,2}\.(?=[ \t]))?)[ \t]*)"
     r"|(?P<sp>[ \t]+)"
     r"|(?P<num>\d[\w\-/]*\.?)"
     r"|(?P<word>[^\W\d_][\w'\u2019\-]*\.?)"
@@ -232,6 +232,20 @@ class _Walker:
                 break
         if len(head.strip(" \t>?|*•·-,")) < 2 and line.strip(" \t>?|*•·-"):
             return False
+        if not self.lowercase:
+            # "Spain 97197 in case of an issue": in cased text the walker stops at the first
+            # lowercase word by itself; a head up to it with a postcode continues the block.
+            for w in words_all:
+                bare = w.group().lower()
+                if (
+                    w.start() < len(head)
+                    and w.group().islower()
+                    and bare not in _INNER
+                    and (bare not in _SUFFIXES)
+                ):
+                    if re.search(r"\d", head[: w.start()]):
+                        head = head[: w.start()]
+                    break
         line = head
         stripped = line.strip(" \t>?|*•·-")
         if not stripped or len(stripped) > 60 or "@" in stripped:

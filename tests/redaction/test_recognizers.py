@@ -97,6 +97,16 @@ TRUE_CASES = [
     ("street_address", "PSC 6695, Box 2353\nAPO AP 20849", "PSC 6695, Box 2353\nAPO AP 20849"),
     ("street_address", "The bus station is on Villacher Strasse 89", "Villacher Strasse 89"),
     ("street_address", "address: 36 rue de pologne, lyon", "36 rue de pologne, lyon"),
+    (
+        "street_address",
+        "Please return to 6639 Canónigo Valiño 70\n Almussafes\n Spain 97197 in case of need",
+        "6639 Canónigo Valiño 70\n Almussafes\n Spain 97197",
+    ),
+    (
+        "street_address",
+        "It is at 704 1436 Redbud Drive\nCite Essanaouber\n, 32\n 60810. It serves food",
+        "704 1436 Redbud Drive\nCite Essanaouber\n, 32\n 60810",
+    ),
     ("date", "She was born on 2/8/1935.", "2/8/1935"),
     ("date", "DOB: March 5", "March 5"),
     ("date", "When: 2000-04-16 11:34:35", "2000-04-16 11:34:35"),
@@ -262,3 +272,8 @@ def test_registry_rejects_duplicates_and_unknown_types() -> None:
 
     with pytest.raises(ValueError, match="unknown entity types"):
         registry.register(Bad)
+
+
+def test_an_address_block_does_not_take_a_next_line_without_a_postcode() -> None:
+    text = "Meet me at 24 Clarke Avenue\nCall me tomorrow"
+    assert set(found("street_address", text)) == {"24 Clarke Avenue"}
