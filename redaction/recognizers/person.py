@@ -351,6 +351,34 @@ _ATTRIBUTIVE = re.compile(
     r"(?![\w])",
     re.I,
 )
+# "Scott is a very sympathetic person", "Why is Rebecca so impulsive?": words that describe a
+# person's character.
+_CHARACTER = (
+    r"(?:sympathetic|impulsive|kind|unkind|rude|polite|lazy|honest|dishonest|shy|generous|"
+    r"selfish|arrogant|stubborn|charming|caring|thoughtful|grumpy|cheerful|moody|jealous|"
+    r"ambitious|loyal|humble|naive|cruel|wise|considerate|hardworking|hard-working|punctual|"
+    r"sociable|outgoing|introverted|extroverted)"
+    # then a person noun or the end of the clause, never "a friendly language"
+    r"(?:[ \t]+(?:person|man|woman|guy|girl|boy|lady|gentleman|kid|child|friend|colleague))?"
+    r"(?=[ \t]*(?:[.,!?;:]|$))"
+)
+_DESCRIBED = re.compile(
+    r"(?P<name>(?-i:[^\W\d_a-z])[\w'\u2019\-]*(?:[ \t]+(?-i:[^\W\d_a-z])[\w'\u2019\-]*)?)"
+    r"[ \t]+(?:is|was|seems|seemed)[ \t]+(?:a[ \t]+|an[ \t]+)?(?:(?:very|so|really|quite|"
+    r"too|extremely|such[ \t]+a)[ \t]+)?"
+    + _CHARACTER
+    + r"|(?<![\w])(?:is|was|isn't|wasn't)[ \t]+(?P<name2>(?-i:[^\W\d_a-z])[\w'\u2019\-]*)"
+    r"[ \t]+(?:so|very|always|never|really|such[ \t]+a)?[ \t]*" + _CHARACTER,
+    re.I,
+)
+# "Scott had given Belle his address": the one something is given to.
+_GIVEN = re.compile(
+    r"(?<![\w])(?:gave|given|give|gives|giving|handed|hand|lent|lend|showed|shown|show|"
+    r"offered|offer|owe|owes|owed|sent|send|paid|pay|told|tell|asked|ask)[ \t]+"
+    r"(?P<name>(?-i:[^\W\d_a-z])[\w'\u2019\-]*(?:[ \t]+(?-i:[^\W\d_a-z])[\w'\u2019\-]*)?)"
+    r"[ \t]+(?:his|her|their|my|our|your)(?![\w])",
+    re.I,
+)
 # "Jacob lives on 90 Whitchurch Road", "Zak shouted at Scott": the name is the subject.
 _SUBJECT = re.compile(
     r"(?P<name>[^\W\d_][\w'\u2019\-]*\.?(?:[ \t]+(?:[^\W\d_][\w'\u2019\-]*\.?)){0,3})"
@@ -413,6 +441,11 @@ _NOT_BEFORE_INITIAL = set(
 )
 
 
+def _after_determiner(text: str, start: int) -> bool:
+    before = re.search(r"(\w+)[ \t]+\Z", text[max(0, start - 20) : start])
+    return before is not None and before.group(1).lower() in _DETERMINERS
+
+
 def _trim_left(text: str, start: int, end: int) -> tuple[int, int]:
     """The trailing run of capitalised name words (or initials) of ``text[start:end]``."""
     words = list(re.finditer(r"\S+", text[start:end]))
@@ -458,10 +491,18 @@ class NameCueRecognizer(Recognizer):
             if all(w[:1].isupper() and w.lower() not in _NOT_NAMES for w in words):
                 # Weak: "the Windows family" is a product line.
                 yield Span(match.start("name"), match.end("name"), "PERSON", self.weak_name, 0.55)
+        for match in _DESCRIBED.finditer(text):
+            group = "name" if match.group("name") else "name2"
+            start, end = _trim_left(text, match.start(group), match.end(group))
+            if end > start and not _after_determiner(text, start):
+                yield self.span(start, end, "PERSON", 0.6)
+        for match in _GIVEN.finditer(text):
+            words = match.group("name").split()
+            if all(w.lower() not in _NOT_NAMES for w in words):
+                yield self.span(match.start("name"), match.end("name"), "PERSON", 0.6)
         for match in _SUBJECT.finditer(text):
             start, end = _trim_left(text, match.start("name"), match.end("name"))
-            before = re.search(r"(\w+)[ \t]+\Z", text[max(0, start - 20) : start])
-            if before is not None and before.group(1).lower() in _DETERMINERS:
+            if _after_determiner(text, start):
                 continue  # "The Committee lives at": a thing, not a person
             if end > start:
                 yield self.span(start, end, "PERSON", 0.6)
