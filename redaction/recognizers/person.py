@@ -184,6 +184,8 @@ class ContextNameRecognizer(Recognizer):
             )
             if not bare or (bare in _NOT_NAMES and not initial):
                 break
+            if lowercase and word.islower() and bare in _AUXILIARIES:
+                break  # "Hey, can you ...": typed in lowercase, "can" is not Can
             is_particle = re.fullmatch(_PARTICLES, bare) is not None
             if is_particle:
                 if index == 0:
@@ -436,7 +438,14 @@ _NOT_BEFORE_INITIAL = set(
         hepatitis studio team wing ward exhibit figure table appendix schedule form chapter
         volume vol size category division league tier route highway interstate line version
         company battery squadron world war star page side track disc disk drive column box lot
-        apartment suite flat house bay pier dock berth lane court camp test day plate
+        apartment suite flat house bay pier dock berth lane court camp test day plate press
+        hit tap ctrl alt shift cmd command control fn key keys click
+        """.split()  # noqa: SIM905
+)
+# Words after an initial that make "X A Y" a key press or a label ("Press F Key").
+_NOT_AFTER_INITIAL = set(
+    """
+        key keys button buttons twice once again times drive side
         """.split()  # noqa: SIM905
 )
 
@@ -507,8 +516,10 @@ class NameCueRecognizer(Recognizer):
             if end > start:
                 yield self.span(start, end, "PERSON", 0.6)
         for match in _WITH_INITIAL.finditer(text):
-            first = match.group("name").split()[0].lower()
-            if first in _NOT_BEFORE_INITIAL or first in _NOT_NAMES:
+            words = match.group("name").lower().split()
+            if words[0] in _NOT_BEFORE_INITIAL or words[0] in _NOT_NAMES:
+                continue
+            if words[-1] in _NOT_AFTER_INITIAL:
                 continue
             yield self.span(match.start("name"), match.end("name"), "PERSON", 0.6)
         for match in _VOCATIVE.finditer(text):
