@@ -144,6 +144,18 @@ class TextRedactor:
             # English does not know it.
             return False
         if (
+            span.entity_type == "PERSON"
+            and span.recognizer.startswith("presidio")
+            and self.ner is not None
+            and text[span.start : span.end].islower()
+            and not _has_no_capitals(text)
+            and all(
+                known_word(w, self.ner.lexicon) for w in _WORD.findall(text[span.start : span.end])
+            )
+        ):
+            # "git commit -m ...": in cased text, lowercase English words are not a name.
+            return False
+        if (
             span.recognizer == "name_cue"
             and self.ner is not None
             and text[span.start : span.end].islower()
@@ -665,6 +677,10 @@ def _adjacent(
 ) -> bool:
     gap = text[left.end() : right.start()]
     return gap in (" ", "\t") or (allow_dot and gap in (". ", "."))
+
+
+def _has_no_capitals(text: str) -> bool:
+    return not any(c.isupper() for c in text)
 
 
 def _has_lowercase_word(text: str) -> bool:

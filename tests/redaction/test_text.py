@@ -337,3 +337,10 @@ def test_truecase_takes_an_initial_and_the_surname_after_a_name(
 def test_a_request_verb_is_not_part_of_the_name(text_redactor: TextRedactor) -> None:
     text = "Email Jane about the invoice"
     assert [text[s.start : s.end] for s in text_redactor.analyze(text)] == ["Jane"]
+
+
+def test_lowercase_english_words_in_cased_text_are_not_a_name(
+    text_redactor: TextRedactor,
+) -> None:
+    text = 'git commit -m "fix by Tom"'
+    assert [text[s.start : s.end] for s in text_redactor.analyze(text)] == ["Tom"]
