@@ -221,6 +221,7 @@ deploy main master dev staging production file edit view window help tools go ru
 debug source search explorer extensions due date type value amount total id description
 title category tags labels comments actions progress state stage details overview summary
 reminder reminders tip tips hint fyi important notice alert caution todo workspace
+wiki recent spaces space templates template apps app dashboard dashboards
 """.split()  # noqa: SIM905 - a word list reads best as words
 )
 

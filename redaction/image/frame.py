@@ -15,6 +15,7 @@ the failing stage and the exception type, never its message (which might quote s
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -371,6 +372,13 @@ def _repeats(
         # A repeat is as certain as the finding it repeats (slightly less, so that where they
         # coincide the original recognizer is the one recorded).
         values.append((" ".join(words), finding.entity_type, finding.score * 0.99))
+        if finding.entity_type == "REPOSITORY":
+            # The repository's own name stands alone elsewhere ("Cloning into 'api-gateway'",
+            # an editor's title); only names someone chose (dash, underscore, digit) spread,
+            # a plain word would match prose.
+            name = "".join(words).rsplit("/", 1)[-1].removesuffix(".git")
+            if len(name) >= 5 and re.search(r"[a-z][\-_\d]|[\-_][a-z]", name, re.I):
+                values.append((name, finding.entity_type, finding.score * 0.98))
     if not values:
         return []
     matcher = DenyMatcher(

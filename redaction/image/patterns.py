@@ -232,22 +232,32 @@ _NOT_CHANNELS = re.compile(
 )
 #: Lines that make a page a chat app: its sidebar headings and composer.
 _CHAT_CUES = re.compile(
-    r"^(?:channels|direct messages|threads|huddles|mentions(?: & reactions)?|activity|"
-    r"unreads|drafts & sent|starred|people|apps)$|^message #|\bjoined #|\bmembers?$",
-    re.I | re.M,
+    r"^(?:channels|direct messages|huddles)$|^message #|\bjoined #", re.I | re.M
 )
 _CHANNEL_CUED = re.compile(r"(?<![\w&#/])#[ \t]?(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w])")
+_CHANNEL_SENTENCE = re.compile(
+    r"(?i:\b(?:in|to|on|join|joined|ask|post|posted|via|into|cc|slack:?|channel:?)"
+    r"[ \t]+)#(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w\-])"
+    r"|(?<![\w&#/])#(?P<w>[a-z0-9][a-z0-9_.\-]{1,79})(?=[ \t]+(?i:channel|on slack|in slack)\b)"
+)
+_CHANNEL_SAID = re.compile(r"[ \t]+(?i:channel|on slack|in slack)\b")
 #: A sidebar entry with its "#" icon read apart or not at all: a lone lowercase slug.
 _SLUG_LINE = re.compile(r"^[#\u266f]?[ \t]*(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})$")
+#: A chat sidebar's fixed items, under the workspace's name.
+_SIDEBAR_ITEM = re.compile(
+    r"^(?:channels|direct messages|huddles|threads|activity|unreads|mentions(?: & reactions)?|"
+    r"later|saved(?: items)?|drafts(?: & sent)?|starred|apps|canvases|lists|files|home|dms|"
+    r"favorites|favourites|external connections)$",
+    re.I,
+)
 _CHANNEL_HEADING = re.compile(r"^(?:channels|starred|favorites|favourites)$", re.I)
 
 #: Mentions that address everyone, not someone.
 _BROADCAST = frozenset({"here", "channel", "everyone", "all", "team"})
 #: A code host's tab bar ("Code  Issues 41  Pull requests 7  Actions"): three of these on a line.
 _CODE_HOST_TABS = re.compile(
-    r"\b(?:code|issues|pull requests|merge requests|actions|projects|security|insights|wiki|"
-    r"pipelines|commits|branches|tags|releases|fork|star|watch|files changed|checks|"
-    r"conversation)\b",
+    r"\b(?:issues|pull requests|merge requests|actions|pipelines|commits|branches|"
+    r"files changed|forks?|stars?|watch)\b",
     re.I,
 )
 #: A line that alone shows a code host or a git command.
@@ -308,6 +318,12 @@ _MENTION = re.compile(
 )
 
 
+def _tab_bar(text: str) -> bool:
+    """A code host's tab bar: "Pull requests" (or "Merge requests") and two more of its tabs."""
+    tabs = {m.lower() for m in _CODE_HOST_TABS.findall(text)}
+    return bool(tabs & {"pull requests", "merge requests"}) and len(tabs) >= 3
+
+
 def _page_has(pattern: re.Pattern[str], layout: Layout) -> bool:
     return any(pattern.search(line.text.strip()) for line in layout.lines)
 
@@ -338,10 +354,7 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
     # A tab bar is drawn with wide gaps and icons: OCR reads each tab as its own line, so the
     # tabs are counted per row (lines on one baseline).
     row_texts = [" ".join(layout.lines[i].text for i in row) for row in layout.rows]
-    code_host = any(
-        _CODE_HOST_LINE.search(text) or len({m.lower() for m in _CODE_HOST_TABS.findall(text)}) >= 3
-        for text in row_texts
-    )
+    code_host = any(_CODE_HOST_LINE.search(text) or _tab_bar(text) for text in row_texts)
 
     # Channels: "#name" on a chat page; sidebar entries under a "Channels" heading.
     if chat:
@@ -364,6 +377,17 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
                     found = from_words(layout, refs, "CHANNEL", RECOGNIZER, 0.55)
                     if found:
                         out.append(found)
+
+    else:
+        # Off a chat page, a "#name" someone chose (dash or underscore) where a sentence
+        # points at a channel: "posted in #team-x", "#ops-alerts channel".
+        for match in _CHANNEL_SENTENCE.finditer(rows.text):
+            group = "v" if match.group("v") is not None else "w"
+            value = match.group(group).rstrip(".")
+            # "#x channel" says it outright; after "in"/"to" only a chosen slug (dash).
+            outright = _CHANNEL_SAID.match(rows.text, match.end(group))
+            if _channel_ok(value) and (outright or re.search(r"[a-z][\-_][a-z0-9]", value)):
+                take(rows, match.start(group) - 1, match.end(group), "CHANNEL")
 
     # Mentions: "@name" in running text (not a decorator alone on its line, not "@here").
     for match in _MENTION.finditer(rows.text):
@@ -394,6 +418,8 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
             value = match.group(group)
             if value.lower() in _NOT_NAMES_UI or value.lower() in _NOT_OWNERS:
                 continue
+            if group == "w" and not code_host:
+                continue  # "by sha256", "by python3": a login only on a code host's page
             take(rows, *match.span(group), "USERNAME")
 
     # Repositories: forge URLs and git remotes always; bare "owner/name" next to a git word;
@@ -407,10 +433,13 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
             line_start = rows.text.rfind("\n", 0, match.start()) + 1
             line_end = rows.text.find("\n", match.end())
             line = rows.text[line_start : line_end if line_end >= 0 else len(rows.text)]
-            # A bare pair needs a git word on its row, or a chat or code host's page around
-            # it ("src/app" in a docs page is a path); prose pairs never count.
+            # A bare pair needs a git word on its row ("src/app" in a docs page is a path);
+            # prose pairs never count.
+            # On a chat or code host's page, a slug someone chose (dash, underscore, digit)
+            # is taken without a git word.
+            slug_like = bool(re.search(r"[\-_\d]", value))
             prose = value.lower() in _PROSE_PAIRS
-            if prose or not (_GIT_LINE.search(line) or code_host or chat):
+            if prose or not (_GIT_LINE.search(line) or ((code_host or chat) and slug_like)):
                 continue
         take(rows, *match.span(group), "REPOSITORY")
     if chat:
@@ -419,6 +448,10 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
         for match in _SPACED_REPO.finditer(rows.text):
             owner, name = match.group("o"), match.group("n")
             value = f"{owner}/{name}"
+            # Breadcrumbs ("Engineering / Runbooks") are capitalised words; a repository's
+            # name is a lowercase slug or has a dash, underscore or dot.
+            if not re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*|.*[\-_.].*", name):
+                continue
             if (
                 not _repo_ok(value)
                 or owner.lower() in _PUBLIC_OWNERS
@@ -450,11 +483,7 @@ def _workspace_name(layout: Layout) -> list[Finding]:
     from redaction.image.context import is_ui_word
 
     lines = layout.lines
-    heads = [
-        li
-        for li, line in enumerate(lines)
-        if _CHANNEL_HEADING.match(line.text.strip()) or _CHAT_CUES.match(line.text.strip())
-    ]
+    heads = [li for li, line in enumerate(lines) if _SIDEBAR_ITEM.match(line.text.strip())]
     if not heads:
         return []
     head = min(heads, key=lambda li: lines[li].box.y)

@@ -80,3 +80,60 @@ def test_code_and_docs_that_look_like_identifiers_are_left_alone(
     )
     result = _blurred(frame_redactor, shown.image)
     assert result.blurred == ()
+
+
+def test_a_repository_name_found_once_is_hunted_alone(
+    frame_redactor: FrameRedactor, screen: ScreenFactory
+) -> None:
+    shown = screen(
+        [
+            ("$ git clone git@github.com:initech/atlas-billing.git", 10, 10),
+            ("Cloning into 'atlas-billing'...", 10, 45, "clone"),
+            ("remote: Enumerating objects: 1532, done.", 10, 80),
+        ],
+        size=(900, 120),
+        mono=True,
+    )
+    result = _blurred(frame_redactor, shown.image)
+    clone = shown.boxes["clone"]
+    assert any(abs(b.y + b.h / 2 - (clone.y + clone.h / 2)) < clone.h for b in result.blurred)
+    assert "REPOSITORY" in {r.entity_type for r in result.redactions}
+
+
+def test_code_host_tabs_apart_make_a_page_of_repositories_and_logins(
+    frame_redactor: FrameRedactor, screen: ScreenFactory
+) -> None:
+    shown = screen(
+        [
+            ("initech / atlas", 20, 15, "repo"),
+            ("Code", 20, 55),
+            ("Issues 41", 160, 55),
+            ("Pull requests 7", 330, 55),
+            ("Actions", 560, 55),
+            ("jdoe committed 3 days ago", 20, 100, "login"),
+        ],
+        size=(900, 140),
+    )
+    result = _blurred(frame_redactor, shown.image)
+    for key in ("repo", "login"):
+        box = shown.boxes[key]
+        assert any(
+            abs(b.y + b.h / 2 - (box.y + box.h / 2)) < box.h and b.x < box.x + box.w / 2
+            for b in result.blurred
+        ), key
+
+
+def test_a_channel_named_in_a_mail_is_blurred_and_a_css_id_is_not(
+    frame_redactor: FrameRedactor, screen: ScreenFactory
+) -> None:
+    shown = screen(
+        [
+            ("Notes are pinned in #team-payments-eng on Slack.", 10, 10, "mail"),
+            ("#main-nav { color: #333; }", 10, 60, "css"),
+        ],
+        size=(900, 100),
+    )
+    result = _blurred(frame_redactor, shown.image)
+    mail, css = shown.boxes["mail"], shown.boxes["css"]
+    assert any(abs(b.y - mail.y) < mail.h for b in result.blurred)
+    assert not any(abs(b.y - css.y) < css.h for b in result.blurred)
