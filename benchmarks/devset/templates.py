@@ -239,7 +239,7 @@ def terminal(p: Page) -> str:
     repo = v.repo()
     lines = [
         f"{prompt}git clone git@github.com:{p.pii('private_repo', repo)}.git",
-        "Cloning into '" + p.t(repo.split("/")[1]) + "'...",
+        "Cloning into '" + p.pii("private_repo", repo.split("/")[1]) + "'...",
         "remote: Enumerating objects: 1532, done.",
         f"{prompt}git log -2",
         f"commit {v.fake.sha1()}",
@@ -544,6 +544,7 @@ def outlook(p: Page) -> str:
       <div class="muted">Sent: {v.date()} {v.time()}</div>
       <p>{p.t(v.sentence(14))} {p.t(v.sentence(9))}</p>
       <p>We signed with {p.pii("private_company", v.company())} last week; {p.t(v.sentence(8))}</p>
+      <p>Notes are pinned in {p.pii("private_channel", v.channel())} on Slack.</p>
       <p>Thanks,<br><br>{sig}</p>"""
     return f"""{_topbar(p, "Outlook")}
     <div class="row" style="height:100%">
@@ -609,6 +610,8 @@ def terminal_git(p: Page) -> str:
         p.pii("private_person", person),
         f"{prompt}pwd",
         f"/Users/{p.pii('private_handle', user)}/code/{p.t(repo)}",
+        f"{prompt}code .",
+        f"Opening {p.pii('private_repo', repo)} in Cursor",
         f"{prompt}git push origin {p.t(v.word())}-fix",
         f"To github.com:{p.pii('private_repo', org + '/' + repo)}.git",
         f" * [new branch]      {p.t(v.word())}-fix -> {p.t(v.word())}-fix",
@@ -795,6 +798,28 @@ def neg_markdown(p: Page) -> str:
     return f"""{_topbar(p, "README", url=v.public_url())}<div style="padding:20px 50px;max-width:1000px"><h1>{p.t(v.product())}</h1>{"".join(lines)}</div>"""
 
 
+def neg_wiki(p: Page) -> str:
+    """A wiki's chrome without people: breadcrumbs with slashes, sidebar headings that chat
+    apps use too (Starred, Apps), a page tree."""
+    v = p.v
+    nav = "".join(
+        f"<span style='margin-right:28px'>{t}</span>"
+        for t in ("Home", "Recent", "Spaces", "Apps", "Templates")
+    )
+    tree = "".join(
+        f"<div style='padding:3px 0'>{t}</div>"
+        for t in ("Runbooks", "Onboarding", "Architecture", "Release notes")
+    )
+    return f"""<div class="panel" style="padding:8px 14px;border-bottom:1px solid var(--line)"><b>Wiki</b>&nbsp;&nbsp;&nbsp;{nav}</div>
+    <div class="row" style="height:100%"><div class="panel" style="width:240px;padding:12px"><div class="muted">Starred</div>
+      <div style="padding:3px 0">Engineering</div><div class="muted" style="margin-top:12px">Apps</div><div style="padding:3px 0">Calendars</div>
+      <div class="muted" style="margin-top:12px">Page tree</div>{tree}</div>
+      <div style="flex:1;padding:18px 32px;max-width:1000px"><div class="muted">Spaces / Engineering / Runbooks</div>
+      <h1>{p.t(v.product())} {p.t(v.word())} runbook</h1><p>{p.t(v.sentence(18))}</p>
+      <ol><li>{p.t(v.sentence(10))}</li><li>Restart the {p.t(v.word())} workers (read/write pool first).</li><li>{p.t(v.sentence(9))}</li></ol>
+      <p class="muted">Labels: runbook, {p.t(v.word())}, on-call</p></div></div>"""
+
+
 TEMPLATES: dict[str, Callable[[Page], str]] = {
     "mail": mail,
     "chat": chat,
@@ -822,6 +847,7 @@ NEGATIVES: dict[str, Callable[[Page], str]] = {
     "neg_c_code": neg_c_code,
     "neg_chat_public": neg_chat_public,
     "neg_markdown": neg_markdown,
+    "neg_wiki": neg_wiki,
 }
 
 
