@@ -75,6 +75,25 @@ def harden_process() -> None:
     quiet_third_party_loggers()
 
 
+_libc: Any = None
+
+
+def release_free_memory() -> None:
+    """Give freed heap memory back to the system (glibc ``malloc_trim``; a no-op elsewhere).
+
+    Each screenshot's OCR allocates and frees tens of MB of tensors; glibc keeps freed
+    blocks in its heap, so the recorder's RSS crept up by ~60 MB a minute at 1080p until
+    trimmed after each screenshot (measured: 336 -> 116 MB above the engines)."""
+    global _libc
+    if _libc is None:
+        name = ctypes.util.find_library("c") if os.name == "posix" else None
+        _libc = False
+        with contextlib.suppress(OSError):
+            _libc = ctypes.CDLL(name) if name else False
+    if _libc and hasattr(_libc, "malloc_trim"):
+        _libc.malloc_trim(0)
+
+
 def is_dumpable() -> bool:
     """Whether this process could dump core (for tests)."""
     libc_name = ctypes.util.find_library("c")

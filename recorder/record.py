@@ -30,6 +30,7 @@ from recorder.episode import schema
 from recorder.episode.model import EpisodeMetadata
 from recorder.episode.writer import EpisodeWriter, RecoveryResult, recover_folder
 from recorder.errors import CuarecError, EnvironmentProblem
+from recorder.hardening import release_free_memory
 from recorder.pipeline import (
     Engines,
     PrivacySettings,
@@ -144,10 +145,9 @@ class Recording:
                 self._last_content = (frame.content_id, png)
                 fresh = 1
             # A typing step's screenshot tells whether it was typed at a password prompt;
-            # without it the typing is blanked as a secret (fail closed). So it may wait past
-            # the time budget, within the hard caps; other steps' screenshots go first.
-            limit = (self.options.max_pending_frames if step.action_type == "type"
-                     else self.frame_budget())
+            # without it the typing is blanked as a secret (fail closed). So it gets one
+            # more place in the queue: other steps' screenshots are dropped first.
+            limit = self.frame_budget() + (step.action_type == "type")
             with self._pending_lock:
                 if (self.pending_bytes + len(png) > self.options.max_pending_bytes
                         or self.pending_frames + fresh > limit):
@@ -170,8 +170,8 @@ class Recording:
         """How many new screenshots may wait for redaction now (at least one)."""
         cap = self.options.max_pending_frames
         if self.seconds_per_frame:
-            cap = min(cap, int(self.options.max_backlog_s / self.seconds_per_frame))
-        return max(1, cap)
+            cap = min(cap, max(1, int(self.options.max_backlog_s / self.seconds_per_frame)))
+        return cap
 
     # -- redaction thread ----------------------------------------------------------------------
     def redaction_loop(self) -> None:
@@ -193,6 +193,7 @@ class Recording:
                 redacted = self.redactor.redact(draft)
                 if item.fresh:
                     self._measured(time.perf_counter() - started)
+                    release_free_memory()
                 self.writer.append(redacted)
                 _log.debug("step %d %s: %d redactions, flags %s, %.0f ms; %d screenshots "
                            "waiting", redacted.step_index, redacted.action_type,
