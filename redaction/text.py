@@ -176,25 +176,30 @@ class TextRedactor:
             spans.extend(recognizer.find(text))
         spans.extend(self._identity.find(text, deny_list))
         if self.ner is not None:
-            ner_spans = self.ner.analyze(text)
-            spans.extend(ner_spans)
-            spans.extend(self._name_shaped(text, ner_spans))
+            recased, changed = text, bytearray()
             if self.policy.ner.recased_pass:
                 recased, changed = truecase(text, self.ner.lexicon, self.ner.verbs)
-                # Nothing re-capitalised: a second NER pass would only repeat the first.
-                if any(changed):
-                    recased_spans = [
-                        Span(s.start, s.end, s.entity_type, "spacy-recased", s.score)
-                        for s in self.ner.entities(recased)
-                        if s.entity_type in _RECASED_TYPES and any(changed[s.start : s.end])
-                    ]
-                    spans.extend(recased_spans)
-                    spans.extend(self._name_shaped(recased, recased_spans))
-                    # Rules that need capitals ("my kid Lukas") read the re-capitalised copy.
-                    for recognizer in self._cased_name_rules:
-                        spans.extend(
-                            s for s in recognizer.find(recased) if any(changed[s.start : s.end])
-                        )
+            # Nothing re-capitalised: a second NER pass would only repeat the first. Otherwise
+            # both texts go through spaCy in one batch (cheaper than two calls).
+            if any(changed):
+                ner_spans, variant_spans = self.ner.analyze_with_variant(text, recased)
+            else:
+                ner_spans, variant_spans = self.ner.analyze(text), None
+            spans.extend(ner_spans)
+            spans.extend(self._name_shaped(text, ner_spans))
+            if variant_spans is not None:
+                recased_spans = [
+                    Span(s.start, s.end, s.entity_type, "spacy-recased", s.score)
+                    for s in variant_spans
+                    if s.entity_type in _RECASED_TYPES and any(changed[s.start : s.end])
+                ]
+                spans.extend(recased_spans)
+                spans.extend(self._name_shaped(recased, recased_spans))
+                # Rules that need capitals ("my kid Lukas") read the re-capitalised copy.
+                for recognizer in self._cased_name_rules:
+                    spans.extend(
+                        s for s in recognizer.find(recased) if any(changed[s.start : s.end])
+                    )
         return spans
 
     def _name_shaped(self, text: str, spans: Iterable[Span]) -> list[Span]:

@@ -344,3 +344,25 @@ def test_lowercase_english_words_in_cased_text_are_not_a_name(
 ) -> None:
     text = 'git commit -m "fix by Tom"'
     assert [text[s.start : s.end] for s in text_redactor.analyze(text)] == ["Tom"]
+
+
+def test_presidio_context_words_still_lift_scores_without_the_tagger(
+    text_redactor: TextRedactor,
+) -> None:
+    ner = text_redactor.ner
+    assert ner is not None
+
+    def licence_score(text: str) -> float:
+        return max(s.score for s in ner.analyze(text) if s.entity_type == "DRIVER_LICENSE")
+
+    assert licence_score("my drivers licenses: D1234567 ok") >= 0.5
+    assert licence_score("the code D1234567 ok") < 0.5
+
+
+def test_one_batch_for_a_text_and_its_recased_copy_gives_what_two_calls_give(
+    text_redactor: TextRedactor,
+) -> None:
+    ner = text_redactor.ner
+    assert ner is not None
+    text, variant = "ana kowalski flew to porto", "Ana Kowalski flew to Porto"
+    assert ner.analyze_with_variant(text, variant) == (ner.analyze(text), ner.entities(variant))
