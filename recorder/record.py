@@ -147,7 +147,8 @@ class Recording:
             # A typing step's screenshot tells whether it was typed at a password prompt;
             # without it the typing is blanked as a secret (fail closed). So it gets one
             # more place in the queue: other steps' screenshots are dropped first.
-            limit = self.frame_budget() + (step.action_type == "type")
+            limit = min(self.options.max_pending_frames,
+                        self.frame_budget() + (step.action_type == "type"))
             with self._pending_lock:
                 if (self.pending_bytes + len(png) > self.options.max_pending_bytes
                         or self.pending_frames + fresh > limit):
