@@ -167,6 +167,10 @@ class StepDraft:
     window_app: str | None = field(default=None, repr=False)
     window_title: str | None = field(default=None, repr=False)
     focus_known: bool = True
+    #: False when the step's screenshot was taken but dropped unread (the recorder's
+    #: backlog): typing in it may have been at a password prompt. A stored step's screen was
+    #: judged when it was recorded.
+    screen_known: bool = True
     flags: tuple[str, ...] = ()
 
 
@@ -300,7 +304,7 @@ class StepRedactor:
         """The redacted screenshot, and why typing in this step must be taken as a secret
         (``password_prompt``, ``screen_unread``) or None."""
         if draft.frame is None:
-            if "frame_dropped" in draft.flags:
+            if not draft.screen_known:
                 # Dropped before redaction (backlog): the screen typed into is unknown, so
                 # it may have been a password prompt. Fail closed.
                 return None, SCREEN_UNREAD

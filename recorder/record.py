@@ -229,7 +229,8 @@ class Recording:
             duration_s=step.duration_s, events=step.events,
             window_app=None if window is None else window.app,
             window_title=None if window is None else window.title,
-            focus_known=window is not None or step.observation is None, flags=flags,
+            focus_known=window is not None or step.observation is None,
+            screen_known=not item.frame_dropped, flags=flags,
         )
 
 

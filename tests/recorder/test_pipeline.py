@@ -165,7 +165,15 @@ def test_typing_on_a_screen_that_was_never_read_is_a_secret(redactor: StepRedact
     shown: the typing in that step is taken as a secret (fail closed)."""
     step = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
                                      frame=None, text="hunter2", events=_typing("hunter2"),
-                                     flags=("frame_dropped",)))
+                                     screen_known=False, flags=("frame_dropped",)))
     assert "secret_input" in step.flags and step.text == "<PASSWORD>"
     assert [r.recognizer for r in step.redactions] == ["screen_unread"]
     assert not any(e.char and e.char in "hunter2" for e in step.events)
+
+
+def test_a_stored_step_without_screenshot_keeps_its_typing(redactor: StepRedactor) -> None:
+    """Curators' re-redaction: the recorder judged the screen when it recorded the step."""
+    step = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
+                                     frame=None, text="ls -la", events=_typing("ls -la"),
+                                     flags=("frame_dropped",)))
+    assert step.text == "ls -la" and "secret_input" not in step.flags
