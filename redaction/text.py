@@ -148,12 +148,13 @@ class TextRedactor:
             and span.recognizer.startswith("presidio")
             and self.ner is not None
             and text[span.start : span.end].islower()
-            and not _has_no_capitals(text)
+            and not _has_no_capitals(_line_around(text, span))
             and all(
                 known_word(w, self.ner.lexicon) for w in _WORD.findall(text[span.start : span.end])
             )
         ):
-            # "git commit -m ...": in cased text, lowercase English words are not a name.
+            # "git commit -m ...": in a cased line, lowercase English words are not a name
+            # (a line of its own, such as a form field typed in lowercase, may be one).
             return False
         if (
             span.recognizer == "name_cue"
@@ -637,17 +638,33 @@ _SUFFIX_RULES = (
 )
 
 
+_VERB_SUFFIX_RULES = (
+    ("ies", "y"),
+    ("ied", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+)
+
+
 def is_verb(word: str, verbs: frozenset[str]) -> bool:
     """``word`` (lowercase) is a verb form: the verb lexicon holds lemmas and irregular forms
-    only, so "shouted" needs the regular inflections."""
-    return bool(verbs) and known_word(word, verbs)
+    only, so "shouted" needs the regular inflections (verb ones only: "sager" is no form of
+    "sag", nor "miller" of "mill")."""
+    return bool(verbs) and known_word(word, verbs, _VERB_SUFFIX_RULES)
 
 
-def known_word(word: str, lexicon: frozenset[str]) -> bool:
+def known_word(
+    word: str, lexicon: frozenset[str], rules: Sequence[tuple[str, str]] | None = None
+) -> bool:
     """``word`` (lowercase) or its stem by regular English inflection is in ``lexicon``."""
     if word in lexicon:
         return True
-    for suffix, replacement in _SUFFIX_RULES:
+    for suffix, replacement in _SUFFIX_RULES if rules is None else rules:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             stem = word[: len(word) - len(suffix)]
             if stem + replacement in lexicon:
@@ -682,6 +699,12 @@ def _adjacent(
 ) -> bool:
     gap = text[left.end() : right.start()]
     return gap in (" ", "\t") or (allow_dot and gap in (". ", "."))
+
+
+def _line_around(text: str, span: Span) -> str:
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _has_no_capitals(text: str) -> bool:

@@ -327,6 +327,9 @@ def test_truecase_takes_an_initial_and_the_surname_after_a_name(
         "add daniela c capon as guardian", text_redactor.ner.lexicon, text_redactor.ner.verbs
     )
     assert recased == "add Daniela C Capon as guardian"
+    # A field of two plain words is a name; a surname ending like a verb form stays one.
+    recased, _ = truecase("tamara sager", text_redactor.ner.lexicon, text_redactor.ner.verbs)
+    assert recased == "Tamara Sager"
     # A verb after the initial is not a surname.
     recased, _ = truecase(
         "ask daniela b shouted", text_redactor.ner.lexicon, text_redactor.ner.verbs
@@ -344,6 +347,9 @@ def test_lowercase_english_words_in_cased_text_are_not_a_name(
 ) -> None:
     text = 'git commit -m "fix by Tom"'
     assert [text[s.start : s.end] for s in text_redactor.analyze(text)] == ["Tom"]
+    # A lowercase name on a line of its own (a form field) is still a name.
+    text = "andrew hill\nandrew@example.com\n12 Main Street"
+    assert covered(text, text_redactor.analyze(text), "andrew hill")
 
 
 def test_presidio_context_words_still_lift_scores_without_the_tagger(
