@@ -243,13 +243,6 @@ _CHANNEL_SENTENCE = re.compile(
 _CHANNEL_SAID = re.compile(r"[ \t]+(?i:channel|on slack|in slack)\b")
 #: A sidebar entry with its "#" icon read apart or not at all: a lone lowercase slug.
 _SLUG_LINE = re.compile(r"^[#\u266f]?[ \t]*(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})$")
-#: A chat sidebar's fixed items, under the workspace's name.
-_SIDEBAR_ITEM = re.compile(
-    r"^(?:channels|direct messages|huddles|threads|activity|unreads|mentions(?: & reactions)?|"
-    r"later|saved(?: items)?|drafts(?: & sent)?|starred|apps|canvases|lists|files|home|dms|"
-    r"favorites|favourites|external connections)$",
-    re.I,
-)
 _CHANNEL_HEADING = re.compile(r"^(?:channels|starred|favorites|favourites)$", re.I)
 
 #: Mentions that address everyone, not someone.
@@ -442,8 +435,6 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
             if prose or not (_GIT_LINE.search(line) or ((code_host or chat) and slug_like)):
                 continue
         take(rows, *match.span(group), "REPOSITORY")
-    if chat:
-        out.extend(_workspace_name(layout))
     if code_host:
         for match in _SPACED_REPO.finditer(rows.text):
             owner, name = match.group("o"), match.group("n")
@@ -472,41 +463,6 @@ dev/prod staging/prod his/her he/she him/her male/female either/or and/or day/ni
 question/answer q/a buy/sell debit/credit send/receive request/response sync/async
 """.split()  # noqa: SIM905 - a word list reads best as words
 )
-_WORKSPACE_LINE = re.compile(
-    r"^[A-Z][\w&'.\-]*(?:[ \t]+[A-Z&][\w&'.\-]*){0,3}[ \t]*[v\u2304\u25be]?$"
-)
-
-
-def _workspace_name(layout: Layout) -> list[Finding]:
-    """A chat sidebar starts with the workspace's name (the employer) above its headings: the
-    line right above the first heading, in its column."""
-    from redaction.image.context import is_ui_word
-
-    lines = layout.lines
-    heads = [li for li, line in enumerate(lines) if _SIDEBAR_ITEM.match(line.text.strip())]
-    if not heads:
-        return []
-    head = min(heads, key=lambda li: lines[li].box.y)
-    hb = lines[head].box
-    column = [
-        li
-        for li, line in enumerate(lines)
-        if hb.y - 4 * hb.h < line.box.y < hb.y
-        and abs(line.box.x - hb.x) <= 2 * hb.h
-        and li not in heads
-    ]
-    if not column:
-        return []
-    top = max(column, key=lambda li: lines[li].box.y)
-    text = lines[top].text.strip()
-    words = re.findall(r"[A-Za-z]+", text)
-    if not _WORKSPACE_LINE.match(text) or not words or all(is_ui_word(w) for w in words):
-        return []
-    refs = [WordRef(top, i) for i in range(len(lines[top].words))]
-    found = from_words(layout, refs, "ORGANIZATION", RECOGNIZER, 0.5)
-    return [found] if found else []
-
-
 #: UI words that stand before verbs or around a slash in a code host's chrome.
 _NOT_NAMES_UI = frozenset(
     """
