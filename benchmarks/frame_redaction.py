@@ -572,6 +572,13 @@ def main() -> None:
         choices=("default", "workplace", "strictest"),
         help="image settings: default, workplace (+handles, channels, repos)",
     )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="override one image setting (booleans true/false, numbers), e.g. channels=true",
+    )
     parser.add_argument("--anchor", action="store_true", help="run presidio-image-redactor too")
     parser.add_argument(
         "--reocr", default="both", choices=("none", "rapidocr", "tesseract", "both")
@@ -591,6 +598,15 @@ def main() -> None:
         "workplace": ImageRedactionSettings(handles=True, channels=True, repo_paths=True),
         "strictest": ImageRedactionSettings.strictest(),
     }[args.settings]
+    for item in args.set:
+        key, _, raw = item.partition("=")
+        current = getattr(settings, key)
+        value: Any = (
+            raw.lower() in ("1", "true", "yes", "on")
+            if isinstance(current, bool)
+            else (type(current)(raw))
+        )
+        settings = settings.replace(**{key: value})
     engine = create_engine(
         "rapidocr", det_max_side=settings.det_max_side, min_word_score=settings.min_word_score
     )
@@ -606,6 +622,7 @@ def main() -> None:
         "command": " ".join(sys.argv),
         "policy": args.policy,
         "settings": args.settings,
+        "overrides": args.set,
         "ocr": engine.describe(),
     }
 
