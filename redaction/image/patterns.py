@@ -1,9 +1,11 @@
-"""Word patterns of screens: sensitive URLs always; @handles, #channels and repositories only
-where the settings say so.
+"""Word patterns of screens: sensitive URLs always; @handles, #channels and repositories where
+the screen says what they are (``find_cued``, default on), or everywhere where the settings say
+so (``find_patterns``).
 
 Handles, channels and repositories identify people and companies in a workplace's screens,
-and they are everywhere in public ones (``#123`` issues, ``src/app`` paths): each costs
-oversmash, so each is a setting.
+and they are everywhere in public ones (``#123`` issues, ``src/app`` paths): taken everywhere
+they cost oversmash, so that is a setting; taken with a cue they are precise enough for the
+defaults.
 """
 
 from __future__ import annotations

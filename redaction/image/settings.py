@@ -24,8 +24,10 @@ MIN_PAD_PX = 4
 class ImageRedactionSettings:
     """How frames are read and redacted. Pixel sizes are at device scale 1 (scaled per frame).
 
-    ``repo_paths``, ``handles`` and ``channels`` are off by default: they are identifying in a
-    company's screens but common in public ones, so they cost oversmash; a policy turns them on.
+    ``repo_paths``, ``handles`` and ``channels`` (the patterns everywhere) are off by default:
+    they are identifying in a company's screens but common in public ones, so they cost
+    oversmash; a policy turns them on. ``cued_identifiers`` (on) takes the same values where the
+    screen says what they are (a chat page, a mention, a code host's page, a git line).
     """
 
     # --- OCR ------------------------------------------------------------------------------
