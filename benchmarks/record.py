@@ -163,11 +163,15 @@ def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bo
                        "debug" if log else "warning", "record", "benchmark task", "--yes",
                        "--json", "--out", str(work / "episodes"), "--ready-file", str(ready),
                        "--fps", "2"]
-        recorder = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE, text=True)
+        # stderr goes to a file, not a pipe: nobody reads a pipe until the end, and a full
+        # pipe (64 KB of DEBUG log) would block the recorder's next write.
+        err_file = work / "stderr.txt"
+        with err_file.open("w") as err:
+            recorder = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.PIPE,
+                                        stderr=err, text=True)
         while not ready.exists():
             if recorder.poll() is not None:
-                raise RuntimeError(recorder.communicate()[1][-2000:])
+                raise RuntimeError(err_file.read_text()[-2000:])
             time.sleep(0.05)
         cpu0 = cpu_seconds(recorder.pid)
         time.sleep(10)
@@ -188,7 +192,8 @@ def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bo
                 break
             time.sleep(0.1)
         backlog = time.monotonic() - stopped
-        stdout, stderr = recorder.communicate()
+        stdout, _ = recorder.communicate()
+        stderr = err_file.read_text()
         if log is not None:
             log.write_text(stderr)  # cuarec's own log: counts and timings, no values
         term.terminate()
