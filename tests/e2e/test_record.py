@@ -94,6 +94,10 @@ def recorded(xvfb_factory: Callable[..., harness.XDisplay],
     strace = ["strace", "-f", "--seccomp-bpf", "-qq", "-o", str(trace), "-e",
               "trace=open,openat,creat,rename,renameat,renameat2,link,linkat,symlink,mkdir,"
               "mkdirat,truncate"]
+    # stderr to a file outside the recorder's folders: a pipe nobody reads until the end can
+    # fill with the DEBUG log and block the recorder.
+    err_path = tmp_path_factory.mktemp("stderr") / "stderr.txt"
+    err_file = err_path.open("w")
     recorder = subprocess.Popen(
         # Logs at DEBUG: they must not carry a canary either. A generous backlog: on a busy
         # CI machine no screenshot may be dropped, or the action checks below would not hold.
@@ -102,12 +106,13 @@ def recorded(xvfb_factory: Callable[..., harness.XDisplay],
             "record", "Email Jane about the invoice", "--out", str(out), "--duration", "40",
             "--yes", "--json", "--ready-file", str(ready), "--fps", "2",
             "--max-backlog", "600")],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=env, stdout=subprocess.PIPE, stderr=err_file, text=True,
         stdin=subprocess.DEVNULL, cwd=harness.REPO)
+    err_file.close()
     try:
         deadline = time.monotonic() + 120
         while not ready.exists():
-            assert recorder.poll() is None, recorder.communicate()[1]
+            assert recorder.poll() is None, err_path.read_text()
             assert time.monotonic() < deadline, "recorder never became ready"
             time.sleep(0.05)
         _xdotool(display, "mousemove", "300", "200", "click", "1")
@@ -133,12 +138,13 @@ def recorded(xvfb_factory: Callable[..., harness.XDisplay],
         _xdotool(display, "key", "Return")
         time.sleep(1.5)
         _xdotool(display, "key", "ctrl+alt+q")
-        stdout, stderr = recorder.communicate(timeout=180)
+        stdout, _ = recorder.communicate(timeout=180)
     finally:
         if recorder.poll() is None:
             recorder.kill()
         terminal.terminate()
         terminal.wait(timeout=10)
+    stderr = err_path.read_text()
     assert recorder.returncode == 0, stderr
     summary = json.loads(stdout)
     yield Recorded(Path(str(summary["episode"])), summary, stderr, work, trace)
@@ -206,7 +212,7 @@ def test_ordinary_words_and_the_action_sequence_survive(recorded: Recorded) -> N
     from recorder.episode.reader import open_episode
 
     steps = list(open_episode(recorded.episode).iter_steps(with_screenshots=False))
-    typed = [s.text for s in steps if s.action_type == "type"]
+    typed = [s.text or "" for s in steps if s.action_type == "type"]
     assert typed[0] == "echo contact <EMAIL_ADDRESS>"
     assert typed[1].startswith("cat ") and typed[1].endswith("customer.txt")
     assert typed[2].startswith("printf ") and typed[2].endswith('title.txt)"')
