@@ -135,12 +135,14 @@ def ocr_thread_share(workers: int = 1, reserve: int = 0) -> int:
 
     onnxruntime sizes its pool to every core by default; several such pools on few cores
     (batch workers, or the recorder beside capture, the X server and the app) fight for
-    them. Measured on 2 shared cores: OCR with 1 thread beside other work was ~15 % faster
-    than with 2 (benchmarks/README.md, record)."""
+    them. But on two cores, keeping one free halves the OCR for little gain: measured, the
+    recorder's backlog at stop fell from 13.7 s to 4.0 s with both (benchmarks/README.md)."""
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cores = os.cpu_count() or 1
+    if cores <= 2:
+        reserve = 0  # halving OCR costs more than capture and X lose by sharing two cores
     return max(1, (cores - reserve) // max(1, workers))
 
 

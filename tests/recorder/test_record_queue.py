@@ -94,3 +94,15 @@ def _typing_step(index: int, content: int) -> RawStep:
     step = _step(index, content)
     return RawStep(step_index=index, timestamp_s=step.timestamp_s, action_type="type",
                    observation=step.observation, text="x")
+
+
+@pytest.mark.parametrize(("cores", "workers", "reserve", "threads"),
+                         [(2, 1, 1, 2), (8, 1, 1, 7), (8, 4, 0, 2), (1, 3, 1, 1)])
+def test_ocr_threads_are_a_share_of_the_cores(monkeypatch: pytest.MonkeyPatch, cores: int,
+                                              workers: int, reserve: int, threads: int) -> None:
+    """On two cores the recorder's OCR takes both (measured: halving it tripled the backlog
+    at stop); on more, one stays free for capture; batch workers split them."""
+    from recorder.pipeline import ocr_thread_share
+
+    monkeypatch.setattr("os.sched_getaffinity", lambda _pid: set(range(cores)))
+    assert ocr_thread_share(workers, reserve) == threads
