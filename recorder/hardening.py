@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import functools
 import logging
 import os
 import resource
@@ -27,11 +28,10 @@ def disable_core_dumps() -> None:
     """RLIMIT_CORE 0 and PR_SET_DUMPABLE 0 (Linux): no core file, no ptrace by other users."""
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    if os.name == "posix":
-        libc_name = ctypes.util.find_library("c")
-        if libc_name:
-            with contextlib.suppress(OSError, AttributeError):
-                ctypes.CDLL(libc_name, use_errno=True).prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
+    libc = _libc()
+    if libc is not None:
+        with contextlib.suppress(OSError, AttributeError):
+            libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
 
 
 def quiet_third_party_loggers() -> None:
@@ -75,7 +75,16 @@ def harden_process() -> None:
     quiet_third_party_loggers()
 
 
-_libc: Any = None
+@functools.cache
+def _libc() -> Any:
+    """The C library (Linux and other POSIX systems), or None."""
+    name = ctypes.util.find_library("c") if os.name == "posix" else None
+    if not name:
+        return None
+    try:
+        return ctypes.CDLL(name, use_errno=True)
+    except OSError:
+        return None
 
 
 def release_free_memory() -> None:
@@ -84,21 +93,16 @@ def release_free_memory() -> None:
     Each screenshot's OCR allocates and frees tens of MB of tensors; glibc keeps freed
     blocks in its heap, so the recorder's RSS crept up by ~60 MB a minute at 1080p until
     trimmed after each screenshot (measured: 336 -> 116 MB above the engines)."""
-    global _libc
-    if _libc is None:
-        name = ctypes.util.find_library("c") if os.name == "posix" else None
-        _libc = False
-        with contextlib.suppress(OSError):
-            _libc = ctypes.CDLL(name) if name else False
-    if _libc and hasattr(_libc, "malloc_trim"):
-        _libc.malloc_trim(0)
+    libc = _libc()
+    if libc is not None and hasattr(libc, "malloc_trim"):
+        libc.malloc_trim(0)
 
 
 def is_dumpable() -> bool:
     """Whether this process could dump core (for tests)."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
+    libc = _libc()
+    if libc is None:
         return True
-    dumpable = ctypes.CDLL(libc_name).prctl(3, 0, 0, 0, 0)  # PR_GET_DUMPABLE
+    dumpable = libc.prctl(3, 0, 0, 0, 0)  # PR_GET_DUMPABLE
     soft, _ = resource.getrlimit(resource.RLIMIT_CORE)
     return bool(dumpable) or soft != 0

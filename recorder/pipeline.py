@@ -324,13 +324,14 @@ class StepRedactor:
             previous_frame=None if previous is None else previous[0],
             previous_result=None if previous is None else previous[1], scale=self.scale)
         stats = result.stats
-        _log.debug("step %d frame: %s OCR (%.0f %% read), %d regions%s, %.0f ms (OCR %.0f, "
-                   "analysis %.0f, faces and fields %.0f)", draft.step_index,
-                   stats.ocr.mode if stats.ocr else "no", 100 * (stats.ocr.read_fraction
-                                                              if stats.ocr else 0),
-                   len(result.redactions),
-                   f", dropped: {result.dropped_reason}" if result.frame is None else "",
-                   stats.total_ms, stats.ocr_ms, stats.analysis_ms, stats.visual_ms)
+        if _log.isEnabledFor(logging.DEBUG):  # the arguments cost work on every screenshot
+            _log.debug("step %d frame: %s OCR (%.0f %% read), %d regions%s, %.0f ms (OCR %.0f, "
+                       "analysis %.0f, faces and fields %.0f)", draft.step_index,
+                       stats.ocr.mode if stats.ocr else "no", 100 * (stats.ocr.read_fraction
+                                                                  if stats.ocr else 0),
+                       len(result.redactions),
+                       f", dropped: {result.dropped_reason}" if result.frame is None else "",
+                       stats.total_ms, stats.ocr_ms, stats.analysis_ms, stats.visual_ms)
         masked = any(r.recognizer == MASKED_FIELD_RECOGNIZER for r in result.redactions)
         secret = PASSWORD_PROMPT if masked or prompt_asks_for_secret(result.lines) else None
         self._last_secret_prompt = secret
