@@ -13,7 +13,7 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -50,6 +50,11 @@ class EpisodeJob(ABC):
     @abstractmethod
     def run(self, source: Path, target: Path | None) -> FileOutcome:
         """Handle one episode; raise :class:`CuarecError` for a clean per-file failure."""
+
+    def sharing_cores_with(self, workers_per_machine: int) -> EpisodeJob:
+        """This job for one of ``workers_per_machine`` workers on one machine (a job with
+        thread pools sizes them to its share of the cores). The default shares nothing."""
+        return self
 
 
 def run_one(job: EpisodeJob, source: Path, target: Path | None) -> FileOutcome:
@@ -94,9 +99,8 @@ def run_local(job: EpisodeJob, pairs: Sequence[tuple[Path, Path | None]], worker
         return
     import multiprocessing
 
-    if hasattr(job, "workers_per_machine"):
-        # Each worker's OCR gets its share of the cores, not a pool as big as all of them.
-        job = replace(job, workers_per_machine=workers)  # type: ignore[type-var]
+    # Each worker's OCR gets its share of the cores, not a pool as big as all of them.
+    job = job.sharing_cores_with(workers)
 
     # forkserver: no fork of a process that may hold threads (OCR pools) or locks.
     context = multiprocessing.get_context("forkserver")

@@ -66,6 +66,9 @@ class RedactJob(EpisodeJob):
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
 
+    def sharing_cores_with(self, workers_per_machine: int) -> RedactJob:
+        return replace(self, workers_per_machine=workers_per_machine)
+
     def setup(self) -> None:
         if self._engines is None:
             self._engines = Engines.build(self.policy, no_ner=self.no_ner,
@@ -151,6 +154,9 @@ class AuditJob(EpisodeJob):
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+
+    def sharing_cores_with(self, workers_per_machine: int) -> AuditJob:
+        return replace(self, workers_per_machine=workers_per_machine)
 
     def setup(self) -> None:
         if self._engines is None:

@@ -183,10 +183,11 @@ def test_empty_folder_and_bad_flags(tmp_path: Path) -> None:
     empty.mkdir()
     for args in (["redact", str(empty), "--out", str(tmp_path / "o")], ["audit", str(empty)]):
         result = harness.run_cuarec(*args)
-        assert result.returncode == 2 and "no episodes" in result.stderr
+        # (Once failed under heavy load, unseen: the output now says why if it does again.)
+        assert (result.returncode, "no episodes" in result.stderr) == (2, True), result
     bad = harness.run_cuarec("redact", str(empty), "--out", str(tmp_path / "o"), "--engine",
                              "spark")
-    assert bad.returncode == 2
+    assert bad.returncode == 2, bad
 
 
 def test_disk_full_fails_the_file_and_leaves_nothing(
@@ -216,3 +217,13 @@ def test_permission_denied_fails_cleanly(batch: dict, tmp_path: Path,
     [outcome] = json.loads(result.stdout)["files"]
     assert outcome["status"] == "failed" and "permission denied" in outcome["reason"]
     assert list(locked.iterdir()) == []
+
+
+def test_pool_workers_size_their_ocr_to_a_share_of_the_cores() -> None:
+    """A job run by N pool workers is told so; building engines is left to each worker."""
+    from recorder.curate import AuditJob, RedactJob
+
+    for job in (RedactJob(policy="strict"), AuditJob(policy="strict")):
+        shared = job.sharing_cores_with(3)
+        assert shared.workers_per_machine == 3 and job.workers_per_machine is None
+        assert type(shared) is type(job) and shared.policy == job.policy
