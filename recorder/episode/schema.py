@@ -60,7 +60,7 @@ EVENT_KINDS = (
 STEP_FLAGS = (
     "frame_dropped",  # the observation could not be kept (memory cap or failed redaction)
     "denied_window",  # a denied app or title was focused: no keys, no frame
-    "secret_input",  # the keys were typed into a password prompt or masked field
+    "secret_input",  # typed at a password prompt or masked field, focus or screen unknown
     "text_dropped",  # typing whose redaction failed was removed
 )
 
