@@ -113,6 +113,7 @@ def score_dataset(
     analyze: Analyze,
     lower: bool,
     misses: list[dict[str, Any]] | None = None,
+    half: int | None = None,
 ) -> Score:
     score = Score(Counter(), Counter(), times_ms=[])
     for sample in samples:
@@ -145,6 +146,7 @@ def score_dataset(
                         "value": text[span["start_position"] : span["end_position"]],
                         "text": text,
                         "lower": lower,
+                        "half": half,
                         "predicted": [text[s:e] for s, e in predicted],
                     }
                 )
@@ -181,7 +183,7 @@ def synth_section(
                 results[name, lower] = score_dataset(samples, fn, lower)
                 continue
             for number, part in enumerate((samples[:half], samples[half:])):
-                halves[lower, number] = score_dataset(part, fn, lower, misses)
+                halves[lower, number] = score_dataset(part, fn, lower, misses, number + 1)
             results[name, lower] = _combined(halves[lower, 0], halves[lower, 1])
     if misses_file:
         misses_file.write_text("\n".join(json.dumps(m, ensure_ascii=False) for m in misses))

@@ -32,6 +32,7 @@ from redaction.models import InputEvent, Redaction, RedactionKind, Span
 from redaction.nlp import NerEngine
 from redaction.policy import Policy
 from redaction.recognizers import REGISTRY, IdentityMatcher, Recognizer
+from redaction.recognizers.address import HUNGARIAN_NUMBER
 from redaction.recognizers.identity import fold
 from redaction.recognizers.person import NameCueRecognizer
 
@@ -756,6 +757,9 @@ _COMMAND_VERBS = frozenset(
 
 
 def _keeps_trailing(text: str, start: int, end: int, span: Span) -> bool:
+    if span.entity_type == "STREET_ADDRESS" and text[end - 1] == ".":
+        # "Király u. 15.": the full stop is part of a Hungarian house number.
+        return HUNGARIAN_NUMBER.search(text[max(start, end - 24) : end]) is not None
     # Passwords and secrets are taken verbatim: their punctuation is part of the value.
     return span.entity_type in ("PASSWORD", "SECRET", "URL_CREDENTIAL") and text[end - 1] not in (
         " \t\n\r"

@@ -148,6 +148,27 @@ _INTRO = re.compile(
     r"[ \t]*(?:\n[ \t]*)?",
     re.I,
 )
+# "these early shows on Marina Fort Street": a street named without a number, after a
+# preposition, its words and its type capitalised (a street locates a person less precisely
+# than a house, hence the low score).
+_NAMED_STREET = re.compile(
+    r"(?<![\w])(?:on|at|along|down|up|off|near|onto|into|in|to|from|past|across)[ \t]+"
+    r"(?P<street>(?-i:[^\W\d_a-z][\w'\u2019\-]*)(?:[ \t]+(?-i:[^\W\d_a-z][\w'\u2019\-]*)){0,2}"
+    r"[ \t]+(?-i:Street|Avenue|Road|Lane|Boulevard|Ave\.?|Rd\.?|Blvd\.?|Strasse|Straße))"
+    r"(?![\w'\u2019\-])",
+    re.I,
+)
+# "Hanne and ul. Więckowskiego 28", "Oak & Elm Street": a word joined by "and" to a street
+# that starts with its name reads as the crossing of two streets.
+_CROSSING = re.compile(r"(?:^|(?<=[\s,:;(]))(?P<word>[^\W\d_][\w'\u2019\-]*)[ \t]+(?:and|&)[ \t]+$")
+# Hungarian house numbers carry a full stop ("Király u. 15.", "Árpád fejedelem útja 3."): it
+# is part of the number, not of the sentence.
+HUNGARIAN_NUMBER = re.compile(
+    r"(?:^|[ \t])(?:u\.|utca|út|útja|tér|tere|krt\.|körút|köz|sor|rkp\.|fasor|sétány)[ \t]+"
+    r"\d{1,5}[A-Za-z]?(?:/[A-Za-z\d]{1,3})?\.$",
+    re.I,
+)
+
 _PREPOSITION_NUMBER = re.compile(
     rf"(?<![\w])(?:at|on|in|to|from|of)[ \t]+(?=\d{{1,6}}[A-Za-z]?[ \t]+(?:\d{{1,5}}[ \t]+)?"
     rf"(?:{_CAP_WORD}|{_PREFIXES}))",
@@ -186,11 +207,14 @@ class _Seed:
     intro: bool = False
 
 
+# Symbols that stand in for a letter (U+2206 INCREMENT for a Greek capital delta, as keyboard
+# layouts and OCR produce it) are read as part of a word.
+_LETTERLIKE = "\u2206\u2211\u220f"
 _TOKEN = re.compile(
     r"(?P<nl>[ \t]*\n(?P<prefix>[ \t]*(?:>+|\?{2,}|[|*•·\-]|\d{1,2}\.(?=[ \t]))?)[ \t]*)"
     r"|(?P<sp>[ \t]+)"
     r"|(?P<num>\d[\w\-/]*\.?)"
-    r"|(?P<word>[^\W\d_][\w'\u2019\-]*\.?)"
+    rf"|(?P<word>(?:[^\W\d_]|[{_LETTERLIKE}])(?:[\w'\u2019\-]|[{_LETTERLIKE}])*\.?)"
     r"|(?P<punct>[,()#&/])"
     r"|(?P<other>[^\s])"
 )
@@ -199,6 +223,16 @@ _TOKEN = re.compile(
 def _mostly_lowercase(text: str) -> bool:
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
     return bool(letters) and sum(c.isupper() for c in letters) <= max(1, len(letters) // 50)
+
+
+# Lines that continue an address block whatever the case of their words: a comma and one
+# short word under the city (", ON", a region the form wrote on its own line), and a
+# "City, region POSTCODE" line ("KNIVSTA, nan 18237": a region typed in lowercase).
+_COMMA_LINE = re.compile(r"[ \t]*,[ \t]*[^\W\d_][\w'\u2019\-]{0,19}\.?(?=[ \t]*$)")
+_CITY_REGION_POSTCODE = re.compile(
+    r"[ \t]*(?P<city>[^\W\d_][\w'\u2019\-]*(?:[ \t]+[^\W\d_][\w'\u2019\-]*){0,2})[ \t]*,"
+    rf"[ \t]*[^\W\d_][\w'\u2019\-]{{0,19}}\.?[ \t]+{_POSTCODE}(?![\w])"
+)
 
 
 class _Walker:
@@ -217,7 +251,8 @@ class _Walker:
             return next_word is not None and (
                 next_word[:1].isupper() or next_word[:1].isdigit() or self.lowercase
             )
-        if self.lowercase or word[:1].isupper() or word[:1].isdigit():
+        first = word.lstrip(_LETTERLIKE)[:1] or word[:1]
+        if self.lowercase or first.isupper() or first.isdigit():
             return True
         return bare in _INNER or bare in _SUFFIXES
 
@@ -272,6 +307,22 @@ class _Walker:
             )
         )
 
+    def whole_line(self, line: str) -> int:
+        """The length of the start of ``line`` taken whole into the block (see _COMMA_LINE and
+        _CITY_REGION_POSTCODE); 0 when the line must be walked word by word."""
+        comma = _COMMA_LINE.match(line)
+        if comma is not None:
+            return comma.end()
+        city = _CITY_REGION_POSTCODE.match(line)
+        if city is None:
+            return 0
+        words = city.group("city").split()
+        if any(w.lower() in _STOP for w in words):
+            return 0
+        if not self.lowercase and not all(w[:1].isupper() for w in words):
+            return 0
+        return city.end()
+
     def extend(self, start: int, min_end: int, max_lines: int = 6) -> int:
         """The end of the address that starts at ``start`` and covers at least ``min_end``."""
         text = self.text
@@ -295,6 +346,12 @@ class _Walker:
                 nl_end = match.end()
                 line_end = text.find("\n", nl_end)
                 line = text[nl_end : line_end if line_end >= 0 else len(text)]
+                whole = self.whole_line(line)
+                if whole:
+                    lines += 1
+                    pos = nl_end + whole
+                    end = max(end, pos)
+                    continue
                 if not line.strip(" \t>?|*•·-"):
                     # One blank line may separate a city from "Country 12345".
                     after = line_end + 1 if line_end >= 0 else len(text)
@@ -451,6 +508,14 @@ class StreetAddressRecognizer(Recognizer):
                     continue
                 end = walker.extend(start, seed.end)
                 score = seed.strength
+            if text[start : start + 1].isalpha():
+                crossing = _CROSSING.search(text[max(0, start - 40) : start])
+                if crossing is not None:
+                    word = crossing.group("word")
+                    if word.lower() not in _STOP and (walker.lowercase or word[:1].isupper()):
+                        start -= len(crossing.group())
+            if text[end : end + 1] == "." and HUNGARIAN_NUMBER.search(text[start : end + 1]):
+                end += 1
             if "\n" in text[start:end]:
                 score = min(0.95, score + 0.1)
             yield self.span(start, end, "STREET_ADDRESS", score)
@@ -506,6 +571,9 @@ class StreetAddressRecognizer(Recognizer):
         for m in _STREET_COMPOUND.finditer(text):
             if m.group("num") or m.group("tail"):
                 yield _Seed(m.start(), m.end(), 0.7)
+        for m in _NAMED_STREET.finditer(text):
+            if m.group("street").split()[0].lower() not in _STOP:
+                yield _Seed(m.start("street"), m.end("street"), 0.55)
         for m in _MILITARY.finditer(text):
             yield _Seed(m.start(), m.end(), 0.8)
         for m in _INTRO.finditer(text):

@@ -107,6 +107,28 @@ TRUE_CASES = [
         "It is at 704 1436 Redbud Drive\nCite Essanaouber\n, 32\n 60810. It serves food",
         "704 1436 Redbud Drive\nCite Essanaouber\n, 32\n 60810",
     ),
+    (
+        "street_address",
+        "billing address: 27534 Þorsteinsgata 63\nMOSS\n, ON\n 51971 for this card",
+        "27534 Þorsteinsgata 63\nMOSS\n, ON\n 51971",
+    ),
+    (
+        "street_address",
+        "meet you at 25615 Tawastintie 72 Apt. 004\nKNIVSTA, ab 18237 after the concert.",
+        "25615 Tawastintie 72 Apt. 004\nKNIVSTA, ab 18237",
+    ),
+    (
+        "street_address",
+        "The address is 928 Leoforos 14\n Suite 112\n \u2206ROSIA\n Cyprus (Greek) 51034",
+        "928 Leoforos 14\n Suite 112\n \u2206ROSIA\n Cyprus (Greek) 51034",
+    ),
+    ("street_address", "The office is at Király u. 15.", "Király u. 15."),
+    (
+        "street_address",
+        "Send it to Hanne and ul. Więckowskiego 28",
+        "Hanne and ul. Więckowskiego 28",
+    ),
+    ("street_address", "the early shows on Marina Fort Street were great", "Marina Fort Street"),
     ("date", "She was born on 2/8/1935.", "2/8/1935"),
     ("date", "DOB: March 5", "March 5"),
     ("date", "When: 2000-04-16 11:34:35", "2000-04-16 11:34:35"),
@@ -186,6 +208,8 @@ FALSE_CASES = [
     ("street_address", "Released on 12 March 2024 at 10:00"),
     ("street_address", "Keep getting address 179.177.214.91 blocked"),
     ("street_address", "It was founded in 1977. Since then it grew."),
+    ("street_address", "Saved to Google Drive and the Main Street Journal"),
+    ("street_address", "We walked on the Street, then to The Road"),
     ("date", "The meeting is on Tuesday."),
     ("date", "It was founded in 1977."),
     ("date", "born to run"),
@@ -288,3 +312,13 @@ def test_registry_rejects_duplicates_and_unknown_types() -> None:
 def test_an_address_block_does_not_take_a_next_line_without_a_postcode() -> None:
     text = "Meet me at 24 Clarke Avenue\nCall me tomorrow"
     assert set(found("street_address", text)) == {"24 Clarke Avenue"}
+
+
+def test_an_address_block_takes_short_comma_lines_only() -> None:
+    # a line that starts with a comma continues the block only as one short word
+    assert set(found("street_address", "at 24 Clarke Avenue\n, see you there")) == {
+        "24 Clarke Avenue"
+    }
+    assert set(found("street_address", "at 24 Clarke Avenue\nLeeds, see you soon")) == {
+        "24 Clarke Avenue"
+    }

@@ -79,6 +79,16 @@ def test_leaves_ordinary_text_alone(text_redactor: TextRedactor, text: str) -> N
     assert text_redactor.analyze(text) == []
 
 
+def test_an_address_keeps_a_sentence_full_stop_out_but_a_hungarian_number_in(
+    text_redactor: TextRedactor,
+) -> None:
+    def values(text: str) -> list[str]:
+        return [text[s.start : s.end] for s in text_redactor.analyze(text)]
+
+    assert values("I live at Villacher Strasse 89. It is nice.") == ["Villacher Strasse 89"]
+    assert values("The office is at Király u. 15.") == ["Király u. 15."]
+
+
 def test_redact_text_uses_placeholders(text_redactor: TextRedactor) -> None:
     result = text_redactor.redact_text("Mail ann@example.org or call 555-867-5309", kind="title")
     assert result.text == "Mail <EMAIL_ADDRESS> or call <PHONE_NUMBER>"
