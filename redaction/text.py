@@ -189,6 +189,8 @@ class TextRedactor:
                 ner_spans, variant_spans = self.ner.analyze(text), None
             spans.extend(ner_spans)
             spans.extend(self._name_shaped(text, ner_spans))
+            if self.policy.ner.recased_pass:
+                spans.extend(self._unknown_capitalised_words(text))
             if variant_spans is not None:
                 recased_spans = [
                     Span(s.start, s.end, s.entity_type, "spacy-recased", s.score)
@@ -219,6 +221,59 @@ class TextRedactor:
                 phrase, self.ner.lexicon
             ):
                 found.append(Span(span.start, span.end, "PERSON", "ner_name_shape", 0.55))
+        return found
+
+    def _unknown_capitalised_words(self, text: str) -> list[Span]:
+        """Philter's rule: a capitalised word inside a sentence that is not an English word is
+        probably a name ("This song by ex-Zombie Kastner is ..."). At a sentence start every
+        word is capitalised, so there the word needs more: a name word after it ("Maha
+        Cazares", "Willemine ten Pas"), a name joined to it ("Usamov and Bowers were ..."), or
+        a personal pronoun after it ("Irenka is very reliable. You can depend on him.").
+
+        Not after a determiner ("the Grafana dashboard") nor before a number ("Ubuntu 22"),
+        and never inside code. Low score (0.5): it also takes unknown brands and places. Part
+        of the passes for typed text (``recased_pass``), which the screen policy turns off."""
+        assert self.ner is not None
+        if _mostly_upper(text):
+            return []
+        lexicon = self.ner.lexicon
+        stop = _stopwords()
+        found: list[Span] = []
+        for match in _CAPITALISED.finditer(text):
+            word = match.group()
+            lower = word.lower()
+            if (
+                lower in stop
+                or lower in _NOT_NAME_WORDS
+                or any(known_word(part, lexicon) for part in lower.split("-"))
+                or _two_words(lower, lexicon)
+                or _in_code(text, match)
+                or _NUMBER_AFTER.match(text, match.end())
+            ):
+                continue
+            before = text[max(0, match.start() - 24) : match.start()]
+            previous = _PREVIOUS_WORD.search(before)
+            if previous is not None and previous.group(1).lower() in _DETERMINER_WORDS:
+                continue
+            start, end = match.start(), _name_run_end(text, match.end())
+            if _SENTENCE_START.search(before):
+                rest = text[match.end() : match.end() + 160]
+                evidence = (
+                    end > match.end()
+                    or _JOINED_NAME.match(rest) is not None
+                    or _PERSONAL_PRONOUN.search(rest) is not None
+                )
+                if not evidence:
+                    continue
+            elif (
+                previous is not None
+                and _capitalised_name_word(previous.group(1))
+                and not is_verb(previous.group(1).lower(), self.ner.verbs)
+            ):
+                # "met Anna Kastner", "Maha Cazares": a capitalised word right before it is a
+                # first name (at a sentence start this also takes "Meanwhile" in).
+                start -= len(before) - previous.start(1)
+            found.append(Span(start, end, "PERSON", "unknown_word", 0.5))
         return found
 
     def _extend_name(self, text: str, span: Span) -> Span:
@@ -453,6 +508,69 @@ def _rewrite_events(
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 #: A word right before / after a span, one space or tab apart.
+# A capitalised word of 3+ letters with no capital inside ("Kastner", "Nekolná", "Fritz-Ann").
+_CAPITALISED = re.compile(
+    r"(?<![\w'\u2019\-@#$/\\.])[^\W\d_a-z][^\W\d_A-Z]{2,}(?:-[^\W\d_a-z][^\W\d_A-Z]+)?"
+    r"(?![\w'\u2019@/\\])"
+)
+_NUMBER_AFTER = re.compile(r"[ \t]*[\d#]")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'\u2019\-]*)[ \t]+\Z")
+# Nothing but opening quotes and brackets between the word and a sentence or line start.
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n|*\u2022\u2026])[ \t\"'\u201c\u2018(\[]*\Z")
+_JOINED_NAME = re.compile(
+    r"(?:[ \t]+(?:and|or|&)[ \t]+|[ \t]*,[ \t]*)(?-i:[^\W\d_a-z])[^\W\d_A-Z]+(?![\w'\u2019])"
+)
+_PERSONAL_PRONOUN = re.compile(
+    r"(?<![\w'\u2019])(?:he|him|his|she|her|hers|himself|herself)\b", re.I
+)
+_DETERMINER_WORDS = frozenset(
+    "the a an this that these those our my your their its his her every each some any no".split()  # noqa: SIM905
+)
+_NAME_PARTICLE = re.compile(
+    r"[ \t]+(?:(?:van|von|de|da|das|do|dos|del|della|der|den|di|du|la|le|bin|ibn|al|el|ter|ten)"
+    r"[ \t]+)?(?P<word>(?-i:[^\W\d_a-z])(?:[^\W\d_A-Z][\w'\u2019\-]*|\.?))(?![\w'\u2019])"
+)
+
+
+def _capitalised_name_word(word: str) -> bool:
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and word.lower() not in _stopwords()
+        and word.lower() not in _NOT_NAME_WORDS
+    )
+
+
+def _name_run_end(text: str, end: int, limit: int = 3) -> int:
+    """The end of the name that starts before ``end``: up to ``limit`` more capitalised words
+    or initials, each perhaps after a particle ("Willemine ten Pas", "Ana M. Dias")."""
+    for _ in range(limit):
+        match = _NAME_PARTICLE.match(text, end)
+        if match is None:
+            break
+        word = match.group("word")
+        if len(word.rstrip(".")) > 1 and not _capitalised_name_word(word):
+            break
+        end = match.end()
+    return end
+
+
+def _two_words(word: str, lexicon: frozenset[str]) -> bool:
+    """``word`` (lowercase) is two English words of 3+ letters written as one ("dashboard",
+    "changelog"): a product or page name. Stricter than ``_compound_word``: the first part
+    must be a word as it stands, so "kastner" is not "kas" + "tner"."""
+    return any(
+        word[:cut] in lexicon
+        and (word[cut:] in lexicon or (len(word) - cut >= 5 and known_word(word[cut:], lexicon)))
+        for cut in range(3, len(word) - 2)
+    )
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    return bool(letters) and sum(c.isupper() for c in letters) > len(letters) // 2
+
+
 _NEIGHBOUR_LEFT = re.compile(r"(?<![\w'\u2019\-])([^\W\d_][\w'\u2019\-]*)[ \t]\Z")
 _NEIGHBOUR_RIGHT = re.compile(r"[ \t]([^\W\d_][\w'\u2019\-]*)(?![\w'\u2019\-])")
 _STOPWORDS: frozenset[str] | None = None

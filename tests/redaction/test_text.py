@@ -89,6 +89,52 @@ def test_an_address_keeps_a_sentence_full_stop_out_but_a_hungarian_number_in(
     assert values("The office is at Király u. 15.") == ["Király u. 15."]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("This song by ex-Zombie Kastner is a perfect example.", "Kastner"),
+        ("Willemine ten Pas will be talking in the conference", "Willemine ten Pas"),
+        ("Irenka is very reliable. You can always depend on him.", "Irenka"),
+        ("Usamov and Bowers were precision engineers.", "Usamov"),
+        ("Maha Cazares\nChiclana de la Frontera", "Maha Cazares"),
+    ],
+)
+def test_an_unknown_capitalised_word_is_a_name(
+    text_redactor: TextRedactor, text: str, value: str
+) -> None:
+    spans = text_redactor._unknown_capitalised_words(text)
+    assert value in [text[s.start : s.end] for s in spans] or covered(
+        text, text_redactor.analyze(text), value
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Install Ubuntu 22 and restart.",  # a number after it: a product and its version
+        "Open the Grafana dashboard.",  # after a determiner
+        "Kubernetes restarted the pod.",  # a sentence start with nothing else for a name
+        "Run it in src/Components/Widget.tsx now",  # code
+        "Check the Changelog, then Dashboards or Blogposts",  # two English words in one
+        "Press OK and then Cancel",  # English words
+        "ERROR KASTNER FAILED",  # all capitals
+    ],
+)
+def test_the_unknown_word_rule_leaves_these_alone(text_redactor: TextRedactor, text: str) -> None:
+    assert text_redactor._unknown_capitalised_words(text) == []
+
+
+def test_the_unknown_word_rule_is_for_typed_text_only(text_redactor: TextRedactor) -> None:
+    policy = text_redactor.policy
+    screen = TextRedactor(
+        dataclasses.replace(policy, ner=dataclasses.replace(policy.ner, recased_pass=False)),
+        text_redactor.ner,
+    )
+    text = "This song by ex-Zombie Kastner is a perfect example."
+    assert any(s.recognizer == "unknown_word" for s in text_redactor._candidates(text, None))
+    assert not any(s.recognizer == "unknown_word" for s in screen._candidates(text, None))
+
+
 def test_redact_text_uses_placeholders(text_redactor: TextRedactor) -> None:
     result = text_redactor.redact_text("Mail ann@example.org or call 555-867-5309", kind="title")
     assert result.text == "Mail <EMAIL_ADDRESS> or call <PHONE_NUMBER>"
