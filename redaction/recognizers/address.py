@@ -504,6 +504,7 @@ class StreetAddressRecognizer(Recognizer):
                 )
                 if before is not None:
                     start -= len(before.group())
+                start = _building_name_start(text, start, walker.lowercase)
                 if _MEASURE_OR_DATE.match(text, seed.start):
                     continue
                 end = walker.extend(start, seed.end)
@@ -580,6 +581,28 @@ class StreetAddressRecognizer(Recognizer):
             yield _Seed(m.start(), m.end(), 0.0, intro=True)
         for m in _PREPOSITION_NUMBER.finditer(text):
             yield _Seed(m.start(), m.end(), 0.0, intro=True)
+
+
+# "billing address with Serenade Opus 420 Gairbekov Rapids", "Rose Cottage, 12 High Street":
+# capitalised words right before the building number name the building.
+_BUILDING_NAME = re.compile(
+    r"(?:^|(?<=[\n:]))[ \t]*(?P<name>(?:(?-i:[^\W\d_a-z])[\w'\u2019\-]*[ \t]+){1,3})[ \t]*$"
+    r"|(?<![\w])(?:with|at|to|is|on|in|from|of)[ \t]+"
+    r"(?P<inner>(?:(?-i:[^\W\d_a-z])[\w'\u2019\-]*[ \t]+){1,3})[ \t]*$"
+)
+
+
+def _building_name_start(text: str, start: int, lowercase: bool) -> int:
+    if lowercase or not text[start : start + 1].isdigit():
+        return start
+    base = max(text.rfind("\n", 0, start) + 1, start - 60)
+    match = _BUILDING_NAME.search(text[base:start])
+    if match is None:
+        return start
+    group = "name" if match.group("name") else "inner"
+    if any(w.rstrip(".").lower() in _STOP or w.isupper() for w in match.group(group).split()):
+        return start
+    return base + match.start(group)
 
 
 _STREET_WORD = re.compile(rf"\b(?:{_SUFFIX_RE})\b|{_COMPOUND}|\b(?:{_PREFIXES})", re.I)

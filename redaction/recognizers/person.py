@@ -381,6 +381,16 @@ _GIVEN = re.compile(
     r"[ \t]+(?:his|her|their|my|our|your)(?![\w])",
     re.I,
 )
+# "Scott had given Belle his address": the giver, whom "his" or "her" points back to.
+_GIVER = re.compile(
+    r"(?:^|(?<=[.!?;:][ \t])|(?<=\n)|(?<=[ \t]and[ \t])|(?<=[ \t]but[ \t]))[ \t]*"
+    r"(?P<name>(?-i:[^\W\d_a-z])[\w'\u2019\-]*(?:[ \t]+(?-i:[^\W\d_a-z])[\w'\u2019\-]*)?)"
+    r"[ \t]+(?:(?:had|has|have|just|then|finally|already)[ \t]+){0,2}"
+    r"(?:gave|given|handed|lent|showed|shown|offered|sent|paid|told)[ \t]+"
+    r"(?-i:[^\W\d_a-z])[\w'\u2019\-]*(?:[ \t]+(?-i:[^\W\d_a-z])[\w'\u2019\-]*)?"
+    r"[ \t]+(?:his|her)(?![\w])",
+    re.I,
+)
 # "Jacob lives on 90 Whitchurch Road", "Zak shouted at Scott": the name is the subject.
 _SUBJECT = re.compile(
     r"(?P<name>[^\W\d_][\w'\u2019\-]*\.?(?:[ \t]+(?:[^\W\d_][\w'\u2019\-]*\.?)){0,3})"
@@ -506,6 +516,10 @@ class NameCueRecognizer(Recognizer):
             if end > start and not _after_determiner(text, start):
                 yield self.span(start, end, "PERSON", 0.6)
         for match in _GIVEN.finditer(text):
+            words = match.group("name").split()
+            if all(w.lower() not in _NOT_NAMES for w in words):
+                yield self.span(match.start("name"), match.end("name"), "PERSON", 0.6)
+        for match in _GIVER.finditer(text):
             words = match.group("name").split()
             if all(w.lower() not in _NOT_NAMES for w in words):
                 yield self.span(match.start("name"), match.end("name"), "PERSON", 0.6)

@@ -129,6 +129,12 @@ TRUE_CASES = [
         "Hanne and ul. Więckowskiego 28",
     ),
     ("street_address", "the early shows on Marina Fort Street were great", "Marina Fort Street"),
+    (
+        "street_address",
+        "billing address with Serenade Opus 420 Gairbekov Rapids\n Apt. 576",
+        "Serenade Opus 420 Gairbekov Rapids\n Apt. 576",
+    ),
+    ("street_address", "Rose Cottage 12 High Street, Leeds", "Rose Cottage 12 High Street, Leeds"),
     ("date", "She was born on 2/8/1935.", "2/8/1935"),
     ("date", "DOB: March 5", "March 5"),
     ("date", "When: 2000-04-16 11:34:35", "2000-04-16 11:34:35"),
@@ -154,6 +160,8 @@ TRUE_CASES = [
     ("name_cue", "Why is Rebecca so impulsive?", "Rebecca"),
     ("name_cue", "Scott had given Belle his address", "Belle"),
     ("name_cue", "Billing address: Ana Dias\n    31401 ul. Słowicza 10", "Ana Dias"),
+    ("name_cue", "Scott had given Belle his address", "Scott"),
+    ("name_cue", "It rained. Ana Dias gave Tom her keys", "Ana Dias"),
     ("email_name", "leone mazzi\nleonemazzi@rhyta.com", "leone"),
     ("contact_block_name", "Ann Lee\nAcme\n24 Clarke Avenue\nann@x.org", "Ann Lee"),
     ("handle", "@priya.shah / X", "@priya.shah"),
@@ -231,6 +239,8 @@ FALSE_CASES = [
     ("name_cue", "Send the team your notes"),
     ("name_cue", "my friend, will you come? My son is here."),
     ("name_cue", "The Committee lives at the edge"),
+    ("name_cue", "Apple gave Samsung its patents back"),
+    ("name_cue", "It rained. The Board had given Tom his due"),
     ("name_cue", "Billing address: 24 Clarke Avenue\n12345 Leeds"),
     ("name_cue", "Shipping address: Ana Dias, Leeds"),
     ("email_name", "contact info@example.org for info"),
@@ -322,3 +332,11 @@ def test_an_address_block_takes_short_comma_lines_only() -> None:
     assert set(found("street_address", "at 24 Clarke Avenue\nLeeds, see you soon")) == {
         "24 Clarke Avenue"
     }
+
+
+def test_a_building_name_is_taken_only_right_before_the_number() -> None:
+    assert set(found("street_address", "Call Paul at 12 Baker Street")) == {"12 Baker Street"}
+    assert set(found("street_address", "The address of Acme is 12 Baker Street")) == {
+        "12 Baker Street"
+    }
+    assert set(found("street_address", "ship to 12 Baker Street", 0.5)) == {"12 Baker Street"}
