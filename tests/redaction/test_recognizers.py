@@ -240,7 +240,7 @@ FALSE_CASES = [
     ("name_cue", "my friend, will you come? My son is here."),
     ("name_cue", "The Committee lives at the edge"),
     ("name_cue", "Apple gave Samsung its patents back"),
-    ("name_cue", "It rained. The Board had given Tom his due"),
+    ("name_cue", "It rained. The Board had sent Apple its invoice"),
     ("name_cue", "Billing address: 24 Clarke Avenue\n12345 Leeds"),
     ("name_cue", "Shipping address: Ana Dias, Leeds"),
     ("email_name", "contact info@example.org for info"),
