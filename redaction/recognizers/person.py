@@ -68,6 +68,16 @@ _ANSWER = re.compile(
     r"(?:it'?s[ \t]+|it[ \t]+is[ \t]+)?" + _NAME,
     re.I,
 )
+# "The name on the account is wrong, please change it to Sofia Lima": a name corrected.
+_RENAMED = re.compile(
+    r"(?<![\w])(?<!file )(?<!folder )(?<!branch )(?<!host )(?<!project )(?<!domain )"
+    r"(?<!column )(?<!field )(?<!variable )(?<!table )(?<!sheet )(?<!tab )(?<!app )"
+    r"(?<!product )(?<!company )(?<!device )(?<!network )(?<!server )(?<!brand )"
+    r"name\b[^\n]{0,80}?(?:change|changed|update|updated|correct|corrected|set|fix|rename|"
+    r"renamed|spell|spelled|spelt)[ \t]+(?:it|this|that|mine|the[ \t]+name)[ \t]+(?:to|as|into)"
+    r"[ \t]+" + _NAME,
+    re.I,
+)
 _SIGN_OFF = re.compile(
     r"(?:^|(?<=\n))[ \t]*(?:regards|best[ \t]+regards|kind[ \t]+regards|best|cheers|thanks|"
     r"thank[ \t]+you|sincerely|yours[ \t]+(?:truly|sincerely)|warmly|love|xo|-+|\u2014|\u2013)"
@@ -136,6 +146,7 @@ class ContextNameRecognizer(Recognizer):
         (_SPEAKER, 0.6),
         (_ANSWER, 0.7),
         (_QUOTED_BY, 0.7),
+        (_RENAMED, 0.7),
     )
 
     def find(self, text: str) -> Iterator[Span]:
