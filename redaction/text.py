@@ -199,7 +199,9 @@ class TextRedactor:
                 ]
                 spans.extend(recased_spans)
                 spans.extend(self._name_shaped(recased, recased_spans))
-                # Rules that need capitals ("my kid Lukas") read the re-capitalised copy.
+                # Rules that need capitals ("my kid Lukas") read the re-capitalised copy; so
+                # does the unknown-word rule, which there always asks for more than the word.
+                spans.extend(self._unknown_capitalised_words(recased, changed))
                 for recognizer in self._cased_name_rules:
                     spans.extend(
                         s for s in recognizer.find(recased) if any(changed[s.start : s.end])
@@ -223,7 +225,9 @@ class TextRedactor:
                 found.append(Span(span.start, span.end, "PERSON", "ner_name_shape", 0.55))
         return found
 
-    def _unknown_capitalised_words(self, text: str) -> list[Span]:
+    def _unknown_capitalised_words(
+        self, text: str, recapitalised: bytearray | None = None
+    ) -> list[Span]:
         """Philter's rule: a capitalised word inside a sentence that is not an English word is
         probably a name ("This song by ex-Zombie Kastner is ..."). At a sentence start every
         word is capitalised, so there the word needs more: a name word after it ("Maha
@@ -232,7 +236,11 @@ class TextRedactor:
 
         Not after a determiner ("the Grafana dashboard") nor before a number ("Ubuntu 22"),
         and never inside code. Low score (0.5): it also takes unknown brands and places. Part
-        of the passes for typed text (``recased_pass``), which the screen policy turns off."""
+        of the passes for typed text (``recased_pass``), which the screen policy turns off.
+
+        With ``recapitalised`` (the mask of a :func:`truecase` copy), only words re-capitalised
+        there count, and everywhere as at a sentence start: in lowercase typing every unknown
+        word (a typo, a command) would otherwise be a name."""
         assert self.ner is not None
         if _mostly_upper(text):
             return []
@@ -242,6 +250,8 @@ class TextRedactor:
         for match in _CAPITALISED.finditer(text):
             word = match.group()
             lower = word.lower()
+            if recapitalised is not None and not recapitalised[match.start()]:
+                continue
             if (
                 lower in stop
                 or lower in _NOT_NAME_WORDS
@@ -256,10 +266,22 @@ class TextRedactor:
             if previous is not None and previous.group(1).lower() in _DETERMINER_WORDS:
                 continue
             start, end = match.start(), _name_run_end(text, match.end())
-            if _SENTENCE_START.search(before):
+            if re.match(r"[ \t]*[=(<>{\[]", text[end : end + 4]):
+                continue  # markup or code: '<img src="...">', 'Foo(', 'Key = ...'
+
+            if recapitalised is not None or _SENTENCE_START.search(before):
                 rest = text[match.end() : match.end() + 160]
+                # In a re-capitalised copy the words next to an unknown one were capitalised
+                # for being next to it: they count only when English does not know them either.
+                run = _WORD.findall(text[match.end() : end])
                 evidence = (
-                    end > match.end()
+                    (
+                        end > match.end()
+                        and (
+                            recapitalised is None
+                            or any(not known_word(w.lower(), lexicon) for w in run)
+                        )
+                    )
                     or _JOINED_NAME.match(rest) is not None
                     or _PERSONAL_PRONOUN.search(rest) is not None
                 )
@@ -510,7 +532,7 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 #: A word right before / after a span, one space or tab apart.
 # A capitalised word of 3+ letters with no capital inside ("Kastner", "Nekolná", "Fritz-Ann").
 _CAPITALISED = re.compile(
-    r"(?<![\w'\u2019\-@#$/\\.])[^\W\d_a-z][^\W\d_A-Z]{2,}(?:-[^\W\d_a-z][^\W\d_A-Z]+)?"
+    r"(?<![\w'\u2019\-@#$/\\.<])[^\W\d_a-z][^\W\d_A-Z]{2,}(?:-[^\W\d_a-z][^\W\d_A-Z]+)?"
     r"(?![\w'\u2019@/\\])"
 )
 _NUMBER_AFTER = re.compile(r"[ \t]*[\d#]")

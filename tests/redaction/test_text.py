@@ -118,10 +118,28 @@ def test_an_unknown_capitalised_word_is_a_name(
         "Check the Changelog, then Dashboards or Blogposts",  # two English words in one
         "Press OK and then Cancel",  # English words
         "ERROR KASTNER FAILED",  # all capitals
+        '<Img Src="data:image/png;base64,AAAA">',  # markup
+        "Call Fetchuser(id) and Kastnerize = 3",  # code
     ],
 )
 def test_the_unknown_word_rule_leaves_these_alone(text_redactor: TextRedactor, text: str) -> None:
     assert text_redactor._unknown_capitalised_words(text) == []
+
+
+def test_in_lowercase_typing_an_unknown_word_needs_more_than_itself(
+    text_redactor: TextRedactor,
+) -> None:
+    ner = text_redactor.ner
+    assert ner is not None
+
+    def found(text: str) -> list[str]:
+        recased, changed = truecase(text, ner.lexicon, ner.verbs)
+        spans = text_redactor._unknown_capitalised_words(recased, changed)
+        return [text[s.start : s.end] for s in spans]
+
+    assert "usamov" in found("is it on this list? usamov and bowers were engineers.")
+    assert found("i just pushed the fix to kubectl yesterday") == []
+    assert found('<img src="data:image/png;base64,AAAA">') == []
 
 
 def test_the_unknown_word_rule_is_for_typed_text_only(text_redactor: TextRedactor) -> None:
