@@ -268,7 +268,6 @@ class TextRedactor:
             start, end = match.start(), _name_run_end(text, match.end())
             if re.match(r"[ \t]*[=(<>{\[]", text[end : end + 4]):
                 continue  # markup or code: '<img src="...">', 'Foo(', 'Key = ...'
-
             if recapitalised is not None or _SENTENCE_START.search(before):
                 rest = text[match.end() : match.end() + 160]
                 # In a re-capitalised copy the words next to an unknown one were capitalised
@@ -529,7 +528,6 @@ def _rewrite_events(
 
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
-#: A word right before / after a span, one space or tab apart.
 # A capitalised word of 3+ letters with no capital inside ("Kastner", "Nekolná", "Fritz-Ann").
 _CAPITALISED = re.compile(
     r"(?<![\w'\u2019\-@#$/\\.<])[^\W\d_a-z][^\W\d_A-Z]{2,}(?:-[^\W\d_a-z][^\W\d_A-Z]+)?"
@@ -593,6 +591,7 @@ def _mostly_upper(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) > len(letters) // 2
 
 
+#: A word right before / after a span, one space or tab apart.
 _NEIGHBOUR_LEFT = re.compile(r"(?<![\w'\u2019\-])([^\W\d_][\w'\u2019\-]*)[ \t]\Z")
 _NEIGHBOUR_RIGHT = re.compile(r"[ \t]([^\W\d_][\w'\u2019\-]*)(?![\w'\u2019\-])")
 _STOPWORDS: frozenset[str] | None = None
