@@ -33,6 +33,8 @@ _log = logging.getLogger("cuarec.pipeline")
 #: masked field on screen, or a screen that could not be read (its screenshot dropped).
 PASSWORD_PROMPT = "password_prompt"
 SCREEN_UNREAD = "screen_unread"
+#: Recognised text lines kept by their pixels (see redaction.image.ocr.LineCache).
+OCR_LINE_CACHE = 4096
 
 #: Placeholder for each key event of a secret typed at a password prompt.
 SECRET_ENTITY = "PASSWORD"
@@ -113,8 +115,12 @@ class Engines:
         settings = (ImageRedactionSettings.strictest() if strictest_images
                     else ImageRedactionSettings())
         options = settings.ocr_options()
-        if ocr_threads is not None and settings.ocr_engine == "rapidocr":
-            options["threads"] = ocr_threads
+        if settings.ocr_engine == "rapidocr":
+            # Lines come back (a window switched back to, consecutive stored frames): their
+            # pixels' reading is reused. A few MB for OCR_LINE_CACHE lines.
+            options["line_cache"] = OCR_LINE_CACHE
+            if ocr_threads is not None:
+                options["threads"] = ocr_threads
         # Screen text gets the screen form of the policy: typing-only recognizers (a lone
         # token read as a password) and the re-capitalised NER pass misfire on UI text.
         from redaction.image.screen_text import screen_policy

@@ -10,6 +10,7 @@ Engines are built once (models load in seconds) and passed in; the registry buil
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import shutil
@@ -17,6 +18,7 @@ import subprocess
 import threading
 import time
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -196,6 +198,68 @@ def _centre_inside(quad: np.ndarray[Any, Any], boxes: Sequence[Box]) -> bool:
     return any(b.x <= cx < b.x + b.w and b.y <= cy < b.y + b.h for b in boxes)
 
 
+class LineCache:
+    """Recognised lines by the pixels they were read from (in memory only, bounded LRU).
+
+    A line recognised once is not recognised again when the same pixels come back anywhere
+    on screen: a page switched back to, a prompt printed again, a dialog reopened. The key is
+    a digest of the line's pixels (with the margin the crop's interpolation reads) and of the
+    detector's box relative to them, so a hit is what recognition read from those very
+    pixels; the value is the line relative to them (or None: nothing readable). Like the
+    OCR lines kept for the next frame, it holds screen text and never leaves memory.
+    """
+
+    _MARGIN = 2
+
+    def __init__(self, max_lines: int) -> None:
+        if max_lines < 1:
+            raise OcrError("the line cache needs room for at least one line")
+        self.max_lines = max_lines
+        self._lines: OrderedDict[bytes, OcrLine | None] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, image: Frame, quad: np.ndarray[Any, Any]) -> tuple[bytes, int, int]:
+        """The key of the line at ``quad`` in ``image`` and the origin it is relative to."""
+        h, w = image.shape[:2]
+        m = self._MARGIN
+        x0 = max(0, math.floor(float(quad[:, 0].min())) - m)
+        y0 = max(0, math.floor(float(quad[:, 1].min())) - m)
+        x1 = min(w, math.ceil(float(quad[:, 0].max())) + m)
+        y1 = min(h, math.ceil(float(quad[:, 1].max())) + m)
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(np.ascontiguousarray(image[y0:y1, x0:x1]).data)
+        digest.update(np.asarray((x1 - x0, y1 - y0, x0 == 0, y0 == 0, x1 == w, y1 == h)).data)
+        relative = quad - np.asarray((x0, y0), np.float32)
+        digest.update(np.ascontiguousarray(relative, np.float32).data)
+        return digest.digest(), x0, y0
+
+    def get(self, key: bytes) -> tuple[bool, OcrLine | None]:
+        """Whether ``key`` was read before, and its line (relative to its origin; None when
+        nothing readable was there)."""
+        if key not in self._lines:
+            self.misses += 1
+            return False, None
+        self.hits += 1
+        self._lines.move_to_end(key)
+        return True, self._lines[key]
+
+    def put(self, key: bytes, line: OcrLine | None) -> None:
+        self._lines[key] = line
+        self._lines.move_to_end(key)
+        while len(self._lines) > self.max_lines:
+            self._lines.popitem(last=False)
+
+    def clear(self) -> None:
+        self._lines.clear()
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __repr__(self) -> str:
+        return f"LineCache(<{len(self._lines)} lines>, hits={self.hits}, misses={self.misses})"
+
+
 #: Detection shrink factors: small fractions keep crops aligned on a short period.
 _FACTORS = tuple(
     Fraction(f) for f in ("1", "5/4", "4/3", "3/2", "5/3", "2", "5/2", "3", "4", "5", "6", "8")
@@ -226,6 +290,7 @@ class RapidOcrEngine(OcrEngine):
         det_box_thresh: float = 0.5,
         det_unclip_ratio: float = 1.6,
         memory_arena: bool = False,
+        line_cache: int = 0,
     ) -> None:
         if not 0 < det_scale <= 1:
             raise OcrError("det_scale must be in (0, 1]")
@@ -277,6 +342,8 @@ class RapidOcrEngine(OcrEngine):
         self.min_word_score = min_word_score
         self._version = getattr(rapidocr, "__version__", None) or _package_version("rapidocr")
         self._models = (det_model[-1].name, rec_model[-1].name)
+        #: Lines already recognised, by their pixels (``line_cache`` lines at most; 0: none).
+        self.line_cache = LineCache(line_cache) if line_cache else None
         # onnxruntime sessions are thread-safe, rapidocr's pre/post-processing objects are not.
         self._lock = threading.Lock()
         #: Detection and recognition time of the last read (for profiling).
@@ -379,40 +446,62 @@ class RapidOcrEngine(OcrEngine):
                     else:
                         reused.append(known)
                 keep = fresh
+            keys: list[tuple[bytes, int, int]] = []
+            cache = self.line_cache
+            if cache is not None:
+                fresh = []
+                for quad in keep:
+                    key, ox, oy = cache.key(image, quad)
+                    seen, line = cache.get(key)
+                    if not seen:
+                        fresh.append(quad)
+                        keys.append((key, ox, oy))
+                    elif line is not None:
+                        reused.append(shifted((line,), ox, oy)[0])
+                keep = fresh
             if not keep:
                 return tuple(sorted(reused, key=lambda line: (line.box.y, line.box.x)))
             crops = [self._crop(image, quad.copy()) for quad in keep]
             rec = self._recognizer(self._rec_input(img=crops, return_word_box=True))
             rec = self._char_boxes(crops, np.asarray(keep), rec, True)
             self.last_timings["rec_ms"] = (time.perf_counter() - t1) * 1000
-        char_lists: Sequence[Any] = rec.word_results
-        if len(char_lists) != len(keep):
-            char_lists = [()] * len(keep)
-        lines: list[OcrLine] = list(reused)
-        for quad, text, score, chars in zip(
-            keep, rec.txts or (), rec.scores, char_lists, strict=True
-        ):
-            text = str(text).strip()
-            if not text or float(score) < self.min_word_score:
-                continue
-            line_box = geometry.from_corners(
-                quad[:, 0].min(), quad[:, 1].min(), quad[:, 0].max(), quad[:, 1].max()
-            )
-            char_boxes = [
-                geometry.from_corners(
-                    min(p[0] for p in c[2]),
-                    line_box.y,
-                    max(p[0] for p in c[2]),
-                    geometry.bottom(line_box),
-                )
-                for c in chars
-                if c[2] is not None
-            ]
-            words = _words_from_chars(text, char_boxes, line_box, round(float(score), 4))
-            if words:
-                lines.append(OcrLine(line_box, words))
+            char_lists: Sequence[Any] = rec.word_results
+            if len(char_lists) != len(keep):
+                char_lists = [()] * len(keep)
+            lines: list[OcrLine] = list(reused)
+            for i, (quad, text, score, chars) in enumerate(
+                zip(keep, rec.txts or (), rec.scores, char_lists, strict=True)
+            ):
+                line = self._line(quad, str(text).strip(), float(score), chars)
+                if line is not None:
+                    lines.append(line)
+                if cache is not None:
+                    key, ox, oy = keys[i]
+                    cache.put(key, None if line is None else shifted((line,), -ox, -oy)[0])
         lines.sort(key=lambda line: (line.box.y, line.box.x))
         return tuple(lines)
+
+    def _line(
+        self, quad: np.ndarray[Any, Any], text: str, score: float, chars: Sequence[Any]
+    ) -> OcrLine | None:
+        """One recognised line with its word boxes, or None (nothing, or too unsure)."""
+        if not text or score < self.min_word_score:
+            return None
+        line_box = geometry.from_corners(
+            quad[:, 0].min(), quad[:, 1].min(), quad[:, 0].max(), quad[:, 1].max()
+        )
+        char_boxes = [
+            geometry.from_corners(
+                min(p[0] for p in c[2]),
+                line_box.y,
+                max(p[0] for p in c[2]),
+                geometry.bottom(line_box),
+            )
+            for c in chars
+            if c[2] is not None
+        ]
+        words = _words_from_chars(text, char_boxes, line_box, round(score, 4))
+        return OcrLine(line_box, words) if words else None
 
     def describe(self) -> dict[str, Any]:
         return {
