@@ -78,6 +78,7 @@ class Sample:
     scale: float
     template: str
     gold: tuple[Gold, ...]
+    round: int = 1
 
     @property
     def negative(self) -> bool:
@@ -118,6 +119,7 @@ def load_set(folder: Path, annotations: str) -> list[Sample]:
                 float(item.get("device_scale_factor", 1)),
                 item.get("template", ""),
                 gold,
+                int(item.get("round", 1)),
             )
         )
     return samples
@@ -584,6 +586,9 @@ def main() -> None:
         "--reocr", default="both", choices=("none", "rapidocr", "tesseract", "both")
     )
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument(
+        "--round", type=int, default=0, help="dev set: only this round (1 old, 2 harder)"
+    )
     parser.add_argument("--show-misses", action="store_true", help="dev set only")
     parser.add_argument("--json", type=Path, help="write all figures here")
     args = parser.parse_args()
@@ -633,6 +638,8 @@ def main() -> None:
         if name not in sets:
             continue
         samples = load_set(folder, annotation_file)
+        if args.round and name == "devset":
+            samples = [s for s in samples if s.round == args.round]
         if args.limit:
             samples = samples[: args.limit]
         print(f"{name}: {len(samples)} images", flush=True)
@@ -640,6 +647,15 @@ def main() -> None:
         reocr(ours, engines, before=True)
         report[name] = {"ours": score(ours, list(engines))}
         print(json.dumps(report[name]["ours"], indent=1), flush=True)
+        rounds = sorted({o.sample.round for o in ours})
+        if name == "devset" and len(rounds) > 1:
+            # The dev set grew in rounds; each round's figures alone (round 1 is the old set).
+            report[name]["ours_by_round"] = {
+                r: score([o for o in ours if o.sample.round == r], list(engines)) for r in rounds
+            }
+            for r, figures in report[name]["ours_by_round"].items():
+                brief = {k: v for k, v in figures.items() if k != "per_label"}
+                print(f"devset round {r}: {json.dumps(brief)}", flush=True)
         if args.show_misses and name == "devset":
             print("\n".join(missed(ours)))
         if args.anchor:

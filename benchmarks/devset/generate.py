@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from hard import NEGATIVES_HARD, TEMPLATES_HARD
 from render import render
 from sequences import SEQUENCES
 from templates import NEGATIVES, TEMPLATES, build_page
@@ -25,8 +26,11 @@ from templates import NEGATIVES, TEMPLATES, build_page
 SCREENS = ((1920, 1080, 1), (1366, 768, 1), (1536, 864, 1), (1440, 900, 2), (1280, 800, 2))
 
 
-def plan(count: int, negatives: int, seed: int) -> list[dict[str, object]]:
-    """Which template, screen, theme and seed each image gets (deterministic)."""
+def plan(
+    count: int, negatives: int, seed: int, hard: int = 0, hard_negatives: int = 0
+) -> list[dict[str, object]]:
+    """Which template, screen, theme and seed each image gets (deterministic). The first round
+    (``count``, ``negatives``) is unchanged by the second (``hard``, ``hard_negatives``)."""
     names = list(TEMPLATES)
     items: list[dict[str, object]] = []
     for i in range(count):
@@ -54,6 +58,23 @@ def plan(count: int, negatives: int, seed: int) -> list[dict[str, object]]:
                 "theme": "dark" if i % 2 else "light",
             }
         )
+    for names, n, offset in (
+        (list(TEMPLATES_HARD), hard, 2000),
+        (list(NEGATIVES_HARD), hard_negatives, 3000),
+    ):
+        for i in range(n):
+            width, height, scale = SCREENS[(i + offset // 1000) % len(SCREENS)]
+            items.append(
+                {
+                    "template": names[i % len(names)],
+                    "seed": seed + offset + i,
+                    "width": width,
+                    "height": height,
+                    "scale": scale,
+                    "theme": "dark" if i % 3 == 1 else "light",
+                    "round": 2,
+                }
+            )
     return items
 
 
@@ -65,15 +86,23 @@ def generate(
     sequences: bool,
     images_too: bool = True,
     only: set[str] | None = None,
+    hard: int = 0,
+    hard_negatives: int = 0,
 ) -> None:
     if images_too:
-        generate_images(out, count, negatives, seed, only)
+        generate_images(out, count, negatives, seed, only, hard, hard_negatives)
     if sequences:
         generate_sequences(out, seed)
 
 
 def generate_images(
-    out: Path, count: int, negatives: int, seed: int, only: set[str] | None = None
+    out: Path,
+    count: int,
+    negatives: int,
+    seed: int,
+    only: set[str] | None = None,
+    hard: int = 0,
+    hard_negatives: int = 0,
 ) -> None:
     """Render the images; with ``only``, just those templates (the others' entries are kept)."""
     images = out / "images"
@@ -84,7 +113,7 @@ def generate_images(
             if line.strip():
                 kept[json.loads(line)["id"]] = line
     with (out / "annotations.jsonl").open("w", encoding="utf-8") as ann:
-        for item in plan(count, negatives, seed):
+        for item in plan(count, negatives, seed, hard, hard_negatives):
             name = f"dev_{item['seed']:05d}_{item['template']}"
             if only and item["template"] not in only and name in kept:
                 ann.write(kept[name] + "\n")
@@ -104,6 +133,7 @@ def generate_images(
                         "height_px": int(item["height"]) * scale,
                         "device_scale_factor": scale,
                         "theme": item["theme"],
+                        "round": item.get("round", 1),
                         "spans": [
                             {"label": g.label, "bbox": [g.x, g.y, g.w, g.h], "text": g.text}
                             for g in gold
@@ -132,6 +162,8 @@ def main() -> None:
     )
     parser.add_argument("--count", type=int, default=48, help="images with personal data")
     parser.add_argument("--negatives", type=int, default=16, help="images without personal data")
+    parser.add_argument("--hard", type=int, default=44, help="second-round images with PII")
+    parser.add_argument("--hard-negatives", type=int, default=18, help="second-round negatives")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-sequences", action="store_true")
     parser.add_argument("--only-sequences", action="store_true")
@@ -145,6 +177,8 @@ def main() -> None:
         not args.no_sequences,
         images_too=not args.only_sequences,
         only=set(args.templates.split(",")) if args.templates else None,
+        hard=args.hard,
+        hard_negatives=args.hard_negatives,
     )
 
 

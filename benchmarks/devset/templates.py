@@ -855,7 +855,10 @@ def build_page(template: str, seed: int, theme: str) -> tuple[str, Page]:
     """The full HTML document of one page, and the page (its labels)."""
     v = Values(seed)
     page = Page(v, theme, v.rng.choice(FONTS), v.rng.choice(MONO))
-    body = {**TEMPLATES, **NEGATIVES}[template](page)
+    # hard imports this module: imported here, not at the top.
+    from hard import NEGATIVES_HARD, TEMPLATES_HARD
+
+    body = {**TEMPLATES, **NEGATIVES, **TEMPLATES_HARD, **NEGATIVES_HARD}[template](page)
     doc = f"""<!doctype html><html><head><meta charset="utf-8"><style>{page.css()}</style></head>
     <body>{body}{GOLD_SCRIPT}</body></html>"""
     return doc, page
