@@ -55,15 +55,18 @@ def _signature(lines: tuple[OcrLine, ...]) -> list[tuple[Any, str]]:
 
 
 def _word_shift(a: tuple[OcrLine, ...], b: tuple[OcrLine, ...]) -> int:
-    """The largest move of a word's left or right edge between two reads of the same lines.
+    """The largest move of a word's left or right edge between two reads of the same line
+    (same line box and text).
 
     RapidOCR places characters by their column in the batch the line was recognised in, so
     a word's edges move by a few pixels with the other lines of its batch, cache or not."""
+    same = {(line.box, line.text): line for line in b}
     return max(
         (
             max(abs(u.box.x - v.box.x), abs(u.box.x + u.box.w - v.box.x - v.box.w))
-            for x, y in zip(a, b, strict=False)
-            for u, v in zip(x.words, y.words, strict=False)
+            for x in a
+            if (y := same.get((x.box, x.text))) is not None
+            for u, v in zip(x.words, y.words, strict=True)
         ),
         default=0,
     )
