@@ -184,7 +184,7 @@ class PasswordFieldDetector:
             # Otsu over a whole screen picks the dominant background; dots are the minority.
             if mask.mean() > 127:
                 continue
-            n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+            n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
             dots = []
             for i in range(1, n):
                 x, y, bw, bh, area = stats[i]
@@ -193,7 +193,12 @@ class PasswordFieldDetector:
                 if not 0.75 <= bw / bh <= 1.33:
                     continue
                 fill = area / float(bw * bh)
-                if 0.6 <= fill <= 0.92:
+                # A dot is solid: its middle is ink. Letters of a bold word ("o", "e", "n",
+                # "a") have a hole or a gap there.
+                cx, cy = int(x) + int(bw) // 2, int(y) + int(bh) // 2
+                r = 1 if min(bw, bh) >= 7 else 0
+                middle = labels[cy - r : cy + r + 1, cx - r : cx + r + 1]
+                if 0.6 <= fill <= 0.92 and bool((middle == i).all()):
                     dots.append((int(x), int(y), int(bw), int(bh)))
             runs.extend(_dot_runs(dots))
         return runs
