@@ -187,3 +187,14 @@ def test_values_read_on_screen_join_the_deny_list_when_learning(
     redactor.redact(contact.image, deny)
     assert "m.hollis@fernbrook.io" in deny
     assert all(e.source == "screen" for e in deny.entries())
+
+
+def test_bold_round_letters_are_not_a_masked_password(screen: ScreenFactory) -> None:
+    """A bold heading's "o", "e", "n" are as round as dots but have a hole or a gap in the
+    middle; a row of real dots is still a masked field."""
+    from redaction.image.visual import PasswordFieldDetector
+
+    word = screen([("Pioneer dashboard oooo eeee", 20, 20)], size=(700, 80), font_px=22)
+    assert PasswordFieldDetector._runs_from_pixels(word.image, 1.0) == []
+    dots = screen([("\u25cf\u25cf\u25cf\u25cf\u25cf\u25cf\u25cf\u25cf", 20, 20)], size=(400, 80))
+    assert PasswordFieldDetector._runs_from_pixels(dots.image, 1.0) != []
