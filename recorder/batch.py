@@ -153,6 +153,10 @@ def run_ray(job: EpisodeJob, pairs: Sequence[tuple[Path, Path | None]], workers:
 
         raise EnvironmentProblem("the Ray engine needs the 'ray' extra: "
                                  "pip install 'cuarec[ray]'") from None
+    if not os.environ.get("RAY_ADDRESS"):
+        # A local Ray: its actors share this machine's cores like pool workers. (On a cluster
+        # the actors per node are Ray's choice; each OCR then sizes its pool to its node.)
+        job = job.sharing_cores_with(workers)
     if not ray.is_initialized():
         # Ray's own logs hold task names and timings only: items are file paths, and outcomes
         # are value-free; keep the driver quiet anyway.
