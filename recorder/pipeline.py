@@ -419,6 +419,10 @@ class StepRedactor:
                 if value is None:
                     parts.append(None)
                     continue
+                # A name a title's wording places ("Contract for Ann Lee") is learnt whoever
+                # removes it, so it is hunted on screen and in typing too.
+                for match in _TITLE_NAME.finditer(value):
+                    self.deny.add(match.group(1), "PERSON", "title")
                 result = self.engines.text.redact_text(value, self.deny, kind="title")
                 redactions.extend(result.redactions)
                 parts.append(self._title_names(str(result.text), redactions))
@@ -428,13 +432,10 @@ class StepRedactor:
             return None
 
     def _title_names(self, title: str, redactions: list[Redaction]) -> str:
-        """Remove names the analyzer missed in a title (see ``_TITLE_NAME``); learn them, so
-        they are hunted on screen and in typing too."""
+        """Remove names the analyzer missed in a title (see ``_TITLE_NAME``)."""
         placeholder = str(self.engines.text.policy.placeholder_for("PERSON"))
 
         def replace_name(match: re.Match[str]) -> str:
-            name = match.group(1)
-            self.deny.add(name, "PERSON", "title")
             redactions.append(Redaction("title", "PERSON", "title_context", 0.5))
             return match.group(0)[: match.start(1) - match.start(0)] + placeholder
 
