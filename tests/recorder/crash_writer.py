@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import signal
 import sys
 import time
 from pathlib import Path
 from typing import Any
+from unittest import mock
+
+import pyarrow.parquet as pq
 
 from recorder.episode import writer as writer_module
 from recorder.episode.model import EpisodeMetadata
@@ -27,7 +31,7 @@ def die() -> None:
 
 def main() -> None:
     folder, kill_at, n_steps = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-    real_write_table = writer_module.pq.write_table
+    real_write_table = pq.write_table
     parts = 0
 
     def half_written_part(table: Any, handle: Any) -> None:
@@ -38,9 +42,9 @@ def main() -> None:
         die()
 
     if kill_at == "final_tmp":
-        writer_module._publish = lambda tmp, target: die()  # type: ignore[assignment]
+        writer_module._publish = lambda tmp, target: die()
     if kill_at == "after_publish":
-        writer_module.shutil.rmtree = lambda *a, **k: die()  # type: ignore[assignment]
+        mock.patch.object(shutil, "rmtree", lambda *a, **k: die()).start()
 
     import random
 
@@ -51,7 +55,7 @@ def main() -> None:
             die()
         for step in _steps(random.Random(0), n_steps, 160, 120, with_screenshots=True):
             if kill_at == f"mid_part:{parts + 1}":
-                writer_module.pq.write_table = half_written_part
+                pq.write_table = half_written_part
             writer.append(step)
             parts = writer.steps_flushed
             print(f"flushed {parts}", flush=True)

@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -28,7 +29,8 @@ def good_episode(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_synthetic_episode(tmp_path_factory.mktemp("good"), n_steps=6)
 
 
-def _rewrite_metadata(source: Path, target: Path, change: Callable[[dict], dict]) -> Path:
+def _rewrite_metadata(source: Path, target: Path,
+                      change: Callable[[dict[str, Any]], dict[str, Any]]) -> Path:
     table = pq.read_table(source)
     meta = dict(table.schema.metadata)
     meta[b"cuarec"] = json.dumps(change(json.loads(meta[b"cuarec"]))).encode()

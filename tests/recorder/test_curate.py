@@ -8,7 +8,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -63,8 +65,25 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@dataclass(frozen=True)
+class Batch:
+    """The inputs of one `redact` run, its outputs, and the CLI runs over them."""
+
+    root: Path
+    inputs: Path
+    raw: Path
+    clean: Path
+    corrupt: Path
+    digests: dict[Path, str]  # every input file's digest before the runs
+    out: Path
+    first: subprocess.CompletedProcess[str]
+    rerun: subprocess.CompletedProcess[str]
+    audit_raw: subprocess.CompletedProcess[str]
+    audit_out: subprocess.CompletedProcess[str]
+
+
 @pytest.fixture(scope="module")
-def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     """Inputs: the unredacted fixture, a clean synthetic episode and a corrupt file; one
     `redact` run over all three, then a rerun, then an audit of the outputs."""
     from recorder.episode.synthetic import write_synthetic_episode
@@ -91,13 +110,13 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     audit_raw = harness.run_cuarec("audit", str(raw), "--json", timeout=600)
     audit_out = harness.run_cuarec("audit", str(out / raw.name), str(out / clean.name),
                                    timeout=600)
-    return {"root": root, "inputs": inputs, "raw": raw, "clean": clean, "corrupt": corrupt,
-            "digests": digests, "out": out, "first": first, "rerun": rerun,
-            "audit_raw": audit_raw, "audit_out": audit_out}
+    return Batch(root=root, inputs=inputs, raw=raw, clean=clean, corrupt=corrupt,
+                 digests=digests, out=out, first=first, rerun=rerun,
+                 audit_raw=audit_raw, audit_out=audit_out)
 
 
-def test_audit_flags_the_unredacted_fixture_without_printing_it(batch: dict) -> None:
-    result = batch["audit_raw"]
+def test_audit_flags_the_unredacted_fixture_without_printing_it(batch: Batch) -> None:
+    result = batch.audit_raw
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
     [outcome] = report["files"]
@@ -110,57 +129,57 @@ def test_audit_flags_the_unredacted_fixture_without_printing_it(batch: dict) -> 
     assert "jane" not in result.stdout + result.stderr
 
 
-def test_redact_output_is_clean_and_inputs_untouched(batch: dict) -> None:
-    first = batch["first"]
+def test_redact_output_is_clean_and_inputs_untouched(batch: Batch) -> None:
+    first = batch.first
     assert first.returncode == 1  # the corrupt input failed; the others went on
     report = json.loads(first.stdout)
     status = {Path(f["source"]).name: f for f in report["files"]}
     assert status["raw.parquet"]["status"] == "done"
-    assert status[batch["clean"].name]["status"] == "done"
+    assert status[batch.clean.name]["status"] == "done"
     for name, phrase in (("corrupt.parquet", "corrupt"), ("truncated.parquet", "truncated"),
                          ("foreign.parquet", "not a cuarec episode"),
                          ("newer.parquet", "newer than this cuarec reads")):
         assert status[name]["status"] == "failed", name
         assert name in status[name]["reason"] and phrase in status[name]["reason"], name
-    for path, digest in batch["digests"].items():
+    for path, digest in batch.digests.items():
         assert _digest(path) == digest  # inputs never modified
-    audit = batch["audit_out"]
+    audit = batch.audit_out
     assert audit.returncode == 0, audit.stdout + audit.stderr
-    out = batch["out"]
+    out = batch.out
     assert sorted(p.name for p in out.iterdir()) == sorted(["raw.parquet",
-                                                            batch["clean"].name])
+                                                            batch.clean.name])
     text = json.dumps(pq.read_table(out / "raw.parquet").drop_columns(["screenshot"])
                       .to_pylist())
     assert "jane" not in text.lower() and "<EMAIL_ADDRESS>" in text
 
 
-def test_redact_records_the_new_policy_beside_the_old(batch: dict) -> None:
-    meta = open_episode(batch["out"] / batch["clean"].name).metadata
+def test_redact_records_the_new_policy_beside_the_old(batch: Batch) -> None:
+    meta = open_episode(batch.out / batch.clean.name).metadata
     assert meta.policy["name"] == "strict"
     assert meta.policy["history"] == [{"name": "synthetic"}]
-    source = open_episode(batch["clean"])
+    source = open_episode(batch.clean)
     assert meta.episode_id == source.metadata.episode_id
     assert meta.step_count == source.num_steps
 
 
-def test_rerun_skips_finished_outputs(batch: dict) -> None:
-    rerun = batch["rerun"]
+def test_rerun_skips_finished_outputs(batch: Batch) -> None:
+    rerun = batch.rerun
     report = json.loads(rerun.stdout)
     status = {Path(f["source"]).name: f["status"] for f in report["files"]}
-    assert status["raw.parquet"] == "skipped" and status[batch["clean"].name] == "skipped"
+    assert status["raw.parquet"] == "skipped" and status[batch.clean.name] == "skipped"
     assert status["corrupt.parquet"] == "failed" and rerun.returncode == 1
 
 
-def test_ray_engine_writes_identical_step_data(batch: dict, tmp_path: Path) -> None:
+def test_ray_engine_writes_identical_step_data(batch: Batch, tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
-    for name in ("raw.parquet", batch["clean"].name):
-        (inputs / name).write_bytes((batch["inputs"] / name).read_bytes())
+    for name in ("raw.parquet", batch.clean.name):
+        (inputs / name).write_bytes((batch.inputs / name).read_bytes())
     result = harness.run_cuarec("redact", str(inputs), "--out", str(tmp_path / "ray"),
                                 "--engine", "ray", "--workers", "2", "--json", timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
-    for name in ("raw.parquet", batch["clean"].name):
-        local = pq.read_table(batch["out"] / name)
+    for name in ("raw.parquet", batch.clean.name):
+        local = pq.read_table(batch.out / name)
         ray = pq.read_table(tmp_path / "ray" / name)
         assert ray.equals(local), name
         assert ray.schema.metadata[b"cuarec"] == local.schema.metadata[b"cuarec"]
@@ -169,8 +188,8 @@ def test_ray_engine_writes_identical_step_data(batch: dict, tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("where", ["same", "inside"])
-def test_out_inside_an_input_folder_is_refused(batch: dict, where: str) -> None:
-    inputs = batch["inputs"]
+def test_out_inside_an_input_folder_is_refused(batch: Batch, where: str) -> None:
+    inputs = batch.inputs
     out = inputs if where == "same" else inputs / "sub"
     result = harness.run_cuarec("redact", str(inputs), "--out", str(out))
     assert result.returncode == 2 and "inside the input folder" in result.stderr
@@ -191,26 +210,26 @@ def test_empty_folder_and_bad_flags(tmp_path: Path) -> None:
 
 
 def test_disk_full_fails_the_file_and_leaves_nothing(
-    batch: dict, small_tmpfs: Callable[[str], Path],
+    batch: Batch, small_tmpfs: Callable[[str], Path],
 ) -> None:
     disk = small_tmpfs("64k")
     (disk / "out").mkdir()
     (disk / "someone-elses-file").write_bytes(b"x" * (56 << 10))  # leaves ~8 KB
-    result = harness.run_cuarec("redact", str(batch["raw"]), "--out", str(disk / "out"),
+    result = harness.run_cuarec("redact", str(batch.raw), "--out", str(disk / "out"),
                                 "--json", timeout=600)
     assert result.returncode == 1, result.stderr
     [outcome] = json.loads(result.stdout)["files"]
     assert outcome["status"] == "failed" and "disk full" in outcome["reason"]
     assert list((disk / "out").iterdir()) == []  # no partial output, no parts
     assert (disk / "someone-elses-file").stat().st_size == 56 << 10
-    assert _digest(batch["raw"]) == batch["digests"][batch["raw"]]
+    assert _digest(batch.raw) == batch.digests[batch.raw]
 
 
-def test_permission_denied_fails_cleanly(batch: dict, tmp_path: Path,
+def test_permission_denied_fails_cleanly(batch: Batch, tmp_path: Path,
                                          unprivileged: list[str]) -> None:
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)
-    result = harness.run_cuarec("redact", str(batch["clean"]), "--out", str(locked), "--json",
+    result = harness.run_cuarec("redact", str(batch.clean), "--out", str(locked), "--json",
                                 prefix=unprivileged, timeout=600)
     locked.chmod(0o700)
     assert result.returncode == 1, result.stderr

@@ -6,6 +6,7 @@ import json
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -66,9 +67,11 @@ def test_pyarrow_and_pandas_read_it(episode: Path) -> None:
 def test_duckdb_groups_by_action(episode: Path) -> None:
     import duckdb
 
-    rows = duckdb.sql(
+    relation = duckdb.sql(
         f"SELECT action_type, count(*) FROM '{episode}' GROUP BY 1 ORDER BY 1"
-    ).fetchall()
+    )
+    assert relation is not None  # a SELECT gives a relation (None is for statements)
+    rows = relation.fetchall()
     assert sum(n for _, n in rows) == N_STEPS
     assert {a for a, _ in rows} == set(schema.ACTION_TYPES)
 
@@ -109,8 +112,9 @@ def test_raw_steps_cannot_reach_the_writer(tmp_path: Path) -> None:
     with pytest.raises(TypeError):
         RedactedStep(step_index=0, timestamp_s=0.0, action_type="click")
     writer = EpisodeWriter(tmp_path / "e.parquet", _metadata())
+    not_a_step: Any = {"step_index": 0, "action_type": "type", "text": "raw"}  # on purpose
     with pytest.raises(TypeError):
-        writer.append({"step_index": 0, "action_type": "type", "text": "raw"})  # type: ignore[arg-type]
+        writer.append(not_a_step)
     writer.discard()
     assert list(tmp_path.iterdir()) == []
 

@@ -8,6 +8,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypedDict
 
 import numpy as np
 import pyarrow.parquet as pq
@@ -75,16 +76,24 @@ def golden_episode(request: pytest.FixtureRequest,
     return scale, target
 
 
-CASES = [("pyautogui", {}), ("pyautogui", {"normalize": True}), ("anthropic", {}),
-         ("anthropic", {"anthropic_size": "XGA"}), ("openai", {}), ("jsonl", {}),
-         ("jsonl", {"normalize": True})]
+class Options(TypedDict, total=False):
+    """The keyword arguments of :class:`ExportOptions` a case sets."""
+
+    normalize: bool
+    anthropic_size: str
+
+
+CASES: list[tuple[str, Options]] = [
+    ("pyautogui", {}), ("pyautogui", {"normalize": True}), ("anthropic", {}),
+    ("anthropic", {"anthropic_size": "XGA"}), ("openai", {}), ("jsonl", {}),
+    ("jsonl", {"normalize": True})]
 
 
 @pytest.mark.parametrize(("space", "options"), CASES,
                          ids=[f"{s}-{'-'.join(map(str, o.values())) or 'default'}"
                               for s, o in CASES])
 def test_golden_actions(golden_episode: tuple[int, Path], space: str,
-                        options: dict[str, object]) -> None:
+                        options: Options) -> None:
     scale, _ = golden_episode
     pairs = list(export_pairs(_steps(scale), _metadata(scale), space, ExportOptions(**options)))
     actual = [{"step": p.step_index, "action": p.action} for p in pairs]
@@ -115,9 +124,10 @@ def test_pyautogui_outputs_compile_to_pyautogui_calls_only(
     golden_episode: tuple[int, Path],
 ) -> None:
     scale, _ = golden_episode
-    for options in ({}, {"normalize": True}):
+    cases: tuple[Options, ...] = ({}, {"normalize": True})
+    for options in cases:
         for pair in export_pairs(_steps(scale), _metadata(scale), "pyautogui",
-                                 ExportOptions(**options)):  # type: ignore[arg-type]
+                                 ExportOptions(**options)):
             tree = ast.parse(pair.action, mode="exec")
             compile(tree, "<export>", "exec")
             for statement in tree.body:

@@ -129,10 +129,14 @@ def test_unchanged_frames_reuse_their_redaction(redactor: StepRedactor,
     frame = _screen("Mail: ann.lee@example.org")
     first = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="click",
                                       frame=frame))
-    calls = []
+    calls: list[int] = []
     original = redactor.engines.frames.redact
-    monkeypatch.setattr(redactor.engines.frames, "redact",
-                        lambda *a, **k: calls.append(1) or original(*a, **k))
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(redactor.engines.frames, "redact", counted)
     second = redactor.redact(StepDraft(step_index=1, timestamp_s=2.0, action_type="key",
                                        frame=frame.copy()))
     assert calls == [] and second.screenshot == first.screenshot

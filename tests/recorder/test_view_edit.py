@@ -77,12 +77,15 @@ def test_hostile_fields_stay_inert_text_in_chromium(rendered: tuple[Path, Path, 
 def test_screenshot_is_not_blank_and_shows_the_steps(rendered: tuple[Path, Path, str]) -> None:
     import cv2
     from rapidocr import RapidOCR
+    from rapidocr.utils.output import RapidOCROutput
 
     _, png, _ = rendered
     image = cv2.imread(str(png))
     assert image is not None and image.shape[:2] == (1600, 1200)
     assert float(image.std()) > 20  # not a blank page
-    words = " ".join(RapidOCR()(image[:900]).txts or ())
+    result = RapidOCR()(image[:900])
+    assert isinstance(result, RapidOCROutput), type(result)  # detection and recognition ran
+    words = " ".join(result.txts or ())
     assert "1. click" in words and "2. type" in words and "EMAIL_ADDRESS" in words
 
 

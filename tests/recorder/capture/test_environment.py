@@ -31,7 +31,7 @@ def test_refused_environments(env: dict[str, str], kind: str, says: str) -> None
     with pytest.raises(EnvironmentProblem) as info:
         check_x11_environment(env)
     assert says in info.value.message
-    assert info.value.exit_code == ExitCode.ENVIRONMENT == 3
+    assert info.value.exit_code == ExitCode.ENVIRONMENT and int(info.value.exit_code) == 3
     assert "\n" not in info.value.message
 
 

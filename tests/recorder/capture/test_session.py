@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import pytest
 
 from recorder.capture import CaptureConfig, Monitor
@@ -24,13 +26,24 @@ def test_monitor_choice() -> None:
     assert RIGHT.to_info().scale == 2.0
 
 
+class BadFields(TypedDict, total=False):
+    """The :class:`CaptureConfig` fields the cases below set out of range."""
+
+    fps: float
+    duration_s: float
+    monitor: int
+    frame_scale: float
+    ring_seconds: float
+    stale_after_s: float
+
+
 @pytest.mark.parametrize("fields", [
     {"fps": 0}, {"fps": 120}, {"duration_s": 0}, {"monitor": 0}, {"frame_scale": 0},
     {"ring_seconds": 0}, {"stale_after_s": -1},
 ])
-def test_bad_configuration_is_a_usage_error(fields: dict[str, float]) -> None:
+def test_bad_configuration_is_a_usage_error(fields: BadFields) -> None:
     with pytest.raises(UsageError):
-        CaptureConfig(**fields)  # type: ignore[arg-type]
+        CaptureConfig(**fields)
 
 
 def test_defaults() -> None:

@@ -199,19 +199,25 @@ def _build(ops: list[tuple[object, object]]) -> Stream:
         elif op == "key":
             s.key(str(arg))
         elif op == "hotkey":
-            s.hotkey(*arg)  # type: ignore[misc]
+            assert isinstance(arg, tuple)
+            s.hotkey(*(str(name) for name in arg))
         elif op == "click":
-            x, button, times = arg  # type: ignore[misc]
-            s.click(x, x, button, times)
+            assert isinstance(arg, tuple)
+            x, button, times = arg
+            s.click(int(x), int(x), str(button), int(times))
         elif op == "move":
-            s.move(int(arg), int(arg))  # type: ignore[call-overload]
+            assert isinstance(arg, int)
+            s.move(arg, arg)
         elif op == "scroll":
-            dy, times = arg  # type: ignore[misc]
-            s.scroll(10, 10, dy=dy, times=times)
+            assert isinstance(arg, tuple)
+            dy, times = arg
+            s.scroll(10, 10, dy=int(dy), times=int(times))
         elif op == "drag":
-            s.drag(0, 0, int(arg), int(arg))  # type: ignore[call-overload]
+            assert isinstance(arg, int)
+            s.drag(0, 0, arg, arg)
         elif op == "wait":
-            s.wait(float(arg))  # type: ignore[arg-type]
+            assert isinstance(arg, float)
+            s.wait(arg)
         elif op == "hold":
             if arg in held:
                 held.remove(str(arg))
