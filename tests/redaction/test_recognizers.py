@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from redaction.models import Span
 from redaction.recognizers import REGISTRY, IdentityMatcher, Recognizer, RecognizerRegistry
 from redaction.recognizers.financial import iban_valid
 
@@ -308,7 +309,7 @@ def test_registry_rejects_duplicates_and_unknown_types() -> None:
         name = "good"
         entity_types = frozenset({"PERSON"})
 
-        def find(self, text: str) -> list:  # type: ignore[type-arg]
+        def find(self, text: str) -> list[Span]:
             return []
 
     registry.register(Good)
