@@ -47,7 +47,10 @@ auth my admin home files web m mail cdn static assets news jobs careers portal
 #: repository, a file under a home directory.
 _PERSONAL_PATHS = re.compile(
     r"^(?:linkedin\.com/in/|(?:www\.)?linkedin\.com/in/|(?:github|gitlab)\.com/[^/\s]+/[^/\s]+|"
-    r"(?:www\.)?(?:facebook|instagram|x|twitter|tiktok)\.com/[A-Za-z0-9_.]{3,}$)",
+    r"(?:www\.)?(?:facebook|instagram|x|twitter|tiktok)\.com/[A-Za-z0-9_.]{3,}$|"
+    # Booking pages, workspaces and blogs named after their owner.
+    r"(?:calendly\.com|cal\.com|savvycal\.com|about\.me|keybase\.io)/[A-Za-z0-9_.\-]{3,}|"
+    r"(?:www\.)?notion\.so/[A-Za-z0-9_\-]{3,}/|medium\.com/@[A-Za-z0-9_.\-]{2,})",
     re.I,
 )
 _OPAQUE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{12,}$|^[0-9a-f\-]{16,}$|^\d{5,}$")
@@ -133,8 +136,10 @@ def screen_check(entity: str, text: str, recognizer: str) -> str:
     tokens = _tokens(text)
     if not tokens:
         return "drop"
-    if entity == "STREET_ADDRESS" and all(_is_date_or_quantity(t) for t in tokens):
-        return "drop"
+    if entity == "STREET_ADDRESS" and (
+        all(_is_date_or_quantity(t) for t in tokens) or len(tokens) < 3
+    ):
+        return "drop"  # "Room 4", "Floor 2": a place in a building, not an address
     if entity == "PERSON":
         if all(_is_date_or_quantity(t) or is_ui_word(t) for t in tokens):
             return "drop"

@@ -74,6 +74,13 @@ _PERSON_LABELS = (
     "passenger",
     "beneficiary",
     "payee",
+    "triggered by",
+    "invited by",
+    "team lead",
+    "project lead",
+    "on call",
+    "on-call",
+    "person",
 )
 _LABELS: dict[str, str] = {
     **dict.fromkeys(_PERSON_LABELS, "PERSON"),
@@ -88,6 +95,12 @@ _LABELS: dict[str, str] = {
             "people",
             "guests",
             "direct messages",
+            "watchers",
+            "followers",
+            "collaborators",
+            "subscribers",
+            "people with access",
+            "shared with",
         ),
         "PERSON",
     ),
@@ -150,7 +163,19 @@ _LABELS: dict[str, str] = {
         "ORGANIZATION",
     ),
     **dict.fromkeys(("username", "user name", "login", "user id", "handle", "user"), "USERNAME"),
-    **dict.fromkeys(("repository", "repo", "git repository", "source repository"), "REPOSITORY"),
+    **dict.fromkeys(
+        (
+            "repository",
+            "repo",
+            "git repository",
+            "source repository",
+            "repositories",
+            "repos",
+            "project",
+            "projects",
+        ),
+        "REPOSITORY",
+    ),
     **dict.fromkeys(
         (
             "account number",
@@ -197,11 +222,32 @@ _PLURAL_LABELS = frozenset(
         "guests",
         "direct messages",
         "people in this channel",
+        "watchers",
+        "followers",
+        "collaborators",
+        "subscribers",
+        "people with access",
+        "shared with",
+        "projects",
+        "repositories",
+        "repos",
     }
+)
+#: Labels over an addressee block: a name, a company, an address, one a line.
+_ADDRESSEE_LABELS = frozenset(
+    {"bill to", "billed to", "invoice to", "ship to", "shipped to", "sold to", "deliver to"}
 )
 #: Labels that name a column of personal values in a table header.
 _COLUMN_LABELS = {
-    k: v for k, v in _LABELS.items() if k not in {"to", "from", "cc", "bcc", "host", "user"}
+    **{k: v for k, v in _LABELS.items() if k not in {"to", "from", "cc", "bcc", "host", "user"}},
+    # A "User" column of an admin list holds names (a cell must still look like one).
+    "user": "PERSON",
+    "users": "PERSON",
+    # A customer or an account is a person or a company: either shape is taken.
+    **dict.fromkeys(
+        ("customer", "client", "account name", "account", "organization", "organisation"),
+        "PARTY",
+    ),
 }
 
 _NOT_NAMES = frozenset(
@@ -222,6 +268,7 @@ debug source search explorer extensions due date type value amount total id desc
 title category tags labels comments actions progress state stage details overview summary
 reminder reminders tip tips hint fyi important notice alert caution todo workspace
 wiki recent spaces space templates template apps app dashboard dashboards
+unassigned you me nobody none automation unknown anyone everyone someone system bot
 """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -230,7 +277,9 @@ _TIME = (
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
     r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}/\d{1,2}"
-    r"(?:/\d{2,4})?|\d+\s?(?:m|h|d|min|mins|hr|hrs)\b(?:\s+ago)?)"
+    r"(?:/\d{2,4})?|\d+\s?(?:m|h|d|min|mins|hr|hrs)\b(?:\s+ago)?|"
+    r"(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just\s+now|"
+    r"(?:19|20)\d{2}-\d{2}-\d{2})"
 )
 _CAP = r"[A-Z][a-zA-Z'\u2019\-]+"
 _NAME = rf"{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,3}}"
@@ -239,7 +288,8 @@ _EMAIL = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
 #: "Andrea Herrera   7:26 AM" (chat, inbox, list rows), also glued ("Herrera7:26 AM").
 #: (OCR sometimes reads a capital as a small letter: "shawn Simpson".)
 _ROW_NAME_TIME = re.compile(
-    rf"^\W{{0,3}}(?P<v>(?:{_CAP}|[a-z][a-z'\-]+)(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,3}})"
+    rf"^\W{{0,3}}(?:[A-Z]{{1,2}}[ \t]+(?:\|[ \t]+)?)?"
+    rf"(?P<v>(?:{_CAP}|[a-z][a-z'\-]+)(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,3}})"
     rf"[ \t]*(?:[\u00b7|,\-\u2013][ \t]*)?{_TIME}\b",
     re.M,
 )
@@ -272,6 +322,64 @@ _COMPANY = re.compile(
     r"Insurance|Bank|Financial|Properties|Realty|Ltd|Co)(?![\w-]))"
     #: Partnership style: "Howard, Swanson and Adams", "Farrell & Co".
     rf"|(?P<p>{_CAP},[ \t]+{_CAP},?[ \t]+(?:and|&)[ \t]+{_CAP}|{_CAP}[ \t]+&[ \t]+{_CAP})"
+)
+
+_ORG_WORDS = (
+    rf"(?:{_CAP}|[A-Z]{{2,}})"
+    rf"(?:[ \t]+(?:&[ \t]+)?(?:{_CAP}|[A-Z]{{2,}}|Inc\.?|LLC|Ltd\.?|Co\.?)){{0,4}}"
+)
+#: "Jane Doe changed the status", "Jane Doe commented": an activity log or a feed names its
+#: actor first on the row.
+_ACTIVITY = re.compile(
+    rf"(?:^|(?<=\| )|(?<=\n))\W{{0,3}}(?:[A-Z]{{1,2}}[ \t]+(?:\|[ \t]+)?)?"
+    rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}})[ \t]+"
+    r"(?:changed|updated|added|removed|assigned|unassigned|created|commented|closed|reopened|"
+    r"moved|mentioned|joined|left|invited|shared|uploaded|edited|approved|merged|pushed|"
+    r"replied|reacted|started|completed|resolved|deleted|archived|renamed|scheduled|accepted|"
+    r"declined|requested|submitted|signed|viewed|liked|followed|logged|linked|attached|"
+    r"transitioned|set|cloned|forked|starred|sent|posted)\b",
+    re.M,
+)
+#: "New message from Jane Doe", "Invitation from Jane Doe".
+_FROM_NAME = re.compile(
+    rf"\b(?i:message|messages|reply|replies|call|invite|invitation|request|e-?mail|mail|note|"
+    rf"dm|comment|comments|mention|update)[ \t]+(?i:from)[ \t]+"
+    rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}})"
+)
+#: A mention chip of a full name: "@Jane Doe".
+_MENTION_NAME = re.compile(rf"(?<![\w.@])@(?P<v>{_CAP}[ \t]+{_CAP})(?![\w(])")
+#: A name in a sharing or member list with its role or "(you)" after it.
+_ROLE_ROW = re.compile(
+    rf"(?:^|(?<=\n))\W{{0,3}}(?:[A-Z]{{1,2}}[ \t]+(?:\|[ \t]+)?)?"
+    rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}})[ \t]*"
+    r"(?:\((?i:you|me|owner|organizer|guest)\)|[ \t]*\|[ \t]*(?:Owner|Editor|Viewer|"
+    r"Commenter|Admin|Administrator|Member|Guest|Organizer|Can edit|Can view|Can comment)"
+    r"[ \t]*(?:\n|$))",
+    re.M,
+)
+#: "(c) 2026 Acme Inc." in a footer: the company that owns the page or the document.
+_COPYRIGHT = re.compile(
+    rf"(?:\u00a9|\([cC]\)|(?i:copyright))[ \t]*(?:(?:19|20)\d{{2}}(?:[ \t]*[\-\u2013][ \t]*"
+    rf"(?:19|20)\d{{2}})?)?[ \t]+(?P<v>{_ORG_WORDS})"
+)
+#: A profile's experience row: "Acme Labs \u00b7 Full-time".
+_EMPLOYMENT = re.compile(
+    rf"(?:^|(?<=\n)|(?<=\| ))(?P<v>{_ORG_WORDS})[ \t]*[\u00b7|\-\u2013,][ \t]*"
+    r"(?i:full-time|part-time|contract|contractor|freelance|internship|self-employed|"
+    r"permanent|seasonal|apprenticeship)\b",
+    re.M,
+)
+#: A company marked on a confidentiality line: "Acme Labs \u00b7 Confidential".
+_CONFIDENTIAL = re.compile(
+    rf"(?P<v>{_ORG_WORDS})[ \t]*[\u00b7|\-\u2013,]?[ \t]*(?:Confidential|Internal use only|"
+    r"Proprietary)\b"
+)
+#: A sign-off with the company after the name: "— Jane Doe, Acme Labs" or on the next line.
+_SIGNED_ORG = re.compile(
+    rf"(?:(?:^|(?<=\n))[\u2014\u2013\-~][ \t]*{_CAP}(?:[ \t]+{_CAP}){{1,2}},[ \t]*"
+    rf"|\b(?:Best|Regards|Best regards|Kind regards|Warm regards|Many thanks|Thanks|Cheers|"
+    rf"Sincerely|All the best|Talk soon),?[ \t]*\n{{1,2}}[ \t]*{_CAP}(?:[ \t]+{_CAP}){{1,2}}"
+    rf"[ \t]*(?:,[ \t]*|\n{{1,2}}[ \t]*))(?P<v>{_ORG_WORDS})[ \t]*(?=\n|$)"
 )
 
 
@@ -325,6 +433,8 @@ def _value_ok(entity: str, text: str) -> bool:
         # A name is capitalised word by word (screens keep case), or an address or handle.
         if "@" in text:
             return len(words) <= 3
+        if all(is_ui_word(w) for w in words):
+            return False  # "Unassigned", "You", "None"
         return len(words) <= 5 and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
     if entity == "PHONE_NUMBER":
         return len(re.findall(r"\d", text)) >= 5
@@ -340,6 +450,11 @@ def _cell_ok(entity: str, text: str) -> bool:
     list is taken on the strength of one header)."""
     if entity == "PERSON":
         return name_like(text) or bool(re.fullmatch(rf"@?{_EMAIL}", text.strip()))
+    if entity == "PARTY":
+        return name_like(text) or (_org_line(text) and not is_ui_word(text.strip()))
+    if entity == "REPOSITORY" and not re.search(r"[/ ]", text.strip()):
+        # A list of projects under its heading: slugs someone chose.
+        return bool(re.fullmatch(r"[a-z0-9][a-z0-9_.]*[\-_][a-z0-9_.\-]+", text.strip()))
     return _value_ok(entity, text)
 
 
@@ -366,6 +481,9 @@ class LayoutContext:
         out.extend(self._columns())
         out.extend(self._patterns())
         out.extend(self._signatures())
+        out.extend(self._stacked())
+        out.extend(self._name_then_title())
+        out.extend(self._addressee())
         return out
 
     # --- helpers -------------------------------------------------------------------------
@@ -433,9 +551,10 @@ class LayoutContext:
                     if gap <= 5 * self.layout.lines[li].box.h:
                         candidates.append(nxt)
                 candidates.extend(self._values_below(li, entity))
+                plural = _norm_label(self.layout.lines[li].text) in _PLURAL_LABELS
                 for value_line in candidates:
                     text = self.layout.lines[value_line].text
-                    if _value_ok(entity, text):
+                    if _value_ok(entity, text) or (plural and _cell_ok(entity, text)):
                         found = self._finding(self._line_refs(value_line), entity, 0.55)
                         if found:
                             yield found
@@ -486,7 +605,10 @@ class LayoutContext:
                     pitch = max(pitch, 0.5 * (lines[value].box.y - last_y + pitch))
                     last_y = geometry.bottom(lines[value].box)
                     if _cell_ok(entity, lines[value].text):
-                        found = self._finding(self._line_refs(value), entity, 0.5)
+                        kind = entity
+                        if entity == "PARTY":
+                            kind = "PERSON" if name_like(lines[value].text) else "ORGANIZATION"
+                        found = self._finding(self._line_refs(value), kind, 0.5)
                         if found:
                             yield found
 
@@ -498,6 +620,14 @@ class LayoutContext:
             (_GREETING, "PERSON", 0.5, True, "*"),
             (_SIGN_OFF, "PERSON", 0.5, True, "blocks"),
             (_COMPANY, "ORGANIZATION", 0.45, False, "*"),
+            (_ACTIVITY, "PERSON", 0.5, True, "rows"),
+            (_FROM_NAME, "PERSON", 0.55, True, "*"),
+            (_MENTION_NAME, "PERSON", 0.55, True, "*"),
+            (_ROLE_ROW, "PERSON", 0.5, True, "rows"),
+            (_COPYRIGHT, "ORGANIZATION", 0.5, False, "*"),
+            (_EMPLOYMENT, "ORGANIZATION", 0.5, False, "rows"),
+            (_CONFIDENTIAL, "ORGANIZATION", 0.45, False, "*"),
+            (_SIGNED_ORG, "ORGANIZATION", 0.5, False, "blocks"),
         )
         for document in self.documents:
             for pattern, entity, score, name_check, kind in rules:
@@ -508,6 +638,10 @@ class LayoutContext:
                     start, end = match.span(group)
                     value = match.group(group)
                     if name_check and not _looks_like_name(value):
+                        continue
+                    if entity == "ORGANIZATION" and not _org_value_ok(value):
+                        continue
+                    if pattern in _STRICT_NAME_RULES and not name_like(value):
                         continue
                     refs = [document.refs[i] for i in document.words_between(start, end)]
                     found = self._finding(refs, entity, score)
@@ -549,6 +683,94 @@ class LayoutContext:
                         if found:
                             yield found
 
+    def _stacked(self) -> Iterator[Finding]:
+        """A name over an e-mail address or a job title (a people picker's suggestion, a
+        profile or contact card, a signature): the line above is the person."""
+        lines = self.layout.lines
+        for li, line in enumerate(lines):
+            below = self.layout.below(li, max_gap_lines=1.2)
+            if not below:
+                continue
+            under = lines[below[0]].text.strip()
+            text = _strip_initials(line.text)
+            if not name_like(text):
+                continue
+            if re.fullmatch(_EMAIL, under) or (
+                _title_line(under) and not _title_line(text) and not _org_line_strict(text)
+            ):
+                refs = self._line_refs(li, len(line.text.split()) - len(text.split()))
+                found = self._finding(refs, "PERSON", 0.5)
+                if found:
+                    yield found
+
+    def _name_then_title(self) -> Iterator[Finding]:
+        """ "Daniel Fry  Data Scientist" on one line (a people search, a directory row): the
+        words before a job title are a name when they look like one."""
+        for li, line in enumerate(self.layout.lines):
+            words = [w.text for w in line.words]
+            skip = 1 if len(words) >= 4 and re.fullmatch(r"[A-Z]{1,2}", words[0]) else 0
+            for n in (2, 3):
+                if len(words) < skip + n + 1:
+                    continue
+                name = " ".join(words[skip : skip + n])
+                rest = " ".join(words[skip + n :])
+                if (
+                    name_like(name)
+                    and _title_line(rest)
+                    and not _title_line(name)
+                    and not any(w.lower() in _TITLE_PREFIXES for w in words[skip : skip + n])
+                    and rest.split()[0].lower() not in ("at", "of", "for", "and")
+                ):
+                    refs = [WordRef(li, k) for k in range(skip, skip + n)]
+                    found = self._finding(refs, "PERSON", 0.5)
+                    if found:
+                        yield found
+                    break
+
+    def _addressee(self) -> Iterator[Finding]:
+        """ "Bill to" / "Ship to" over a name, a company and an address, one a line."""
+        lines = self.layout.lines
+        for li, line in enumerate(lines):
+            if _norm_label(line.text) not in _ADDRESSEE_LABELS:
+                continue
+            at = li
+            for _ in range(3):
+                below = self.layout.below(at)
+                if not below:
+                    break
+                at = below[0]
+                text = lines[at].text.strip()
+                if label_of(text) is not None or re.search(r"\d", text):
+                    break
+                entity = "PERSON" if name_like(text) else "ORGANIZATION"
+                if _value_ok(entity, text) or _org_line(text):
+                    found = self._finding(self._line_refs(at), entity, 0.5)
+                    if found:
+                        yield found
+
+
+#: Words that start a job title, not a name ("Senior Product Designer").
+_TITLE_PREFIXES = frozenset(
+    """
+senior junior staff principal lead head chief associate assistant product software data
+marketing sales customer site reliability engineering finance account general executive vice
+regional technical solutions support operations business program project research security
+""".split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _strip_initials(text: str) -> str:
+    """A list row's avatar initials ("JD Jane Doe") are not part of the name."""
+    words = text.split()
+    if len(words) >= 3 and re.fullmatch(r"[A-Z]{1,2}", words[0]):
+        return " ".join(words[1:])
+    return text.strip()
+
+
+def _org_line_strict(text: str) -> bool:
+    """Ends with a company suffix: "Smith Labs" over a title is a company, not a person."""
+    return bool(_COMPANY.fullmatch(text.strip()))
+
 
 _TITLE_WORDS = re.compile(
     r"\b(?:manager|engineer|director|vp|svp|evp|vice president|head of|lead|executive|officer|"
@@ -564,6 +786,34 @@ _ORG_LINE = re.compile(
 )
 
 
+#: Rules whose name must look like one in a list (no UI word in it: "GitHub Actions added").
+_STRICT_NAME_RULES = (_ACTIVITY, _FROM_NAME, _MENTION_NAME, _ROLE_ROW, _ROW_NAME_TIME)
+#: Companies everyone knows: a news item or a tutorial naming them names no one's employer.
+_PUBLIC_COMPANIES = frozenset(
+    """
+amazon apple google alphabet microsoft meta facebook nvidia intel amd ibm oracle samsung sony
+netflix tesla adobe salesforce cisco qualcomm mozilla canonical github gitlab atlassian
+openai anthropic spotify uber airbnb stripe shopify twitter linkedin dell hp lenovo
+""".split()  # noqa: SIM905 - a word list reads best as words
+)
+
+
+def _org_value_ok(value: str) -> bool:
+    """A company found by a cue: not a job title, not only UI words, not "All rights"."""
+    words = re.findall(r"[A-Za-z]+", value)
+    head = " ".join(words[:2]).lower()
+    return (
+        bool(words)
+        and words[0].lower() not in _PUBLIC_COMPANIES
+        and head not in {"red hat"}
+        and (not _title_line(value) or _org_line_strict(value))
+        and not all(is_ui_word(w) or w.lower() in _ORG_STOP for w in words)
+    )
+
+
+_ORG_STOP = frozenset({"all", "rights", "reserved", "confidential", "internal", "the"})
+
+
 def _title_line(text: str) -> bool:
     """A short line holding a job title ("Senior Account Manager", "VP Engineering")."""
     words = text.split()
@@ -577,7 +827,7 @@ def _org_line(text: str) -> bool:
     text = text.strip().rstrip(",.")
     return (
         bool(_ORG_LINE.match(text))
-        and not _title_line(text)
+        and (not _title_line(text) or _org_line_strict(text))
         and not all(is_ui_word(t) for t in re.findall(r"[A-Za-z]+", text))
     )
 

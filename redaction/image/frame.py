@@ -379,6 +379,12 @@ def _repeats(
             name = "".join(words).rsplit("/", 1)[-1].removesuffix(".git")
             if len(name) >= 5 and re.search(r"[a-z][\-_\d]|[\-_][a-z]", name, re.I):
                 values.append((name, finding.entity_type, finding.score * 0.98))
+            # Its owner (the company or the user) stands alone too: an organisation's
+            # switcher, a breadcrumb. Public owners never reach here.
+            pair = re.search(r"([A-Za-z0-9][A-Za-z0-9\-]{4,38})/[\w.\-]+/?$", "".join(words))
+            owner = pair.group(1) if pair else ""
+            if owner and not owner.isdigit() and not _public_owner(owner):
+                values.append((owner, finding.entity_type, finding.score * 0.97))
     if not values:
         return []
     matcher = DenyMatcher(
@@ -388,6 +394,13 @@ def _repeats(
         prefixes=False,
     )
     return matcher.find(layout)
+
+
+def _public_owner(owner: str) -> bool:
+    from redaction.image.patterns import _NOT_OWNERS, _PATH_HEADS, _PUBLIC_OWNERS
+
+    low = owner.lower()
+    return low in _PUBLIC_OWNERS or low in _NOT_OWNERS or low in _PATH_HEADS
 
 
 def _dedupe(findings: Sequence[Finding]) -> list[Finding]:

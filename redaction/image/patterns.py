@@ -76,7 +76,9 @@ _URL = re.compile(
 )
 _CHANNEL = re.compile(r"(?<![\w&#/])#(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w])")
 _REPO = re.compile(
-    r"(?:(?:github|gitlab|bitbucket)\.(?:com|org)[/:]|git@[\w.\-]+:)"
+    r"(?:(?:github|gitlab|bitbucket)\.(?:com|org)[/:]|git@[\w.\-]+:|"
+    # Container registries name images after their repository: "ghcr.io/acme/billing:sha".
+    r"(?:ghcr|quay)\.io/|registry\.gitlab\.com/)"
     r"(?P<v>[A-Za-z0-9][A-Za-z0-9\-]{0,38}/[A-Za-z0-9._\-]{1,100})"
     r"|(?<![\w./\-])(?P<w>[A-Za-z0-9][A-Za-z0-9\-]{1,38}/[A-Za-z][A-Za-z0-9_.\-]{1,99})(?![\w/])"
 )
@@ -313,6 +315,46 @@ _MENTION = re.compile(
 )
 
 
+#: An editor's title bar: "billing.py — atlas-payments — Visual Studio Code" (the middle part
+#: is the open folder: the project's repository).
+_EDITOR_TITLE = re.compile(
+    r"(?:\S+\.\w{1,8}[ \t]+[\u2014\u2013\-][ \t]+|^|(?<=\n))"
+    r"(?P<v>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})"
+    r"(?:[ \t]+\[[^\]\n]*\])?[ \t]+[\u2014\u2013\-][ \t]+(?:Visual Studio Code|VS ?Code|VSCodium|"
+    r"Cursor|Windsurf|Zed|Sublime Text|Code - OSS)\b"
+    # A terminal's title names the folder it is in: "atlas-payments — -zsh — 80x24".
+    r"|(?:^|(?<=\n))(?P<t>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})[ \t]+[\u2014\u2013][ \t]+-?"
+    r"(?:zsh|bash|fish|sh)\b"
+    # JetBrains: "atlas-payments \u2013 billing.py".
+    r"|(?:^|(?<=\n))(?P<j>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})[ \t]+[\u2014\u2013][ \t]+"
+    r"[\w\-]+\.\w{1,8}[ \t]*(?=\n|$)",
+    re.M,
+)
+#: An editor's explorer: the open folder's name right under its "EXPLORER" heading.
+_EXPLORER = re.compile(r"^(?:explorer|project|files)(?::.*)?$", re.I)
+#: A prompt showing the git branch after the folder: "~/code/atlas-payments (main) $",
+#: oh-my-zsh's "➜  atlas-payments git:(main)": the folder is a repository.
+_PROMPT_REPO = re.compile(
+    r"(?:[~/][\w./\-]*/|\u279c[ \t]+)(?P<v>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})[ \t]+"
+    r"(?:git:)?\([\w./\-]{1,80}\)"
+)
+#: A chat app named on the row ("#proj-x - Acme - Slack", "Slack | #proj-x"): its "#x" is a
+#: channel.
+_CHAT_APP = re.compile(r"\b(?:Slack|Discord|Mattermost|Rocket\.Chat|Zulip|Microsoft Teams)\b")
+#: git's own words for the folder it clones into.
+_CLONED_INTO = re.compile(r"Cloning into ['\u2018\u2019`]?(?P<v>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})")
+#: A line that is only a channel name someone chose ("#team-payments", "#ops_alerts  · 12
+#: members"): a notification's title, a search result.
+_CHANNEL_LINE = re.compile(
+    r"^[ \t]*#(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})[ \t]*(?:[\u00b7|\u2022,][^\n]*)?$", re.M
+)
+
+
+def _chosen_slug(value: str) -> bool:
+    """A name someone chose for a project or a channel: a dash, underscore or digit inside."""
+    return len(value) >= 5 and bool(re.search(r"[a-z][\-_\d]|[\-_][a-z]", value, re.I))
+
+
 def _tab_bar(text: str) -> bool:
     """A code host's tab bar: "Pull requests" (or "Merge requests") and two more of its tabs."""
     tabs = {m.lower() for m in _CODE_HOST_TABS.findall(text)}
@@ -383,6 +425,56 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
             outright = _CHANNEL_SAID.match(rows.text, match.end(group))
             if _channel_ok(value) and (outright or re.search(r"[a-z][\-_][a-z0-9]", value)):
                 take(rows, match.start(group) - 1, match.end(group), "CHANNEL")
+
+        # A row that names a chat app: its "#name"s are channels.
+        for row_match in re.finditer(r"[^\n]+", rows.text):
+            if not _CHAT_APP.search(row_match.group()):
+                continue
+            for match in _CHANNEL.finditer(rows.text, row_match.start(), row_match.end()):
+                if _channel_ok(match.group("v")):
+                    take(rows, match.start(), match.end(), "CHANNEL")
+
+        # A line that is only a chosen "#slug" (a toast's title, a search result).
+        for li, ocr_line in enumerate(layout.lines):
+            alone = _CHANNEL_LINE.match(ocr_line.text)
+            if (
+                alone
+                and _channel_ok(alone.group("v"))
+                and re.search(r"[a-z][\-_][a-z0-9]", alone.group("v"))
+            ):
+                end = len(alone.group("v")) + ocr_line.text.index("#") + 1
+                refs = [
+                    WordRef(li, i)
+                    for i in range(len(ocr_line.words))
+                    if sum(len(w.text) + 1 for w in ocr_line.words[:i]) < end
+                ]
+                found = from_words(layout, refs, "CHANNEL", RECOGNIZER, 0.55)
+                if found:
+                    out.append(found)
+
+    # Editors and git name the project's folder.
+    for pattern in (_EDITOR_TITLE, _CLONED_INTO, _PROMPT_REPO):
+        for match in pattern.finditer(rows.text):
+            group = next(g for g in ("v", "t", "j") if match.groupdict().get(g))
+            value = match.group(group).removesuffix(".git")
+            if _chosen_slug(value) and not _FILE_EXT.search(value):
+                take(rows, *match.span(group), "REPOSITORY")
+    for li, ocr_line in enumerate(layout.lines):
+        if not _EXPLORER.match(ocr_line.text.strip()):
+            continue
+        for below in layout.below(li):
+            words = layout.lines[below].words
+            tokens = [w.text for w in words]
+            start = (
+                1
+                if len(tokens) > 1 and re.fullmatch(r"[v>\u02c5\u2304\u2228\u203a]", tokens[0])
+                else 0
+            )
+            name = " ".join(tokens[start:])
+            if len(tokens) - start == 1 and _chosen_slug(name) and not _FILE_EXT.search(name):
+                found = from_words(layout, [WordRef(below, start)], "REPOSITORY", RECOGNIZER, 0.55)
+                if found:
+                    out.append(found)
 
     # Mentions: "@name" in running text (not a decorator alone on its line, not "@here").
     for match in _MENTION.finditer(rows.text):
