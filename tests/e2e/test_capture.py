@@ -175,7 +175,7 @@ def scenario(screen: XDisplay, xterm: None, start_recording: Callable[..., Recor
     return Scenario(result, recording.stderr, recording.ready_file, references)
 
 
-EXPECTED = [
+EXPECTED: list[tuple[str, int | None, int | None, dict[str, object]]] = [
     # action, x, y, extra fields
     ("type", None, None, {"text": "Hello world"}),
     ("key", None, None, {"keys": ("enter",)}),
@@ -239,10 +239,12 @@ def test_observations_are_the_screen_just_before_each_action(scenario: Scenario)
         assert np.array_equal(step.observation.pixels, reference), step.action_type
         checked += 1
     # the wait began when the pointer came to rest: the screen of step 11 still
-    assert np.array_equal(steps[12].observation.pixels, scenario.references[11])  # type: ignore[union-attr]
+    rested, waited = steps[11].observation, steps[12].observation
+    assert rested is not None and waited is not None
+    assert np.array_equal(waited.pixels, scenario.references[11])
     assert checked == 13
     # consecutive identical screens share memory
-    assert steps[11].observation.content_id == steps[12].observation.content_id  # type: ignore[union-attr]
+    assert rested.content_id == waited.content_id
     done = steps[-1]
     assert done.observation is not None and done.observation.pixels.shape == (480, 640, 3)
     assert done.observation.t >= done.timestamp_s

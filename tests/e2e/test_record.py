@@ -18,7 +18,9 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pyarrow.parquet as pq
 import pytest
 
@@ -271,11 +273,15 @@ def test_no_display_and_wayland_are_refused(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def ocr_reader() -> Callable[..., str]:
     from rapidocr import RapidOCR
+    from rapidocr.utils.output import RapidOCROutput
 
     engine = RapidOCR()
 
-    def read(frame: object) -> str:
-        return " ".join(engine(frame).txts or ())
+    def read(frame: np.ndarray[Any, Any]) -> str:
+        result = engine(frame)
+        # detection and recognition both on: the whole pipeline's output, even for no text
+        assert isinstance(result, RapidOCROutput), type(result)
+        return " ".join(result.txts or ())
 
     return read
 
