@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from hard import NEGATIVES_HARD, TEMPLATES_HARD
+from hard import NEGATIVES_HARD, NEGATIVES_R3, TEMPLATES_HARD, TEMPLATES_R3
 from render import render
 from sequences import SEQUENCES
 from templates import NEGATIVES, TEMPLATES, build_page
@@ -58,9 +58,11 @@ def plan(
                 "theme": "dark" if i % 2 else "light",
             }
         )
-    for names, n, offset in (
-        (list(TEMPLATES_HARD), hard, 2000),
-        (list(NEGATIVES_HARD), hard_negatives, 3000),
+    for names, n, offset, round_ in (
+        (list(TEMPLATES_HARD), hard, 2000, 2),
+        (list(NEGATIVES_HARD), hard_negatives, 3000, 2),
+        (list(TEMPLATES_R3), hard and 8, 4000, 3),
+        (list(NEGATIVES_R3), hard_negatives and 4, 5000, 3),
     ):
         for i in range(n):
             width, height, scale = SCREENS[(i + offset // 1000) % len(SCREENS)]
@@ -72,7 +74,7 @@ def plan(
                     "height": height,
                     "scale": scale,
                     "theme": "dark" if i % 3 == 1 else "light",
-                    "round": 2,
+                    "round": round_,
                 }
             )
     return items

@@ -432,6 +432,71 @@ def link_preview(p: Page) -> str:
       <div>{p.t(v.sentence(9))}</div>{previews}</div></div></div>"""
 
 
+def people_forms(p: Page) -> str:
+    """Names in the shapes that slip past NER: "Last, First", "J. Doe", "Jane D.", accents,
+    a title before the name, first names alone as chat speakers and in thanks, names in
+    calendar events and a one-line git log."""
+    v = p.v
+    accented = v.rng.choice(
+        (
+            "José Álvarez",
+            "Zoë Müller",
+            "Chloé Dubois",
+            "Søren Jørgensen",
+            "Iñaki Ibáñez",
+            "Łukasz Nowak",
+        )
+    )
+    a, b, c, d = v.person(), v.person(), v.person(), v.person()
+    last_first = f"{b.split()[-1]}, {b.split()[0]}"
+    initial_last = f"{c.split()[0][0]}. {c.split()[-1]}"
+    first_initial = f"{d.split()[0]} {d.split()[-1][0]}."
+    first = a.split()[0]
+    events = "".join(
+        f"<div class='panel' style='padding:6px 10px;margin:4px 0;border-left:3px solid var(--accent)'>{t}</div>"
+        for t in (
+            f"{v.time()} 1:1 {p.pii('private_person', first)} / {p.pii('private_person', c.split()[0])}",
+            f"{v.time()} Interview: {p.pii('private_person', accented)}",
+            f"{v.time()} Lunch with {p.pii('private_person', last_first)}",
+        )
+    )
+    log = "<br>".join(
+        f"{v.sha()} {p.t(v.rng.choice(('Fix', 'Add', 'Bump')))} {p.t(v.word())} ({p.pii('private_person', who)}, {v.rng.randint(2, 9)} days ago)"
+        for who in (a, initial_last, d)
+    )
+    chat = (
+        f"<div><b>{p.pii('private_person', first)}:</b> {p.t(v.sentence(7))}</div>"
+        f"<div><b>{p.pii('private_person', first_initial)}</b> {p.t(v.sentence(6))}</div>"
+        f"<div>thanks {p.pii('private_person', first)}, {p.t(v.sentence(5).lower())}</div>"
+        f"<div>Dr. {p.pii('private_person', b)} {p.t(v.rng.choice(('approved the budget.', 'will join at 3.', 'sent the slides.')))}</div>"
+    )
+    return f"""{_topbar(p, "Today")}
+    <div class="row" style="gap:30px;padding:20px 40px">
+      <div style="width:420px"><h3>Calendar</h3>{events}<h3>Contacts</h3>
+        <div>{p.pii("private_person", last_first)}</div><div>{p.pii("private_person", initial_last)}</div><div>{p.pii("private_person", accented)}</div></div>
+      <div style="flex:1;max-width:760px"><h3>Thread</h3>{chat}
+        <h3>git log --oneline</h3><div class="mono panel" style="padding:8px;line-height:1.5">{log}</div></div>
+    </div>"""
+
+
+def neg_calendar(p: Page) -> str:
+    """A calendar of generic events and rooms (no people)."""
+    v = p.v
+    events = "".join(
+        f"<div class='panel' style='padding:6px 10px;margin:4px 0;border-left:3px solid var(--accent)'>{v.time()} {t}</div>"
+        for t in (
+            "Team sync",
+            "Sprint planning / Room 4",
+            "Lunch",
+            "Focus time",
+            f"{v.product()} release review",
+            "All hands (Main Hall)",
+        )
+    )
+    return f"""{_topbar(p, "Calendar")}<div style="padding:20px 40px;max-width:700px"><h3>Today</h3>{events}
+      <h3>git log --oneline</h3><div class="mono panel" style="padding:8px">{v.sha()} Bump version ({v.rng.randint(2, 9)} days ago)<br>{v.sha()} Update docs (dependabot[bot])</div></div>"""
+
+
 TEMPLATES_HARD: dict[str, Callable[[Page], str]] = {
     "issue_tracker": issue_tracker,
     "people_picker": people_picker,
@@ -445,6 +510,8 @@ TEMPLATES_HARD: dict[str, Callable[[Page], str]] = {
     "notifications": notifications,
     "link_preview": link_preview,
 }
+#: The third round: name shapes that slip past NER, and a calendar without people.
+TEMPLATES_R3: dict[str, Callable[[Page], str]] = {"people_forms": people_forms}
 
 
 # --- negatives -----------------------------------------------------------------------------------
@@ -582,6 +649,7 @@ def neg_notifications(p: Page) -> str:
       <h2>{p.t(v.product())} dashboard</h2><p>{p.t(v.sentence(18))}</p></div><div style="width:380px;padding:10px">{toasts}</div></div>"""
 
 
+NEGATIVES_R3: dict[str, Callable[[Page], str]] = {"neg_calendar": neg_calendar}
 NEGATIVES_HARD: dict[str, Callable[[Page], str]] = {
     "neg_git_tutorial": neg_git_tutorial,
     "neg_news": neg_news,

@@ -856,9 +856,16 @@ def build_page(template: str, seed: int, theme: str) -> tuple[str, Page]:
     v = Values(seed)
     page = Page(v, theme, v.rng.choice(FONTS), v.rng.choice(MONO))
     # hard imports this module: imported here, not at the top.
-    from hard import NEGATIVES_HARD, TEMPLATES_HARD
+    from hard import NEGATIVES_HARD, NEGATIVES_R3, TEMPLATES_HARD, TEMPLATES_R3
 
-    body = {**TEMPLATES, **NEGATIVES, **TEMPLATES_HARD, **NEGATIVES_HARD}[template](page)
+    body = {
+        **TEMPLATES,
+        **NEGATIVES,
+        **TEMPLATES_HARD,
+        **NEGATIVES_HARD,
+        **TEMPLATES_R3,
+        **NEGATIVES_R3,
+    }[template](page)
     doc = f"""<!doctype html><html><head><meta charset="utf-8"><style>{page.css()}</style></head>
     <body>{body}{GOLD_SCRIPT}</body></html>"""
     return doc, page
