@@ -137,9 +137,11 @@ def screen_check(entity: str, text: str, recognizer: str) -> str:
     if not tokens:
         return "drop"
     if entity == "STREET_ADDRESS" and (
-        all(_is_date_or_quantity(t) for t in tokens) or len(tokens) < 3
+        sum(1 for t in tokens if not _is_date_or_quantity(t)) < 2 or len(tokens) < 3
     ):
-        return "drop"  # "Room 4", "Floor 2": a place in a building, not an address
+        # "Room 4", "Floor 2" (a place in a building), "3:54 PM Harbor" (a time and a word):
+        # an address has a number and at least two words.
+        return "drop"
     if entity == "PERSON":
         if all(_is_date_or_quantity(t) or is_ui_word(t) for t in tokens):
             return "drop"

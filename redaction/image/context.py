@@ -269,6 +269,8 @@ title category tags labels comments actions progress state stage details overvie
 reminder reminders tip tips hint fyi important notice alert caution todo workspace
 wiki recent spaces space templates template apps app dashboard dashboards
 unassigned you me nobody none automation unknown anyone everyone someone system bot
+support sales marketing engineering finance legal hr ops operations customer customers client
+clients vendor vendors partner partners candidate candidates leadership design product
 """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -281,7 +283,11 @@ _TIME = (
     r"(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just\s+now|"
     r"(?:19|20)\d{2}-\d{2}-\d{2})"
 )
-_CAP = r"[A-Z][a-zA-Z'\u2019\-]+"
+#: A capitalised word, accented letters included ("José", "Łukasz", "Müller").
+_CAP = (
+    r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
+    r"[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f'\u2019\-]+"
+)
 _NAME = rf"{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,3}}"
 _EMAIL = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
 
@@ -305,7 +311,7 @@ _BY_VERB = re.compile(
     rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,2}})"
 )
 _GREETING = re.compile(
-    rf"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Welcome),?[ \t]+"
+    rf"\b(?i:Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Welcome),?[ \t]+"
     rf"(?P<v>{_CAP}(?:[ \t]+{_CAP})?)[ \t]*[,!.:]"
 )
 _SIGN_OFF = re.compile(
@@ -345,6 +351,23 @@ _FROM_NAME = re.compile(
     rf"\b(?i:message|messages|reply|replies|call|invite|invitation|request|e-?mail|mail|note|"
     rf"dm|comment|comments|mention|update)[ \t]+(?i:from)[ \t]+"
     rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}})"
+)
+#: An honorific before a name: "Dr. Jane Doe", "Ms Ada Byron".
+_HONORIFIC = re.compile(
+    rf"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sir|Dame)\.?[ \t]+(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,2}})"
+)
+#: A calendar event with someone: "1:1 Ada / Tom", "Lunch with Jane Doe", "Interview: José".
+_WITH_NAME = re.compile(
+    rf"(?:\b1:1|\b1-on-1|\b(?i:one-on-one|lunch|coffee|call|meeting|sync|dinner|interview|"
+    rf"catch-up|catch up|1:1s?))(?:[ \t]+(?i:with))?[ \t]*:?[ \t]+"
+    # (OCR reads a capital I as a small l now and then: "lñaki Ibáñez".)
+    rf"(?P<v>(?:{_CAP}|l[a-z\u00e0-\u00f6\u00f8-\u017f]+(?=[ \t]+{_CAP}))"
+    rf"(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,2}})"
+    rf"(?:[ \t]*[/&+][ \t]*(?P<w>{_CAP}(?:[ \t]+{_CAP}){{0,2}}))?"
+)
+#: An author in brackets before a time: "(Jane Doe, 3 days ago)", "(J. Doe 2h)".
+_PAREN_AUTHOR = re.compile(
+    rf"\((?P<v>(?:{_CAP}|[A-Z]\.)(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}}),?[ \t]+{_TIME}\)"
 )
 #: A mention chip of a full name: "@Jane Doe".
 _MENTION_NAME = re.compile(rf"(?<![\w.@])@(?P<v>{_CAP}[ \t]+{_CAP})(?![\w(])")
@@ -624,6 +647,9 @@ class LayoutContext:
             (_FROM_NAME, "PERSON", 0.55, True, "*"),
             (_MENTION_NAME, "PERSON", 0.55, True, "*"),
             (_ROLE_ROW, "PERSON", 0.5, True, "rows"),
+            (_HONORIFIC, "PERSON", 0.55, True, "*"),
+            (_WITH_NAME, "PERSON", 0.5, True, "rows"),
+            (_PAREN_AUTHOR, "PERSON", 0.55, True, "*"),
             (_COPYRIGHT, "ORGANIZATION", 0.5, False, "*"),
             (_EMPLOYMENT, "ORGANIZATION", 0.5, False, "rows"),
             (_CONFIDENTIAL, "ORGANIZATION", 0.45, False, "*"),
@@ -634,6 +660,17 @@ class LayoutContext:
                 if kind not in ("*", document.kind):
                     continue
                 for match in pattern.finditer(document.text):
+                    if pattern is _WITH_NAME and match.group("w"):
+                        second = match.group("w")
+                        if name_like(second) or (
+                            len(second.split()) == 1 and not is_ui_word(second)
+                        ):
+                            refs = [
+                                document.refs[i] for i in document.words_between(*match.span("w"))
+                            ]
+                            found = self._finding(refs, entity, score)
+                            if found:
+                                yield found
                     group = "v" if match.group("v") is not None else "p"
                     start, end = match.span(group)
                     value = match.group(group)
@@ -642,6 +679,10 @@ class LayoutContext:
                     if entity == "ORGANIZATION" and not _org_value_ok(value):
                         continue
                     if pattern in _STRICT_NAME_RULES and not name_like(value):
+                        continue
+                    if pattern in _FIRST_NAME_RULES and (
+                        is_ui_word(value.split()[0]) or not _looks_like_name(value)
+                    ):
                         continue
                     refs = [document.refs[i] for i in document.words_between(start, end)]
                     found = self._finding(refs, entity, score)
@@ -788,6 +829,8 @@ _ORG_LINE = re.compile(
 
 #: Rules whose name must look like one in a list (no UI word in it: "GitHub Actions added").
 _STRICT_NAME_RULES = (_ACTIVITY, _FROM_NAME, _MENTION_NAME, _ROLE_ROW, _ROW_NAME_TIME)
+#: Rules whose one-word value is a first name (the cue says it is a person).
+_FIRST_NAME_RULES = (_HONORIFIC, _WITH_NAME, _GREETING)
 #: Companies everyone knows: a news item or a tutorial naming them names no one's employer.
 _PUBLIC_COMPANIES = frozenset(
     """

@@ -177,3 +177,18 @@ def test_window_titles_and_the_explorer_name_the_open_folder() -> None:
     assert found == {"ORBIT_ML-OPS"}
     assert _found([line("EXPLORER", 20, 10), line("CPYTHON", 20, 34)]) == set()
     assert _found([line("Notes \u2014 Cursor", 20, 10)]) == set()
+
+
+def test_calendar_events_honorifics_and_bracketed_authors_name_people() -> None:
+    assert {"Ada", "Tom"} <= _found([line("1:1 Ada / Tom", 20, 10)], "PERSON")
+    assert "José Álvarez" in _found([line("Interview: José Álvarez", 20, 10)], "PERSON")
+    assert "Jane Doe" in _found([line("Dr. Jane Doe approved the budget.", 20, 10)], "PERSON")
+    found = _found([line("a1b2c3 Fix cache (J. Doe, 3 days ago)", 20, 10)], "PERSON")
+    assert any("Doe" in f for f in found)
+    for generic in ("Team sync", "Lunch", "Call with Support", "Sprint planning / Room 4"):
+        assert _found([line(generic, 20, 10)], "PERSON") == set(), generic
+
+
+def test_a_misread_capital_i_still_starts_a_name_after_a_cue() -> None:
+    assert "lñaki Ibáñez" in _found([line("Interview: lñaki Ibáñez", 20, 10)], "PERSON")
+    assert _found([line("Interview: lunch plans", 20, 10)], "PERSON") == set()

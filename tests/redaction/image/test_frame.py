@@ -198,3 +198,11 @@ def test_bold_round_letters_are_not_a_masked_password(screen: ScreenFactory) -> 
     assert PasswordFieldDetector._runs_from_pixels(word.image, 1.0) == []
     dots = screen([("\u25cf\u25cf\u25cf\u25cf\u25cf\u25cf\u25cf\u25cf", 20, 20)], size=(400, 80))
     assert PasswordFieldDetector._runs_from_pixels(dots.image, 1.0) != []
+
+
+def test_a_time_and_a_word_is_not_a_street_address() -> None:
+    from redaction.image.analysis import screen_check
+
+    assert screen_check("STREET_ADDRESS", "3:54 PM Harbor", "street_address") == "drop"
+    assert screen_check("STREET_ADDRESS", "Room 4", "street_address") == "drop"
+    assert screen_check("STREET_ADDRESS", "12 Main St", "street_address") == "keep"
