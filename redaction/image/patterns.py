@@ -208,9 +208,27 @@ def _iter(
             if pattern in (_HANDLE, _CHANNEL):
                 start -= 1  # take the sigil too
             refs: list[WordRef] = [document.refs[i] for i in document.words_between(start, end)]
+            if entity == "URL" and refs:
+                refs += _url_tail(layout, refs[-1])
             found = from_words(layout, refs, entity, RECOGNIZER, 0.6)
             if found:
                 yield found
+
+
+def _url_tail(layout: Layout, last: WordRef) -> list[WordRef]:
+    """The rest of a URL whose path has a space ("/sites/Review/Shared Documents"): up to
+    three words after it on its line, each capitalised or holding a "/", up to the line's end
+    (an address bar or a link alone on its line)."""
+    words = layout.lines[last.line].words
+    rest = list(range(last.index + 1, len(words)))
+    if not rest or len(rest) > 3 or not re.search(r"/[^/\s]*$", words[last.index].text):
+        return []
+    if all(
+        re.fullmatch(r"[A-Z][\w%.\-]*(?:/[\w%.\-]*)*|[\w%.\-]*/[\w%./\-]*", words[i].text)
+        for i in rest
+    ):
+        return [WordRef(last.line, i) for i in rest]
+    return []
 
 
 # --- cued identifiers: on by default ------------------------------------------------------------

@@ -192,3 +192,20 @@ def test_calendar_events_honorifics_and_bracketed_authors_name_people() -> None:
 def test_a_misread_capital_i_still_starts_a_name_after_a_cue() -> None:
     assert "lñaki Ibáñez" in _found([line("Interview: lñaki Ibáñez", 20, 10)], "PERSON")
     assert _found([line("Interview: lunch plans", 20, 10)], "PERSON") == set()
+
+
+def test_a_sensitive_url_with_a_space_in_its_path_is_taken_whole() -> None:
+    from redaction.image.patterns import find_patterns
+    from redaction.image.settings import ImageRedactionSettings
+
+    def urls(text: str) -> list[str]:
+        layout = analyse_layout([line(text, 20, 10)])
+        docs = [layout.document("rows"), layout.document("blocks")]
+        found = find_patterns(layout, docs, ImageRedactionSettings())
+        return [" ".join(layout.word(r).text for r in f.refs) for f in found]
+
+    whole = "https://acme.sharepoint.com/sites/Review/Shared Documents"
+    assert urls(whole) == [whole]
+    assert urls("https://acme.sharepoint.com/sites/Review is down again today") == [
+        "https://acme.sharepoint.com/sites/Review"
+    ]
