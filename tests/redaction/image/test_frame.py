@@ -206,3 +206,10 @@ def test_a_time_and_a_word_is_not_a_street_address() -> None:
     assert screen_check("STREET_ADDRESS", "3:54 PM Harbor", "street_address") == "drop"
     assert screen_check("STREET_ADDRESS", "Room 4", "street_address") == "drop"
     assert screen_check("STREET_ADDRESS", "12 Main St", "street_address") == "keep"
+
+
+def test_a_dashed_label_with_an_acronym_is_not_a_name() -> None:
+    from redaction.image.analysis import screen_check
+
+    assert screen_check("PERSON", "MI-Ops", "ner_name_shape") == "drop"
+    assert screen_check("PERSON", "Jean-Luc Picard", "ner_name_shape") == "keep"
