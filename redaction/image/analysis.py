@@ -150,8 +150,10 @@ def screen_check(entity: str, text: str, recognizer: str) -> str:
         if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1:
             return "drop"  # WARN, INFO, TODO, an acronym: not a name standing alone
         parts = text.strip().split("-")
-        if " " not in text.strip() and len(parts) > 1 and any(
-            len(p) >= 2 and p.isupper() for p in parts
+        if (
+            " " not in text.strip()
+            and len(parts) > 1
+            and any(len(p) >= 2 and p.isupper() for p in parts)
         ):
             return "drop"  # "ML-Ops", "QA-Team": a label with an acronym, not "Jean-Luc"
         if any(mark in recognizer.lower() for mark in NER_MARKS) and len(tokens) == 1:
