@@ -76,6 +76,13 @@ class RedactJob(EpisodeJob):
                                           ocr_threads=_ocr_threads(self.workers_per_machine))
 
     def run(self, source: Path, target: Path | None) -> FileOutcome:
+        try:
+            return self._run(source, target)
+        finally:
+            if self._engines is not None:
+                self._engines.frames.ocr.forget()  # no screen text kept across episodes
+
+    def _run(self, source: Path, target: Path | None) -> FileOutcome:
         assert target is not None
         if target.exists() and not self.force:
             return FileOutcome(str(source), "skipped", output=str(target),
@@ -175,8 +182,10 @@ class AuditJob(EpisodeJob):
 
         def spans(where: str, value: str | None, step: int | None) -> None:
             if value:
+                # Titles and the task are read as the recorder read them.
+                kind = "title" if where in ("task", "window") else "text"
                 found.extend(Finding(step, where, s.entity_type, s.recognizer,
-                                     round(s.score, 3)) for s in text.analyze(value))
+                                     round(s.score, 3)) for s in text.analyze(value, kind=kind))
 
         spans("task", episode.metadata.task, None)
         for step in episode.iter_steps():
@@ -198,7 +207,11 @@ class AuditJob(EpisodeJob):
         return found
 
     def run(self, source: Path, target: Path | None) -> FileOutcome:
-        found = self.findings(source)
+        try:
+            found = self.findings(source)
+        finally:
+            if self._engines is not None:
+                self._engines.frames.ocr.forget()  # no screen text kept across episodes
         from dataclasses import asdict
 
         return FileOutcome(str(source), "findings" if found else "done",

@@ -40,6 +40,8 @@ from redaction.recognizers.person import NameCueRecognizer
 _RECASED_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
 #: Spans of these types found once are hunted elsewhere in the same text.
 _PROPAGATED = frozenset({"PERSON"})
+#: The recognizer name of the unknown-word rule (see TextRedactor._unknown_capitalised_words).
+UNKNOWN_WORD = "unknown_word"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,15 +111,19 @@ class TextRedactor:
 
     # ---- analysis --------------------------------------------------------------------------
 
-    def analyze(self, text: str, deny_list: DenyList | None = None) -> list[Span]:
+    def analyze(
+        self, text: str, deny_list: DenyList | None = None, *, kind: RedactionKind = "text"
+    ) -> list[Span]:
         """Spans of personal data in ``text``: sorted, non-overlapping, in the policy's types.
 
+        ``kind="title"`` for window titles and task texts: there the unknown-word rule stays
+        off (a title is a list of app, page and file names: "Inbox - Gmail - Firefox").
         Satisfies :class:`redaction.models.TextAnalyzer` (the image redactor calls this on OCR
         lines and pages).
         """
         if not text or not text.strip():
             return []
-        candidates = self._candidates(text, deny_list)
+        candidates = self._candidates(text, deny_list, unknown_words=kind != "title")
         kept = [s for s in candidates if self._accepts(s, text)]
         kept = [s for s in (_tidy(text, s) for s in kept) if s is not None]
         if self.ner is not None:
@@ -172,7 +178,9 @@ class TextRedactor:
             span.entity_type
         )
 
-    def _candidates(self, text: str, deny_list: DenyList | None) -> list[Span]:
+    def _candidates(
+        self, text: str, deny_list: DenyList | None, *, unknown_words: bool = True
+    ) -> list[Span]:
         spans: list[Span] = []
         for recognizer in self.recognizers:
             spans.extend(recognizer.find(text))
@@ -189,7 +197,7 @@ class TextRedactor:
                 ner_spans, variant_spans = self.ner.analyze(text), None
             spans.extend(ner_spans)
             spans.extend(self._name_shaped(text, ner_spans))
-            if self.policy.ner.recased_pass:
+            if self.policy.ner.recased_pass and unknown_words:
                 spans.extend(self._unknown_capitalised_words(text))
             if variant_spans is not None:
                 recased_spans = [
@@ -201,7 +209,8 @@ class TextRedactor:
                 spans.extend(self._name_shaped(recased, recased_spans))
                 # Rules that need capitals ("my kid Lukas") read the re-capitalised copy; so
                 # does the unknown-word rule, which there always asks for more than the word.
-                spans.extend(self._unknown_capitalised_words(recased, changed))
+                if unknown_words:
+                    spans.extend(self._unknown_capitalised_words(recased, changed))
                 for recognizer in self._cased_name_rules:
                     spans.extend(
                         s for s in recognizer.find(recased) if any(changed[s.start : s.end])
@@ -263,8 +272,10 @@ class TextRedactor:
                 continue
             before = text[max(0, match.start() - 24) : match.start()]
             previous = _PREVIOUS_WORD.search(before)
-            if previous is not None and previous.group(1).lower() in _DETERMINER_WORDS:
-                continue
+            if previous is not None and previous.group(1).lower() in (
+                _DETERMINER_WORDS | _SOFTWARE_VERBS
+            ):
+                continue  # "the Grafana dashboard", "open Figma", "restart Nginx"
             start, end = match.start(), _name_run_end(text, match.end())
             if re.match(r"[ \t]*[=(<>{\[]", text[end : end + 4]):
                 continue  # markup or code: '<img src="...">', 'Foo(', 'Key = ...'
@@ -281,7 +292,7 @@ class TextRedactor:
                             or any(not known_word(w.lower(), lexicon) for w in run)
                         )
                     )
-                    or _JOINED_NAME.match(rest) is not None
+                    or self._joined_name(rest, recapitalised is not None)
                     or _PERSONAL_PRONOUN.search(rest) is not None
                 )
                 if not evidence:
@@ -294,8 +305,20 @@ class TextRedactor:
                 # "met Anna Kastner", "Maha Cazares": a capitalised word right before it is a
                 # first name (at a sentence start this also takes "Meanwhile" in).
                 start -= len(before) - previous.start(1)
-            found.append(Span(start, end, "PERSON", "unknown_word", 0.5))
+            found.append(Span(start, end, "PERSON", UNKNOWN_WORD, 0.5))
         return found
+
+    def _joined_name(self, rest: str, recapitalised: bool) -> bool:
+        """A capitalised word joined by "and", "or" or a comma right after the candidate. In a
+        re-capitalised copy it was capitalised for being next to the candidate, so it counts
+        only when English does not know it either ("usamov and nekolná", not "kubectl and
+        helm")."""
+        assert self.ner is not None
+        joined = _JOINED_NAME.match(rest)
+        if joined is None:
+            return False
+        word = _WORD.findall(joined.group())[-1].lower()
+        return not recapitalised or not known_word(word, self.ner.lexicon)
 
     def _extend_name(self, text: str, span: Span) -> Span:
         """NER often keeps only part of a foreign name ("Producer Mashuu Samurakami" gives
@@ -305,7 +328,8 @@ class TextRedactor:
             return span
         start, end = span.start, span.end
         while True:
-            left = _NEIGHBOUR_LEFT.search(text, 0, start)
+            # A bounded window: rescanning the whole prefix made long name lists cubic.
+            left = _NEIGHBOUR_LEFT.search(text, max(0, start - 64), start)
             if left is None or not self._unknown_capitalised(left.group(1)):
                 break
             start = left.start(1)
@@ -356,7 +380,7 @@ class TextRedactor:
         Use ``kind="title"`` for window titles and task texts so the records say where the
         removal happened.
         """
-        spans = self.analyze(text, deny_list)
+        spans = self.analyze(text, deny_list, kind=kind)
         return RedactedText(
             text=self.apply_placeholders(text, spans),
             spans=tuple(spans),
@@ -546,6 +570,12 @@ _PERSONAL_PRONOUN = re.compile(
 _DETERMINER_WORDS = frozenset(
     "the a an this that these those our my your their its his her every each some any no".split()  # noqa: SIM905
 )
+#: Verbs whose object is software, not a person ("open Figma", "install Terraform").
+_SOFTWARE_VERBS = frozenset(
+    """open launch install uninstall reinstall use run start restart stop configure setup
+    update upgrade download enable disable deploy import export sync build compile debug
+    ping load reload boot""".split()  # noqa: SIM905
+)
 _NAME_PARTICLE = re.compile(
     r"[ \t]+(?:(?:van|von|de|da|das|do|dos|del|della|der|den|di|du|la|le|bin|ibn|al|el|ter|ten)"
     r"[ \t]+)?(?P<word>(?-i:[^\W\d_a-z])(?:[^\W\d_A-Z][\w'\u2019\-]*|\.?))(?![\w'\u2019])"
@@ -569,8 +599,8 @@ def _name_run_end(text: str, end: int, limit: int = 3) -> int:
         if match is None:
             break
         word = match.group("word")
-        if len(word.rstrip(".")) > 1 and not _capitalised_name_word(word):
-            break
+        if word == "I" or (len(word.rstrip(".")) > 1 and not _capitalised_name_word(word)):
+            break  # a bare "I" is the pronoun ("Tell Kastner I said hi"), not an initial
         end = match.end()
     return end
 
@@ -911,7 +941,9 @@ def _propagate(text: str, spans: Sequence[Span]) -> list[Span]:
     words: dict[str, Span] = {}
     stop = _stopwords()
     for span in spans:
-        if span.entity_type not in _PROPAGATED:
+        # The unknown-word rule's guesses (often a product: "Redis") are not spread to other
+        # uses of the word ("redis-cli", "figma.com").
+        if span.entity_type not in _PROPAGATED or span.recognizer == UNKNOWN_WORD:
             continue
         for word in _WORD.findall(text[span.start : span.end]):
             key = word.lower()

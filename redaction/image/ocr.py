@@ -121,6 +121,9 @@ class OcrEngine(ABC):
         """Engine name and version for an episode's policy (no values)."""
         return {"engine": self.name}
 
+    def forget(self) -> None:  # noqa: B027 - optional: only engines that keep text override it
+        """Drop any screen text kept between reads (call at the end of an episode)."""
+
 
 def _words_from_chars(
     text: str, char_boxes: Sequence[Box], line_box: Box, score: float
@@ -348,6 +351,11 @@ class RapidOcrEngine(OcrEngine):
         self._lock = threading.Lock()
         #: Detection and recognition time of the last read (for profiling).
         self.last_timings: dict[str, float] = {}
+
+    def forget(self) -> None:
+        with self._lock:
+            if self.line_cache is not None:
+                self.line_cache.clear()
 
     def det_factor(self, height: int, width: int, device_scale: float = 1.0) -> Fraction:
         """How many times smaller than the image detection runs (a fraction from _FACTORS)."""

@@ -73,8 +73,13 @@ _RENAMED = re.compile(
     r"(?<![\w])(?<!file )(?<!folder )(?<!branch )(?<!host )(?<!project )(?<!domain )"
     r"(?<!column )(?<!field )(?<!variable )(?<!table )(?<!sheet )(?<!tab )(?<!app )"
     r"(?<!product )(?<!company )(?<!device )(?<!network )(?<!server )(?<!brand )"
-    r"name\b[^\n]{0,80}?(?:change|changed|update|updated|correct|corrected|set|fix|rename|"
-    r"renamed|spell|spelled|spelt)[ \t]+(?:it|this|that|mine|the[ \t]+name)[ \t]+(?:to|as|into)"
+    # Not "the name of the file / sheet / branch ..." (a thing's name), and not "rename it to"
+    # (files and branches are renamed; a person's name is changed or corrected).
+    r"name\b(?![ \t]+(?:of|for)[ \t]+(?:the|this|that|a|an|my|your|our)[ \t]+(?!account|card|"
+    r"holder|person|customer|client|user|guest|passenger|recipient|contact|patient|employee)"
+    r"[^\W\d_])"
+    r"[^\n]{0,80}?(?:change|changed|update|updated|correct|corrected|set|fix|"
+    r"spell|spelled|spelt)[ \t]+(?:it|this|that|mine|the[ \t]+name)[ \t]+(?:to|as|into)"
     r"[ \t]+" + _NAME,
     re.I,
 )

@@ -39,6 +39,8 @@ def test_a_page_seen_again_is_not_recognised_again(cached: Any, screen: ScreenFa
     hits = cache.hits
     again = cached.read(page)
     assert cache.hits - hits == 3 and _lines(again) == _lines(first)
+    cached.forget()  # the end of an episode: no screen text is kept for the next one
+    assert len(cache) == 0
 
 
 def test_only_changed_lines_are_recognised_and_the_read_is_the_same(
