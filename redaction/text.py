@@ -40,6 +40,8 @@ from redaction.recognizers.person import NameCueRecognizer
 _RECASED_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
 #: Spans of these types found once are hunted elsewhere in the same text.
 _PROPAGATED = frozenset({"PERSON"})
+#: Words a name found in part may grow by on each side (see TextRedactor._extend_name).
+_NAME_GROWTH = 3
 #: The recognizer name of the unknown-word rule (see TextRedactor._unknown_capitalised_words).
 UNKNOWN_WORD = "unknown_word"
 
@@ -323,17 +325,18 @@ class TextRedactor:
     def _extend_name(self, text: str, span: Span) -> Span:
         """NER often keeps only part of a foreign name ("Producer Mashuu Samurakami" gives
         "Samurakami"): grow a name over the capitalised words English does not know right
-        next to it."""
+        next to it. A name grows by a few words at most: in a long list of unknown words each
+        span growing over the whole list made analysis quadratic (seconds on 5k characters)."""
         if span.entity_type != "PERSON" or span.recognizer == "deny_list":
             return span
         start, end = span.start, span.end
-        while True:
+        for _ in range(_NAME_GROWTH):
             # A bounded window: rescanning the whole prefix made long name lists cubic.
             left = _NEIGHBOUR_LEFT.search(text, max(0, start - 64), start)
             if left is None or not self._unknown_capitalised(left.group(1)):
                 break
             start = left.start(1)
-        while True:
+        for _ in range(_NAME_GROWTH):
             right = _NEIGHBOUR_RIGHT.match(text, end)
             if right is None or not self._unknown_capitalised(right.group(1)):
                 break

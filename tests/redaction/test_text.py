@@ -482,3 +482,13 @@ def test_a_corrected_name_is_a_persons_not_a_things(
     text_redactor: TextRedactor, text: str, redacted: bool
 ) -> None:
     assert ("<PERSON>" in str(text_redactor.redact_text(text).text)) is redacted
+
+
+def test_a_name_grows_by_a_few_unknown_words_at_most(text_redactor: TextRedactor) -> None:
+    """NER's part of a foreign name grows over the unknown words beside it, but a name is a
+    few words: a long list of unknown words must not make every span the whole list."""
+    text = "Ukko Wojcik Usamov Dziedzic Kastner Cazares Nekolna Brzeczyszczykiewicz Zbyszko"
+    middle = text.index("Cazares")
+    grown = text_redactor._extend_name(text, Span(middle, middle + 7, "PERSON", "spacy", 0.85))
+    three_each_side = "Usamov Dziedzic Kastner Cazares Nekolna Brzeczyszczykiewicz Zbyszko"
+    assert text[grown.start : grown.end] == three_each_side
