@@ -294,7 +294,7 @@ class TextRedactor:
                             or any(not known_word(w.lower(), lexicon) for w in run)
                         )
                     )
-                    or self._joined_name(rest, recapitalised is not None)
+                    or _JOINED_NAME.match(rest) is not None
                     or _PERSONAL_PRONOUN.search(rest) is not None
                 )
                 if not evidence:
@@ -309,18 +309,6 @@ class TextRedactor:
                 start -= len(before) - previous.start(1)
             found.append(Span(start, end, "PERSON", UNKNOWN_WORD, 0.5))
         return found
-
-    def _joined_name(self, rest: str, recapitalised: bool) -> bool:
-        """A capitalised word joined by "and", "or" or a comma right after the candidate. In a
-        re-capitalised copy it was capitalised for being next to the candidate, so it counts
-        only when English does not know it either ("usamov and nekolná", not "kubectl and
-        helm")."""
-        assert self.ner is not None
-        joined = _JOINED_NAME.match(rest)
-        if joined is None:
-            return False
-        word = _WORD.findall(joined.group())[-1].lower()
-        return not recapitalised or not known_word(word, self.ner.lexicon)
 
     def _extend_name(self, text: str, span: Span) -> Span:
         """NER often keeps only part of a foreign name ("Producer Mashuu Samurakami" gives
