@@ -69,7 +69,8 @@ def screen() -> ScreenFactory:
             text, x, y = item[0], item[1], item[2]
             draw.text((x, y), text, font=font, fill=ink)
             x0, y0, x1, y1 = draw.textbbox((x, y), text, font=font)
-            boxes[item[3] if len(item) > 3 else text] = Box(x0, y0, x1 - x0, y1 - y0)
+            left, top, right, bottom = (round(v) for v in (x0, y0, x1, y1))
+            boxes[item[3] if len(item) > 3 else text] = Box(left, top, right - left, bottom - top)
         rgb = np.asarray(image)
         return Screen(np.ascontiguousarray(rgb[:, :, ::-1]), boxes)
 

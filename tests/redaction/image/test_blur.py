@@ -18,7 +18,7 @@ from tests.redaction.image.conftest import ScreenFactory
 @pytest.mark.parametrize("field", ["block_px", "pad_px"])
 def test_settings_refuse_weak_blur(field: str) -> None:
     with pytest.raises(ValueError):
-        ImageRedactionSettings(**{field: 3})
+        ImageRedactionSettings().replace(**{field: 3})
 
 
 def test_block_and_padding_scale_with_device_scale_and_text_size() -> None:

@@ -38,7 +38,9 @@ def test_every_expected_finding_is_covered(
     links such as this page's https://cla.microsoft.com)."""
     import cv2
 
-    result = strict_frame_redactor.redact(cv2.imread(str(images / "ocr_test.png")), DenyList())
+    image = cv2.imread(str(images / "ocr_test.png"))
+    assert image is not None
+    result = strict_frame_redactor.redact(image, DenyList())
     assert result.dropped_reason is None
     missed = [b for b in EXPECTED if not covered(b, result.blurred, share=0.5)]
     assert missed == []
@@ -49,5 +51,7 @@ def test_a_photo_without_text_is_untouched(
 ) -> None:
     import cv2
 
-    result = strict_frame_redactor.redact(cv2.imread(str(images / "no_ocr.jpg")), DenyList())
+    image = cv2.imread(str(images / "no_ocr.jpg"))
+    assert image is not None
+    result = strict_frame_redactor.redact(image, DenyList())
     assert result.dropped_reason is None and result.blurred == ()
