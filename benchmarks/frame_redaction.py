@@ -64,6 +64,15 @@ from redaction.models import Box  # noqa: E402
 READABLE = 0.8
 
 
+
+def imread(path: Path | str, flags: int = cv2.IMREAD_COLOR) -> np.ndarray[Any, Any]:
+    """An image from disk, or a clear exit (OpenCV returns None for a missing or bad file)."""
+    image = cv2.imread(str(path), flags)
+    if image is None:
+        sys.exit(f"frame_redaction: cannot read image {path}")
+    return image
+
+
 @dataclass(frozen=True)
 class Gold:
     label: str
@@ -135,7 +144,7 @@ def run_ours(
     or counts, so that nobody tunes on single images."""
     out = []
     for sample in samples:
-        frame = cv2.imread(str(sample.path), cv2.IMREAD_COLOR)
+        frame = imread(sample.path)
         started = time.perf_counter()
         result = redactor.redact(frame, DenyList(), scale=sample.scale)
         ms = (time.perf_counter() - started) * 1000
@@ -231,7 +240,7 @@ def run_anchor(samples: Sequence[Sample]) -> list[Outcome]:
     out = []
     for sample in samples:
         item = by_path[str(sample.path)]
-        frame = cv2.imread(str(sample.path), cv2.IMREAD_COLOR)
+        frame = imread(sample.path)
         boxes = [geometry.clip(Box(*b), frame.shape[1], frame.shape[0]) for b in item["boxes"]]
         for b in boxes:  # the redactor's default: fill each box
             frame[b.y : b.y + b.h, b.x : b.x + b.w] = 0
@@ -294,7 +303,7 @@ def reocr(outcomes: Sequence[Outcome], engines: dict[str, OcrEngine], before: bo
                     if name == "rapidocr" and outcome.lines_before:
                         cache[key] = outcome.lines_before
                     else:
-                        cache[key] = engine.read(cv2.imread(str(outcome.sample.path)))
+                        cache[key] = engine.read(imread(outcome.sample.path))
                 outcome.before[name] = cache[key]
 
 
@@ -356,10 +365,10 @@ def score(outcomes: Sequence[Outcome], engines: Sequence[str]) -> dict[str, Any]
     times = sorted(o.ms for o in outcomes)
     areas = []
     for o in outcomes:
-        h, w = cv2.imread(str(o.sample.path), cv2.IMREAD_UNCHANGED).shape[:2]
+        h, w = imread(o.sample.path, cv2.IMREAD_UNCHANGED).shape[:2]
         mask = np.zeros((h, w), dtype=bool)
-        for b in o.blurred:
-            mask[b.y : b.y + b.h, b.x : b.x + b.w] = True
+        for area in o.blurred:
+            mask[area.y : area.y + area.h, area.x : area.x + area.w] = True
         areas.append(float(mask.mean()))
     result: dict[str, Any] = {
         "images": len(outcomes),
@@ -414,12 +423,12 @@ def presidio_images(redactor: FrameRedactor, folder: Path) -> dict[str, Any]:
         Box(769, 301, 169, 29),
         Box(27, 912, 458, 39),
     ]
-    frame = cv2.imread(str(folder / "ocr_test.png"))
+    frame = imread(folder / "ocr_test.png")
     result = redactor.redact(frame, DenyList())
     hit = [covered(b, list(result.blurred)) for b in expected]
     # The 7th finding shares the last box (an e-mail inside a URL): 6 boxes, 7 findings.
     found = sum(hit) + int(hit[-1])
-    plain = cv2.imread(str(folder / "no_ocr.jpg"))
+    plain = imread(folder / "no_ocr.jpg")
     empty = redactor.redact(plain, DenyList())
     return {
         "ocr_test_findings_covered": f"{found}/7",
@@ -432,7 +441,10 @@ def presidio_images(redactor: FrameRedactor, folder: Path) -> dict[str, Any]:
 def face_check(redactor: FrameRedactor) -> dict[str, Any]:
     from skimage import data
 
-    astronaut = cv2.cvtColor(data.astronaut(), cv2.COLOR_RGB2BGR)
+    astronaut = cv2.cvtColor(
+        data.astronaut(),  # type: ignore[no-untyped-call]  # skimage.data is unannotated
+        cv2.COLOR_RGB2BGR,
+    )
     screen = np.full((1080, 1920, 3), 245, dtype=np.uint8)
     cv2.putText(
         screen, "Team directory - profile", (40, 80), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (40, 40, 40), 2
@@ -456,7 +468,7 @@ def incremental_check(redactor: FrameRedactor, folder: Path) -> dict[str, Any]:
     ocr_full: list[float] = []
     identical_frames = total_frames = 0
     for seq in sorted(p for p in folder.iterdir() if p.is_dir()):
-        frames = [cv2.imread(str(p)) for p in sorted(seq.glob("*.png"))]
+        frames = [imread(p) for p in sorted(seq.glob("*.png"))]
         full_ms, inc_ms, same, pixel_same = [], [], 0, 0
         prev: np.ndarray[Any, Any] | None = None
         prev_result = None
@@ -528,7 +540,7 @@ def profile_ocr(engine: OcrEngine, folder: Path) -> dict[str, Any]:
     """Detection vs recognition time on full 1080p frames."""
     det, rec = [], []
     for path in sorted(folder.glob("*/*.png"))[::3]:
-        frame = cv2.imread(str(path))
+        frame = imread(path)
         engine.read(frame)
         timings = getattr(engine, "last_timings", None)
         if timings:

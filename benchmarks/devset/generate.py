@@ -14,6 +14,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -28,7 +29,7 @@ SCREENS = ((1920, 1080, 1), (1366, 768, 1), (1536, 864, 1), (1440, 900, 2), (128
 
 def plan(
     count: int, negatives: int, seed: int, hard: int = 0, hard_negatives: int = 0
-) -> list[dict[str, object]]:
+) -> list[dict[str, Any]]:
     """Which template, screen, theme and seed each image gets (deterministic). The first round
     (``count``, ``negatives``) is unchanged by the second (``hard``, ``hard_negatives``)."""
     names = list(TEMPLATES)

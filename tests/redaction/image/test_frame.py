@@ -116,7 +116,11 @@ def test_face_on_a_screen_is_blurred(frame_redactor: FrameRedactor) -> None:
 
     canvas = np.full((600, 900, 3), 240, dtype=np.uint8)
     canvas[100:356, 80:336] = cv2.resize(
-        cv2.cvtColor(data.astronaut(), cv2.COLOR_RGB2BGR), (256, 256)
+        cv2.cvtColor(
+            data.astronaut(),  # type: ignore[no-untyped-call]  # skimage.data is unannotated
+            cv2.COLOR_RGB2BGR,
+        ),
+        (256, 256),
     )
     result = frame_redactor.redact(canvas, DenyList())
     faces = [r.box for r in result.redactions if r.entity_type == "FACE" and r.box]
