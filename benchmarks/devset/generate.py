@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from hard import NEGATIVES_HARD, NEGATIVES_R3, TEMPLATES_HARD, TEMPLATES_R3
 from render import render
+from round4 import NEGATIVES_R4, SCREENS_R4, TEMPLATES_R4
 from sequences import SEQUENCES
 from templates import NEGATIVES, TEMPLATES, build_page
 
@@ -76,6 +77,23 @@ def plan(
                     "scale": scale,
                     "theme": "dark" if i % 3 == 1 else "light",
                     "round": round_,
+                }
+            )
+    for names, n, offset in (
+        (list(TEMPLATES_R4), hard and 14, 6000),
+        (list(NEGATIVES_R4), hard_negatives and 6, 7000),
+    ):
+        for i in range(n):
+            width, height, scale = SCREENS_R4[i % len(SCREENS_R4)]
+            items.append(
+                {
+                    "template": names[i % len(names)],
+                    "seed": seed + offset + i,
+                    "width": width,
+                    "height": height,
+                    "scale": scale,
+                    "theme": "dark" if i % 3 == 1 else "light",
+                    "round": 4,
                 }
             )
     return items

@@ -857,6 +857,7 @@ def build_page(template: str, seed: int, theme: str) -> tuple[str, Page]:
     page = Page(v, theme, v.rng.choice(FONTS), v.rng.choice(MONO))
     # hard imports this module: imported here, not at the top.
     from hard import NEGATIVES_HARD, NEGATIVES_R3, TEMPLATES_HARD, TEMPLATES_R3
+    from round4 import NEGATIVES_R4, TEMPLATES_R4
 
     body = {
         **TEMPLATES,
@@ -865,6 +866,8 @@ def build_page(template: str, seed: int, theme: str) -> tuple[str, Page]:
         **NEGATIVES_HARD,
         **TEMPLATES_R3,
         **NEGATIVES_R3,
+        **TEMPLATES_R4,
+        **NEGATIVES_R4,
     }[template](page)
     doc = f"""<!doctype html><html><head><meta charset="utf-8"><style>{page.css()}</style></head>
     <body>{body}{GOLD_SCRIPT}</body></html>"""
