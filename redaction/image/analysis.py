@@ -123,6 +123,23 @@ def _is_date_or_quantity(token: str) -> bool:
     return low in _MONTHS or low in _UNITS or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)?", low))
 
 
+_NO_REPLY = re.compile(
+    r"^<?(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|notifications?)@"
+    r"(?:[\w\-]+\.)*?(?P<org>[\w\-]+)\.[a-z]{2,}>?$",
+    re.I,
+)
+
+
+def public_service_address(text: str) -> bool:
+    """A no-reply or notifications address of a company everyone knows
+    (``no-reply@microsoft.com``): it names a service, not anyone. A no-reply address of any
+    other domain still names the employer and is kept."""
+    from redaction.image.context import public_company
+
+    match = _NO_REPLY.match(text.strip())
+    return match is not None and public_company(match.group("org"))
+
+
 def screen_check(entity: str, text: str, recognizer: str) -> str:
     """ "keep", "drop" or "confirm" for an analyzer span read off a screen.
 
@@ -141,6 +158,8 @@ def screen_check(entity: str, text: str, recognizer: str) -> str:
     ):
         # "Room 4", "Floor 2" (a place in a building), "3:54 PM Harbor" (a time and a word):
         # an address has a number and at least two words.
+        return "drop"
+    if entity == "EMAIL_ADDRESS" and public_service_address(text):
         return "drop"
     if entity == "PERSON":
         if all(_is_date_or_quantity(t) or is_ui_word(t) for t in tokens):

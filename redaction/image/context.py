@@ -271,6 +271,7 @@ wiki recent spaces space templates template apps app dashboard dashboards
 unassigned you me nobody none automation unknown anyone everyone someone system bot
 support sales marketing engineering finance legal hr ops operations customer customers client
 clients vendor vendors partner partners candidate candidates leadership design product
+docs calendar download downloads zip jira bookmarks
 """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -293,15 +294,33 @@ _EMAIL = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
 
 #: "Andrea Herrera   7:26 AM" (chat, inbox, list rows), also glued ("Herrera7:26 AM").
 #: (OCR sometimes reads a capital as a small letter: "shawn Simpson".)
+#: (Also in a row's later cell, "Changes 2 | Jane Doe, 4 weeks ago", and after a commit hash,
+#: "98b84b0 Jane Doe 3 days ago": ``git log --format='%h %an %ar'``, blame annotations.)
 _ROW_NAME_TIME = re.compile(
-    rf"^\W{{0,3}}(?:[A-Z]{{1,2}}[ \t]+(?:\|[ \t]+)?)?"
+    rf"(?:^|(?<=\| ))\W{{0,3}}"
+    rf"(?:[A-Z]{{1,2}}[ \t]+(?:\|[ \t]+)?|(?=[0-9a-f]*\d)[0-9a-f]{{7,40}}[ \t]+)?"
     rf"(?P<v>(?:{_CAP}|[a-z][a-z'\-]+)(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,3}})"
     rf"[ \t]*(?:[\u00b7|,\-\u2013][ \t]*)?{_TIME}\b",
     re.M,
 )
-#: "Name <email>", "Name (email)".
+#: "Name <email>", "Name (email)" (not before a no-reply address: that names a service).
 _NAME_EMAIL = re.compile(
-    rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,3}})[ \t|]*[<(\[]\s*{_EMAIL}"
+    rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,3}})[ \t|]*[<(\[]\s*"
+    rf"(?!(?i:no-?reply|do-?not-?reply|donotreply|mailer-daemon|notifications?)@){_EMAIL}"
+)
+#: A profile page's title: "Jane Doe | LinkedIn", "Jane Doe - LinkedIn" (a tab, a history row).
+_PROFILE_TITLE = re.compile(
+    rf"(?:^|(?<=\n)|(?<=\| )|(?<=[\-\u2013] ))\W{{0,3}}"
+    rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}})(?:[ \t]*\(\d+\))?"
+    r"[ \t]+[|\-\u2013\u2014\u00b7][ \t]+(?:LinkedIn|Facebook|Instagram|Twitter)\b",
+    re.M,
+)
+#: Someone's own space, page or plan: "Michael's space", "Ana Silva's onboarding plan".
+_POSSESSIVE = re.compile(
+    rf"(?:^|(?<=\n)|(?<=\| ))\W{{0,3}}(?P<v>{_CAP}(?:[ \t]+{_CAP})?)['\u2019]s[ \t]+"
+    r"(?i:space|workspace|calendar|notes|onboarding|profile|drive|files|documents|inbox|"
+    r"desk|board|tasks|to-?dos?|personal)\b",
+    re.M,
 )
 _BY_VERB = re.compile(
     rf"\b(?:created|updated|edited|modified|authored|written|posted|shared|sent|assigned|"
@@ -343,7 +362,7 @@ _ACTIVITY = re.compile(
     r"moved|mentioned|joined|left|invited|shared|uploaded|edited|approved|merged|pushed|"
     r"replied|reacted|started|completed|resolved|deleted|archived|renamed|scheduled|accepted|"
     r"declined|requested|submitted|signed|viewed|liked|followed|logged|linked|attached|"
-    r"transitioned|set|cloned|forked|starred|sent|posted)\b",
+    r"transitioned|set|cloned|forked|starred|sent|posted|wrote)\b",
     re.M,
 )
 #: "New message from Jane Doe", "Invitation from Jane Doe".
@@ -650,6 +669,8 @@ class LayoutContext:
             (_HONORIFIC, "PERSON", 0.55, True, "*"),
             (_WITH_NAME, "PERSON", 0.5, True, "rows"),
             (_PAREN_AUTHOR, "PERSON", 0.55, True, "*"),
+            (_PROFILE_TITLE, "PERSON", 0.55, True, "*"),
+            (_POSSESSIVE, "PERSON", 0.5, True, "rows"),
             (_COPYRIGHT, "ORGANIZATION", 0.5, False, "*"),
             (_EMPLOYMENT, "ORGANIZATION", 0.5, False, "rows"),
             (_CONFIDENTIAL, "ORGANIZATION", 0.45, False, "*"),
@@ -828,9 +849,16 @@ _ORG_LINE = re.compile(
 
 
 #: Rules whose name must look like one in a list (no UI word in it: "GitHub Actions added").
-_STRICT_NAME_RULES = (_ACTIVITY, _FROM_NAME, _MENTION_NAME, _ROLE_ROW, _ROW_NAME_TIME)
+_STRICT_NAME_RULES = (
+    _ACTIVITY,
+    _FROM_NAME,
+    _MENTION_NAME,
+    _ROLE_ROW,
+    _ROW_NAME_TIME,
+    _PROFILE_TITLE,
+)
 #: Rules whose one-word value is a first name (the cue says it is a person).
-_FIRST_NAME_RULES = (_HONORIFIC, _WITH_NAME, _GREETING)
+_FIRST_NAME_RULES = (_HONORIFIC, _WITH_NAME, _GREETING, _POSSESSIVE)
 #: Companies everyone knows: a news item or a tutorial naming them names no one's employer.
 _PUBLIC_COMPANIES = frozenset(
     """
@@ -839,6 +867,11 @@ netflix tesla adobe salesforce cisco qualcomm mozilla canonical github gitlab at
 openai anthropic spotify uber airbnb stripe shopify twitter linkedin dell hp lenovo
 """.split()  # noqa: SIM905 - a word list reads best as words
 )
+
+
+def public_company(word: str) -> bool:
+    """A company everyone knows (see ``_PUBLIC_COMPANIES``)."""
+    return word.lower() in _PUBLIC_COMPANIES
 
 
 def _org_value_ok(value: str) -> bool:
@@ -886,9 +919,16 @@ _NAME_LINE = re.compile(rf"^{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}}$")
 
 
 def name_like(text: str) -> bool:
-    """Two or three capitalised words, none of them a UI word: how a name stands in a list."""
+    """Two or three capitalised words, none of them a UI word: how a name stands in a list
+    (after a presence dot or a bullet: "● Jane Doe"). Not led by an acronym beside other
+    words ("HTTPS SSH GitHub": a name starts in capitals only when written so whole)."""
+    text = text.strip().lstrip("●•◦○·*").strip()
+    words = text.split()
+    caps = [w.isupper() and len(w) >= 3 for w in words]
+    if caps and caps[0] and not all(caps):
+        return False  # (a degree after a name stays: "Paige Davis DVM")
     return (
-        bool(_NAME_LINE.match(text.strip()))
+        bool(_NAME_LINE.match(text))
         and _looks_like_name(text)
         and not any(is_ui_word(t) for t in text.split())
     )

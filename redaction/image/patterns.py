@@ -65,7 +65,7 @@ _ANNOTATIONS = frozenset(
     }
 )
 _PROMPT_USER = re.compile(
-    r"(?<![\w.\-])(?P<v>[a-z_][a-z0-9_.\-]{1,31}@[A-Za-z0-9][A-Za-z0-9.\-]{0,62})"
+    r"(?<![\w.\-<])(?P<v>[a-z_][a-z0-9_.\-]{1,31}@[A-Za-z0-9][A-Za-z0-9.\-]{0,62})"
     r"(?=:[~/]|\s*[$#%>])"
 )
 _URL = re.compile(
@@ -254,7 +254,9 @@ _NOT_CHANNELS = re.compile(
 )
 #: Lines that make a page a chat app: its sidebar headings and composer.
 _CHAT_CUES = re.compile(
-    r"^(?:channels|direct messages|huddles)$|^message #|\bjoined #", re.I | re.M
+    r"^(?:channels|direct messages|huddles|browse channels|all channels)$|^message #|"
+    r"\bjoined #|^huddle in #",
+    re.I | re.M,
 )
 _CHANNEL_CUED = re.compile(r"(?<![\w&#/])#[ \t]?(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w])")
 _CHANNEL_SENTENCE = re.compile(
@@ -311,11 +313,21 @@ _TIMELINE_USER = re.compile(
     r"authored)\b)",
     re.M,
 )
+#: An avatar's initials and a login: "KW kimberly-walters", "ZM zachary66".
+_AVATAR_LOGIN = re.compile(r"^(?P<i>[A-Za-z]{2})[ \t]+(?P<v>[a-z][a-z0-9_.\-]{2,38})$")
+
+
+def value_chosen(value: str) -> bool:
+    """A login someone chose: a dash, underscore, dot or digit in it ("jane-doe", "ana42")."""
+    return bool(re.search(r"[a-z][\-_.]?[0-9]|[a-z][\-_.][a-z]", value))
+
+
 #: "... into main from jdoe:branch" (a pull request from a fork or a user's branch).
 _FROM_BRANCH = re.compile(r"\bfrom[ \t]+(?P<v>[A-Za-z0-9][A-Za-z0-9_\-]{1,38}):[\w./\-]+")
-#: A shell prompt "jdoe@MacBook-Pro ~/code (main) $", "jdoe@host:~$".
+#: A shell prompt "jdoe@MacBook-Pro ~/code (main) $", "jdoe@host:~$" (not "<a@b.com>", an
+#: address in brackets).
 _PROMPT = re.compile(
-    r"(?<![\w.\-@])(?P<v>[a-z_][a-z0-9_.\-]{1,31})@[A-Za-z0-9][A-Za-z0-9.\-]{0,62}"
+    r"(?<![\w.\-@<])(?P<v>[a-z_][a-z0-9_.\-]{1,31})@[A-Za-z0-9][A-Za-z0-9.\-]{0,62}"
     r"(?=:[~/]|[ \t]+~|[ \t]*[$#%>\u276f])"
 )
 #: A home directory: the user name in it identifies the person.
@@ -526,6 +538,23 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
             if group == "w" and not code_host:
                 continue  # "by sha256", "by python3": a login only on a code host's page
             take(rows, *match.span(group), "USERNAME")
+
+    # Code hosts: a login beside its avatar's initials, alone on its line ("KW kimberly-walters"
+    # in a Reviewers list): a slug someone chose, starting with the initials' first letter.
+    if code_host:
+        for li, ocr_line in enumerate(layout.lines):
+            avatar = _AVATAR_LOGIN.match(ocr_line.text.strip())
+            if (
+                avatar
+                and avatar.group("v")[0].lower() == avatar.group("i")[0].lower()
+                and value_chosen(avatar.group("v"))
+                and avatar.group("v").lower() not in _NOT_NAMES_UI
+            ):
+                found = from_words(
+                    layout, [WordRef(li, len(ocr_line.words) - 1)], "USERNAME", RECOGNIZER, 0.55
+                )
+                if found:
+                    out.append(found)
 
     # Repositories: forge URLs and git remotes always; bare "owner/name" next to a git word;
     # "owner / name" on a code host's page.
