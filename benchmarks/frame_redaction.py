@@ -599,7 +599,10 @@ def main() -> None:
     )
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument(
-        "--round", type=int, default=0, help="dev set: only this round (1 old, 2 harder)"
+        "--round",
+        type=int,
+        default=0,
+        help="dev set: only this round (1 old, 2 harder, 3 name shapes, 4 app layouts)",
     )
     parser.add_argument("--show-misses", action="store_true", help="dev set only")
     parser.add_argument("--json", type=Path, help="write all figures here")

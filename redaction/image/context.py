@@ -918,11 +918,15 @@ def _col_match(head: Box, cell: Box) -> bool:
 _NAME_LINE = re.compile(rf"^{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}}$")
 
 
+#: A presence dot or a bullet before a list entry.
+_BULLETS = "●•◦○·*"
+
+
 def name_like(text: str) -> bool:
     """Two or three capitalised words, none of them a UI word: how a name stands in a list
     (after a presence dot or a bullet: "● Jane Doe"). Not led by an acronym beside other
     words ("HTTPS SSH GitHub": a name starts in capitals only when written so whole)."""
-    text = text.strip().lstrip("●•◦○·*").strip()
+    text = text.strip().lstrip(_BULLETS).strip()
     words = text.split()
     caps = [w.isupper() and len(w) >= 3 for w in words]
     if caps and caps[0] and not all(caps):
@@ -948,7 +952,10 @@ def extend_lists(layout: Layout, findings: list[Finding]) -> list[Finding]:
         found = [
             li
             for li in names
-            if all(WordRef(li, i) in person_refs for i in range(len(layout.lines[li].words)))
+            if all(
+                WordRef(li, i) in person_refs or not w.text.strip(_BULLETS)
+                for i, w in enumerate(layout.lines[li].words)
+            )
         ]
         if len(found) * 2 < len(names) or len(found) == len(names):
             continue

@@ -100,3 +100,21 @@ def test_names_after_a_presence_dot_and_acronyms_beside_words() -> None:
 def test_someone_who_wrote_something_is_a_person() -> None:
     assert "Crystal Martin" in _found([line("Crystal Martin wrote this.", 20, 10)], "PERSON")
     assert _found([line("The Team wrote this.", 20, 10)], "PERSON") == set()
+
+
+def test_a_list_of_names_after_presence_dots_is_extended() -> None:
+    from redaction.image.context import extend_lists
+    from redaction.image.findings import from_words
+    from redaction.image.layout import WordRef
+
+    texts = ("\u25cf Alexis Schmidt", "\u25cf Kimberly Herrera", "\u25cf Angela Meyer")
+    layout = analyse_layout([line(t, 20, 10 + 30 * i) for i, t in enumerate(texts)])
+    known = [
+        from_words(layout, [WordRef(li, 1), WordRef(li, 2)], "PERSON", "ner", 0.8) for li in (0, 2)
+    ]
+    found = extend_lists(layout, [f for f in known if f is not None])
+    assert [" ".join(layout.word(r).text for r in f.refs) for f in found] == [
+        "\u25cf Kimberly Herrera"
+    ]
+    # Without names found in the list, a dotted list is not taken.
+    assert extend_lists(layout, []) == []
