@@ -271,7 +271,8 @@ wiki recent spaces space templates template apps app dashboard dashboards
 unassigned you me nobody none automation unknown anyone everyone someone system bot
 support sales marketing engineering finance legal hr ops operations customer customers client
 clients vendor vendors partner partners candidate candidates leadership design product
-docs calendar download downloads zip jira bookmarks
+docs calendar download downloads zip jira bookmarks curriculum vitae resume cv cover letter
+template sample example
 """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -313,6 +314,18 @@ _PROFILE_TITLE = re.compile(
     rf"(?:^|(?<=\n)|(?<=\| )|(?<=[\-\u2013] ))\W{{0,3}}"
     rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}})(?:[ \t]*\(\d+\))?"
     r"[ \t]+[|\-\u2013\u2014\u00b7][ \t]+(?:LinkedIn|Facebook|Instagram|Twitter)\b",
+    re.M,
+)
+#: A personal document named after its person: "Offer letter - Jane Doe.pdf", "Resume_Jane Doe",
+#: "Jane Doe - CV.pdf" (a tab title, a download, a file list).
+_PERSONAL_DOC = re.compile(
+    r"\b(?i:offer[ \t]+letter|resume|r\u00e9sum\u00e9|cv|payslip|pay[ \t]+stub|nda|"
+    r"performance[ \t]+review|reference[ \t]+letter)[ \t]*[\-\u2013_:][ \t]*"
+    rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}}?)"
+    r"(?=\.\w{2,4}\b|[ \t]*(?:$|\n|[|\-\u2013]))"
+    rf"|(?:^|(?<=\n)|(?<=\| ))(?P<w>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}})"
+    r"[ \t]*[\-\u2013_][ \t]*"
+    r"(?i:offer[ \t]+letter|resume|r\u00e9sum\u00e9|cv)\b",
     re.M,
 )
 #: Someone's own space, page or plan: "Michael's space", "Ana Silva's onboarding plan".
@@ -671,6 +684,7 @@ class LayoutContext:
             (_PAREN_AUTHOR, "PERSON", 0.55, True, "*"),
             (_PROFILE_TITLE, "PERSON", 0.55, True, "*"),
             (_POSSESSIVE, "PERSON", 0.5, True, "rows"),
+            (_PERSONAL_DOC, "PERSON", 0.55, True, "rows"),
             (_COPYRIGHT, "ORGANIZATION", 0.5, False, "*"),
             (_EMPLOYMENT, "ORGANIZATION", 0.5, False, "rows"),
             (_CONFIDENTIAL, "ORGANIZATION", 0.45, False, "*"),
@@ -692,7 +706,9 @@ class LayoutContext:
                             found = self._finding(refs, entity, score)
                             if found:
                                 yield found
-                    group = "v" if match.group("v") is not None else "p"
+                    group = next(
+                        g for g in ("v", "w", "p") if g in pattern.groupindex and match.group(g)
+                    )
                     start, end = match.span(group)
                     value = match.group(group)
                     if name_check and not _looks_like_name(value):
@@ -856,6 +872,7 @@ _STRICT_NAME_RULES = (
     _ROLE_ROW,
     _ROW_NAME_TIME,
     _PROFILE_TITLE,
+    _PERSONAL_DOC,
 )
 #: Rules whose one-word value is a first name (the cue says it is a person).
 _FIRST_NAME_RULES = (_HONORIFIC, _WITH_NAME, _GREETING, _POSSESSIVE)

@@ -118,3 +118,15 @@ def test_a_list_of_names_after_presence_dots_is_extended() -> None:
     ]
     # Without names found in the list, a dotted list is not taken.
     assert extend_lists(layout, []) == []
+
+
+def test_a_personal_document_named_after_its_person() -> None:
+    found = _found([line("Offer letter - Haley Harris.pdf", 20, 10)], "PERSON")
+    assert any("Haley" in f for f in found)
+    assert "Jane Doe" in _found([line("Jane Doe - CV.pdf", 20, 10)], "PERSON")
+    for generic in (
+        "CV - Curriculum Vitae.docx",
+        "Resume - Sample Template.pdf",
+        "Annual Report.pdf",
+    ):
+        assert _found([line(generic, 20, 10)], "PERSON") == set(), generic
