@@ -313,8 +313,15 @@ _TIMELINE_USER = re.compile(
     r"authored)\b)",
     re.M,
 )
-#: An avatar's initials and a login: "KW kimberly-walters", "ZM zachary66".
-_AVATAR_LOGIN = re.compile(r"^(?P<i>[A-Za-z]{2})[ \t]+(?P<v>[a-z][a-z0-9_.\-]{2,38})$")
+#: An avatar's initials and a login: "KW kimberly-walters", "ZM zachary66" (OCR may keep one
+#: letter of two: "w isaiah_w").
+_AVATAR_LOGIN = re.compile(r"^(?P<i>[A-Za-z]{1,2})[ \t]+(?P<v>[a-z][a-z0-9_.\-]{2,38})$")
+
+
+def _initials_fit(initials: str, login: str) -> bool:
+    """One of the initials starts a part of the login ("KW" kimberly-walters, "w" isaiah_w)."""
+    starts = {part[0] for part in re.split(r"[\-_.\d]+", login.lower()) if part}
+    return any(letter in starts for letter in initials.lower())
 
 
 def value_chosen(value: str) -> bool:
@@ -546,7 +553,7 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
             avatar = _AVATAR_LOGIN.match(ocr_line.text.strip())
             if (
                 avatar
-                and avatar.group("v")[0].lower() == avatar.group("i")[0].lower()
+                and _initials_fit(avatar.group("i"), avatar.group("v"))
                 and value_chosen(avatar.group("v"))
                 and avatar.group("v").lower() not in _NOT_NAMES_UI
             ):

@@ -78,6 +78,7 @@ def test_a_login_beside_its_avatar_on_a_code_host() -> None:
     tabs = line("Code Issues 3 Pull requests 2 Actions", 20, 10)
     page = [tabs, line("Reviewers", 20, 50), line("KW kimberly-walters", 20, 80)]
     assert "kimberly-walters" in _found(page, "USERNAME")
+    assert "isaiah_w" in _found([tabs, line("w isaiah_w", 20, 80)], "USERNAME")
     # Not a chosen login (no dash, digit), not its initials, or not on a code host.
     assert _found([tabs, line("ZM zachary", 20, 80)], "USERNAME") == set()
     assert _found([tabs, line("QA kimberly-walters", 20, 80)], "USERNAME") == set()
