@@ -6,7 +6,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from redaction.image.context import LayoutContext
+from redaction.image.layout import analyse_layout
 from redaction.image.ocr import OcrLine, OcrWord
+from redaction.image.patterns import find_cued
 from redaction.models import Box
 
 
@@ -30,3 +33,15 @@ def covered(box: Box, areas: Sequence[Box], share: float = 0.9) -> bool:
         if x1 > x0 and y1 > y0:
             mask[y0 - box.y : y1 - box.y, x0 - box.x : x1 - box.x] = True
     return bool(mask.mean() >= share)
+
+
+def cued(lines: Sequence[OcrLine], entity: str | None = None) -> set[str]:
+    """Texts of the findings (layout context and cued identifiers) on these lines."""
+    layout = analyse_layout(lines)
+    documents = [layout.document("rows"), layout.document("blocks")]
+    findings = LayoutContext(layout, documents).findings() + find_cued(layout, documents)
+    return {
+        " ".join(layout.word(ref).text for ref in f.refs)
+        for f in findings
+        if entity is None or f.entity_type == entity
+    }

@@ -3,24 +3,9 @@ with a screen it must catch and a look-alike it must leave alone."""
 
 from __future__ import annotations
 
-from redaction.image.context import LayoutContext
 from redaction.image.layout import analyse_layout
-from redaction.image.ocr import OcrLine
-from redaction.image.patterns import find_cued
+from tests.redaction.image.support import cued as _found
 from tests.redaction.image.support import line
-
-
-def _found(lines: list[OcrLine], entity: str | None = None) -> set[str]:
-    """Texts of the findings (layout context and cued identifiers) on these lines."""
-    layout = analyse_layout(lines)
-    documents = [layout.document("rows"), layout.document("blocks")]
-    findings = LayoutContext(layout, documents).findings() + find_cued(layout, documents)
-    return {
-        " ".join(layout.word(ref).text for ref in f.refs)
-        for f in findings
-        if entity is None or f.entity_type == entity
-    }
-
 
 # --- persons ---------------------------------------------------------------------------------
 

@@ -5,22 +5,10 @@ must catch and a look-alike it must leave alone."""
 from __future__ import annotations
 
 from redaction.image.analysis import public_service_address, screen_check
-from redaction.image.context import LayoutContext, name_like
+from redaction.image.context import name_like
 from redaction.image.layout import analyse_layout
-from redaction.image.ocr import OcrLine
-from redaction.image.patterns import find_cued
+from tests.redaction.image.support import cued as _found
 from tests.redaction.image.support import line
-
-
-def _found(lines: list[OcrLine], entity: str | None = None) -> set[str]:
-    layout = analyse_layout(lines)
-    documents = [layout.document("rows"), layout.document("blocks")]
-    findings = LayoutContext(layout, documents).findings() + find_cued(layout, documents)
-    return {
-        " ".join(layout.word(ref).text for ref in f.refs)
-        for f in findings
-        if entity is None or f.entity_type == entity
-    }
 
 
 def test_a_bookmarks_bar_of_app_names_is_no_person() -> None:
