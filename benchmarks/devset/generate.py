@@ -60,14 +60,18 @@ def plan(
                 "theme": "dark" if i % 2 else "light",
             }
         )
-    for names, n, offset, round_ in (
-        (list(TEMPLATES_HARD), hard, 2000, 2),
-        (list(NEGATIVES_HARD), hard_negatives, 3000, 2),
-        (list(TEMPLATES_R3), hard and 8, 4000, 3),
-        (list(NEGATIVES_R3), hard_negatives and 4, 5000, 3),
+    # Each later round: templates, how many, seed offset, round, screens and where in the
+    # screens' cycle it starts.
+    for names, n, offset, round_, screens, shift in (
+        (list(TEMPLATES_HARD), hard, 2000, 2, SCREENS, 2),
+        (list(NEGATIVES_HARD), hard_negatives, 3000, 2, SCREENS, 3),
+        (list(TEMPLATES_R3), hard and 8, 4000, 3, SCREENS, 4),
+        (list(NEGATIVES_R3), hard_negatives and 4, 5000, 3, SCREENS, 5),
+        (list(TEMPLATES_R4), hard and 14, 6000, 4, SCREENS_R4, 0),
+        (list(NEGATIVES_R4), hard_negatives and 6, 7000, 4, SCREENS_R4, 0),
     ):
         for i in range(n):
-            width, height, scale = SCREENS[(i + offset // 1000) % len(SCREENS)]
+            width, height, scale = screens[(i + shift) % len(screens)]
             items.append(
                 {
                     "template": names[i % len(names)],
@@ -77,23 +81,6 @@ def plan(
                     "scale": scale,
                     "theme": "dark" if i % 3 == 1 else "light",
                     "round": round_,
-                }
-            )
-    for names, n, offset in (
-        (list(TEMPLATES_R4), hard and 14, 6000),
-        (list(NEGATIVES_R4), hard_negatives and 6, 7000),
-    ):
-        for i in range(n):
-            width, height, scale = SCREENS_R4[i % len(SCREENS_R4)]
-            items.append(
-                {
-                    "template": names[i % len(names)],
-                    "seed": seed + offset + i,
-                    "width": width,
-                    "height": height,
-                    "scale": scale,
-                    "theme": "dark" if i % 3 == 1 else "light",
-                    "round": 4,
                 }
             )
     return items
