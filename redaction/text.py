@@ -274,9 +274,7 @@ class TextRedactor:
                 continue
             before = text[max(0, match.start() - 24) : match.start()]
             previous = _PREVIOUS_WORD.search(before)
-            if previous is not None and previous.group(1).lower() in (
-                _DETERMINER_WORDS | _SOFTWARE_VERBS
-            ):
+            if previous is not None and previous.group(1).lower() in _NOT_BEFORE_A_NAME:
                 continue  # "the Grafana dashboard", "open Figma", "restart Nginx"
             start, end = match.start(), _name_run_end(text, match.end())
             if re.match(r"[ \t]*[=(<>{\[]", text[end : end + 4]):
@@ -567,6 +565,8 @@ _SOFTWARE_VERBS = frozenset(
     update upgrade download enable disable deploy import export sync build compile debug
     ping load reload boot""".split()  # noqa: SIM905
 )
+#: A word right before an unknown capitalised word that makes it a thing, not a name.
+_NOT_BEFORE_A_NAME = _DETERMINER_WORDS | _SOFTWARE_VERBS
 _NAME_PARTICLE = re.compile(
     r"[ \t]+(?:(?:van|von|de|da|das|do|dos|del|della|der|den|di|du|la|le|bin|ibn|al|el|ter|ten)"
     r"[ \t]+)?(?P<word>(?-i:[^\W\d_a-z])(?:[^\W\d_A-Z][\w'\u2019\-]*|\.?))(?![\w'\u2019])"
