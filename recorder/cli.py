@@ -194,8 +194,12 @@ def record(
         "from.")] = None,
     pick: Annotated[int | None, typer.Option("--pick", help="Task number in --task-file "
                                              "(default: ask).")] = None,
-    stop_hotkey: Annotated[str, typer.Option("--stop-hotkey")] = "ctrl+alt+q",
-    pause_hotkey: Annotated[str, typer.Option("--pause-hotkey")] = "ctrl+alt+p",
+    stop_hotkey: Annotated[str | None, typer.Option(
+        "--stop-hotkey", help="Default: ctrl+alt+q (Linux, macOS), ctrl+shift+f12 "
+        "(Windows).")] = None,
+    pause_hotkey: Annotated[str | None, typer.Option(
+        "--pause-hotkey", help="Default: ctrl+alt+p (Linux, macOS), ctrl+shift+f11 "
+        "(Windows).")] = None,
     max_backlog: Annotated[float, typer.Option(
         "--max-backlog", metavar="SECONDS", min=0.5, max=3600,
         help="Redaction work allowed to wait (estimated seconds). Past it, new screenshots "
@@ -203,9 +207,12 @@ def record(
         "quick; raise it on a slow machine to keep every screenshot.")] = 4.0,
 ) -> None:
     """Record one task: capture, redact in memory, then write one episode file."""
+    from recorder.capture.hotkeys import default_hotkeys
     from recorder.consent import CaptureNotice, statement
     from recorder.record import RecordOptions, record_episode
 
+    stop_hotkey = stop_hotkey or default_hotkeys()[0]
+    pause_hotkey = pause_hotkey or default_hotkeys()[1]
     chosen = _pick_task(task, task_file, pick)
     _ask_consent(statement(CaptureNotice(fps, out, stop_hotkey, pause_hotkey, duration)), yes)
     options = RecordOptions(task=chosen, out_dir=out, duration_s=duration, fps=fps,

@@ -33,6 +33,9 @@ _log = logging.getLogger("cuarec.pipeline")
 #: masked field on screen, or a screen that could not be read (its screenshot dropped).
 PASSWORD_PROMPT = "password_prompt"
 SCREEN_UNREAD = "screen_unread"
+#: Step flags set by capture when the platform says the focus is a secret field (macOS
+#: secure event input, a UI Automation password field): typing in the step is a secret.
+CAPTURE_SECRET_FLAGS = ("secure_input", "password_field")
 #: Recognised text lines kept by their pixels (see redaction.image.ocr.LineCache).
 OCR_LINE_CACHE = 4096
 
@@ -363,6 +366,8 @@ class StepRedactor:
                 secret_reason: str | None) -> tuple[tuple[InputEvent, ...], str | None]:
         events = draft.events
         typing = _typing_keys(events)
+        secret_reason = secret_reason or next(
+            (f for f in draft.flags if f in CAPTURE_SECRET_FLAGS), None)
         if typing and (secret_reason or not draft.focus_known):
             # Typed at a password prompt, into a masked field, or where focus is unknown:
             # the whole run is a secret, every key event of it.

@@ -54,8 +54,8 @@ class RecordOptions:
     policy: str = "default"
     no_ner: bool = False
     ready_file: Path | None = None
-    stop_hotkey: str = "ctrl+alt+q"
-    pause_hotkey: str = "ctrl+alt+p"
+    stop_hotkey: str | None = None  # None: the platform's default
+    pause_hotkey: str | None = None
     consent: bool = True
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
     #: Compressed frames waiting for redaction above this many bytes are dropped.

@@ -1,4 +1,4 @@
-"""Capture: input, screens and windows into raw steps, in memory only (X11 first).
+"""Capture: input, screens and windows into raw steps, in memory only (X11, macOS, Windows).
 
 The record pipeline calls :class:`CaptureSession` and redacts the :class:`RawStep` objects
 it yields; nothing in this package writes recorded data to disk. pynput is imported only
@@ -16,17 +16,16 @@ from recorder.capture.backend import (
     KEY_RELEASE,
     MOVE,
     SCROLL,
-    BackendRegistry,
     CaptureBackend,
     FrameSource,
     Monitor,
     RawWindow,
-    choose_backend,
-    register_backend,
 )
 from recorder.capture.environment import check_x11_environment, session_type
 from recorder.capture.frames import Frame, FrameRing, SessionClock
-from recorder.capture.hotkeys import Hotkey
+from recorder.capture.hotkeys import Hotkey, default_hotkeys
+from recorder.capture.keys import normalize_key
+from recorder.capture.platforms import BackendRegistry, choose_backend, register_backend
 from recorder.capture.session import (
     READY_PREFIX,
     CaptureConfig,
@@ -65,6 +64,8 @@ __all__ = [
     "StepReducer",
     "check_x11_environment",
     "choose_backend",
+    "default_hotkeys",
+    "normalize_key",
     "register_backend",
     "session_type",
 ]

@@ -21,8 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fps", type=float, default=4.0)
     parser.add_argument("--monitor", type=int, default=None)
     parser.add_argument("--ready-file", type=Path, default=None)
-    parser.add_argument("--stop-hotkey", default="ctrl+alt+q")
-    parser.add_argument("--pause-hotkey", default="ctrl+alt+p")
+    parser.add_argument("--stop-hotkey", default=None, help="default: this platform's")
+    parser.add_argument("--pause-hotkey", default=None, help="default: this platform's")
     args = parser.parse_args(argv)
     try:
         from recorder.capture.session import CaptureConfig, CaptureSession

@@ -1,23 +1,21 @@
-"""The capture backend interface, its value objects, and the one place a backend is chosen.
+"""The capture backend interface and its value objects: the base every backend builds on.
 
 A backend is the platform code: it checks the environment, measures the monitors, runs the
 input listeners, grabs the screen and names the focused window. Everything above it (the
-session, the step reducer) is platform-free. X11 is the only backend so far; macOS and
-Windows plug in through :func:`register_backend` with the same interface.
+session, the step reducer) is platform-free. This module imports no backend; the chooser
+(:mod:`recorder.capture.platforms`) imports them, lazily, by platform.
 """
 
 from __future__ import annotations
 
-import sys
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from recorder.episode.model import MonitorInfo
-from recorder.errors import EnvironmentProblem
 from redaction.models import InputEvent
 
 #: What an input callback hands to the sink: ``(monotonic_time, kind, *payload)``. Listener
@@ -44,7 +42,9 @@ class Monitor:
     factor the desktop renders at (2.0 on a "200 %" screen); ``scale_source`` says where it
     was measured (``Xft.dpi``, ``GDK_SCALE``, ``x11-unscaled``: no scaling is configured).
     ``dpi`` is the physical density from the monitor's reported size in millimetres, or None
-    when the monitor reports none.
+    when the monitor reports none. ``pixel_ratio`` is screen pixels per unit of the geometry
+    and of input coordinates: 1 where input arrives in pixels (X11, Windows when per-monitor
+    DPI aware), the backing scale factor where it arrives in points (macOS).
     """
 
     index: int
@@ -59,6 +59,7 @@ class Monitor:
     dpi: float | None = None
     scale: float = 1.0
     scale_source: str = "unknown"
+    pixel_ratio: float = 1.0
 
     def to_info(self) -> MonitorInfo:
         """The episode metadata's form of this monitor."""
@@ -74,10 +75,23 @@ class RawWindow:
     """The focused window, unredacted: its application class and its title.
 
     Titles often hold personal data (file names, e-mail subjects): redact before storing.
+    ``secret`` names why typing here is a secret, as the platform reports it
+    (:data:`SECRET_SECURE_INPUT`, :data:`SECRET_PASSWORD_FIELD`), or None. ``elevated``: the
+    window belongs to an administrator process whose input a normal process cannot see.
     """
 
     app: str | None = None
     title: str | None = None
+    secret: str | None = None
+    elevated: bool = False
+
+
+#: macOS secure event input is on (a password field has focus): no keys reach the recorder.
+SECRET_SECURE_INPUT = "secure_input"
+#: The focused element is a password field (Windows UI Automation ``IsPassword``).
+SECRET_PASSWORD_FIELD = "password_field"
+#: Step flag: the window in front runs elevated; its input is hidden from the recorder.
+FLAG_ELEVATED = "elevated_window"
 
 
 class FrameSource(ABC):
@@ -151,80 +165,3 @@ class CaptureBackend(ABC):
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections; called once at the end of a session."""
-
-
-BackendFactory = Callable[[Mapping[str, str]], CaptureBackend]
-
-
-@dataclass(frozen=True, slots=True)
-class _Registration:
-    name: str
-    platforms: tuple[str, ...]
-    factory: BackendFactory
-
-
-class BackendRegistry:
-    """Backends by name and platform; :meth:`choose` is the one chooser."""
-
-    def __init__(self) -> None:
-        self._entries: list[_Registration] = []
-
-    def register(self, name: str, platforms: tuple[str, ...], factory: BackendFactory) -> None:
-        """``platforms`` are ``sys.platform`` prefixes (``linux``, ``darwin``, ``win32``)."""
-        self._entries = [e for e in self._entries if e.name != name]
-        self._entries.append(_Registration(name, platforms, factory))
-
-    def names(self) -> tuple[str, ...]:
-        return tuple(e.name for e in self._entries)
-
-    def choose(
-        self, name: str | None = None, platform: str | None = None,
-        env: Mapping[str, str] | None = None,
-    ) -> CaptureBackend:
-        """Build the backend named ``name``, or the first one registered for ``platform``.
-
-        The returned backend has passed :meth:`CaptureBackend.check_environment`.
-        """
-        import os
-
-        platform = sys.platform if platform is None else platform
-        env = os.environ if env is None else env
-        if name is not None:
-            matches = [e for e in self._entries if e.name == name]
-            if not matches:
-                raise EnvironmentProblem(
-                    f"unknown capture backend {name!r} (known: {', '.join(self.names())})")
-        else:
-            matches = [e for e in self._entries
-                       if any(platform.startswith(p) for p in e.platforms)]
-            if not matches:
-                raise EnvironmentProblem(
-                    f"no capture backend for this platform ({platform}) yet; "
-                    "cuarec records on Linux with X11")
-        backend = matches[0].factory(env)
-        backend.check_environment()
-        return backend
-
-
-def _x11_factory(env: Mapping[str, str]) -> CaptureBackend:
-    # Imported here: the X11 module needs python-xlib, and only Linux needs it.
-    from recorder.capture.x11 import X11Backend
-
-    return X11Backend(env)
-
-
-#: The default registry. X11 serves Linux and the BSDs.
-REGISTRY = BackendRegistry()
-REGISTRY.register("x11", ("linux", "freebsd", "openbsd", "netbsd"), _x11_factory)
-
-
-def register_backend(name: str, platforms: tuple[str, ...], factory: BackendFactory) -> None:
-    """Add (or replace) a backend in the default registry."""
-    REGISTRY.register(name, platforms, factory)
-
-
-def choose_backend(
-    name: str | None = None, platform: str | None = None, env: Mapping[str, str] | None = None,
-) -> CaptureBackend:
-    """The backend for this machine from the default registry, its environment checked."""
-    return REGISTRY.choose(name, platform, env)

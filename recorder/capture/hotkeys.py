@@ -4,6 +4,11 @@ A hotkey is only known to be one when its last key arrives, after its modifiers 
 pressed; so the filter holds modifier presses back until the next key decides. If that key
 completes a hotkey, the held presses, the key and all their releases are swallowed: the
 hotkey never reaches the step reducer, not even as a lone ``ctrl``.
+
+AltGr never makes a hotkey: while ``alt_gr`` is held no hotkey fires (Windows reports AltGr
+as Ctrl+Alt; its backend drops the fake Ctrl and names the right Alt ``alt_gr``), and a
+hotkey cannot be written with AltGr. The defaults differ by platform so that none of them
+types a character on common layouts (:data:`DEFAULT_HOTKEYS`).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from recorder.capture.backend import BUTTON_PRESS, KEY_PRESS, KEY_RELEASE, SCROLL
+from recorder.capture.keys import normalize_key
 from recorder.errors import UsageError
 from redaction.models import InputEvent
 
@@ -26,11 +32,29 @@ MODIFIER_FAMILY: dict[str, str] = {
 #: The order modifiers are listed in, in hotkeys and ``modifiers`` fields.
 MODIFIER_ORDER = ("ctrl", "alt", "shift", "cmd", "alt_gr")
 
-_ALIASES = {
-    "control": "ctrl", "ctl": "ctrl", "super": "cmd", "win": "cmd", "windows": "cmd",
-    "meta": "cmd", "command": "cmd", "option": "alt", "escape": "esc", "return": "enter",
-    "del": "delete", "pgup": "page_up", "pgdn": "page_down", "altgr": "alt_gr",
+#: (stop, pause) by ``sys.platform`` prefix. Linux (X11): AltGr is its own key (``alt_gr``)
+#: and Ctrl+Alt+letter types nothing. macOS: Control suppresses Option's characters and there
+#: is no AltGr ("@" is Option+L on a German Mac). Windows treats Ctrl+Alt as AltGr, so
+#: Ctrl+Alt+Q types "@" (German), Ctrl+Alt+E "€" (German, French, Polish), Ctrl+Alt+A/C/L/S...
+#: Polish letters: no Ctrl+Alt+letter is safe there; Ctrl+Shift+F11/F12 type nothing on any
+#: layout.
+DEFAULT_HOTKEYS: dict[str, tuple[str, str]] = {
+    "linux": ("ctrl+alt+q", "ctrl+alt+p"),
+    "darwin": ("ctrl+alt+q", "ctrl+alt+p"),
+    "win32": ("ctrl+shift+f12", "ctrl+shift+f11"),
+    "cygwin": ("ctrl+shift+f12", "ctrl+shift+f11"),
 }
+
+
+def default_hotkeys(platform: str | None = None) -> tuple[str, str]:
+    """The default ``(stop, pause)`` hotkeys for ``platform`` (this machine's by default)."""
+    from recorder.capture import platforms
+
+    platform = platforms.current_platform() if platform is None else platform
+    for prefix, pair in DEFAULT_HOTKEYS.items():
+        if platform.startswith(prefix):
+            return pair
+    return DEFAULT_HOTKEYS["linux"]
 
 
 def order_modifiers(families: set[str] | frozenset[str]) -> tuple[str, ...]:
@@ -50,11 +74,14 @@ class Hotkey:
         parts = [p.strip().strip("<>").lower() for p in spec.split("+")]
         if not parts or any(not p for p in parts):
             raise UsageError(f"hotkey {spec!r} is not of the form ctrl+alt+q")
-        names = [_ALIASES.get(p, p) for p in parts]
+        names = [normalize_key(p) for p in parts]
         *mods, key = names
         families = set()
         for mod in mods:
             family = MODIFIER_FAMILY.get(mod)
+            if family == "alt_gr":
+                raise UsageError(f"hotkey {spec!r}: AltGr types characters; it cannot be part "
+                                 "of a hotkey")
             if family is None:
                 raise UsageError(f"hotkey {spec!r}: {mod!r} is not a modifier")
             families.add(family)
@@ -110,7 +137,9 @@ class HotkeyFilter:
             self._held[key] = family
             self._buffer.append(event)
             return [], None
-        fired = self._hotkeys.get(Hotkey(frozenset(self._held.values()), key))
+        held = frozenset(self._held.values())
+        # AltGr (and Windows' Ctrl+Alt for it) types characters: never a hotkey.
+        fired = None if "alt_gr" in held else self._hotkeys.get(Hotkey(held, key))
         if fired is None:
             out, self._buffer = [*self._buffer, event], []
             return out, None

@@ -20,15 +20,16 @@ import threading
 import time
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
-from recorder.capture.backend import CaptureBackend, Monitor, RawInput, choose_backend
+from recorder.capture.backend import FLAG_ELEVATED, CaptureBackend, Monitor, RawInput
 from recorder.capture.frames import Frame, FrameRing, Grabber, SessionClock
-from recorder.capture.hotkeys import Hotkey, HotkeyFilter
+from recorder.capture.hotkeys import Hotkey, HotkeyFilter, default_hotkeys
+from recorder.capture.platforms import choose_backend
 from recorder.capture.steps import (
     FLAG_LATE_OBSERVATION,
     CoordinateMap,
@@ -58,8 +59,9 @@ class CaptureConfig:
     fps: float = 4.0
     monitor: int | None = None
     duration_s: float | None = None
-    stop_hotkey: str = "ctrl+alt+q"
-    pause_hotkey: str = "ctrl+alt+p"
+    #: None: this platform's default (:func:`~recorder.capture.hotkeys.default_hotkeys`).
+    stop_hotkey: str | None = None
+    pause_hotkey: str | None = None
     ready_file: Path | None = None
     announce: bool = True
     frame_scale: float = 1.0
@@ -86,8 +88,9 @@ class CaptureConfig:
             raise UsageError("stale_after_s must be positive")
 
     def hotkeys(self) -> dict[str, Hotkey]:
-        return {"stop": Hotkey.parse(self.stop_hotkey),
-                "pause": Hotkey.parse(self.pause_hotkey)}
+        stop, pause = default_hotkeys()
+        return {"stop": Hotkey.parse(self.stop_hotkey or stop),
+                "pause": Hotkey.parse(self.pause_hotkey or pause)}
 
     @property
     def stale_s(self) -> float:
@@ -179,6 +182,7 @@ class CaptureSession:
         self._grab_error: BaseException | None = None
         self._steps: list[RawStep] = []
         self._used = False
+        self._warned_elevated = False
         #: Screen pixels per frame pixel times the desktop scale: what redaction scales its
         #: padding and text detection by. Known once ``run`` has measured the monitor.
         self.device_scale: float | None = None
@@ -222,7 +226,9 @@ class CaptureSession:
             grabber = Grabber(source, ring, clock, config.fps, config.frame_scale,
                               on_error=self._on_grab_error)
             first = grabber.grab_now(on_demand=False)
-            self.device_scale = monitor.scale * first.width / monitor.width
+            # Frame pixels per screen pixel (input may come in points: pixel_ratio).
+            self.device_scale = monitor.scale * first.width / (monitor.width
+                                                                * monitor.pixel_ratio)
             coords = CoordinateMap(
                 origin_x=monitor.x, origin_y=monitor.y,
                 scale_x=first.width / monitor.width, scale_y=first.height / monitor.height,
@@ -293,10 +299,30 @@ class CaptureSession:
             backend.close()
 
     def _emit(self, step: RawStep) -> None:
+        step = self._with_window_flags(step)
         if self._on_step is not None:
             self._on_step(step)
         else:
             self._steps.append(step)
+
+    def _with_window_flags(self, step: RawStep) -> RawStep:
+        """Say in the step's flags what the platform said about its window: a secret field
+        (typing in the step is then redacted as a secret) or an elevated window (its input
+        is hidden from us: warned once)."""
+        window = step.window
+        if window is None or (window.secret is None and not window.elevated):
+            return step
+        extra = [window.secret] if window.secret is not None else []
+        if window.elevated:
+            extra.append(FLAG_ELEVATED)
+            if not self._warned_elevated:
+                self._warned_elevated = True
+                stream = self._stderr or sys.stderr
+                stream.write("cuarec: warning: an administrator (elevated) window is in front; "
+                             "the system hides its input from cuarec, so its steps are flagged "
+                             f"{FLAG_ELEVATED} (run cuarec elevated to record it)\n")
+                stream.flush()
+        return replace(step, flags=tuple(dict.fromkeys((*step.flags, *extra))))
 
     def _announce_ready(self) -> None:
         config = self.config

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from recorder.capture import CaptureConfig, CaptureSession, check_x11_environment, session_type
-from recorder.capture.backend import choose_backend
+from recorder.capture.platforms import choose_backend
 from recorder.errors import EnvironmentProblem, ExitCode, UsageError
 from tests.harness import REPO, XDisplay
 
@@ -40,12 +40,19 @@ def test_x11_is_accepted() -> None:
     assert session_type(X11) == "x11"
 
 
-def test_other_platforms_have_no_backend_yet() -> None:
-    for platform in ("darwin", "win32"):
+def test_other_platforms_have_no_backend() -> None:
+    for platform in ("sunos5", "aix"):
         with pytest.raises(EnvironmentProblem, match="no capture backend for this platform"):
             choose_backend(platform=platform, env=X11)
     with pytest.raises(EnvironmentProblem, match="unknown capture backend"):
         choose_backend("quartz", env=X11)
+
+
+def test_macos_without_pyobjc_is_an_environment_problem() -> None:
+    """The chooser builds the macOS backend; on this Linux machine pyobjc is absent."""
+    with pytest.raises(EnvironmentProblem, match="pyobjc is missing") as info:
+        choose_backend(platform="darwin", env={})
+    assert info.value.exit_code == ExitCode.ENVIRONMENT
 
 
 def test_session_refuses_wayland_before_touching_anything(

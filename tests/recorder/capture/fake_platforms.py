@@ -1,0 +1,140 @@
+"""Fakes of the one thin module per platform (``macos_api``, ``windows_api``), built from the
+documented return values. UNVERIFIED ON REAL HARDWARE: they encode what the documentation
+below says, not what a Mac or a Windows PC was seen to do.
+
+macOS (Apple developer documentation):
+* CGPreflightScreenCaptureAccess / CGRequestScreenCaptureAccess -> bool
+  https://developer.apple.com/documentation/coregraphics/3656523-cgpreflightscreencaptureaccess
+* CGPreflightListenEventAccess -> bool (Input Monitoring, macOS 10.15+);
+  AXIsProcessTrusted -> bool
+  https://developer.apple.com/documentation/applicationservices/1460720-axisprocesstrusted
+* IsSecureEventInputEnabled -> Boolean (HIToolbox/CarbonEventsCore.h); while it is on, event
+  taps receive no key events (NSSecureTextField enables it when it takes focus).
+* CGWindowListCopyWindowInfo -> dictionaries with kCGWindowOwnerPID, kCGWindowLayer (0: normal
+  windows), kCGWindowName (absent without Screen Recording), kCGWindowOwnerName
+  https://developer.apple.com/documentation/coregraphics/1455137-cgwindowlistcopywindowinfo
+* NSWorkspace.frontmostApplication -> NSRunningApplication (localizedName,
+  processIdentifier); NSScreen.backingScaleFactor (2.0 on Retina); CGDisplayBounds in points.
+* CGEvent: kCGEventKeyDown 10, KeyUp 11, FlagsChanged 12, mouse 1-7, 25-27, ScrollWheel 22;
+  CGEventFlags masks (shift 0x20000, control 0x40000, alternate 0x80000, command 0x100000);
+  CGEventKeyboardGetUnicodeString gives U+0011 for Control+Q (a control character).
+
+Windows (learn.microsoft.com):
+* SetProcessDpiAwarenessContext(DPI_AWARENESS_CONTEXT_PER_MONITOR_AWARE_V2) -> BOOL; then
+  GetDpiForMonitor -> 96 x scale, and hook coordinates are physical pixels.
+* GetForegroundWindow, GetWindowTextW, GetWindowThreadProcessId, QueryFullProcessImageNameW.
+* OpenProcess on an elevated process from a normal one: PROCESS_QUERY_LIMITED_INFORMATION
+  still works; GetTokenInformation(TokenElevation).TokenIsElevated != 0 for an elevated one.
+  User Interface Privilege Isolation: low-level hooks of a normal process see no input sent
+  to an elevated window.
+* IUIAutomation::GetFocusedElement, UIA_IsPasswordPropertyId (30019) -> VARIANT_BOOL.
+* AltGr arrives as a fake LCONTROL (VK 0xA2, scan code 0x21D) then RMENU (VK 0xA5);
+  ToUnicodeEx with Ctrl+Alt held gives the AltGr character ("@" for Q on a German layout).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import cv2
+import numpy as np
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """What the screen and the focus are: the app in front, its title, its state."""
+
+    app: str
+    title: str
+    pid: int = 100
+    text: str = ""
+    color: tuple[int, int, int] = (235, 235, 235)
+    secure_input: bool = False  # macOS: secure event input on
+    password: bool = False  # Windows: focused element IsPassword
+    elevated: bool = False  # Windows: the foreground process is elevated
+
+
+@dataclass(frozen=True, slots=True)
+class Show:
+    """Switch to ``scene`` and wait until the recorder has grabbed it twice."""
+
+    scene: Scene
+
+
+@dataclass(frozen=True, slots=True)
+class Send:
+    """Deliver one raw platform event (whatever the platform's listener would report)."""
+
+    event: Any
+
+
+Action = Show | Send
+
+
+@dataclass
+class FakeScreen:
+    """The shared state of a fake machine: the scene, the grabs, the event player."""
+
+    pixel_size: tuple[int, int]
+    script: Sequence[Action]
+    scene: Scene = field(default_factory=lambda: Scene("Finder", "Desktop"))
+    grabs_in_scene: int = 0
+    done: threading.Event = field(default_factory=threading.Event)
+    _frames: dict[Scene, bytes] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def render(self) -> tuple[bytes, int, int]:
+        """The current scene as BGRA pixels; the same bytes each time it is unchanged."""
+        width, height = self.pixel_size
+        with self._lock:
+            scene = self.scene
+            self.grabs_in_scene += 1
+        raw = self._frames.get(scene)
+        if raw is None:
+            image = np.zeros((height, width, 4), np.uint8)
+            image[:, :, :3] = scene.color
+            image[:, :, 3] = 255
+            cv2.putText(image, scene.text or scene.title, (12, height // 3),
+                        cv2.FONT_HERSHEY_SIMPLEX, 0.7, (20, 20, 20, 255), 2)
+            raw = image.tobytes()
+            self._frames[scene] = raw
+        return raw, width, height
+
+    def play(self, deliver: Callable[[Any], None], stop: threading.Event) -> None:
+        """Run the script: scenes wait for two grabs (so a step's frame shows them)."""
+        for action in self.script:
+            if stop.is_set():
+                break
+            if isinstance(action, Show):
+                with self._lock:
+                    self.scene = action.scene
+                    self.grabs_in_scene = 0
+                deadline = time.monotonic() + 20
+                while self.grabs_in_scene < 2 and time.monotonic() < deadline \
+                        and not stop.is_set():
+                    time.sleep(0.01)
+            else:
+                deliver(action.event)
+                time.sleep(0.03)
+        self.done.set()
+
+
+class Player:
+    """The fake listener: plays the script on its own thread, like a hook or tap thread."""
+
+    def __init__(self, screen: FakeScreen, deliver: Callable[[Any], None]) -> None:
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=screen.play, args=(deliver, self._stop),
+                                        name="fake-input", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout_s: float = 2.0) -> None:
+        self._stop.set()
+        self._thread.join(timeout_s)
+
+    def alive(self) -> bool:
+        return self._thread.is_alive()
