@@ -342,7 +342,9 @@ def record_episode(options: RecordOptions, engines: Engines | None = None,
         ended_at=datetime.now(UTC).isoformat(timespec="seconds"),
         duration_s=round(capture.duration_s, 3),
         session_type=capture.session_type,
-        monitors=tuple(_monitor_info(m, scale) for m in capture.monitors),
+        # Each monitor's own ratio: a 1x screen beside a 2x Retina one (points) stays 1x.
+        monitors=tuple(_monitor_info(m, scale * m.pixel_ratio / monitor.pixel_ratio)
+                       for m in capture.monitors),
         monitor_index=capture.monitors.index(monitor),
         scale_factor=scale,
         redaction_counts=dict(tally.redactions),

@@ -34,14 +34,20 @@ Windows (learn.microsoft.com):
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import cv2
 import numpy as np
+
+from tests.harness import REPO
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,3 +144,18 @@ class Player:
 
     def alive(self) -> bool:
         return self._thread.is_alive()
+
+
+def run_fake_cuarec(setup: str, args: Sequence[str], home: Path,
+                    extra_env: dict[str, str] | None = None,
+                    timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """``cuarec ARGS`` in a child process made a fake machine by ``setup`` (Python code run
+    first, e.g. ``install(FakeMac())``). No X display: the fake needs none."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
+               PYTHONPATH=os.pathsep.join(filter(None, (str(REPO), env.get("PYTHONPATH")))),
+               **(extra_env or {}))
+    code = (f"import sys\n{setup}\nfrom recorder.cli import main\n"
+            f"sys.argv = ['cuarec', *{list(args)!r}]\nmain()\n")
+    return subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, text=True,
+                          capture_output=True, stdin=subprocess.DEVNULL, timeout=timeout)
