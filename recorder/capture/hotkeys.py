@@ -5,10 +5,11 @@ pressed; so the filter holds modifier presses back until the next key decides. I
 completes a hotkey, the held presses, the key and all their releases are swallowed: the
 hotkey never reaches the step reducer, not even as a lone ``ctrl``.
 
-AltGr never makes a hotkey: while ``alt_gr`` is held no hotkey fires (Windows reports AltGr
-as Ctrl+Alt; its backend drops the fake Ctrl and names the right Alt ``alt_gr``), and a
-hotkey cannot be written with AltGr. The defaults differ by platform so that none of them
-types a character on common layouts (:data:`DEFAULT_HOTKEYS`).
+AltGr never makes a hotkey: ``alt_gr`` is a family of its own that no hotkey may contain,
+so a held AltGr never equals Ctrl+Alt (Windows reports AltGr as Ctrl+Alt: its backend drops
+the fake Ctrl and names the right Alt ``alt_gr``; the key is named by the character AltGr
+made, ``@`` for AltGr+Q on a German layout, not ``q``). The defaults differ by platform so
+that none of them types a character on common layouts (:data:`DEFAULT_HOTKEYS`).
 """
 
 from __future__ import annotations
@@ -137,9 +138,7 @@ class HotkeyFilter:
             self._held[key] = family
             self._buffer.append(event)
             return [], None
-        held = frozenset(self._held.values())
-        # AltGr (and Windows' Ctrl+Alt for it) types characters: never a hotkey.
-        fired = None if "alt_gr" in held else self._hotkeys.get(Hotkey(held, key))
+        fired = self._hotkeys.get(Hotkey(frozenset(self._held.values()), key))
         if fired is None:
             out, self._buffer = [*self._buffer, event], []
             return out, None
