@@ -66,6 +66,27 @@ class Pair:
     screenshot: EncodedImage | None
 
 
+#: Dead keys (``dead_XXXX``: the accent's code point, spacing or combining) -> X keysyms.
+_DEAD_KEYSYMS = {
+    **dict.fromkeys(("0060", "0300"), "dead_grave"),
+    **dict.fromkeys(("00b4", "0301"), "dead_acute"),
+    **dict.fromkeys(("005e", "0302"), "dead_circumflex"),
+    **dict.fromkeys(("007e", "02dc", "0303"), "dead_tilde"),
+    **dict.fromkeys(("00a8", "0308"), "dead_diaeresis"),
+    **dict.fromkeys(("02c7", "030c"), "dead_caron"),
+    **dict.fromkeys(("00b8", "0327"), "dead_cedilla"),
+    **dict.fromkeys(("02db", "0328"), "dead_ogonek"),
+    **dict.fromkeys(("00b0", "02da", "030a"), "dead_abovering"),
+}
+#: The keypad (``kp_*``, the same names on every platform) in X keysyms.
+_KEYPAD_KEYSYMS = {
+    **{f"kp_{n}": f"KP_{n}" for n in range(10)}, "kp_add": "KP_Add",
+    "kp_subtract": "KP_Subtract", "kp_multiply": "KP_Multiply", "kp_divide": "KP_Divide",
+    "kp_decimal": "KP_Decimal", "kp_enter": "KP_Enter", "kp_equal": "KP_Equal",
+    "num_lock": "Num_Lock",
+}
+
+
 def _base_key(key: str) -> str:
     key = key.lower()
     for suffix in ("_l", "_r", "_gr"):
@@ -86,6 +107,9 @@ class ActionSpace(ABC):
         self.options = options
 
     def key(self, key: str) -> str:
+        full = self.key_names.get(key.lower())  # alt_gr, keypad and dead keys by full name
+        if full is not None:
+            return full
         base = _base_key(key)
         return self.key_names.get(base, base)
 
@@ -114,13 +138,17 @@ class PyAutoGuiSpace(ActionSpace):
         "cmd": "win", "super": "win", "page_up": "pageup", "page_down": "pagedown",
         "caps_lock": "capslock", "num_lock": "numlock", "scroll_lock": "scrolllock",
         "print_screen": "printscreen", "menu": "apps", "escape": "esc", "return": "enter",
+        "alt_gr": "altright", "option": "alt",
+        **{f"kp_{n}": f"num{n}" for n in range(10)}, "kp_add": "add",
+        "kp_subtract": "subtract", "kp_multiply": "multiply", "kp_divide": "divide",
+        "kp_decimal": "decimal", "kp_enter": "enter", "kp_equal": "=",
     }
 
     def key(self, key: str) -> str:
         base = _base_key(key)
         if base in ("cmd", "super") and (self.frame.system or "").lower() == "darwin":
             return "command"
-        return self.key_names.get(base, base)
+        return self.key_names.get(key.lower()) or self.key_names.get(base, base)
 
     def point(self, x: int | None, y: int | None) -> tuple[float, float]:
         if self.options.normalize:
@@ -186,6 +214,8 @@ class AnthropicSpace(ActionSpace):
         "delete": "Delete", "caps_lock": "Caps_Lock", "menu": "Menu", "print_screen": "Print",
         "+": "plus", "-": "minus", " ": "space",
         **{f"f{n}": f"F{n}" for n in range(1, 25)},
+        "alt_gr": "ISO_Level3_Shift", "option": "alt", **_KEYPAD_KEYSYMS,
+        **{f"dead_{code}": keysym for code, keysym in _DEAD_KEYSYMS.items()},
     }
 
     def __init__(self, frame: Frame, options: ExportOptions) -> None:
@@ -245,6 +275,9 @@ class OpenAISpace(ActionSpace):
         "cmd": "super", "return": "enter", "escape": "esc", "up": "arrowup",
         "down": "arrowdown", "left": "arrowleft", "right": "arrowright", "page_up": "pageup",
         "page_down": "pagedown", "caps_lock": "capslock", " ": "space",
+        "option": "alt", **{f"kp_{n}": str(n) for n in range(10)}, "kp_add": "+",
+        "kp_subtract": "-", "kp_multiply": "*", "kp_divide": "/", "kp_decimal": ".",
+        "kp_enter": "enter", "kp_equal": "=",
     }
 
     def _xy(self, x: int | None, y: int | None) -> dict[str, int | float]:

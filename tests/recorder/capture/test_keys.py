@@ -14,7 +14,9 @@ from recorder.capture.keys import (
 )
 from recorder.capture.windows import WindowsBackend
 from recorder.capture.windows_api import KEY_DOWN, KEY_UP, KeyReport
+from recorder.episode.model import MonitorInfo
 from recorder.errors import UsageError
+from recorder.export import AnthropicSpace, ExportOptions, Frame, OpenAISpace, PyAutoGuiSpace
 from redaction.models import InputEvent
 from tests.recorder.capture import fake_windows
 from tests.recorder.capture.conftest import Stream
@@ -148,3 +150,25 @@ def test_real_ctrl_alt_still_fires_and_altgr_cannot_be_a_hotkey_modifier() -> No
     assert [hotkey_filter.feed(e)[1] for e in stream.events].count("stop") == 1
     with pytest.raises(UsageError, match="AltGr"):
         Hotkey.parse("altgr+q")
+
+
+@pytest.mark.parametrize(("ours", "pyautogui", "anthropic", "openai"), [
+    ("kp_1", "num1", "KP_1", "1"), ("kp_enter", "enter", "KP_Enter", "enter"),
+    ("kp_add", "add", "KP_Add", "+"), ("alt_gr", "altright", "ISO_Level3_Shift", "alt"),
+    ("dead_00b4", "dead_00b4", "dead_acute", "dead_00b4"),
+    ("dead_0301", "dead_0301", "dead_acute", "dead_0301"),
+    ("cmd_r", "win", "super", "super"), ("alt_r", "alt", "alt", "alt"),
+    ("ctrl", "ctrl", "ctrl", "ctrl"), ("q", "q", "q", "q"),
+])
+def test_exports_map_the_vocabulary(ours: str, pyautogui: str, anthropic: str,
+                                    openai: str) -> None:
+    frame = Frame(640, 400, MonitorInfo(0, 0, 640, 400), "Linux")
+    options = ExportOptions()
+    assert PyAutoGuiSpace(frame, options).key(ours) == pyautogui
+    assert AnthropicSpace(frame, options).key(ours) == anthropic
+    assert OpenAISpace(frame, options).key(ours) == openai
+
+
+def test_command_is_command_in_a_mac_episode() -> None:
+    frame = Frame(640, 400, MonitorInfo(0, 0, 320, 200, 2.0), "Darwin")
+    assert PyAutoGuiSpace(frame, ExportOptions()).key("cmd") == "command"
