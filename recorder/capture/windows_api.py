@@ -8,7 +8,8 @@ functions, so this module imports on any platform. From Microsoft's documentatio
 
 * ``SetProcessDpiAwarenessContext(DPI_AWARENESS_CONTEXT_PER_MONITOR_AWARE_V2)`` before any
   window call: coordinates (hooks, ``GetMonitorInfoW``) are then physical pixels, as mss grabs.
-  ``GetDpiForMonitor(MDT_EFFECTIVE_DPI)`` / 96 is a monitor's scale.
+  ``GetDpiForMonitor(MDT_EFFECTIVE_DPI)`` / 96 is a monitor's scale. (mss, when first
+  created, asks for per-monitor awareness V1 itself; ours, V2, comes first and stays.)
 * ``GetForegroundWindow``, ``GetWindowTextW``, ``GetWindowThreadProcessId``;
   ``OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION)`` + ``QueryFullProcessImageNameW``.
 * ``OpenProcessToken(TOKEN_QUERY)`` + ``GetTokenInformation(TokenElevation)``: the foreground

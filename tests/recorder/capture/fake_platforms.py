@@ -147,15 +147,16 @@ class Player:
 
 
 def run_fake_cuarec(setup: str, args: Sequence[str], home: Path,
-                    extra_env: dict[str, str] | None = None,
-                    timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """``cuarec ARGS`` in a child process made a fake machine by ``setup`` (Python code run
-    first, e.g. ``install(FakeMac())``). No X display: the fake needs none."""
+                    extra_env: dict[str, str] | None = None, timeout: float = 300,
+                    entry: str = "recorder.cli") -> subprocess.CompletedProcess[str]:
+    """``cuarec ARGS`` (or ``python -m ENTRY ARGS``) in a child process made a fake machine
+    by ``setup`` (Python code run first, e.g. ``install(FakeMac())``). No X display: the
+    fake needs none."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
                PYTHONPATH=os.pathsep.join(filter(None, (str(REPO), env.get("PYTHONPATH")))),
                **(extra_env or {}))
-    code = (f"import sys\n{setup}\nfrom recorder.cli import main\n"
-            f"sys.argv = ['cuarec', *{list(args)!r}]\nmain()\n")
+    code = (f"import sys\n{setup}\nfrom {entry} import main\n"
+            f"sys.argv = ['cuarec', *{list(args)!r}]\nsys.exit(main())\n")
     return subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, text=True,
                           capture_output=True, stdin=subprocess.DEVNULL, timeout=timeout)

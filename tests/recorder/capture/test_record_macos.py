@@ -34,7 +34,7 @@ def recorded(tmp_path_factory: pytest.TempPathFactory) -> Recorded:
     work = tmp_path_factory.mktemp("mac")
     done = run_fake_cuarec(SETUP.format(""), [
         "record", "Send the contract", "--out", str(work / "episodes"), "--yes", "--json",
-        "--fps", "8", "--max-backlog", "3600"], work, TERMINAL)
+        "--fps", "8", "--max-backlog", "3600", "--no-ner"], work, TERMINAL)
     assert done.returncode == 0, done.stderr
     summary = json.loads(done.stdout)
     episode = open_episode(Path(str(summary["episode"])))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +15,7 @@ from recorder.capture.windows_api import KeyReport
 from recorder.errors import EnvironmentProblem, ExitCode
 from redaction.models import InputEvent
 from tests.recorder.capture import fake_windows as fw
+from tests.recorder.capture.fake_platforms import run_fake_cuarec
 
 
 def backend(fake: fw.FakeWindows) -> WindowsBackend:
@@ -109,3 +112,15 @@ def test_a_session_on_the_fake_pc(monkeypatch: pytest.MonkeyPatch) -> None:
     first = result.steps[0].window
     assert first is not None and (first.app, first.title) == ("notepad", fw.NOTEPAD.title)
     assert err.getvalue().count("cuarec: warning: an administrator") == 1  # warned once
+
+
+def test_the_debug_entry_reports_the_dpi_scale(tmp_path: Path) -> None:
+    """`python -m recorder.capture` on the fake PC: the monitor's scale from its DPI."""
+    done = run_fake_cuarec(
+        "from tests.recorder.capture.fake_windows import FakeWindows, install\n"
+        "install(FakeWindows())", ["--fps", "8"], tmp_path, entry="recorder.capture.__main__",
+        timeout=120)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert (summary["scale"], summary["scale_source"]) == (1.5, "GetDpiForMonitor")
+    assert summary["frame_size"] == [960, 600] and summary["stop_reason"] == "hotkey"
