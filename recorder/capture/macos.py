@@ -191,7 +191,7 @@ class MacBackend(CaptureBackend):
         x, y = int(event.x), int(event.y)
         if kind in (api.KEY_DOWN, api.KEY_UP):
             name, char = mac_key(event.keycode, event.chars)
-            if not event.chars and kind == api.KEY_DOWN and len(name) == 1 \
+            if not event.chars and len(name) == 1 \
                     and not event.flags & (MAC_FLAG_MASKS["cmd"] | MAC_FLAG_MASKS["ctrl"]):
                 name = "dead"  # a dead key types nothing until the next key (accent unknown)
             return InputEvent(t=t, kind=KEY_PRESS if kind == api.KEY_DOWN else KEY_RELEASE,

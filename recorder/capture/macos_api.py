@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 # CGEventType values (CGEventTypes.h).
@@ -196,14 +197,22 @@ def grabber(left: float, top: float, width: float, height: float) -> Grabber:
 class TapProcess:
     """The helper process running the event tap; events arrive on a reader thread."""
 
-    def __init__(self, on_event: Callable[[float, TapEvent], None]) -> None:
+    #: The helper: this module's ``--tap`` main, the tap on its own main thread.
+    COMMAND = (sys.executable, "-m", "recorder.capture.macos_api", "--tap")
+
+    def __init__(self, on_event: Callable[[float, TapEvent], None],
+                 command: Sequence[str] = COMMAND) -> None:
         import time
 
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "recorder.capture.macos_api", "--tap"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            list(command), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL)
         assert self._proc.stdout is not None
-        first = self._proc.stdout.readline().decode("utf-8", "replace").strip()
+        import select
+
+        readable, _, _ = select.select([self._proc.stdout], [], [], 30.0)
+        first = self._proc.stdout.readline().decode("utf-8", "replace").strip() \
+            if readable else "the event tap helper did not answer in 30 s"
         if first != "ready":
             self.stop()
             raise PermissionError(first or "the event tap helper did not start")
@@ -225,6 +234,15 @@ class TapProcess:
             self._proc.wait(timeout_s)
         if self._proc.poll() is None:
             self._proc.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._proc.wait(timeout_s)
+        reader = getattr(self, "_reader", None)
+        if reader is not None:
+            reader.join(timeout_s)  # the pipe is at its end once the helper is gone
+        for pipe in (self._proc.stdin, self._proc.stdout):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
 
     def alive(self) -> bool:
         return self._proc.poll() is None
@@ -257,8 +275,11 @@ def _run_tap() -> int:
             int(field(event, Quartz.kCGMouseEventButtonNumber)),
             int(field(event, Quartz.kCGScrollWheelEventDeltaAxis1)),
             int(field(event, Quartz.kCGScrollWheelEventDeltaAxis2)))
-        out.write(json.dumps(list(record)) + "\n")
-        out.flush()
+        try:
+            out.write(json.dumps(list(record)) + "\n")
+            out.flush()
+        except BrokenPipeError:
+            os._exit(0)  # the recorder has gone: stop at once, quietly
         return event
 
     mask = 0

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import sys
+import threading
+
 import pytest
 
 from recorder.capture import CaptureConfig, CaptureSession, macos_api
@@ -69,13 +73,14 @@ def test_keys_are_named_like_every_platform() -> None:
         TapEvent(api.KEY_DOWN, 0, 0, 0x4C, 0, "\x03"),  # keypad Enter
         TapEvent(api.KEY_DOWN, 0, 0, 0x24, 0, "\r"),  # Return
         TapEvent(api.KEY_DOWN, 0, 0, 0x0E, fm.ALT, ""),  # Option+E: a dead key
+        TapEvent(api.KEY_UP, 0, 0, 0x0E, fm.ALT, ""),  # ...released under the same name
         TapEvent(api.KEY_DOWN, 0, 0, 0x0E, 0, "é"),  # ...then E gives é
         TapEvent(api.KEY_DOWN, 0, 0, 0x0C, fm.ALT, "œ"),  # Option+Q types œ
         TapEvent(api.KEY_DOWN, 0, 0, 0x7B, 0, "\uf702"),  # left arrow (private-use char)
     ])
     assert [(e.key, e.char) for e in events] == [
         ("q", None), ("kp_1", "1"), ("kp_enter", None), ("enter", None), ("dead", None),
-        ("é", "é"), ("œ", "œ"), ("left", None)]
+        ("dead", None), ("é", "é"), ("œ", "œ"), ("left", None)]
 
 
 def test_modifiers_left_and_right_from_the_device_bits() -> None:
@@ -133,3 +138,45 @@ def test_a_session_on_the_fake_mac() -> None:
     assert SECRET_SECURE_INPUT in secure.flags
     assert [s.step_index for s in result.steps if SECRET_SECURE_INPUT in s.flags] == [4]
     assert not any(e.key == "q" for s in result.steps for e in s.events)
+
+
+def _helper(lines: list[str], linger: bool = True) -> list[str]:
+    """A stand-in for the tap helper: prints ``lines``, then waits to be stopped."""
+    code = "import sys, time\n" + "".join(
+        f"sys.stdout.write({line!r} + '\\n'); sys.stdout.flush()\n" for line in lines)
+    return [sys.executable, "-c", code + ("time.sleep(60)\n" if linger else "")]
+
+
+def test_the_tap_helper_pipe_streams_events_and_stops() -> None:
+    """The parent side of the helper process (real code, a stand-in helper)."""
+    got: list[TapEvent] = []
+    done = threading.Event()
+
+    def on_event(t: float, event: TapEvent) -> None:
+        got.append(event)
+        if len(got) == 2:
+            done.set()
+
+    lines = ["ready", json.dumps([macos_api.KEY_DOWN, 0, 0, 12, 0, "q", 0, 0, 0]),
+             "not json", json.dumps([macos_api.LEFT_MOUSE_DOWN, 10.5, 20.0])]
+    tap = macos_api.TapProcess(on_event, _helper(lines))
+    assert done.wait(20)
+    assert got == [TapEvent(macos_api.KEY_DOWN, 0, 0, 12, 0, "q"),
+                   TapEvent(macos_api.LEFT_MOUSE_DOWN, 10.5, 20.0)]
+    assert tap.alive()
+    tap.stop(5)
+    assert not tap.alive()
+
+
+def test_a_refused_tap_is_a_permission_error_then_exit_3() -> None:
+    with pytest.raises(PermissionError, match="Input Monitoring"):
+        macos_api.TapProcess(lambda t, e: None, _helper(
+            ["no permission to listen to input (Input Monitoring)"], linger=False))
+    mac = backend(fm.FakeMac())
+
+    def refuse(on_event: object) -> None:
+        raise PermissionError("no permission")
+
+    mac._api.start_event_tap = refuse  # type: ignore[attr-defined]
+    with pytest.raises(EnvironmentProblem, match="Input Monitoring, turn on Terminal"):
+        mac.start_input(lambda raw: None)
