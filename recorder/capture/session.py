@@ -26,7 +26,13 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
-from recorder.capture.backend import FLAG_ELEVATED, CaptureBackend, Monitor, RawInput
+from recorder.capture.backend import (
+    FLAG_ELEVATED,
+    KEY_PRESS,
+    CaptureBackend,
+    Monitor,
+    RawInput,
+)
 from recorder.capture.frames import Frame, FrameRing, Grabber, SessionClock
 from recorder.capture.hotkeys import Hotkey, HotkeyFilter, default_hotkeys
 from recorder.capture.platforms import choose_backend
@@ -183,6 +189,7 @@ class CaptureSession:
         self._steps: list[RawStep] = []
         self._used = False
         self._warned_elevated = False
+        self._ring: FrameRing | None = None
         #: Screen pixels per frame pixel times the desktop scale: what redaction scales its
         #: padding and text detection by. Known once ``run`` has measured the monitor.
         self.device_scale: float | None = None
@@ -223,6 +230,7 @@ class CaptureSession:
             started_at = datetime.now(UTC).isoformat(timespec="seconds")
             capacity = max(4, round(config.ring_seconds * config.fps))
             ring = FrameRing(capacity)
+            self._ring = ring
             grabber = Grabber(source, ring, clock, config.fps, config.frame_scale,
                               on_error=self._on_grab_error)
             first = grabber.grab_now(on_demand=False)
@@ -308,12 +316,25 @@ class CaptureSession:
     def _with_window_flags(self, step: RawStep) -> RawStep:
         """Say in the step's flags what the platform said about its window: a secret field
         (typing in the step is then redacted as a secret) or an elevated window (its input
-        is hidden from us: warned once)."""
+        is hidden from us: warned once).
+
+        Typing can start before any frame shows the field focused (a click into a password
+        field, then keys within one frame period): for a step with keys, the newest frame,
+        grabbed after its first key, counts too (fail closed)."""
         window = step.window
-        if window is None or (window.secret is None and not window.elevated):
+        secret = window.secret if window is not None else None
+        ring = self._ring
+        if secret is None and ring is not None and any(e.kind == KEY_PRESS
+                                                       for e in step.events):
+            latest = ring.latest()
+            if latest is not None and latest.window is not None \
+                    and latest.t >= step.timestamp_s:
+                secret = latest.window.secret
+        elevated = window is not None and window.elevated
+        if secret is None and not elevated:
             return step
-        extra = [window.secret] if window.secret is not None else []
-        if window.elevated:
+        extra = [secret] if secret is not None else []
+        if elevated:
             extra.append(FLAG_ELEVATED)
             if not self._warned_elevated:
                 self._warned_elevated = True

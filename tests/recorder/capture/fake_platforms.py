@@ -72,13 +72,21 @@ class Show:
 
 
 @dataclass(frozen=True, slots=True)
+class Switch:
+    """Switch to ``scene`` at once, without waiting for a grab (the app changed the focus
+    between two frames)."""
+
+    scene: Scene
+
+
+@dataclass(frozen=True, slots=True)
 class Send:
     """Deliver one raw platform event (whatever the platform's listener would report)."""
 
     event: Any
 
 
-Action = Show | Send
+Action = Show | Switch | Send
 
 
 @dataclass
@@ -115,7 +123,10 @@ class FakeScreen:
         for action in self.script:
             if stop.is_set():
                 break
-            if isinstance(action, Show):
+            if isinstance(action, Switch):
+                with self._lock:
+                    self.scene = action.scene
+            elif isinstance(action, Show):
                 with self._lock:
                     self.scene = action.scene
                     self.grabs_in_scene = 0

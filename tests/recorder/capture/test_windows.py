@@ -15,7 +15,7 @@ from recorder.capture.windows_api import KeyReport
 from recorder.errors import EnvironmentProblem, ExitCode
 from redaction.models import InputEvent
 from tests.recorder.capture import fake_windows as fw
-from tests.recorder.capture.fake_platforms import run_fake_cuarec
+from tests.recorder.capture.fake_platforms import Show, Switch, run_fake_cuarec
 
 
 def backend(fake: fw.FakeWindows) -> WindowsBackend:
@@ -124,3 +124,20 @@ def test_the_debug_entry_reports_the_dpi_scale(tmp_path: Path) -> None:
     summary = json.loads(done.stdout)
     assert (summary["scale"], summary["scale_source"]) == (1.5, "GetDpiForMonitor")
     assert summary["frame_size"] == [960, 600] and summary["stop_reason"] == "hotkey"
+
+
+def test_typing_before_a_frame_shows_the_password_field_is_still_a_secret(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first key arrives before any frame shows the field focused; the frames grabbed
+    during the typing do: the typing step is flagged all the same (fail closed)."""
+    monkeypatch.setattr(platforms, "current_platform", lambda: "win32")
+    first, *rest = fw.type_text(fw.PASSWORD)
+    script = [Show(fw.SIGN_IN), *fw.click(400, 300), first, Switch(fw.LOGIN), *rest,
+              Show(fw.LOGIN), *fw.special("enter", 0x0D, 0x1C), *fw.stop_hotkey()]
+    session = CaptureSession(CaptureConfig(fps=8, announce=False, handle_signals=False),
+                             backend=backend(fw.FakeWindows(script=script)))
+    steps = session.run().steps
+    typed = next(s for s in steps if s.action_type == "type")
+    assert typed.window is not None and typed.window.secret is None  # its observation
+    assert SECRET_PASSWORD_FIELD in typed.flags
+    assert SECRET_PASSWORD_FIELD not in steps[0].flags  # the click: no keys, not flagged
