@@ -2,34 +2,41 @@
 documented return values. UNVERIFIED ON REAL HARDWARE: they encode what the documentation
 below says, not what a Mac or a Windows PC was seen to do.
 
-macOS (Apple developer documentation):
+macOS (Apple developer documentation, https://developer.apple.com/documentation/...):
 * CGPreflightScreenCaptureAccess / CGRequestScreenCaptureAccess -> bool
-  https://developer.apple.com/documentation/coregraphics/3656523-cgpreflightscreencaptureaccess
+  (coregraphics/cgpreflightscreencaptureaccess(), coregraphics/cgrequestscreencaptureaccess())
 * CGPreflightListenEventAccess -> bool (Input Monitoring, macOS 10.15+);
-  AXIsProcessTrusted -> bool
-  https://developer.apple.com/documentation/applicationservices/1460720-axisprocesstrusted
+  AXIsProcessTrusted -> bool (applicationservices/axisprocesstrusted())
 * IsSecureEventInputEnabled -> Boolean (HIToolbox/CarbonEventsCore.h); while it is on, event
   taps receive no key events (NSSecureTextField enables it when it takes focus).
 * CGWindowListCopyWindowInfo -> dictionaries with kCGWindowOwnerPID, kCGWindowLayer (0: normal
   windows), kCGWindowName (absent without Screen Recording), kCGWindowOwnerName
-  https://developer.apple.com/documentation/coregraphics/1455137-cgwindowlistcopywindowinfo
+  (coregraphics/cgwindowlistcopywindowinfo(_:_:), "Required Window List Keys").
 * NSWorkspace.frontmostApplication -> NSRunningApplication (localizedName,
-  processIdentifier); NSScreen.backingScaleFactor (2.0 on Retina); CGDisplayBounds in points.
-* CGEvent: kCGEventKeyDown 10, KeyUp 11, FlagsChanged 12, mouse 1-7, 25-27, ScrollWheel 22;
-  CGEventFlags masks (shift 0x20000, control 0x40000, alternate 0x80000, command 0x100000);
-  CGEventKeyboardGetUnicodeString gives U+0011 for Control+Q (a control character).
+  processIdentifier) (appkit/nsworkspace/frontmostapplication); NSScreen.backingScaleFactor
+  (2.0 on Retina; appkit/nsscreen/backingscalefactor); CGDisplayBounds in points.
+* CGEvent (coregraphics/cgeventtype): kCGEventKeyDown 10, KeyUp 11, FlagsChanged 12, mouse
+  1-7 and 25-27, ScrollWheel 22; CGEventFlags (coregraphics/cgeventflags): maskShift 0x20000,
+  maskControl 0x40000, maskAlternate 0x80000, maskCommand 0x100000, with the device-dependent
+  left/right bits of IOLLEvent.h; CGEventKeyboardGetUnicodeString gives U+0011 for Control+Q
+  (a control character).
 
-Windows (learn.microsoft.com):
-* SetProcessDpiAwarenessContext(DPI_AWARENESS_CONTEXT_PER_MONITOR_AWARE_V2) -> BOOL; then
-  GetDpiForMonitor -> 96 x scale, and hook coordinates are physical pixels.
-* GetForegroundWindow, GetWindowTextW, GetWindowThreadProcessId, QueryFullProcessImageNameW.
-* OpenProcess on an elevated process from a normal one: PROCESS_QUERY_LIMITED_INFORMATION
-  still works; GetTokenInformation(TokenElevation).TokenIsElevated != 0 for an elevated one.
-  User Interface Privilege Isolation: low-level hooks of a normal process see no input sent
-  to an elevated window.
-* IUIAutomation::GetFocusedElement, UIA_IsPasswordPropertyId (30019) -> VARIANT_BOOL.
-* AltGr arrives as a fake LCONTROL (VK 0xA2, scan code 0x21D) then RMENU (VK 0xA5);
-  ToUnicodeEx with Ctrl+Alt held gives the AltGr character ("@" for Q on a German layout).
+Windows (https://learn.microsoft.com/en-us/windows/win32/...):
+* SetProcessDpiAwarenessContext(DPI_AWARENESS_CONTEXT_PER_MONITOR_AWARE_V2) -> BOOL
+  (api/winuser/nf-winuser-setprocessdpiawarenesscontext); then GetDpiForMonitor gives
+  96 x scale (api/shellscalingapi/nf-shellscalingapi-getdpiformonitor) and hook and monitor
+  coordinates are physical pixels (hidpi/high-dpi-desktop-application-development-on-windows).
+* GetForegroundWindow, GetWindowTextW, GetWindowThreadProcessId (api/winuser/...);
+  QueryFullProcessImageNameW (api/winbase/nf-winbase-queryfullprocessimagenamew).
+* GetTokenInformation(TokenElevation) -> TOKEN_ELEVATION.TokenIsElevated, non-zero for an
+  elevated process (api/winnt/ns-winnt-token_elevation). User Interface Privilege Isolation:
+  a normal process's hooks do not see input to an elevated window.
+* IUIAutomation::GetFocusedElement
+  (api/uiautomationclient/nf-uiautomationclient-iuiautomation-getfocusedelement);
+  UIA_IsPasswordPropertyId 30019 -> VARIANT_BOOL (winauto/uiauto-automation-element-propids).
+* KBDLLHOOKSTRUCT (api/winuser/ns-winuser-kbdllhookstruct): AltGr arrives as a fake LCONTROL
+  (VK 0xA2, scan code 0x21D) then RMENU (VK 0xA5); ToUnicodeEx with Ctrl+Alt held gives the
+  AltGr character ("@" for Q on a German layout).
 """
 
 from __future__ import annotations
