@@ -65,16 +65,50 @@ class MonitorEntry(NamedTuple):
     device: str
 
 
-def _user32() -> Any:
-    import ctypes
+_dlls: dict[str, Any] = {}
 
-    return ctypes.WinDLL("user32", use_last_error=True)  # type: ignore[attr-defined]
+
+def _dll(name: str) -> Any:
+    """A DLL with the prototypes of the functions used here: handles are pointer-sized, and
+    ctypes' default (C int) would truncate them on 64-bit Windows."""
+    if name in _dlls:
+        return _dlls[name]
+    import ctypes
+    from ctypes import wintypes
+
+    dll = ctypes.WinDLL(name, use_last_error=True)  # type: ignore[attr-defined]
+    handle, dword, pdword = wintypes.HANDLE, wintypes.DWORD, ctypes.POINTER(wintypes.DWORD)
+    prototypes: dict[str, tuple[Any, list[Any]]] = {
+        "GetForegroundWindow": (wintypes.HWND, []),
+        "GetWindowTextLengthW": (ctypes.c_int, [wintypes.HWND]),
+        "GetWindowTextW": (ctypes.c_int, [wintypes.HWND, wintypes.LPWSTR, ctypes.c_int]),
+        "GetWindowThreadProcessId": (dword, [wintypes.HWND, pdword]),
+        "GetMonitorInfoW": (wintypes.BOOL, [wintypes.HMONITOR, ctypes.c_void_p]),
+        "GetDpiForMonitor": (ctypes.c_long, [wintypes.HMONITOR, ctypes.c_int,
+                                             ctypes.POINTER(wintypes.UINT),
+                                             ctypes.POINTER(wintypes.UINT)]),
+        "OpenProcess": (handle, [dword, wintypes.BOOL, dword]),
+        "CloseHandle": (wintypes.BOOL, [handle]),
+        "QueryFullProcessImageNameW": (wintypes.BOOL, [handle, dword, wintypes.LPWSTR,
+                                                       pdword]),
+        "OpenProcessToken": (wintypes.BOOL, [handle, dword, ctypes.POINTER(handle)]),
+        "GetTokenInformation": (wintypes.BOOL, [handle, ctypes.c_int, ctypes.c_void_p, dword,
+                                                pdword]),
+    }
+    for function, (restype, argtypes) in prototypes.items():
+        target = getattr(dll, function, None)  # only those this DLL exports
+        if target is not None:
+            target.restype, target.argtypes = restype, argtypes
+    _dlls[name] = dll
+    return dll
+
+
+def _user32() -> Any:
+    return _dll("user32")
 
 
 def _kernel32() -> Any:
-    import ctypes
-
-    return ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    return _dll("kernel32")
 
 
 # -- DPI and monitors ----------------------------------------------------------------------
@@ -101,7 +135,7 @@ def monitors() -> list[MonitorEntry]:
     from ctypes import wintypes
 
     user32 = _user32()
-    shcore = ctypes.WinDLL("shcore")  # type: ignore[attr-defined]
+    shcore = _dll("shcore")
 
     class MONITORINFOEXW(ctypes.Structure):
         _fields_ = (("cbSize", wintypes.DWORD), ("rcMonitor", wintypes.RECT),
@@ -181,7 +215,7 @@ def process_elevated(pid: int) -> bool:
     from ctypes import wintypes
 
     kernel32 = _kernel32()
-    advapi32 = ctypes.WinDLL("advapi32", use_last_error=True)  # type: ignore[attr-defined]
+    advapi32 = _dll("advapi32")
     process = kernel32.OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
     if not process:
         return bool(ctypes.get_last_error() == ERROR_ACCESS_DENIED)  # type: ignore[attr-defined]
