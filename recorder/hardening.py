@@ -14,7 +14,6 @@ import ctypes.util
 import functools
 import logging
 import os
-import resource
 import sys
 from typing import Any
 
@@ -26,7 +25,9 @@ THIRD_PARTY_LOGGERS = ("RapidOCR", "rapidocr", "presidio-analyzer", "presidio-an
 
 def disable_core_dumps() -> None:
     """RLIMIT_CORE 0 and PR_SET_DUMPABLE 0 (Linux): no core file, no ptrace by other users."""
-    with contextlib.suppress(ValueError, OSError):
+    with contextlib.suppress(ValueError, OSError, ImportError):
+        import resource  # POSIX only (Windows has no rlimits)
+
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     libc = _libc()
     if libc is not None:
@@ -103,6 +104,8 @@ def is_dumpable() -> bool:
     libc = _libc()
     if libc is None:
         return True
+    import resource
+
     dumpable = libc.prctl(3, 0, 0, 0, 0)  # PR_GET_DUMPABLE
     soft, _ = resource.getrlimit(resource.RLIMIT_CORE)
     return bool(dumpable) or soft != 0

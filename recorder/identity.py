@@ -133,12 +133,13 @@ def machine_identity() -> list[tuple[str, str]]:
         values.append((record.pw_dir, "PATH"))
     except (ImportError, KeyError):
         pass
-    for name in (os.environ.get("USER"), os.environ.get("LOGNAME")):
+    # USERNAME and USERPROFILE are Windows' (there is no pwd module there).
+    for name in (os.environ.get("USER"), os.environ.get("LOGNAME"), os.environ.get("USERNAME")):
         if name:
             values.append((name, "USERNAME"))
-    home = os.environ.get("HOME")
-    if home and home not in ("/", "/root"):
-        values.append((home, "PATH"))
+    for home in (os.environ.get("HOME"), os.environ.get("USERPROFILE")):
+        if home and home not in ("/", "/root"):
+            values.append((home, "PATH"))
     host = socket.gethostname()
     if host:
         values.append((host, "HOSTNAME"))

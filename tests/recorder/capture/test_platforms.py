@@ -103,3 +103,21 @@ def test_platform_pins_carry_the_same_markers() -> None:
             platform = "win32" if name == "comtypes" else "darwin"
             assert pin.marker.evaluate({"sys_platform": platform})
             assert not pin.marker.evaluate({"sys_platform": "linux"})
+
+
+def test_the_recorder_runs_without_posix_only_modules() -> None:
+    """As on Windows: no ``resource`` nor ``pwd``; the Windows user and profile are known."""
+    code = ("import sys, json; sys.modules['resource'] = None; sys.modules['pwd'] = None\n"
+            "import recorder.cli\n"
+            "from recorder.hardening import harden_process\n"
+            "from recorder.identity import machine_identity\n"
+            "harden_process()\n"
+            "print(json.dumps(machine_identity()))\n")
+    env = {"PATH": "", "USERNAME": "zebedeeq", "USERPROFILE": "C:\\Users\\zebedeeq",
+           "SYSTEMROOT": "C:\\Windows"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                          text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    identity = [tuple(pair) for pair in json.loads(done.stdout)]
+    assert ("zebedeeq", "USERNAME") in identity
+    assert ("C:\\Users\\zebedeeq", "PATH") in identity
