@@ -443,7 +443,8 @@ def _write_jsonl_folder(pairs: Sequence[Pair], meta: EpisodeMetadata, target: Pa
     shutil.rmtree(tmp, ignore_errors=True)
 
     def create(path: Path, data: bytes) -> None:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                     FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
 

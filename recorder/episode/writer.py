@@ -34,6 +34,8 @@ ROW_GROUP_STEPS = 16
 
 
 def _fsync_dir(path: Path) -> None:
+    if not hasattr(os, "O_DIRECTORY"):
+        return  # Windows: a directory cannot be opened (NTFS journals its metadata)
     fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(fd)
@@ -44,7 +46,9 @@ def _fsync_dir(path: Path) -> None:
 @contextlib.contextmanager
 def _private_new_file(path: Path) -> Iterator[BinaryIO]:
     """Create ``path`` (must not exist) with mode 0600; remove it if writing fails."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
+    # O_BINARY: Windows would translate newlines otherwise; O_CLOEXEC is POSIX only.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0), FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
