@@ -159,8 +159,9 @@ class CaptureBackend(ABC):
     def translate(self, raw: RawInput, t: float) -> InputEvent | None:
         """Turn a queued callback tuple into an :class:`InputEvent` at session time ``t``.
 
-        Coordinates stay in virtual-screen pixels; key names are lowercase pynput-style
-        (``shift``, ``ctrl_r``, ``backspace``, ``a``), ``char`` is the produced character.
+        Coordinates stay in the monitors' units (pixels, or points on macOS); key names are
+        the vocabulary of :mod:`recorder.capture.keys` (``shift``, ``ctrl_r``, ``backspace``,
+        ``a``), ``char`` is the produced character.
         """
 
     def close(self) -> None:  # noqa: B027 - optional hook
