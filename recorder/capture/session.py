@@ -26,12 +26,16 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
+import numpy as np
+
 from recorder.capture.backend import (
     FLAG_ELEVATED,
     KEY_PRESS,
     CaptureBackend,
+    FrameSource,
     Monitor,
     RawInput,
+    RawWindow,
 )
 from recorder.capture.frames import Frame, FrameRing, Grabber, SessionClock
 from recorder.capture.hotkeys import Hotkey, HotkeyFilter, default_hotkeys
@@ -189,6 +193,7 @@ class CaptureSession:
         self._steps: list[RawStep] = []
         self._used = False
         self._warned_elevated = False
+        self._warn_lock = threading.Lock()
         self._ring: FrameRing | None = None
         #: Screen pixels per frame pixel times the desktop scale: what redaction scales its
         #: padding and text detection by. Known once ``run`` has measured the monitor.
@@ -225,7 +230,7 @@ class CaptureSession:
         try:
             monitors = backend.monitors()
             monitor = choose_monitor(monitors, config.monitor)
-            source = backend.frame_source(monitor)
+            source = _WatchedSource(backend.frame_source(monitor), self._saw_window)
             clock = SessionClock()
             started_at = datetime.now(UTC).isoformat(timespec="seconds")
             capacity = max(4, round(config.ring_seconds * config.fps))
@@ -336,14 +341,23 @@ class CaptureSession:
         extra = [secret] if secret is not None else []
         if elevated:
             extra.append(FLAG_ELEVATED)
-            if not self._warned_elevated:
-                self._warned_elevated = True
-                stream = self._stderr or sys.stderr
-                stream.write("cuarec: warning: an administrator (elevated) window is in front; "
-                             "the system hides its input from cuarec, so its steps are flagged "
-                             f"{FLAG_ELEVATED} (run cuarec elevated to record it)\n")
-                stream.flush()
+            self._saw_window(window)
         return replace(step, flags=tuple(dict.fromkeys((*step.flags, *extra))))
+
+    def _saw_window(self, window: RawWindow | None) -> None:
+        """Warn once, as soon as an elevated window is in front (its input is hidden from us,
+        so it may make no step at all)."""
+        if window is None or not window.elevated:
+            return
+        with self._warn_lock:  # the grab thread and the worker both call this
+            if self._warned_elevated:
+                return
+            self._warned_elevated = True
+        stream = self._stderr or sys.stderr
+        stream.write("cuarec: warning: an administrator (elevated) window is in front; the "
+                     "system hides its input from cuarec, so its steps are flagged "
+                     f"{FLAG_ELEVATED} (run cuarec elevated to record it)\n")
+        stream.flush()
 
     def _announce_ready(self) -> None:
         config = self.config
@@ -362,6 +376,26 @@ class CaptureSession:
                          f"pause/resume: {hotkeys['pause']})\n")
             stream.flush()
         self.ready.set()
+
+
+class _WatchedSource(FrameSource):
+    """A frame source that shows each window it names to ``on_window`` (the grab thread)."""
+
+    def __init__(self, source: FrameSource,
+                 on_window: Callable[[RawWindow | None], None]) -> None:
+        self._source = source
+        self._on_window = on_window
+
+    def grab(self) -> np.ndarray[Any, Any]:
+        return self._source.grab()
+
+    def focused_window(self) -> RawWindow | None:
+        window = self._source.focused_window()
+        self._on_window(window)
+        return window
+
+    def close(self) -> None:
+        self._source.close()
 
 
 class _Loop:

@@ -141,3 +141,16 @@ def test_typing_before_a_frame_shows_the_password_field_is_still_a_secret(
     assert typed.window is not None and typed.window.secret is None  # its observation
     assert SECRET_PASSWORD_FIELD in typed.flags
     assert SECRET_PASSWORD_FIELD not in steps[0].flags  # the click: no keys, not flagged
+
+
+def test_an_elevated_window_is_warned_even_when_it_makes_no_step(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its input is hidden: nothing may be seen while it is in front, yet the warning comes."""
+    monkeypatch.setattr(platforms, "current_platform", lambda: "win32")
+    script = [Show(fw.ADMIN), Show(fw.DESKTOP), *fw.click(100, 100), *fw.stop_hotkey()]
+    err = io.StringIO()
+    session = CaptureSession(CaptureConfig(fps=8, handle_signals=False),
+                             backend=backend(fw.FakeWindows(script=script)), stderr=err)
+    steps = session.run().steps
+    assert err.getvalue().count("cuarec: warning: an administrator (elevated) window") == 1
+    assert not any(FLAG_ELEVATED in s.flags for s in steps)
