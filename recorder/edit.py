@@ -49,7 +49,8 @@ def drop_steps(path: Path, step_numbers: set[int]) -> int:
                          f"{max(step_numbers)}")
     if len(step_numbers) >= episode.num_steps:
         raise UsageError(f"{path}: dropping every step would leave nothing; use discard instead")
-    table = episode.read_columns([f.name for f in schema.ARROW_SCHEMA])
+    table = episode.read_columns([f.name for f in schema.arrow_schema_for(
+        episode.format_version)])
     order = pc.sort_indices(table, sort_keys=[("step_index", "ascending")])
     table = table.take(order)
     keep = [i + 1 not in step_numbers for i in range(table.num_rows)]
@@ -62,7 +63,7 @@ def drop_steps(path: Path, step_numbers: set[int]) -> int:
     shots = table.column("screenshot")
     meta = replace(episode.metadata, step_count=table.num_rows,
                    frame_count=len(shots) - shots.null_count, redaction_counts=dict(counts))
-    table = table.cast(schema.schema_with_metadata(meta))
+    table = schema.conform_table(table, meta)  # a format-1 file is written as format 2
     tmp = schema.final_tmp_for(path)
     try:
         tmp.unlink(missing_ok=True)

@@ -135,9 +135,7 @@ class EpisodeWriter:
         if not self._buffer:
             return
         index = self._parts_written + 1
-        table = schema.steps_to_table(
-            self.metadata.episode_id, self._buffer, schema.schema_with_metadata(self.metadata)
-        )
+        table = schema.steps_to_table(self.metadata, self._buffer)
         tmp = self.parts_dir / schema.part_tmp_name(index)
         try:
             with _private_new_file(tmp) as handle:
@@ -230,7 +228,7 @@ def assemble_parts(
     try:
         with _private_new_file(tmp) as handle, pq.ParquetWriter(handle, final_schema) as out:
             for part in parts:
-                table = pq.read_table(part).cast(final_schema)
+                table = schema.conform_table(pq.read_table(part), metadata)
                 out.write_table(table, row_group_size=ROW_GROUP_STEPS)
         _publish(tmp, target)
     except OSError as exc:
