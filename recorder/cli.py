@@ -404,13 +404,29 @@ Engine = Annotated[str, typer.Option("--engine", help="local (a process pool) or
 
 
 def _run_with_progress(job: EpisodeJob, pairs: list[tuple[Path, Path | None]], engine: str,
-                       workers: int, label: str, quiet: bool) -> list[FileOutcome]:
+                       workers: int, label: str, quiet: bool, resume: str
+                       ) -> list[FileOutcome]:
     """Run a batch with a progress bar (count, rate, ETA) on a terminal, one line per file
-    otherwise; per-file failures never stop the batch."""
+    otherwise; per-file failures never stop the batch. Ctrl+C stops the workers, keeps only
+    finished outputs, reports them and exits 130 with ``resume``, how to go on."""
     from recorder.batch import run_batch
+    from recorder.errors import Interrupted
 
     outcomes: list[FileOutcome] = []
     stream = run_batch(job, pairs, engine=engine, workers=workers)
+    try:
+        _consume(stream, outcomes, len(pairs), label, quiet)
+    except KeyboardInterrupt:
+        stream.close()  # stops the workers and removes half-written outputs
+        if outcomes:
+            _report(outcomes, quiet, fail_on_findings=False)
+        raise Interrupted(f"interrupted: {len(outcomes)} of {len(pairs)} files finished"
+                          f"{' (listed above)' if outcomes else ''}; {resume}") from None
+    return outcomes
+
+
+def _consume(stream: Iterator[FileOutcome], outcomes: list[FileOutcome], total: int,
+             label: str, quiet: bool) -> None:
     if sys.stderr.isatty() and not quiet:
         from rich.progress import (
             BarColumn,
@@ -429,7 +445,7 @@ def _run_with_progress(job: EpisodeJob, pairs: list[tuple[Path, Path | None]], e
 
         with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), RateColumn(),
                       TimeRemainingColumn(), transient=True) as progress:
-            bar = progress.add_task(label, total=len(pairs))
+            bar = progress.add_task(label, total=total)
             for outcome in stream:
                 outcomes.append(outcome)
                 progress.advance(bar)
@@ -437,9 +453,7 @@ def _run_with_progress(job: EpisodeJob, pairs: list[tuple[Path, Path | None]], e
         for index, outcome in enumerate(stream, 1):
             outcomes.append(outcome)
             if not quiet:
-                typer.echo(f"[{index}/{len(pairs)}] {outcome.status}: {outcome.source}",
-                           err=True)
-    return outcomes
+                typer.echo(f"[{index}/{total}] {outcome.status}: {outcome.source}", err=True)
 
 
 @app.command()
@@ -466,7 +480,9 @@ def redact(
 
     ensure_private_folder(out)
     outcomes = _run_with_progress(RedactJob(policy, force, no_ner), list(pairs), engine,
-                                  workers, "redacting", as_json)
+                                  workers, "redacting", as_json,
+                                  "run the same command again to resume: finished outputs "
+                                  "are skipped")
     _report(outcomes, as_json)
 
 
@@ -487,7 +503,8 @@ def audit(
 
     pairs: list[tuple[Path, Path | None]] = [(p, None) for p in find_episodes(inputs)]
     outcomes = _run_with_progress(AuditJob(policy, no_ner), pairs, engine, workers,
-                                  "auditing", as_json)
+                                  "auditing", as_json,
+                                  "audit the files not listed to finish")
     if not as_json:
         for outcome in outcomes:
             for f in outcome.details.get("findings", ()):
@@ -498,7 +515,7 @@ def audit(
     _report(outcomes, as_json)
 
 
-def _report(outcomes: list[FileOutcome], as_json: bool) -> None:
+def _report(outcomes: list[FileOutcome], as_json: bool, fail_on_findings: bool = True) -> None:
     """Summary table or JSON; exit 1 when any file failed or had findings."""
     counts: dict[str, int] = {}
     for outcome in outcomes:
@@ -512,7 +529,7 @@ def _report(outcomes: list[FileOutcome], as_json: bool) -> None:
             typer.echo(f"{o.source:{width}}  {o.status:9} {o.steps:5} {o.frames:6} "
                        f"{o.seconds:8.1f}  {o.reason or ''}")
         typer.echo(", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "no files")
-    if counts.get("failed") or counts.get("findings"):
+    if fail_on_findings and (counts.get("failed") or counts.get("findings")):
         raise typer.Exit(int(ExitCode.FINDINGS))
 
 
