@@ -46,13 +46,20 @@ def timed_redact(inputs: Path, out: Path, engine: str, workers: int) -> float:
     return elapsed
 
 
+def _default_sigint() -> None:
+    """In the child: Ctrl+C's default action, even when this runs in a background job
+    (which starts with SIGINT ignored, and Python keeps it ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def time_to_stop(inputs: Path, out: Path, engine: str, workers: int) -> float:
     """Seconds from Ctrl+C (SIGINT to the process group) to the exit of `cuarec redact`."""
     process = subprocess.Popen(
         [sys.executable, "-m", "recorder", "redact", str(inputs), "--out", str(out),
          "--engine", engine, "--workers", str(workers)],
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        cwd=REPO, start_new_session=True)
+        cwd=REPO, start_new_session=True,
+        preexec_fn=_default_sigint)
     deadline = time.monotonic() + 600
     while not (out.is_dir() and any(p.name.endswith(".parts") for p in out.iterdir())):
         if process.poll() is not None or time.monotonic() > deadline:

@@ -155,8 +155,7 @@ def _review(path: Path, yes: bool) -> str:
             return "kept"
         if choice == "v":
             page = path.with_suffix(".html")
-            page.unlink(missing_ok=True)
-            typer.echo(f"review page: {write_view(path, page)}", err=True)
+            typer.echo(f"review page: {write_view(path, page, force=True)}", err=True)
         elif choice == "d":
             spec = typer.prompt("steps to drop (e.g. 3,7-9)", err=True)
             try:
@@ -203,11 +202,13 @@ def record(
         "quick; raise it on a slow machine to keep every screenshot.")] = 4.0,
 ) -> None:
     """Record one task: capture, redact in memory, then write one episode file."""
-    from recorder.consent import CaptureNotice, statement
+    from recorder.consent import CaptureNotice, preflight, statement
     from recorder.record import RecordOptions, record_episode
 
     chosen = _pick_task(task, task_file, pick)
-    _ask_consent(statement(CaptureNotice(fps, out, stop_hotkey, pause_hotkey, duration)), yes)
+    notice = CaptureNotice(fps, out, stop_hotkey, pause_hotkey, duration)
+    preflight(notice, monitor, policy)  # flags and desktop, before consent and engines
+    _ask_consent(statement(notice), yes)
     options = RecordOptions(task=chosen, out_dir=out, duration_s=duration, fps=fps,
                             monitor=monitor, policy=policy, no_ner=no_ner,
                             ready_file=ready_file, stop_hotkey=stop_hotkey,
@@ -253,9 +254,10 @@ def info(
     as_json: JsonFlag = False,
 ) -> None:
     """Show what episodes hold: task, steps by action, frames, redactions, policy, versions."""
+    from recorder.episode.reader import find_episodes
     from recorder.info import render_text, summarize
 
-    summaries = [summarize(path) for path in episodes]
+    summaries = [summarize(path) for path in find_episodes(episodes)]
     if as_json:
         _emit_json([s.to_json() for s in summaries])
     else:
@@ -316,12 +318,14 @@ def view(
     episode: Annotated[Path, typer.Argument(help="Episode file.", readable=False)],
     out: Annotated[Path | None, typer.Option("--out", help="HTML file to write "
                                              "(default: beside the episode).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the page if it "
+                                        "exists.")] = False,
 ) -> None:
     """Write one self-contained HTML review page of an episode (no scripts, strict CSP)."""
     from recorder.view import write_view
 
     target = out or episode.with_suffix(".html")
-    typer.echo(str(write_view(episode, target)))
+    typer.echo(str(write_view(episode, target, force=force)))
 
 
 @app.command()
@@ -472,9 +476,11 @@ def redact(
     """Re-redact episodes under a (stricter) policy. Inputs are never modified; reruns skip
     finished outputs (resumable); exit 1 if any file failed."""
     from recorder.batch import plan_outputs
+    from recorder.consent import check_policy
     from recorder.curate import RedactJob
     from recorder.episode.reader import find_episodes
 
+    check_policy(policy)
     pairs = plan_outputs(find_episodes(inputs), inputs, out)
     from recorder.episode.writer import ensure_private_folder
 
@@ -498,9 +504,11 @@ def audit(
 ) -> None:
     """Look for residual personal data: re-OCR every frame, re-analyse every text, title,
     task and event. Reports type and place, never the value; exit 1 on any finding."""
+    from recorder.consent import check_policy
     from recorder.curate import AuditJob
     from recorder.episode.reader import find_episodes
 
+    check_policy(policy)
     pairs: list[tuple[Path, Path | None]] = [(p, None) for p in find_episodes(inputs)]
     outcomes = _run_with_progress(AuditJob(policy, no_ner), pairs, engine, workers,
                                   "auditing", as_json,

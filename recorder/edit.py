@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 
 from recorder.episode import schema
 from recorder.episode.reader import open_episode
-from recorder.episode.writer import ROW_GROUP_STEPS, _disk_error, _fsync_dir, _private_new_file
+from recorder.episode.writer import ROW_GROUP_STEPS, disk_error, fsync_dir, private_new_file
 from recorder.errors import UsageError
 
 
@@ -67,13 +67,13 @@ def drop_steps(path: Path, step_numbers: set[int]) -> int:
     tmp = schema.final_tmp_for(path)
     try:
         tmp.unlink(missing_ok=True)
-        with _private_new_file(tmp) as handle:
+        with private_new_file(tmp) as handle:
             import pyarrow.parquet as pq
 
             pq.write_table(table, handle, row_group_size=ROW_GROUP_STEPS)
         os.replace(tmp, path)  # the user asked for this file to change: replace is intended
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise _disk_error(exc, path.parent, path.name) from None
+        raise disk_error(exc, path.parent, path.name) from None
     return int(table.num_rows)

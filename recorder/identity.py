@@ -37,7 +37,7 @@ def config_dir() -> Path:
     return Path(base) / "cuarec"
 
 
-def _private_write(path: Path, text: str) -> None:
+def private_write(path: Path, text: str) -> None:
     """Replace a small config file atomically, 0600, in a 0700 folder."""
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -53,7 +53,7 @@ def _private_write(path: Path, text: str) -> None:
         raise EnvironmentProblem(f"cannot write {path}: {exc.strerror}") from None
 
 
-def _read_json(path: Path) -> object:
+def read_json(path: Path) -> object:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -75,7 +75,7 @@ class IdentityStore:
     path: Path = field(default_factory=lambda: config_dir() / "identity.json")
 
     def load(self) -> list[IdentityEntry]:
-        raw = _read_json(self.path)
+        raw = read_json(self.path)
         if raw is None:
             return []
         if not isinstance(raw, list):
@@ -88,7 +88,7 @@ class IdentityStore:
         return entries
 
     def save(self, entries: list[IdentityEntry]) -> None:
-        _private_write(self.path, json.dumps([{"kind": e.kind, "value": e.value}
+        private_write(self.path, json.dumps([{"kind": e.kind, "value": e.value}
                                               for e in entries], indent=1))
 
     def add(self, kind: str, value: str) -> bool:
@@ -165,5 +165,5 @@ def volunteer_id() -> str:
         with contextlib.suppress(ValueError):
             return str(uuid.UUID(existing))
     new = str(uuid.uuid4())
-    _private_write(path, new + "\n")
+    private_write(path, new + "\n")
     return new

@@ -155,13 +155,18 @@ def render_episode(episode: Episode) -> str:
 """
 
 
-def write_view(source: Path, target: Path) -> Path:
-    """Render ``source`` into ``target`` (0600, atomic, never replacing an existing file)."""
+def write_view(source: Path, target: Path, *, force: bool = False) -> Path:
+    """Render ``source`` into ``target`` (0600, atomic). An existing ``target`` is replaced
+    only with ``force``; the folder must exist (a typo is not silently created)."""
     from recorder.episode.writer import atomic_private_file
 
+    if not target.parent.is_dir():
+        raise UsageError(f"{target.parent}: no such folder")
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder; give the HTML file to write")
+    if target.exists() and not force:
+        raise UsageError(f"{target} already exists; use --force to overwrite it")
     html = render_episode(open_episode(source)).encode("utf-8")
-    if target.exists():
-        raise UsageError(f"{target} already exists; refusing to overwrite it")
-    with atomic_private_file(target) as handle:
+    with atomic_private_file(target, overwrite=force) as handle:
         handle.write(html)
     return target

@@ -17,6 +17,12 @@ from recorder.episode.synthetic import write_synthetic_episode
 from tests import harness
 
 
+def _default_sigint() -> None:
+    """In the child: Ctrl+C's default action, even when this runs in a background job
+    (which starts with SIGINT ignored, and Python keeps it ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _wait_for(condition: object, process: subprocess.Popen[str], what: str) -> None:
     deadline = time.monotonic() + 300  # a guard against hanging, not a timing assertion
     while not callable(condition) or not condition():
@@ -50,7 +56,8 @@ def test_ctrl_c_with_two_workers_stops_them_and_keeps_finished_files_only(
     process = subprocess.Popen(
         harness.cuarec_command("redact", str(inputs), "--out", str(out), "--workers", "2"),
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        start_new_session=True)
+        start_new_session=True,
+        preexec_fn=_default_sigint)
     # Interrupt while a worker is mid-file: its hidden parts folder exists.
     _wait_for(lambda: out.is_dir() and any(p.name.endswith(".parts") for p in out.iterdir()),
               process, "a file being written")
