@@ -21,7 +21,7 @@ import socket
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TextIO
 
 from recorder.errors import EnvironmentProblem, UsageError
 from redaction.denylist import DenyList
@@ -30,6 +30,24 @@ IdentityKind = Literal["name", "email", "phone", "address", "other"]
 IDENTITY_KINDS: tuple[IdentityKind, ...] = ("name", "email", "phone", "address", "other")
 _ENTITY_FOR_KIND = {"name": "PERSON", "email": "EMAIL_ADDRESS", "phone": "PHONE_NUMBER",
                     "address": "STREET_ADDRESS", "other": "IDENTITY"}
+
+
+def check_kind(kind: str) -> IdentityKind:
+    for known in IDENTITY_KINDS:
+        if kind == known:
+            return known
+    raise UsageError(f"unknown identity kind {kind!r}; choose one of "
+                     f"{', '.join(IDENTITY_KINDS)}")
+
+
+def read_value(stream: TextIO) -> str:
+    """One identity value from the first line of ``stream`` (a pipe or file on stdin), so
+    it is never an argument that shell history keeps."""
+    value = stream.readline().strip()
+    if not value:
+        raise UsageError("no value on stdin: type it at the prompt, or pipe it in "
+                         "(e.g. from a password manager)")
+    return value
 
 
 def config_dir() -> Path:
@@ -92,16 +110,14 @@ class IdentityStore:
                                               for e in entries], indent=1))
 
     def add(self, kind: str, value: str) -> bool:
-        if kind not in IDENTITY_KINDS:
-            raise UsageError(f"unknown identity kind {kind!r}; choose one of "
-                             f"{', '.join(IDENTITY_KINDS)}")
+        known = check_kind(kind)
         value = value.strip()
         if len(value) < 2:
             raise UsageError("an identity value needs at least 2 characters")
         entries = self.load()
         if any(e.value.casefold() == value.casefold() for e in entries):
             return False
-        entries.append(IdentityEntry(kind, value))
+        entries.append(IdentityEntry(known, value))
         self.save(entries)
         return True
 
