@@ -20,6 +20,7 @@ from recorder.clihelp import PlainHelpCommand, PlainHelpGroup
 
 if TYPE_CHECKING:
     from recorder.batch import EpisodeJob, FileOutcome
+    from recorder.record import RecordResult
 from recorder.errors import CuarecError, ExitCode, UsageError
 from redaction.errors import RedactionError
 
@@ -241,6 +242,8 @@ def record(
     with _backlog_progress() as on_backlog:
         result = record_episode(options, on_backlog=on_backlog)
     choice = _review(result.episode, yes)
+    if choice == "kept":
+        result = _as_kept(result)
     if as_json:
         _emit_json({**result.to_json(), "choice": choice})
         return
@@ -251,6 +254,18 @@ def record(
     if result.dropped:
         dropped = ", ".join(f"{k} {v}" for k, v in result.dropped.items())
         typer.echo(f"  dropped (fail-closed): {dropped}")
+
+
+def _as_kept(result: RecordResult) -> RecordResult:
+    """The summary of the file as kept: steps dropped at the review are gone from it."""
+    from dataclasses import replace
+
+    from recorder.info import summarize
+
+    kept = summarize(result.episode)
+    return replace(result, steps=kept.steps, frames=kept.frames,
+                   steps_by_action=kept.steps_by_action,
+                   redactions_by_type=kept.redactions_by_type, flags=kept.flags)
 
 
 @contextlib.contextmanager

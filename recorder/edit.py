@@ -48,11 +48,16 @@ def drop_steps(path: Path, step_numbers: set[int]) -> int:
         raise UsageError(f"{path}: has {episode.num_steps} steps; cannot drop step "
                          f"{max(step_numbers)}")
     if len(step_numbers) >= episode.num_steps:
-        raise UsageError(f"{path}: dropping every step would leave nothing; use discard instead")
+        raise UsageError(f"{path}: dropping every step would leave nothing; to discard the "
+                         f"whole episode, delete the file (rm {path})")
     table = episode.read_columns([f.name for f in schema.arrow_schema_for(
         episode.format_version)])
     order = pc.sort_indices(table, sort_keys=[("step_index", "ascending")])
     table = table.take(order)
+    last = table.num_rows
+    if last in step_numbers and table.column("action_type")[last - 1].as_py() == "done":
+        raise UsageError(f"{path}: step {last} is the final done step, which marks the end "
+                         "of the task; it cannot be dropped")
     keep = [i + 1 not in step_numbers for i in range(table.num_rows)]
     table = table.filter(pa.array(keep))
     table = table.set_column(table.schema.get_field_index("step_index"), "step_index",

@@ -113,7 +113,9 @@ def test_edit_drops_steps_and_keeps_metadata_consistent(
 
 @pytest.mark.parametrize(("spec", "phrase"), [("0", "not a valid range"), ("x", "not a step"),
                                               ("3-1", "not a valid range"), ("99", "has 5 steps"),
-                                              ("1-5", "every step")])
+                                              ("1-5", "delete the file (rm "),
+                                              ("5", "final done step"),
+                                              ("2,5", "final done step")])
 def test_edit_bad_ranges_change_nothing(episode_factory: Callable[..., Path], spec: str,
                                         phrase: str) -> None:
     episode = episode_factory(n_steps=5, with_screenshots=False)
