@@ -4,7 +4,13 @@ Episodes come from strangers, so every field is escaped, the page runs no script
 strict Content-Security-Policy forbids anything but inline styles and ``data:`` images. The
 page holds only what the episode file holds (already redacted): screenshots, pointer and click
 markers, actions, typed text with redaction chips (entity type, never a value), a timeline and
-the redaction summary.
+the redaction summary, a step list of thumbnails that link to each step, a legend of the
+markers, and each blurred region's reason (entity type and rule) in text.
+
+A long episode's page stays usable: thumbnails are small lossy images, and a screenshot larger
+than :data:`MAX_INLINE_BYTES` is shown re-encoded (lossy WebP at its own size, so markers
+stay in place); the episode file keeps the lossless original. benchmarks/view_size.py
+measures the page of a 300-step episode.
 """
 
 from __future__ import annotations
@@ -15,12 +21,16 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-from recorder.episode.model import RedactedStep
+from recorder.episode.model import EncodedImage, RedactedStep
 from recorder.episode.reader import Episode, open_episode
 from recorder.errors import UsageError
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 _PLACEHOLDER = re.compile(r"<([A-Z][A-Z0-9_]{1,40})>")
+#: A stored screenshot above this size is shown re-encoded as lossy WebP (same pixels size).
+MAX_INLINE_BYTES = 150_000
+_LOSSY_QUALITY = 80
+THUMB_WIDTH = 160
 
 _STYLE = """
 body{font:14px/1.4 system-ui,sans-serif;margin:0;background:#f4f4f6;color:#222}
@@ -48,6 +58,20 @@ main{padding:12px 20px;max-width:1400px}
 code{background:#f3f4f6;padding:1px 4px;border-radius:3px;white-space:pre-wrap;word-break:break-all}
 .noshot{width:320px;height:60px;display:flex;align-items:center;justify-content:center;
  background:#e5e7eb;color:#555}
+.blurred span{position:absolute;left:0;top:0;background:#dc2626;color:#fff;font-size:11px;
+ padding:0 3px}
+.legend{display:flex;flex-wrap:wrap;gap:14px;align-items:center;font-size:13px}
+.legend .marker,.legend .blurred{position:relative;display:inline-block;margin:0 4px 0 0;
+ vertical-align:middle}
+.legend .blurred{width:22px;height:12px}
+.steps{display:flex;flex-wrap:wrap;gap:6px;margin:8px 0 16px}
+.steps a{display:block;width:""" + str(THUMB_WIDTH) + """px;text-decoration:none;color:#222;
+ background:#fff;border-radius:4px;padding:3px;font-size:12px}
+.steps a.redacted{outline:2px solid #dc2626}
+.steps img{display:block;width:100%;border:1px solid #ccc}
+.steps .nothumb{height:40px;background:#e5e7eb}
+.reasons{margin:4px 0 0 0;padding-left:18px}
+.note{color:#555;font-size:12px}
 """
 
 
@@ -93,12 +117,43 @@ def _describe(step: RedactedStep) -> str:
     return "".join(parts)
 
 
-def _screenshot(step: RedactedStep) -> str:
+def _data_uri(data: bytes) -> str:
+    mime = "image/webp" if data[8:12] == b"WEBP" else "image/png"
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _reencoded(shot: EncodedImage, *, width: int | None = None) -> bytes | None:
+    """``shot`` as lossy WebP, scaled to ``width`` if given; ``None`` if it cannot be read."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(shot.data)) as opened:
+            image = opened.convert("RGB")
+        if width is not None and image.width > width:
+            image = image.resize((width, max(1, round(image.height * width / image.width))),
+                                 Image.Resampling.BILINEAR)
+        out = io.BytesIO()
+        image.save(out, "WEBP", quality=60 if width else _LOSSY_QUALITY)
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None
+    return out.getvalue()
+
+
+def _image_reasons(step: RedactedStep) -> list[str]:
+    return [f"{escape(r.entity_type)} ({escape(r.recognizer)})" for r in step.redactions
+            if r.kind == "image" and r.box is not None]
+
+
+def _screenshot(step: RedactedStep) -> tuple[str, bool]:
+    """The step's screenshot with its markers, and whether it was re-encoded to fit."""
     shot = step.screenshot
     if shot is None:
-        return '<div class="shot"><div class="noshot">no screenshot kept</div></div>'
-    data = base64.b64encode(shot.data).decode("ascii")
-    mime = "image/webp" if shot.data[8:12] == b"WEBP" else "image/png"
+        return '<div class="shot"><div class="noshot">no screenshot kept</div></div>', False
+    data = shot.data
+    lossy = None if len(data) <= MAX_INLINE_BYTES else _reencoded(shot)
+    shown = lossy if lossy is not None and len(lossy) < len(data) else data
     markers = []
     if shot.width and shot.height:
         for x, y, extra in ((step.x, step.y, ""), (step.end_x, step.end_y, " end")):
@@ -107,17 +162,55 @@ def _screenshot(step: RedactedStep) -> str:
                 top = 100 * y / shot.height
                 markers.append(f'<div class="marker{extra}" '
                                f'style="left:{left:.2f}%;top:{top:.2f}%"></div>')
+        number = 0
         for r in step.redactions:
             if r.kind == "image" and r.box is not None:
+                number += 1
                 box = r.box
                 markers.append(
                     f'<div class="blurred" title="{escape(r.entity_type)}" style="left:'
                     f'{100 * box.x / shot.width:.2f}%;top:{100 * box.y / shot.height:.2f}%;'
                     f'width:{100 * box.w / shot.width:.2f}%;'
-                    f'height:{100 * box.h / shot.height:.2f}%"></div>')
+                    f'height:{100 * box.h / shot.height:.2f}%"><span>{number}</span></div>')
     alt = f"observation before step {step.step_index + 1}"
-    return (f'<div class="shot"><img alt="{escape(alt)}" src="data:{mime};base64,{data}">'
-            f"{''.join(markers)}</div>")
+    return (f'<div class="shot"><img alt="{escape(alt)}" src="{_data_uri(shown)}">'
+            f"{''.join(markers)}</div>", shown is not data)
+
+
+def _details(step: RedactedStep, reencoded: bool) -> str:
+    parts = [_describe(step)]
+    reasons = _image_reasons(step)
+    if reasons:
+        items = "".join(f"<li>{n}: {reason}</li>" for n, reason in enumerate(reasons, 1))
+        parts.append(f'<div>blurred in the screenshot:</div><ol class="reasons">{items}</ol>')
+    if reencoded:
+        parts.append('<div class="note">screenshot shown re-encoded (lossy) to keep this page '
+                     "small; the episode file holds the original</div>")
+    parts.append('<div class="note"><a href="#steps">back to the step list</a></div>')
+    return "".join(parts)
+
+
+def _thumbnail(step: RedactedStep) -> str:
+    number = step.step_index + 1
+    label = f"{number}. {escape(step.action_type)}"
+    shot = step.screenshot
+    small = None if shot is None else _reencoded(shot, width=THUMB_WIDTH)
+    image = ('<div class="nothumb"></div>' if small is None else
+             f'<img alt="step {number}" src="{_data_uri(small)}">')
+    marked = ' class="redacted"' if step.redactions else ""
+    return f'<a href="#step-{number}"{marked}>{image}{label}</a>'
+
+
+_LEGEND = (
+    '<div class="summary legend"><b>Legend:</b>'
+    '<span><span class="marker"></span>where the action happened (click, pointer)</span>'
+    '<span><span class="marker end"></span>end of a drag</span>'
+    '<span><span class="blurred"></span>region blurred (numbered; reasons beside it)</span>'
+    '<span><span class="chip">TYPE</span> personal data removed (its type, never the value)'
+    '</span><span><span class="flag">flag</span> why a step holds less than usual</span>'
+    '<span><span class="tick redacted" style="position:relative;display:inline-block;'
+    'top:0"></span>timeline: a step with something removed</span></div>'
+)
 
 
 def render_episode(episode: Episode) -> str:
@@ -126,9 +219,9 @@ def render_episode(episode: Episode) -> str:
     steps = list(episode.iter_steps())
     duration = max((s.timestamp_s for s in steps), default=0.0) or 1.0
     ticks = "".join(
-        f'<div class="tick{" redacted" if s.redactions else ""}" '
+        f'<a class="tick{" redacted" if s.redactions else ""}" href="#step-{s.step_index + 1}" '
         f'style="left:{min(99.5, 100 * s.timestamp_s / duration):.2f}%" '
-        f'title="{s.step_index + 1}. {escape(s.action_type)}"></div>'
+        f'title="{s.step_index + 1}. {escape(s.action_type)}"></a>'
         for s in steps
     )
     counts = Counter(r.entity_type for s in steps for r in s.redactions)
@@ -137,8 +230,13 @@ def render_episode(episode: Episode) -> str:
     dropped = ", ".join(f"{escape(k)} {v}" for k, v in sorted(meta.dropped.items())) or "none"
     actions = Counter(s.action_type for s in steps)
     action_text = ", ".join(f"{escape(k)} {v}" for k, v in sorted(actions.items()))
-    body = "".join(f'<section class="step" id="step-{s.step_index + 1}">{_screenshot(s)}'
-                   f'<div class="meta">{_describe(s)}</div></section>' for s in steps)
+    thumbs = "".join(_thumbnail(s) for s in steps)
+    sections = []
+    for s in steps:
+        shot, reencoded = _screenshot(s)
+        sections.append(f'<section class="step" id="step-{s.step_index + 1}">{shot}'
+                        f'<div class="meta">{_details(s, reencoded)}</div></section>')
+    body = "".join(sections)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
@@ -150,7 +248,9 @@ def render_episode(episode: Episode) -> str:
 {duration:.1f} s; episode {escape(meta.episode_id)}</div></header>
 <main><div class="summary"><div><b>Actions:</b> {action_text}</div>
 <div><b>Removed:</b> {summary}</div><div><b>Dropped (fail-closed):</b> {dropped}</div></div>
+{_LEGEND}
 <div class="timeline">{ticks}</div>
+<nav class="steps" id="steps">{thumbs}</nav>
 {body}</main></body></html>
 """
 
