@@ -144,7 +144,7 @@ def open_episode(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Episode:
         parquet = pq.ParquetFile(path)
         file_meta = parquet.metadata
         arrow_schema = parquet.schema_arrow
-    except (OSError, pa.ArrowException) as exc:
+    except (OSError, pa.ArrowException, ValueError) as exc:  # ValueError: bad UTF-8 in it
         raise _invalid(path, f"corrupt Parquet footer ({type(exc).__name__})") from None
     body = _parse_cuarec_metadata(path, arrow_schema.metadata, limits)
     version = body.get("format_version")
