@@ -209,7 +209,8 @@ _LEGEND = (
     '<span><span class="chip">TYPE</span> personal data removed (its type, never the value)'
     '</span><span><span class="flag">flag</span> why a step holds less than usual</span>'
     '<span><span class="tick redacted" style="position:relative;display:inline-block;'
-    'top:0"></span>timeline: a step with something removed</span></div>'
+    'top:0"></span>a step with something removed (timeline; outlined in the step list)'
+    '</span></div>'
 )
 
 
