@@ -108,7 +108,7 @@ def test_record_checks_flags_and_desktop_before_consent_and_engines(
     assert CONSENT_TEXT not in err
 
 
-@pytest.mark.parametrize("command", ["view", "export"])
+@pytest.mark.parametrize("command", ["view", "export jsonl", "export pyautogui"])
 def test_writing_into_a_read_only_folder_is_exit_3(
         command: str, episode: Path, tmp_path: Path, unprivileged: list[str]) -> None:
     locked = tmp_path / "locked"
@@ -116,7 +116,7 @@ def test_writing_into_a_read_only_folder_is_exit_3(
     episode.chmod(0o644)
     episode.parent.chmod(0o755)
     args = (["view", str(episode), "--out", str(locked / "x.html")] if command == "view" else
-            ["export", str(episode), "--to", "jsonl", "--out", str(locked)])
+            ["export", str(episode), "--to", command.split()[1], "--out", str(locked)])
     result = harness.run_cuarec(*args, prefix=unprivileged)
     locked.chmod(0o700)
     assert result.returncode == 3, result.stderr
