@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import re
 from collections import Counter
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -122,23 +123,43 @@ def _data_uri(data: bytes) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def _reencoded(shot: EncodedImage, *, width: int | None = None) -> bytes | None:
-    """``shot`` as lossy WebP, scaled to ``width`` if given; ``None`` if it cannot be read."""
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """What the page embeds for one stored screenshot."""
+
+    thumbnail: bytes | None  # small lossy WebP for the step list; None if unreadable
+    image: bytes | None  # the screenshot as shown; None when there is none
+    reencoded: bool  # shown as lossy WebP because that was smaller than the original
+
+
+def _shown(shot: EncodedImage | None) -> _Shown:
+    """Decode ``shot`` once: its thumbnail and, past :data:`MAX_INLINE_BYTES`, a lossy copy
+    at the same size, kept only when smaller than the original."""
     import io
 
     from PIL import Image, UnidentifiedImageError
 
+    if shot is None:
+        return _Shown(None, None, False)
     try:
         with Image.open(io.BytesIO(shot.data)) as opened:
             image = opened.convert("RGB")
-        if width is not None and image.width > width:
-            image = image.resize((width, max(1, round(image.height * width / image.width))),
+        lossy = None
+        if len(shot.data) > MAX_INLINE_BYTES:
+            out = io.BytesIO()
+            image.save(out, "WEBP", quality=_LOSSY_QUALITY)
+            lossy = out.getvalue() if out.tell() < len(shot.data) else None
+        factor = image.width // (2 * THUMB_WIDTH)
+        small = image.reduce(factor) if factor > 1 else image  # cheap first halving
+        if small.width > THUMB_WIDTH:
+            small = small.resize((THUMB_WIDTH, max(1, round(small.height * THUMB_WIDTH
+                                                            / small.width))),
                                  Image.Resampling.BILINEAR)
         out = io.BytesIO()
-        image.save(out, "WEBP", quality=60 if width else _LOSSY_QUALITY)
+        small.save(out, "WEBP", quality=60)
     except (UnidentifiedImageError, OSError, ValueError):
-        return None
-    return out.getvalue()
+        return _Shown(None, shot.data, False)
+    return _Shown(out.getvalue(), lossy or shot.data, lossy is not None)
 
 
 def _image_reasons(step: RedactedStep) -> list[str]:
@@ -146,14 +167,11 @@ def _image_reasons(step: RedactedStep) -> list[str]:
             if r.kind == "image" and r.box is not None]
 
 
-def _screenshot(step: RedactedStep) -> tuple[str, bool]:
-    """The step's screenshot with its markers, and whether it was re-encoded to fit."""
+def _screenshot(step: RedactedStep, shown: _Shown) -> str:
+    """The step's screenshot with its markers."""
     shot = step.screenshot
-    if shot is None:
-        return '<div class="shot"><div class="noshot">no screenshot kept</div></div>', False
-    data = shot.data
-    lossy = None if len(data) <= MAX_INLINE_BYTES else _reencoded(shot)
-    shown = lossy if lossy is not None and len(lossy) < len(data) else data
+    if shot is None or shown.image is None:
+        return '<div class="shot"><div class="noshot">no screenshot kept</div></div>'
     markers = []
     if shot.width and shot.height:
         for x, y, extra in ((step.x, step.y, ""), (step.end_x, step.end_y, " end")):
@@ -173,8 +191,8 @@ def _screenshot(step: RedactedStep) -> tuple[str, bool]:
                     f'width:{100 * box.w / shot.width:.2f}%;'
                     f'height:{100 * box.h / shot.height:.2f}%"><span>{number}</span></div>')
     alt = f"observation before step {step.step_index + 1}"
-    return (f'<div class="shot"><img alt="{escape(alt)}" src="{_data_uri(shown)}">'
-            f"{''.join(markers)}</div>", shown is not data)
+    return (f'<div class="shot"><img alt="{escape(alt)}" src="{_data_uri(shown.image)}">'
+            f"{''.join(markers)}</div>")
 
 
 def _details(step: RedactedStep, reencoded: bool) -> str:
@@ -190,11 +208,10 @@ def _details(step: RedactedStep, reencoded: bool) -> str:
     return "".join(parts)
 
 
-def _thumbnail(step: RedactedStep) -> str:
+def _thumbnail(step: RedactedStep, shown: _Shown) -> str:
     number = step.step_index + 1
     label = f"{number}. {escape(step.action_type)}"
-    shot = step.screenshot
-    small = None if shot is None else _reencoded(shot, width=THUMB_WIDTH)
+    small = shown.thumbnail
     image = ('<div class="nothumb"></div>' if small is None else
              f'<img alt="step {number}" src="{_data_uri(small)}">')
     marked = ' class="redacted"' if step.redactions else ""
@@ -231,12 +248,13 @@ def render_episode(episode: Episode) -> str:
     dropped = ", ".join(f"{escape(k)} {v}" for k, v in sorted(meta.dropped.items())) or "none"
     actions = Counter(s.action_type for s in steps)
     action_text = ", ".join(f"{escape(k)} {v}" for k, v in sorted(actions.items()))
-    thumbs = "".join(_thumbnail(s) for s in steps)
+    shown = [_shown(s.screenshot) for s in steps]
+    thumbs = "".join(_thumbnail(s, v) for s, v in zip(steps, shown, strict=True))
     sections = []
-    for s in steps:
-        shot, reencoded = _screenshot(s)
-        sections.append(f'<section class="step" id="step-{s.step_index + 1}">{shot}'
-                        f'<div class="meta">{_details(s, reencoded)}</div></section>')
+    for s, v in zip(steps, shown, strict=True):
+        sections.append(f'<section class="step" id="step-{s.step_index + 1}">'
+                        f'{_screenshot(s, v)}<div class="meta">{_details(s, v.reencoded)}'
+                        "</div></section>")
     body = "".join(sections)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
