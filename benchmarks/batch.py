@@ -1,11 +1,17 @@
 """Benchmark curator batch redaction: local pool with 1 and 2 workers, and Ray, same input.
 
     python benchmarks/batch.py [--episodes 6] [--steps 8] [--size 1280x800] [--json OUT]
+    python benchmarks/batch.py --stop-only [--repeats 3]
 
 Writes synthetic episodes (drawn screens with text), then times `cuarec redact` as a user
 runs it (a fresh process: engine start-up included) for each engine and worker count.
 Reports frames per second, episodes per minute and the 2-worker scaling ratio, and checks
 that every engine wrote the same step data.
+
+Then the time to stop: `redact --workers 2` (pool and Ray) gets SIGINT, sent to its process
+group as a terminal's Ctrl+C is, while a worker is mid-file (its hidden parts folder exists);
+measured from the signal to the command's exit, and checked: exit 130 and no half-written
+output left.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -39,12 +46,58 @@ def timed_redact(inputs: Path, out: Path, engine: str, workers: int) -> float:
     return elapsed
 
 
+def _default_sigint() -> None:
+    """In the child: Ctrl+C's default action, even when this runs in a background job
+    (which starts with SIGINT ignored, and Python keeps it ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def time_to_stop(inputs: Path, out: Path, engine: str, workers: int) -> float:
+    """Seconds from Ctrl+C (SIGINT to the process group) to the exit of `cuarec redact`."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "recorder", "redact", str(inputs), "--out", str(out),
+         "--engine", engine, "--workers", str(workers)],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=REPO, start_new_session=True,
+        preexec_fn=_default_sigint)
+    deadline = time.monotonic() + 600
+    while not (out.is_dir() and any(p.name.endswith(".parts") for p in out.iterdir())):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"{engine}: no file was being written when expected")
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)
+    started = time.perf_counter()
+    _, stderr = process.communicate(timeout=300)
+    elapsed = time.perf_counter() - started
+    left = [p.name for p in out.iterdir() if p.name.startswith(".")]
+    if process.returncode != 130 or left:
+        raise RuntimeError(f"{engine}: exit {process.returncode}, left {left}: {stderr[-500:]}")
+    return elapsed
+
+
+def stop_times(root: Path, repeats: int) -> dict[str, list[float]]:
+    inputs = root / "stop-in"
+    for seed in range(6):
+        write_synthetic_episode(inputs, n_steps=12, size=(640, 400), seed=seed)
+    times: dict[str, list[float]] = {}
+    for engine in ("local", "ray"):
+        name = f"{engine}-2"
+        times[name] = [round(time_to_stop(inputs, root / f"stop-{name}-{i}", engine, 2), 2)
+                       for i in range(repeats)]
+        print("time to stop", name, times[name], flush=True)
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--episodes", type=int, default=6)
     parser.add_argument("--steps", type=int, default=8)
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--stop-only", action="store_true",
+                        help="only the time to stop after Ctrl+C")
+    parser.add_argument("--repeats", type=int, default=3, help="interruptions per engine")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     report: dict[str, object] = {"machine": f"{os.cpu_count()} cores",
@@ -52,6 +105,10 @@ def main() -> None:
                                  "size": args.size}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
+        if args.stop_only:
+            report["seconds_to_stop"] = stop_times(root, args.repeats)
+            print(json.dumps(report, indent=2))
+            return
         inputs = root / "in"
         for seed in range(args.episodes):
             write_synthetic_episode(inputs, n_steps=args.steps, size=(width, height),
@@ -74,6 +131,7 @@ def main() -> None:
             pq.read_table(root / "local-1" / p.name).equals(pq.read_table(root / other / p.name))
             for p in inputs.iterdir() for other in ("local-2", "ray-2"))
         report["identical_outputs"] = identical
+        report["seconds_to_stop"] = stop_times(root, args.repeats)
     print(json.dumps(report, indent=2))
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n")

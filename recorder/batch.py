@@ -8,10 +8,14 @@ one-line, value-free reason and the others go on.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import signal
+import sys
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -81,6 +85,9 @@ _WORKER_JOB: EpisodeJob | None = None
 
 def _init_worker(job: EpisodeJob) -> None:
     global _WORKER_JOB
+    # Ctrl+C is the parent's to handle: it stops the workers itself (see run_local), so a
+    # worker never turns it into a per-file failure and goes on with the next file.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_JOB = job
     job.setup()
 
@@ -104,8 +111,11 @@ def run_local(job: EpisodeJob, pairs: Sequence[tuple[Path, Path | None]], worker
 
     # forkserver: no fork of a process that may hold threads (OCR pools) or locks.
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=_init_worker, initargs=(job,)) as pool:
+    before = set(multiprocessing.active_children())
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_init_worker, initargs=(job,))
+    finished = False
+    try:
         futures = {pool.submit(_run_in_worker, str(s), None if t is None else str(t)): s
                    for s, t in pairs}
         for future in as_completed(futures):
@@ -114,9 +124,69 @@ def run_local(job: EpisodeJob, pairs: Sequence[tuple[Path, Path | None]], worker
             except Exception as exc:
                 yield FileOutcome(str(futures[future]), "failed",
                                   reason=f"worker failed ({type(exc).__name__})")
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown()
+        else:
+            # Interrupted (Ctrl+C, or the caller stopped reading): stop the workers now
+            # instead of letting them finish their files, then remove what they left half
+            # written (see remove_partial_outputs).
+            workers_started = set(multiprocessing.active_children()) - before
+            with _no_interrupt():
+                for process in workers_started:
+                    process.kill()
+                for process in workers_started:
+                    process.join(timeout=5)
+                pool.shutdown(wait=False, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _no_interrupt() -> Iterator[None]:
+    """Hold off a second Ctrl+C while stopping, so the clean-up itself is never cut short."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals are not ours to change
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def remove_partial_outputs(pairs: Sequence[tuple[Path, Path | None]], done: set[str]) -> None:
+    """Remove what an interrupted writer left for every target whose file did not finish:
+    its hidden parts folder and temporary file (both hold redacted rows only). A published
+    target is complete (published by atomic rename) and is kept; a rerun skips it."""
+    from recorder.episode import schema
+
+    with _no_interrupt():
+        for source, target in pairs:
+            if target is None or str(source) in done:
+                continue
+            shutil.rmtree(schema.parts_dir_for(target), ignore_errors=True)
+            with contextlib.suppress(FileNotFoundError):
+                schema.final_tmp_for(target).unlink()
 
 
 # --- Ray -----------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def _stderr_to_devnull() -> Iterator[None]:
+    """Mute file descriptor 2 (what C++ libraries write to) for the duration; an error is
+    still raised as an exception, which cuarec reports in one line."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
 
 class _RayEpisodeActor:
     """Ray Data actor: builds the engines once, then runs the shared per-episode function."""
@@ -146,6 +216,13 @@ def run_ray(job: EpisodeJob, pairs: Sequence[tuple[Path, Path | None]], workers:
     import json
     import logging
 
+    from recorder.hardening import LOGGER, quiet_third_party_loggers
+
+    debug = logging.getLogger(LOGGER).isEnabledFor(logging.DEBUG)
+    if not debug:
+        # Ray's C++ core (in this process too) logs to stderr: keep it to fatal errors. (It
+        # says so itself at start-up, hence stderr is muted while ray.init runs.)
+        os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
     try:
         import ray
     except ImportError:
@@ -153,6 +230,8 @@ def run_ray(job: EpisodeJob, pairs: Sequence[tuple[Path, Path | None]], workers:
 
         raise EnvironmentProblem("the Ray engine needs the 'ray' extra: "
                                  "pip install 'cuarec[ray]'") from None
+    if not debug:
+        quiet_third_party_loggers()  # importing ray configured its own loggers anew
     if not os.environ.get("RAY_ADDRESS"):
         # A local Ray: its actors share this machine's cores like pool workers. (On a cluster
         # the actors per node are Ray's choice; each OCR then sizes its pool to its node.)
@@ -160,10 +239,15 @@ def run_ray(job: EpisodeJob, pairs: Sequence[tuple[Path, Path | None]], workers:
     if not ray.is_initialized():
         # Ray's own logs hold task names and timings only: items are file paths, and outcomes
         # are value-free; keep the driver quiet anyway.
-        ray.init(address=os.environ.get("RAY_ADDRESS"), logging_level=logging.WARNING,
-                 log_to_driver=False, include_dashboard=False, configure_logging=False)
-    for name in ("ray", "ray.data", "ray.data._internal"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+        # Ray's own log lines stay off the user's terminal unless --log-level debug.
+        with contextlib.nullcontext() if debug else _stderr_to_devnull():
+            ray.init(address=os.environ.get("RAY_ADDRESS"),
+                     logging_level=logging.INFO if debug else logging.ERROR,
+                     log_to_driver=debug, include_dashboard=False, configure_logging=debug)
+    if not debug:
+        quiet_third_party_loggers()
+        for name in ("ray.data", "ray.data._internal"):
+            logging.getLogger(name).setLevel(logging.ERROR)
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     items = [{"source": str(s), "target": "" if t is None else str(t)} for s, t in pairs]
@@ -176,8 +260,17 @@ def run_ray(job: EpisodeJob, pairs: Sequence[tuple[Path, Path | None]], workers:
         compute=ray.data.ActorPoolStrategy(size=max(1, workers)),
         num_cpus=min(1.0, 0.5 * cpus / max(1, workers)),
     )
-    for row in results.iter_rows():
-        yield FileOutcome(**json.loads(row["outcome"]))
+    finished = False
+    try:
+        for row in results.iter_rows():
+            yield FileOutcome(**json.loads(row["outcome"]))
+        finished = True
+    finally:
+        if not finished:
+            # Interrupted: ending this driver's Ray session stops its actors (on a cluster
+            # too: they belong to this job), so none goes on writing.
+            with _no_interrupt():
+                ray.shutdown()
 
 
 ENGINES: dict[str, Callable[[EpisodeJob, Sequence[tuple[Path, Path | None]], int],
@@ -185,12 +278,34 @@ ENGINES: dict[str, Callable[[EpisodeJob, Sequence[tuple[Path, Path | None]], int
 
 
 def run_batch(job: EpisodeJob, pairs: Sequence[tuple[Path, Path | None]], *,
-              engine: str = "local", workers: int = 1) -> Iterator[FileOutcome]:
+              engine: str = "local", workers: int = 1
+              ) -> Generator[FileOutcome, None, None]:
+    """Outcomes as files finish. Closing the generator early (the caller's Ctrl+C handler
+    does) or a Ctrl+C while it waits stops the workers at once and removes every output left
+    half written, so the output folder holds finished files only."""
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; choose local or ray")
     if workers < 1:
         raise UsageError("--workers must be at least 1")
-    return ENGINES[engine](job, pairs, workers)
+    return _stopping_cleanly(ENGINES[engine](job, pairs, workers), pairs)
+
+
+def _stopping_cleanly(stream: Iterator[FileOutcome], pairs: Sequence[tuple[Path, Path | None]]
+                      ) -> Generator[FileOutcome, None, None]:
+    done: set[str] = set()
+    complete = False
+    try:
+        for outcome in stream:
+            done.add(outcome.source)
+            yield outcome
+        complete = True
+    finally:
+        if not complete:
+            with _no_interrupt():
+                close = getattr(stream, "close", None)
+                if close is not None:
+                    close()  # an engine's own clean-up: stop its workers first
+            remove_partial_outputs(pairs, done)
 
 
 def plan_outputs(sources: Sequence[Path], inputs: Sequence[Path], out_dir: Path

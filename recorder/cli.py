@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from recorder import __version__
+from recorder.clihelp import PlainHelpCommand, PlainHelpGroup
 
 if TYPE_CHECKING:
     from recorder.batch import EpisodeJob, FileOutcome
+    from recorder.record import RecordResult
 from recorder.errors import CuarecError, ExitCode, UsageError
 from redaction.errors import RedactionError
 
@@ -27,7 +29,9 @@ app = typer.Typer(
     help="Record computer-use demonstrations privately: personal data is removed in memory, "
     "before anything is written.\n\nExit codes: 0 ok; 1 findings or per-file failures; "
     "2 usage error or unusable input; 3 environment problem (display, model, permission, "
-    "disk); 4 internal error.",
+    "disk); 4 internal error; 130 interrupted.\n\nExample: cuarec record \"Rename report.txt "
+    "to final.txt\"",
+    cls=PlainHelpGroup,
     no_args_is_help=True,
     add_completion=False,
     # Pretty exceptions can print local variables, i.e. recorded data: never.
@@ -68,9 +72,12 @@ def _root(
 #: Paths are checked by our own readers, which give one precise line (Typer's check would
 #: print a multi-line box and exit 2 even for a permission problem).
 EpisodeFiles = Annotated[
-    list[Path], typer.Argument(help="Episode files (.parquet).", readable=False)
+    list[Path], typer.Argument(help="Episode files (.parquet) or folders of them.",
+                               metavar="EPISODE...", readable=False)
 ]
-Folder = Annotated[Path, typer.Argument(readable=False)]
+Folder = Annotated[Path, typer.Argument(
+    help="The folder the recording was writing to (the --out of cuarec record; default "
+    "episodes).", metavar="FOLDER", readable=False)]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
 
@@ -155,8 +162,7 @@ def _review(path: Path, yes: bool) -> str:
             return "kept"
         if choice == "v":
             page = path.with_suffix(".html")
-            page.unlink(missing_ok=True)
-            typer.echo(f"review page: {write_view(path, page)}", err=True)
+            typer.echo(f"review page: {write_view(path, page, force=True)}", err=True)
         elif choice == "d":
             spec = typer.prompt("steps to drop (e.g. 3,7-9)", err=True)
             try:
@@ -169,18 +175,23 @@ def _review(path: Path, yes: bool) -> str:
             return "discarded"
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def record(
-    task: Annotated[str | None, typer.Argument(help="The task you will demonstrate.")] = None,
-    out: Annotated[Path, typer.Option("--out", help="Folder for episodes.")] = Path("episodes"),
+    task: Annotated[str | None, typer.Argument(help="The task you will demonstrate.",
+                                               metavar="TASK")] = None,
+    out: Annotated[Path, typer.Option("--out", metavar="FOLDER",
+                                      help="Folder for episodes.")] = Path("episodes"),
     duration: Annotated[float | None, typer.Option(
-        "--duration", help="Stop after this many seconds (scripted runs).")] = None,
-    fps: Annotated[float, typer.Option("--fps", help="Screenshots per second between "
-                                       "actions.")] = 2.0,
-    monitor: Annotated[int | None, typer.Option("--monitor", help="Monitor to record, from 1 "
-                                                "(default: the primary).")] = None,
-    policy: Annotated[str, typer.Option("--policy", help="Redaction policy: default, strict "
-                                        "or a TOML file.")] = "default",
+        "--duration", metavar="SECONDS",
+        help="Stop after this many seconds (scripted runs).")] = None,
+    fps: Annotated[float, typer.Option("--fps", metavar="N", help="Screenshots per second "
+                                       "between actions (above 0, at most 60).")] = 2.0,
+    monitor: Annotated[int | None, typer.Option("--monitor", metavar="N", help="Monitor to "
+                                                "record, from 1 (default: the primary).")
+                       ] = None,
+    policy: Annotated[str, typer.Option("--policy", metavar="POLICY", help="Redaction "
+                                        "policy: default, strict or a TOML file.")
+                      ] = "default",
     no_ner: Annotated[bool, typer.Option("--no-ner", help="Record without name detection "
                                          "(NER) when no model is installed; stored in the "
                                          "episode.")] = False,
@@ -188,33 +199,45 @@ def record(
                                       "(scripted runs).")] = False,
     as_json: JsonFlag = False,
     ready_file: Annotated[Path | None, typer.Option(
-        "--ready-file", help="Create this file once capture is live.")] = None,
+        "--ready-file", metavar="FILE", help="Create this file once capture is live.")] = None,
     task_file: Annotated[Path | None, typer.Option(
-        "--task-file", help="A curator's tasks (JSONL, {\"task\": ...} per line) to pick "
-        "from.")] = None,
-    pick: Annotated[int | None, typer.Option("--pick", help="Task number in --task-file "
-                                             "(default: ask).")] = None,
+        "--task-file", metavar="FILE", help="A curator's tasks (JSONL, {\"task\": ...} per "
+        "line) to pick from.")] = None,
+    pick: Annotated[int | None, typer.Option("--pick", metavar="N", help="Task number in "
+                                             "--task-file (default: ask).")] = None,
     stop_hotkey: Annotated[str | None, typer.Option(
-        "--stop-hotkey", help="Default: ctrl+alt+q (Linux, macOS), ctrl+shift+f12 "
-        "(Windows).")] = None,
+        "--stop-hotkey", metavar="KEYS",
+        help="Keys that end the recording, modifiers first, joined by + (e.g. ctrl+alt+q; at "
+        "least one of ctrl, alt, shift, super). Never recorded. Default: ctrl+alt+q (Linux, "
+        "macOS), ctrl+shift+f12 (Windows, where Ctrl+Alt is AltGr).")] = None,
     pause_hotkey: Annotated[str | None, typer.Option(
-        "--pause-hotkey", help="Default: ctrl+alt+p (Linux, macOS), ctrl+shift+f11 "
-        "(Windows).")] = None,
+        "--pause-hotkey", metavar="KEYS",
+        help="Keys that pause and resume recording (nothing is captured while paused), in "
+        "the same form as --stop-hotkey. Never recorded. Default: ctrl+alt+p (Linux, macOS), "
+        "ctrl+shift+f11 (Windows).")] = None,
     max_backlog: Annotated[float, typer.Option(
         "--max-backlog", metavar="SECONDS", min=0.5, max=3600,
         help="Redaction work allowed to wait (estimated seconds). Past it, new screenshots "
         "are dropped (their steps kept, typing in them taken as a secret) so stopping stays "
         "quick; raise it on a slow machine to keep every screenshot.")] = 4.0,
 ) -> None:
-    """Record one task: capture, redact in memory, then write one episode file."""
+    """Record one task: capture, redact in memory, then write one episode file.
+
+    Press the stop hotkey (ctrl+alt+q; ctrl+shift+f12 on Windows) when the task is done; you
+    then review the recording before it is kept.
+
+    Example: cuarec record "Rename report.txt to final.txt"
+    """
     from recorder.capture.hotkeys import default_hotkeys
-    from recorder.consent import CaptureNotice, statement
+    from recorder.consent import CaptureNotice, preflight, statement
     from recorder.record import RecordOptions, record_episode
 
     stop_hotkey = stop_hotkey or default_hotkeys()[0]
     pause_hotkey = pause_hotkey or default_hotkeys()[1]
     chosen = _pick_task(task, task_file, pick)
-    _ask_consent(statement(CaptureNotice(fps, out, stop_hotkey, pause_hotkey, duration)), yes)
+    notice = CaptureNotice(fps, out, stop_hotkey, pause_hotkey, duration)
+    preflight(notice, monitor, policy)  # flags and desktop, before consent and engines
+    _ask_consent(statement(notice), yes)
     options = RecordOptions(task=chosen, out_dir=out, duration_s=duration, fps=fps,
                             monitor=monitor, policy=policy, no_ner=no_ner,
                             ready_file=ready_file, stop_hotkey=stop_hotkey,
@@ -224,6 +247,8 @@ def record(
     with _backlog_progress() as on_backlog:
         result = record_episode(options, on_backlog=on_backlog)
     choice = _review(result.episode, yes)
+    if choice == "kept":
+        result = _as_kept(result)
     if as_json:
         _emit_json({**result.to_json(), "choice": choice})
         return
@@ -234,6 +259,18 @@ def record(
     if result.dropped:
         dropped = ", ".join(f"{k} {v}" for k, v in result.dropped.items())
         typer.echo(f"  dropped (fail-closed): {dropped}")
+
+
+def _as_kept(result: RecordResult) -> RecordResult:
+    """The summary of the file as kept: steps dropped at the review are gone from it."""
+    from dataclasses import replace
+
+    from recorder.info import summarize
+
+    kept = summarize(result.episode)
+    return replace(result, steps=kept.steps, frames=kept.frames,
+                   steps_by_action=kept.steps_by_action,
+                   redactions_by_type=kept.redactions_by_type, flags=kept.flags)
 
 
 @contextlib.contextmanager
@@ -254,27 +291,38 @@ def _backlog_progress() -> Iterator[Callable[[int, int], None]]:
         yield update
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def info(
     episodes: EpisodeFiles,
     as_json: JsonFlag = False,
 ) -> None:
-    """Show what episodes hold: task, steps by action, frames, redactions, policy, versions."""
+    """Show what episodes hold: task, steps by action, frames, redactions, policy, versions.
+
+    Example: cuarec info episodes/
+    """
+    from recorder.episode.reader import find_episodes
     from recorder.info import render_text, summarize
 
-    summaries = [summarize(path) for path in episodes]
+    summaries = [summarize(path) for path in find_episodes(episodes)]
     if as_json:
         _emit_json([s.to_json() for s in summaries])
     else:
         typer.echo("\n".join(render_text(s) for s in summaries))
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def recover(
     folder: Folder,
     as_json: JsonFlag = False,
 ) -> None:
-    """Turn the parts a killed recording left behind into valid episode files."""
+    """Turn the parts a killed recording left behind into valid episode files.
+
+    A recording that was killed (power cut, crash) leaves its finished steps in a hidden
+    folder inside FOLDER; this assembles them into an episode file. cuarec record also does
+    this by itself before the next recording into the same folder.
+
+    Example: cuarec recover episodes/
+    """
     from recorder.episode.writer import recover_folder
 
     results = recover_folder(folder)
@@ -289,21 +337,25 @@ def recover(
         typer.echo(f"{r.status}: {r.episode}{detail}")
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def export(
     inputs: Annotated[list[Path], typer.Argument(help="Episode files or folders of them.",
-                                                 readable=False)],
-    to: Annotated[str, typer.Option("--to", help="Action space: pyautogui, anthropic, openai "
-                                    "or jsonl.")],
-    out: Annotated[Path, typer.Option("--out", help="Folder for the exports (one per episode).")],
+                                                 metavar="EPISODE...", readable=False)],
+    to: Annotated[str, typer.Option("--to", metavar="FORMAT", help="Action space: "
+                                    "pyautogui, anthropic, openai or jsonl.")],
+    out: Annotated[Path, typer.Option("--out", metavar="FOLDER",
+                                      help="Folder for the exports (one per episode).")],
     normalize: Annotated[bool, typer.Option("--normalize", help="Coordinates in [0, 1] "
                                             "(as OpenCUA uses).")] = False,
     anthropic_size: Annotated[str | None, typer.Option(
-        "--anthropic-size", help="Display size for --to anthropic: XGA, WXGA or FWXGA "
-        "(default: closest to the screenshot's aspect).")] = None,
+        "--anthropic-size", metavar="SIZE", help="Display size for --to anthropic: XGA, "
+        "WXGA or FWXGA (default: closest to the screenshot's aspect).")] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Export (redacted observation, action) training pairs in an agent's action space."""
+    """Export (redacted observation, action) training pairs in an agent's action space.
+
+    Example: cuarec export episodes/ --to pyautogui --out exports/
+    """
     from recorder.episode.reader import find_episodes
     from recorder.export import ExportOptions, export_many
 
@@ -318,27 +370,36 @@ def export(
         typer.echo(f"exported {len(results)} episode(s) to {out}")
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def view(
     episode: Annotated[Path, typer.Argument(help="Episode file.", readable=False)],
-    out: Annotated[Path | None, typer.Option("--out", help="HTML file to write "
+    out: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="HTML file to write "
                                              "(default: beside the episode).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the page if it "
+                                        "exists.")] = False,
 ) -> None:
-    """Write one self-contained HTML review page of an episode (no scripts, strict CSP)."""
+    """Write one self-contained HTML review page of an episode (no scripts, strict CSP).
+
+    Example: cuarec view episodes/20260101T120000-1a2b3c4d.parquet
+    """
     from recorder.view import write_view
 
     target = out or episode.with_suffix(".html")
-    typer.echo(str(write_view(episode, target)))
+    typer.echo(str(write_view(episode, target, force=force)))
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def edit(
     episode: Annotated[Path, typer.Argument(help="Episode file.", readable=False)],
-    drop_steps: Annotated[str, typer.Option("--drop-steps", help="Steps to remove, 1-based as "
-                                            "`view` numbers them: 3,7-9.")],
+    drop_steps: Annotated[str, typer.Option("--drop-steps", metavar="STEPS", help="Steps to "
+                                            "remove, numbered as the review page numbers "
+                                            "them: 3,7-9. The final done step stays.")],
     as_json: JsonFlag = False,
 ) -> None:
-    """Remove steps from an episode (atomic; steps renumbered, metadata recounted)."""
+    """Remove steps from an episode (atomic; steps renumbered, metadata recounted).
+
+    Example: cuarec edit episodes/20260101T120000-1a2b3c4d.parquet --drop-steps 3,7-9
+    """
     from recorder.edit import drop_steps as drop
     from recorder.edit import parse_step_ranges
 
@@ -350,16 +411,21 @@ def edit(
 
 
 identity_app = typer.Typer(
-    help="Your own identity values (names, e-mails, phones, addresses), always redacted from "
-    "your recordings. Kept only on this machine (0600), never written into an episode.",
+    help="Your own names, e-mails, phones and addresses, always redacted from your "
+    "recordings.\n\nKept only on this machine (0600), never written into an episode."
+    "\n\nExample: cuarec identity add name   (then type your name at the prompt)",
+    cls=PlainHelpGroup,
     no_args_is_help=True,
 )
 app.add_typer(identity_app, name="identity")
 
 
-@identity_app.command("show")
+@identity_app.command("show", cls=PlainHelpCommand)
 def identity_show(as_json: JsonFlag = False) -> None:
-    """List the stored identity values (on your own terminal only)."""
+    """List the stored identity values (on your own terminal only).
+
+    Example: cuarec identity show
+    """
     from recorder.identity import IdentityStore
 
     entries = IdentityStore().load()
@@ -371,31 +437,53 @@ def identity_show(as_json: JsonFlag = False) -> None:
         typer.echo(f"{entry.kind:8} {entry.value}")
 
 
-@identity_app.command("add")
-def identity_add(
-    kind: Annotated[str, typer.Argument(help="name, email, phone, address or other.")],
-    value: Annotated[str, typer.Argument(help="The value to always redact.")],
-) -> None:
-    """Add a value that must always be redacted."""
-    from recorder.identity import IdentityStore
+def _identity_value(question: str) -> str:
+    """Asked at a prompt (not echoed) or read from stdin: never a command-line argument,
+    which shell history would keep."""
+    from recorder.identity import read_value
 
-    added = IdentityStore().add(kind, value)
+    if _interactive():
+        return str(typer.prompt(question, hide_input=True, err=True))
+    return read_value(sys.stdin)
+
+
+@identity_app.command("add", cls=PlainHelpCommand)
+def identity_add(
+    kind: Annotated[str, typer.Argument(help="name, email, phone, address or other.",
+                                        metavar="KIND")],
+) -> None:
+    """Add a value that must always be redacted; you type it at a prompt (or pipe it in).
+
+    The value is never a command-line argument, so it stays out of your shell history.
+
+    Example: cuarec identity add email   (then type the address at the prompt)
+    """
+    from recorder.identity import IdentityStore, check_kind
+
+    check_kind(kind)
+    added = IdentityStore().add(kind, _identity_value(f"{kind} to always redact"))
     typer.echo("added" if added else "already stored")
 
 
-@identity_app.command("remove")
-def identity_remove(value: Annotated[str, typer.Argument(help="The value to forget.")]) -> None:
-    """Remove one value."""
+@identity_app.command("remove", cls=PlainHelpCommand)
+def identity_remove() -> None:
+    """Remove one value; you type it at a prompt (or pipe it in).
+
+    Example: cuarec identity remove   (then type the value at the prompt)
+    """
     from recorder.identity import IdentityStore
 
-    if not IdentityStore().remove(value):
+    if not IdentityStore().remove(_identity_value("value to forget")):
         raise UsageError("no such identity value")
     typer.echo("removed")
 
 
-@identity_app.command("clear")
+@identity_app.command("clear", cls=PlainHelpCommand)
 def identity_clear() -> None:
-    """Remove every stored identity value."""
+    """Remove every stored identity value.
+
+    Example: cuarec identity clear
+    """
     from recorder.identity import IdentityStore
 
     IdentityStore().clear()
@@ -403,21 +491,39 @@ def identity_clear() -> None:
 
 
 Inputs = Annotated[list[Path], typer.Argument(help="Episode files or folders of them.",
+                                               metavar="EPISODE...",
                                                readable=False)]
-Workers = Annotated[int, typer.Option("--workers", help="Parallel workers (processes or Ray "
-                                      "actors); each builds the engines once.")]
-Engine = Annotated[str, typer.Option("--engine", help="local (a process pool) or ray "
-                                     "(Ray Data; RAY_ADDRESS for a cluster).")]
+Workers = Annotated[int, typer.Option("--workers", metavar="N", help="Parallel workers "
+                                      "(processes or Ray actors); each builds the engines "
+                                      "once.")]
+Engine = Annotated[str, typer.Option("--engine", metavar="ENGINE", help="local (a process "
+                                     "pool) or ray (Ray Data; RAY_ADDRESS for a cluster).")]
 
 
 def _run_with_progress(job: EpisodeJob, pairs: list[tuple[Path, Path | None]], engine: str,
-                       workers: int, label: str, quiet: bool) -> list[FileOutcome]:
+                       workers: int, label: str, quiet: bool, resume: str
+                       ) -> list[FileOutcome]:
     """Run a batch with a progress bar (count, rate, ETA) on a terminal, one line per file
-    otherwise; per-file failures never stop the batch."""
+    otherwise; per-file failures never stop the batch. Ctrl+C stops the workers, keeps only
+    finished outputs, reports them and exits 130 with ``resume``, how to go on."""
     from recorder.batch import run_batch
+    from recorder.errors import Interrupted
 
     outcomes: list[FileOutcome] = []
     stream = run_batch(job, pairs, engine=engine, workers=workers)
+    try:
+        _consume(stream, outcomes, len(pairs), label, quiet)
+    except KeyboardInterrupt:
+        stream.close()  # stops the workers and removes half-written outputs
+        if outcomes:
+            _report(outcomes, quiet, fail_on_findings=False)
+        raise Interrupted(f"interrupted: {len(outcomes)} of {len(pairs)} files finished"
+                          f"{' (listed above)' if outcomes else ''}; {resume}") from None
+    return outcomes
+
+
+def _consume(stream: Iterator[FileOutcome], outcomes: list[FileOutcome], total: int,
+             label: str, quiet: bool) -> None:
     if sys.stderr.isatty() and not quiet:
         from rich.progress import (
             BarColumn,
@@ -436,7 +542,7 @@ def _run_with_progress(job: EpisodeJob, pairs: list[tuple[Path, Path | None]], e
 
         with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), RateColumn(),
                       TimeRemainingColumn(), transient=True) as progress:
-            bar = progress.add_task(label, total=len(pairs))
+            bar = progress.add_task(label, total=total)
             for outcome in stream:
                 outcomes.append(outcome)
                 progress.advance(bar)
@@ -444,17 +550,16 @@ def _run_with_progress(job: EpisodeJob, pairs: list[tuple[Path, Path | None]], e
         for index, outcome in enumerate(stream, 1):
             outcomes.append(outcome)
             if not quiet:
-                typer.echo(f"[{index}/{len(pairs)}] {outcome.status}: {outcome.source}",
-                           err=True)
-    return outcomes
+                typer.echo(f"[{index}/{total}] {outcome.status}: {outcome.source}", err=True)
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def redact(
     inputs: Inputs,
-    out: Annotated[Path, typer.Option("--out", help="Folder for the re-redacted episodes.")],
-    policy: Annotated[str, typer.Option("--policy", help="Policy: strict (default), default "
-                                        "or a TOML file.")] = "strict",
+    out: Annotated[Path, typer.Option("--out", metavar="FOLDER",
+                                      help="Folder for the re-redacted episodes.")],
+    policy: Annotated[str, typer.Option("--policy", metavar="POLICY", help="Policy: strict "
+                                        "(default), default or a TOML file.")] = "strict",
     workers: Workers = 1,
     engine: Engine = "local",
     force: Annotated[bool, typer.Option("--force", help="Redo outputs that exist.")] = False,
@@ -462,39 +567,58 @@ def redact(
                                          "recorded in the outputs.")] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Re-redact episodes under a (stricter) policy. Inputs are never modified; reruns skip
-    finished outputs (resumable); exit 1 if any file failed."""
+    """Re-redact episodes under a (stricter) policy, into another folder.
+
+    Inputs are never modified; reruns skip finished outputs (resumable, also after Ctrl+C);
+    exit 1 if any file failed.
+
+    Example: cuarec redact episodes/ --out redacted/ --workers 2
+    """
     from recorder.batch import plan_outputs
+    from recorder.consent import check_policy
     from recorder.curate import RedactJob
     from recorder.episode.reader import find_episodes
 
+    check_policy(policy)
     pairs = plan_outputs(find_episodes(inputs), inputs, out)
     from recorder.episode.writer import ensure_private_folder
 
     ensure_private_folder(out)
     outcomes = _run_with_progress(RedactJob(policy, force, no_ner), list(pairs), engine,
-                                  workers, "redacting", as_json)
+                                  workers, "redacting", as_json,
+                                  "run the same command again to resume: finished outputs "
+                                  "are skipped")
     _report(outcomes, as_json)
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def audit(
     inputs: Inputs,
-    policy: Annotated[str, typer.Option("--policy", help="Policy: strict (default) or a "
-                                        "TOML file.")] = "strict",
+    policy: Annotated[str, typer.Option("--policy", metavar="POLICY", help="Policy: strict "
+                                        "(default), default or a TOML file.")] = "strict",
     workers: Workers = 1,
     engine: Engine = "local",
-    no_ner: Annotated[bool, typer.Option("--no-ner")] = False,
+    no_ner: Annotated[bool, typer.Option(
+        "--no-ner", help="Audit without name detection (NER), e.g. where no NER model is "
+        "installed: names are then not looked for, so a clean result says less.")] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Look for residual personal data: re-OCR every frame, re-analyse every text, title,
-    task and event. Reports type and place, never the value; exit 1 on any finding."""
+    """Look for residual personal data in episodes; exit 1 on any finding.
+
+    Re-reads every frame (OCR) and re-analyses every text, title, task and event. Reports
+    the type and place of each finding, never the value.
+
+    Example: cuarec audit redacted/
+    """
+    from recorder.consent import check_policy
     from recorder.curate import AuditJob
     from recorder.episode.reader import find_episodes
 
+    check_policy(policy)
     pairs: list[tuple[Path, Path | None]] = [(p, None) for p in find_episodes(inputs)]
     outcomes = _run_with_progress(AuditJob(policy, no_ner), pairs, engine, workers,
-                                  "auditing", as_json)
+                                  "auditing", as_json,
+                                  "audit the files not listed to finish")
     if not as_json:
         for outcome in outcomes:
             for f in outcome.details.get("findings", ()):
@@ -505,7 +629,7 @@ def audit(
     _report(outcomes, as_json)
 
 
-def _report(outcomes: list[FileOutcome], as_json: bool) -> None:
+def _report(outcomes: list[FileOutcome], as_json: bool, fail_on_findings: bool = True) -> None:
     """Summary table or JSON; exit 1 when any file failed or had findings."""
     counts: dict[str, int] = {}
     for outcome in outcomes:
@@ -519,7 +643,7 @@ def _report(outcomes: list[FileOutcome], as_json: bool) -> None:
             typer.echo(f"{o.source:{width}}  {o.status:9} {o.steps:5} {o.frames:6} "
                        f"{o.seconds:8.1f}  {o.reason or ''}")
         typer.echo(", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "no files")
-    if counts.get("failed") or counts.get("findings"):
+    if fail_on_findings and (counts.get("failed") or counts.get("findings")):
         raise typer.Exit(int(ExitCode.FINDINGS))
 
 

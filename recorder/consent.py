@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from recorder.identity import _private_write, _read_json, config_dir
+from recorder.errors import UsageError
+from recorder.identity import config_dir, private_write, read_json
 
 #: Bump when the statement changes in substance: consent is asked again.
 STATEMENT_VERSION = 1
@@ -39,17 +40,48 @@ def statement(notice: CaptureNotice) -> str:
     ])
 
 
+def check_policy(policy: str) -> None:
+    """``--policy`` of record, redact and audit: a policy that cannot be loaded is a usage
+    error, raised before any file is read or engine loaded."""
+    from redaction.policy import BUILTIN_POLICIES, load_policy
+
+    if policy not in BUILTIN_POLICIES and not Path(policy).is_file():
+        raise UsageError(f"--policy {policy}: not {', '.join(BUILTIN_POLICIES)} nor a "
+                         "policy file (TOML)")
+    load_policy(policy)
+
+
+def preflight(notice: CaptureNotice, monitor: int | None, policy: str) -> None:
+    """Everything that can be checked before the volunteer reads the statement and before
+    seconds of models load: flags, the policy, then the desktop (display, Wayland). Raises a
+    one-line :class:`~recorder.errors.CuarecError`."""
+    from recorder.capture import CaptureConfig, choose_backend
+
+    config = CaptureConfig(fps=notice.fps, monitor=monitor, duration_s=notice.duration_s,
+                           stop_hotkey=notice.stop_hotkey, pause_hotkey=notice.pause_hotkey)
+    hotkeys = config.hotkeys()
+    for name, hotkey in hotkeys.items():
+        if not hotkey.modifiers:
+            raise UsageError(f"--{name}-hotkey {hotkey}: add a modifier (e.g. ctrl+alt+"
+                             f"{hotkey.key}); a plain key would {name} the recording whenever "
+                             "it is typed")
+    if hotkeys["stop"] == hotkeys["pause"]:
+        raise UsageError("--stop-hotkey and --pause-hotkey must differ")
+    check_policy(policy)
+    choose_backend().close()
+
+
 def _consent_path() -> Path:
     return config_dir() / "consent.json"
 
 
 def has_consented() -> bool:
-    raw = _read_json(_consent_path())
+    raw = read_json(_consent_path())
     return isinstance(raw, dict) and raw.get("statement_version") == STATEMENT_VERSION
 
 
 def remember_consent() -> None:
-    _private_write(_consent_path(), json.dumps({
+    private_write(_consent_path(), json.dumps({
         "statement_version": STATEMENT_VERSION,
         "given_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }))

@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 
 from recorder.episode import schema
 from recorder.episode.reader import open_episode
-from recorder.episode.writer import ROW_GROUP_STEPS, _disk_error, _fsync_dir, _private_new_file
+from recorder.episode.writer import ROW_GROUP_STEPS, disk_error, fsync_dir, private_new_file
 from recorder.errors import UsageError
 
 
@@ -48,10 +48,16 @@ def drop_steps(path: Path, step_numbers: set[int]) -> int:
         raise UsageError(f"{path}: has {episode.num_steps} steps; cannot drop step "
                          f"{max(step_numbers)}")
     if len(step_numbers) >= episode.num_steps:
-        raise UsageError(f"{path}: dropping every step would leave nothing; use discard instead")
-    table = episode.read_columns([f.name for f in schema.ARROW_SCHEMA])
+        raise UsageError(f"{path}: dropping every step would leave nothing; to discard the "
+                         f"whole episode, delete the file (rm {path})")
+    table = episode.read_columns([f.name for f in schema.arrow_schema_for(
+        episode.format_version)])
     order = pc.sort_indices(table, sort_keys=[("step_index", "ascending")])
     table = table.take(order)
+    last = table.num_rows
+    if last in step_numbers and table.column("action_type")[last - 1].as_py() == "done":
+        raise UsageError(f"{path}: step {last} is the final done step, which marks the end "
+                         "of the task; it cannot be dropped")
     keep = [i + 1 not in step_numbers for i in range(table.num_rows)]
     table = table.filter(pa.array(keep))
     table = table.set_column(table.schema.get_field_index("step_index"), "step_index",
@@ -62,17 +68,17 @@ def drop_steps(path: Path, step_numbers: set[int]) -> int:
     shots = table.column("screenshot")
     meta = replace(episode.metadata, step_count=table.num_rows,
                    frame_count=len(shots) - shots.null_count, redaction_counts=dict(counts))
-    table = table.cast(schema.schema_with_metadata(meta))
+    table = schema.conform_table(table, meta)  # a format-1 file is written as format 2
     tmp = schema.final_tmp_for(path)
     try:
         tmp.unlink(missing_ok=True)
-        with _private_new_file(tmp) as handle:
+        with private_new_file(tmp) as handle:
             import pyarrow.parquet as pq
 
             pq.write_table(table, handle, row_group_size=ROW_GROUP_STEPS)
         os.replace(tmp, path)  # the user asked for this file to change: replace is intended
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise _disk_error(exc, path.parent, path.name) from None
+        raise disk_error(exc, path.parent, path.name) from None
     return int(table.num_rows)

@@ -45,3 +45,9 @@ class InvalidEpisodeError(CuarecError):
 
 class EnvironmentProblem(CuarecError):
     exit_code = ExitCode.ENVIRONMENT
+
+
+class Interrupted(CuarecError):
+    """Ctrl+C: the message says what finished and how to go on."""
+
+    exit_code = ExitCode.INTERRUPTED

@@ -434,7 +434,7 @@ def _pairs_table(pairs: Sequence[Pair], meta: EpisodeMetadata, space_name: str,
 
 def _write_jsonl_folder(pairs: Sequence[Pair], meta: EpisodeMetadata, target: Path) -> Path:
     """``target/steps.jsonl`` + ``target/images/step-NNNNN.webp``, published by one rename."""
-    from recorder.episode.writer import DIR_MODE, FILE_MODE, ensure_private_folder
+    from recorder.episode.writer import DIR_MODE, FILE_MODE, disk_error, ensure_private_folder
 
     ensure_private_folder(target.parent)
     if target.exists():
@@ -463,6 +463,9 @@ def _write_jsonl_folder(pairs: Sequence[Pair], meta: EpisodeMetadata, target: Pa
                                     ensure_ascii=False))
         create(tmp / "steps.jsonl", ("\n".join(lines) + "\n").encode())
         os.rename(tmp, target)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise disk_error(exc, target.parent, target.name) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

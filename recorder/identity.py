@@ -21,7 +21,7 @@ import socket
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TextIO
 
 from recorder.errors import EnvironmentProblem, UsageError
 from redaction.denylist import DenyList
@@ -32,12 +32,30 @@ _ENTITY_FOR_KIND = {"name": "PERSON", "email": "EMAIL_ADDRESS", "phone": "PHONE_
                     "address": "STREET_ADDRESS", "other": "IDENTITY"}
 
 
+def check_kind(kind: str) -> IdentityKind:
+    for known in IDENTITY_KINDS:
+        if kind == known:
+            return known
+    raise UsageError(f"unknown identity kind {kind!r}; choose one of "
+                     f"{', '.join(IDENTITY_KINDS)}")
+
+
+def read_value(stream: TextIO) -> str:
+    """One identity value from the first line of ``stream`` (a pipe or file on stdin), so
+    it is never an argument that shell history keeps."""
+    value = stream.readline().strip()
+    if not value:
+        raise UsageError("no value on stdin: type it at the prompt, or pipe it in "
+                         "(e.g. from a password manager)")
+    return value
+
+
 def config_dir() -> Path:
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base) / "cuarec"
 
 
-def _private_write(path: Path, text: str) -> None:
+def private_write(path: Path, text: str) -> None:
     """Replace a small config file atomically, 0600, in a 0700 folder."""
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -53,7 +71,7 @@ def _private_write(path: Path, text: str) -> None:
         raise EnvironmentProblem(f"cannot write {path}: {exc.strerror}") from None
 
 
-def _read_json(path: Path) -> object:
+def read_json(path: Path) -> object:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -75,7 +93,7 @@ class IdentityStore:
     path: Path = field(default_factory=lambda: config_dir() / "identity.json")
 
     def load(self) -> list[IdentityEntry]:
-        raw = _read_json(self.path)
+        raw = read_json(self.path)
         if raw is None:
             return []
         if not isinstance(raw, list):
@@ -88,20 +106,18 @@ class IdentityStore:
         return entries
 
     def save(self, entries: list[IdentityEntry]) -> None:
-        _private_write(self.path, json.dumps([{"kind": e.kind, "value": e.value}
+        private_write(self.path, json.dumps([{"kind": e.kind, "value": e.value}
                                               for e in entries], indent=1))
 
     def add(self, kind: str, value: str) -> bool:
-        if kind not in IDENTITY_KINDS:
-            raise UsageError(f"unknown identity kind {kind!r}; choose one of "
-                             f"{', '.join(IDENTITY_KINDS)}")
+        known = check_kind(kind)
         value = value.strip()
         if len(value) < 2:
             raise UsageError("an identity value needs at least 2 characters")
         entries = self.load()
         if any(e.value.casefold() == value.casefold() for e in entries):
             return False
-        entries.append(IdentityEntry(kind, value))
+        entries.append(IdentityEntry(known, value))
         self.save(entries)
         return True
 
@@ -166,5 +182,5 @@ def volunteer_id() -> str:
         with contextlib.suppress(ValueError):
             return str(uuid.UUID(existing))
     new = str(uuid.uuid4())
-    _private_write(path, new + "\n")
+    private_write(path, new + "\n")
     return new

@@ -78,11 +78,14 @@ def cuarec_command(*args: str) -> list[str]:
 def run_cuarec(
     *args: str, env: dict[str, str] | None = None, timeout: float = 120, cwd: Path | None = None,
     prefix: Sequence[str] = (),
+    input: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the CLI in a child process, stdin closed, and capture its output."""
+    """Run the CLI in a child process, stdin closed (or fed ``input``), and capture its
+    output."""
     return subprocess.run(
         [*prefix, *cuarec_command(*args)],
-        stdin=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL if input is None else None,
+        input=input,
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -63,7 +63,7 @@ class Episode:
         return table
 
     def iter_steps(self, *, with_screenshots: bool = True) -> Iterator[RedactedStep]:
-        columns = [f.name for f in schema.ARROW_SCHEMA]
+        columns = [f.name for f in schema.arrow_schema_for(self.format_version)]
         if not with_screenshots:
             columns.remove("screenshot")
         for index in range(self._file.num_row_groups):
@@ -128,8 +128,8 @@ def _parse_cuarec_metadata(path: Path, raw: dict[bytes, bytes] | None, limits: R
     return body
 
 
-def _check_schema(path: Path, actual: pa.Schema) -> None:
-    for expected in schema.ARROW_SCHEMA:
+def _check_schema(path: Path, actual: pa.Schema, version: int) -> None:
+    for expected in schema.arrow_schema_for(version):
         index = actual.get_field_index(expected.name)
         if index < 0:
             raise _invalid(path, f"foreign schema: no column {expected.name!r}")
@@ -144,7 +144,7 @@ def open_episode(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Episode:
         parquet = pq.ParquetFile(path)
         file_meta = parquet.metadata
         arrow_schema = parquet.schema_arrow
-    except (OSError, pa.ArrowException) as exc:
+    except (OSError, pa.ArrowException, ValueError) as exc:  # ValueError: bad UTF-8 in it
         raise _invalid(path, f"corrupt Parquet footer ({type(exc).__name__})") from None
     body = _parse_cuarec_metadata(path, arrow_schema.metadata, limits)
     version = body.get("format_version")
@@ -156,7 +156,7 @@ def open_episode(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Episode:
             f"written in episode format {version}, newer than this cuarec reads "
             f"({schema.FORMAT_VERSION}); upgrade cuarec",
         )
-    _check_schema(path, arrow_schema)
+    _check_schema(path, arrow_schema, version)
     if file_meta.num_row_groups > limits.max_row_groups:
         raise _invalid(path, f"too many row groups ({file_meta.num_row_groups})")
     if file_meta.num_rows > limits.max_rows:

@@ -1,6 +1,8 @@
-"""The one owner of the episode format v1: columns, file metadata, version and file names.
+"""The one owner of the episode format: columns, file metadata, version and file names.
 
-An episode is one Parquet file, one row per step. ``screenshot`` is a Hugging Face ``Image``
+An episode is one Parquet file, one row per step. Since format 2 every row also carries the
+episode's ``task`` (the instruction), because ``datasets`` drops file metadata; format 1 files
+(no ``task`` column) are still read. ``screenshot`` is a Hugging Face ``Image``
 struct ``{bytes, path}`` with ``path`` always null, so ``datasets`` decodes it as an image.
 Every field is nullable: ``datasets`` silently ignores the ``huggingface`` features of a file
 whose Arrow schema has non-nullable fields. See docs/FORMAT.md.
@@ -26,7 +28,9 @@ from recorder.episode.model import (
 )
 from redaction.models import Box, InputEvent, Redaction
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: Formats this reader accepts; 1 lacks the ``task`` column.
+READABLE_VERSIONS = (1, 2)
 EPISODE_SUFFIX = ".parquet"
 HF_METADATA_KEY = b"huggingface"
 CUAREC_METADATA_KEY = b"cuarec"
@@ -91,6 +95,7 @@ _REDACTION = pa.struct(
 ARROW_SCHEMA = pa.schema(
     [
         ("episode_id", pa.string()),
+        ("task", pa.string()),
         ("step_index", pa.int32()),
         ("timestamp_s", pa.float64()),
         ("screenshot", pa.struct([("bytes", pa.binary()), ("path", pa.string())])),
@@ -112,6 +117,15 @@ ARROW_SCHEMA = pa.schema(
         ("flags", pa.list_(pa.string())),
     ]
 )
+
+
+#: The columns of format 1 (everything but ``task``).
+ARROW_SCHEMA_V1 = pa.schema([f for f in ARROW_SCHEMA if f.name != "task"])
+
+
+def arrow_schema_for(version: int) -> pa.Schema:
+    """The columns a file of format ``version`` holds."""
+    return ARROW_SCHEMA_V1 if version == 1 else ARROW_SCHEMA
 
 
 def _hf_feature(arrow_type: pa.DataType) -> Any:
@@ -169,12 +183,14 @@ def _box_dict(box: Box | None) -> dict[str, int] | None:
     return None if box is None else {"x": box.x, "y": box.y, "w": box.w, "h": box.h}
 
 
-def step_to_row(episode_id: str, step: RedactedStep) -> dict[str, Any]:
+def step_to_row(episode_id: str, step: RedactedStep, task: str | None = None
+                ) -> dict[str, Any]:
     if not isinstance(step, RedactedStep):
         raise TypeError("the episode writer accepts only RedactedStep values")
     shot = step.screenshot
     return {
         "episode_id": episode_id,
+        "task": task,
         "step_index": step.step_index,
         "timestamp_s": step.timestamp_s,
         "screenshot": None if shot is None else {"bytes": shot.data, "path": None},
@@ -197,11 +213,20 @@ def step_to_row(episode_id: str, step: RedactedStep) -> dict[str, Any]:
     }
 
 
-def steps_to_table(
-    episode_id: str, steps: Iterable[RedactedStep], schema: pa.Schema = ARROW_SCHEMA
-) -> pa.Table:
-    rows = [step_to_row(episode_id, s) for s in steps]
-    return pa.Table.from_pylist(rows, schema=schema)
+def steps_to_table(meta: EpisodeMetadata, steps: Iterable[RedactedStep]) -> pa.Table:
+    """The rows of ``steps`` with the file metadata of ``meta`` (the task in every row)."""
+    rows = [step_to_row(meta.episode_id, s, meta.task) for s in steps]
+    return pa.Table.from_pylist(rows, schema=schema_with_metadata(meta))
+
+
+def conform_table(table: pa.Table, meta: EpisodeMetadata) -> pa.Table:
+    """``table`` (rows of format 1 or 2) in the current format with ``meta``: the ``task``
+    column is set from ``meta.task`` in every row, so column and metadata always agree."""
+    if "task" in table.column_names:
+        table = table.drop_columns(["task"])
+    task = pa.array([meta.task] * table.num_rows, pa.string())
+    table = table.add_column(ARROW_SCHEMA.get_field_index("task"), "task", task)
+    return table.select([f.name for f in ARROW_SCHEMA]).cast(schema_with_metadata(meta))
 
 
 def row_to_step(row: Mapping[str, Any], image_size: tuple[int, int] | None = None) -> RedactedStep:

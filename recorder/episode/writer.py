@@ -33,7 +33,7 @@ DIR_MODE = 0o700
 ROW_GROUP_STEPS = 16
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
     if not hasattr(os, "O_DIRECTORY"):
         return  # Windows: a directory cannot be opened (NTFS journals its metadata)
     fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
@@ -44,7 +44,7 @@ def _fsync_dir(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def _private_new_file(path: Path) -> Iterator[BinaryIO]:
+def private_new_file(path: Path) -> Iterator[BinaryIO]:
     """Create ``path`` (must not exist) with mode 0600; remove it if writing fails."""
     # O_BINARY: Windows would translate newlines otherwise; O_CLOEXEC is POSIX only.
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
@@ -60,7 +60,7 @@ def _private_new_file(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
-def _disk_error(exc: OSError, where: Path, what: str) -> CuarecError:
+def disk_error(exc: OSError, where: Path, what: str) -> CuarecError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return EnvironmentProblem(f"disk full while writing {what} in {where}")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -73,7 +73,7 @@ def ensure_private_folder(folder: Path) -> None:
     try:
         folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     except OSError as exc:
-        raise _disk_error(exc, folder, "the episode folder") from None
+        raise disk_error(exc, folder, "the episode folder") from None
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder")
 
@@ -113,7 +113,7 @@ class EpisodeWriter:
                 f"{target.parent}` first"
             ) from None
         except OSError as exc:
-            raise _disk_error(exc, target.parent, "the episode") from None
+            raise disk_error(exc, target.parent, "the episode") from None
 
     @property
     def steps_flushed(self) -> int:
@@ -139,17 +139,15 @@ class EpisodeWriter:
         if not self._buffer:
             return
         index = self._parts_written + 1
-        table = schema.steps_to_table(
-            self.metadata.episode_id, self._buffer, schema.schema_with_metadata(self.metadata)
-        )
+        table = schema.steps_to_table(self.metadata, self._buffer)
         tmp = self.parts_dir / schema.part_tmp_name(index)
         try:
-            with _private_new_file(tmp) as handle:
+            with private_new_file(tmp) as handle:
                 pq.write_table(table, handle)
             os.rename(tmp, self.parts_dir / schema.part_name(index))
-            _fsync_dir(self.parts_dir)
+            fsync_dir(self.parts_dir)
         except OSError as exc:
-            raise _disk_error(exc, self.target.parent, "episode steps") from None
+            raise disk_error(exc, self.target.parent, "episode steps") from None
         self._parts_written = index
         self._steps_flushed += len(self._buffer)
         self._buffer.clear()
@@ -232,20 +230,24 @@ def assemble_parts(
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()  # left by an earlier, killed assembly: redacted rows only
     try:
-        with _private_new_file(tmp) as handle, pq.ParquetWriter(handle, final_schema) as out:
+        with private_new_file(tmp) as handle, pq.ParquetWriter(handle, final_schema) as out:
             for part in parts:
-                table = pq.read_table(part).cast(final_schema)
+                table = schema.conform_table(pq.read_table(part), metadata)
                 out.write_table(table, row_group_size=ROW_GROUP_STEPS)
         _publish(tmp, target)
     except OSError as exc:
-        raise _disk_error(exc, target.parent, "the episode file") from None
+        raise disk_error(exc, target.parent, "the episode file") from None
     shutil.rmtree(parts_dir)
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     return target, step_count
 
 
-def _publish(tmp: Path, target: Path) -> None:
-    """Rename ``tmp`` to ``target`` atomically, never replacing an existing file."""
+def _publish(tmp: Path, target: Path, *, overwrite: bool = False) -> None:
+    """Rename ``tmp`` to ``target`` atomically, never replacing an existing file unless the
+    user asked for it (``overwrite``)."""
+    if overwrite:
+        os.replace(tmp, target)
+        return
     try:
         os.link(tmp, target)
     except FileExistsError:
@@ -277,6 +279,8 @@ def recover_folder(folder: Path) -> list[RecoveryResult]:
     Half-written temporaries are removed; complete parts are assembled; a parts folder whose
     episode file was already published (killed while cleaning up) is removed.
     """
+    if not folder.exists():
+        raise UsageError(f"{folder}: no such folder")
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder")
     results: list[RecoveryResult] = []
@@ -306,23 +310,23 @@ def recover_folder(folder: Path) -> list[RecoveryResult]:
 
 
 @contextlib.contextmanager
-def atomic_private_file(target: Path) -> Iterator[BinaryIO]:
+def atomic_private_file(target: Path, *, overwrite: bool = False) -> Iterator[BinaryIO]:
     """Write a derived file (export, view, re-redaction) as ``target``: 0600, under a temporary
-    name, published by an atomic rename that never replaces an existing file. What is written
-    must be redacted already."""
+    name, published by an atomic rename that never replaces an existing file (unless
+    ``overwrite``, which the user asked for). What is written must be redacted already."""
     ensure_private_folder(target.parent)
     tmp = schema.final_tmp_for(target)
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
     try:
-        with _private_new_file(tmp) as handle:
+        with private_new_file(tmp) as handle:
             yield handle
-        _publish(tmp, target)
-        _fsync_dir(target.parent)
+        _publish(tmp, target, overwrite=overwrite)
+        fsync_dir(target.parent)
     except OSError as exc:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-        raise _disk_error(exc, target.parent, target.name) from None
+        raise disk_error(exc, target.parent, target.name) from None
 
 
 def write_table_atomically(

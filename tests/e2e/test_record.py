@@ -79,7 +79,7 @@ def recorded(xvfb_factory: Callable[..., harness.XDisplay],
     env = display.env(HOME=str(home), USER=USER, LOGNAME=USER, XDG_CONFIG_HOME=str(config),
                       PS1=f"{USER}@{HOST}:~$ ", TMPDIR=str(work / "tmp"))
     (work / "tmp").mkdir()
-    assert harness.run_cuarec("identity", "add", "phone", IDENTITY_PHONE, env=env
+    assert harness.run_cuarec("identity", "add", "phone", env=env, input=IDENTITY_PHONE
                               ).returncode == 0
     # Own UTS namespace (root, as in CI): the recorder's host name is the canary.
     prefix = ["unshare", "--uts", "sh", "-c", f'hostname {HOST} && exec "$@"', "sh"]

@@ -42,7 +42,10 @@ def main() -> None:
         die()
 
     if kill_at == "final_tmp":
-        writer_module._publish = lambda tmp, target: die()
+        def killed_publishing(tmp: Path, target: Path, *, overwrite: bool = False) -> None:
+            die()
+
+        writer_module._publish = killed_publishing
     if kill_at == "after_publish":
         mock.patch.object(shutil, "rmtree", lambda *a, **k: die()).start()
 

@@ -75,7 +75,6 @@ def _bad_files(good: Path, folder: Path) -> dict[str, tuple[Path, str]]:
         "metadata too large",
     )
     files["missing"] = (folder / "missing.parquet", "no such file")
-    files["folder"] = (folder, "is a folder")
     return files
 
 
@@ -90,6 +89,14 @@ def test_info_on_each_bad_file_is_one_line_and_exit_2(good_episode: Path, tmp_pa
         assert "Traceback" not in result.stderr and result.stdout == ""
         if before is not None:
             assert path.read_bytes() == before, name  # input untouched
+
+
+def test_a_folder_is_not_read_as_an_episode(good_episode: Path, tmp_path: Path) -> None:
+    """info takes folders (their episodes); the reader itself refuses a folder clearly."""
+    with pytest.raises(InvalidEpisodeError, match="is a folder"):
+        open_episode(tmp_path)
+    result = harness.run_cuarec("info", str(tmp_path))
+    assert result.returncode == 2 and "no episodes (*.parquet) in this folder" in result.stderr
 
 
 def test_info_stops_at_the_first_bad_file_and_names_it(good_episode: Path, tmp_path: Path) -> None:

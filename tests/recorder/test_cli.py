@@ -53,7 +53,7 @@ def test_console_script_and_module_agree(episode_factory: Callable[..., Path]) -
     assert result.returncode == 0, result.stderr
     [summary] = json.loads(result.stdout)
     assert summary["steps"] == 5 and summary["frames"] == 5
-    assert summary["format_version"] == 1
+    assert summary["format_version"] == 2
     assert summary["steps_by_action"]["done"] == 1
     assert summary["task"] == "Rename report.txt to final.txt"
     script = Path(sys.executable).with_name("cuarec")

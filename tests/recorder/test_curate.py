@@ -185,6 +185,7 @@ def test_ray_engine_writes_identical_step_data(batch: Batch, tmp_path: Path) -> 
         assert ray.schema.metadata[b"cuarec"] == local.schema.metadata[b"cuarec"]
         assert ray.schema.metadata[b"huggingface"] == local.schema.metadata[b"huggingface"]
     assert "jane" not in result.stdout.lower() + result.stderr.lower()
+    assert result.stderr == ""  # Ray's own log lines stay off the terminal (no --log-level debug)
 
 
 @pytest.mark.parametrize("where", ["same", "inside"])

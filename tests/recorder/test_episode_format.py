@@ -1,4 +1,4 @@
-"""Episode format v1: one written episode read back by every reader a curator uses."""
+"""Episode format v2 (v1 still read): one episode read back by every reader a curator uses."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def test_file_and_folder_are_private(episode: Path) -> None:
     assert sorted(p.name for p in episode.parent.iterdir()) == [episode.name]
 
 
-def test_schema_is_format_v1_and_all_nullable(episode: Path) -> None:
+def test_schema_is_the_current_format_and_all_nullable(episode: Path) -> None:
     arrow_schema = pq.read_schema(episode)
     assert arrow_schema.remove_metadata().equals(schema.ARROW_SCHEMA)
 
@@ -89,6 +89,8 @@ def test_hugging_face_datasets_decodes_screenshots(episode: Path, tmp_path: Path
     assert isinstance(first["screenshot"], Image.Image)
     assert first["screenshot"].size == (320, 240)
     assert first["events"] is not None and first["window"]["app"] == "files"
+    # The instruction is a column: datasets drops file metadata, but every row keeps its task.
+    assert set(dataset["task"]) == {"Rename report.txt to final.txt"}
 
 
 def test_cuarec_reader_round_trips_steps(episode: Path) -> None:
@@ -140,3 +142,47 @@ def test_synthetic_factory_makes_distinct_episodes(episode_factory: Callable[...
     second = episode_factory(seed=2, n_steps=3, with_screenshots=False)
     assert first != second and first.parent == second.parent
     assert open_episode(first).metadata.frame_count == 0
+
+
+def _as_format_v1(episode: Path, target: Path) -> Path:
+    """A copy of ``episode`` as format 1 wrote it: no ``task`` column, ``format_version`` 1."""
+    table = pq.read_table(episode)
+    raw = dict(table.schema.metadata)
+    body = json.loads(raw[b"cuarec"])
+    body["format_version"] = 1
+    raw[b"cuarec"] = json.dumps(body).encode()
+    table = table.drop_columns(["task"]).replace_schema_metadata(raw)
+    pq.write_table(table, target)
+    return target
+
+
+def test_task_column_matches_metadata_in_every_row(episode: Path) -> None:
+    table = pq.read_table(episode, columns=["task"])
+    assert table.column("task").to_pylist() == ["Rename report.txt to final.txt"] * N_STEPS
+
+
+def test_format_1_files_are_still_read_and_edit_upgrades_them(episode: Path,
+                                                               tmp_path: Path) -> None:
+    from recorder.edit import drop_steps
+
+    old = _as_format_v1(episode, tmp_path / "old.parquet")
+    opened = open_episode(old)
+    assert opened.format_version == 1
+    assert opened.metadata.task == "Rename report.txt to final.txt"
+    assert [s.step_index for s in opened.iter_steps()] == list(range(N_STEPS))
+    assert drop_steps(old, {1}) == N_STEPS - 1
+    upgraded = open_episode(old)
+    assert upgraded.format_version == schema.FORMAT_VERSION
+    assert pq.read_table(old, columns=["task"]).column("task").to_pylist() == (
+        ["Rename report.txt to final.txt"] * (N_STEPS - 1))
+
+
+def test_a_file_without_the_task_column_claiming_format_2_is_refused(
+        episode: Path, tmp_path: Path) -> None:
+    from recorder.errors import InvalidEpisodeError
+
+    table = pq.read_table(episode)
+    broken = tmp_path / "broken.parquet"
+    pq.write_table(table.drop_columns(["task"]), broken)
+    with pytest.raises(InvalidEpisodeError, match="no column 'task'"):
+        open_episode(broken)

@@ -24,22 +24,28 @@ def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_identity_cli_add_show_remove_clear(config_home: Path) -> None:
     env = {**os.environ, "XDG_CONFIG_HOME": str(config_home)}
 
-    def cuarec(*args: str) -> subprocess.CompletedProcess[str]:
-        return harness.run_cuarec("identity", *args, env=env)
+    def cuarec(*args: str, value: str | None = None) -> subprocess.CompletedProcess[str]:
+        # Values come on stdin (or at a prompt), never as arguments that shell history keeps.
+        return harness.run_cuarec("identity", *args, env=env,
+                                  input=None if value is None else value + "\n")
 
-    assert cuarec("add", "email", "jane.roe@example.org").stdout.strip() == "added"
-    assert cuarec("add", "name", "Jane Roe").returncode == 0
-    assert cuarec("add", "name", "jane roe").stdout.strip() == "already stored"
+    assert cuarec("add", "email", value="jane.roe@example.org").stdout.strip() == "added"
+    assert cuarec("add", "name", value="Jane Roe").returncode == 0
+    assert cuarec("add", "name", value="jane roe").stdout.strip() == "already stored"
+    empty = cuarec("add", "name", value="")
+    assert empty.returncode == 2 and "no value on stdin" in empty.stderr
+    as_argument = cuarec("add", "name", "Jane Roe")
+    assert as_argument.returncode == 2 and "Jane Roe" not in as_argument.stdout
     shown = json.loads(cuarec("show", "--json").stdout)
     assert shown == [{"kind": "email", "value": "jane.roe@example.org"},
                      {"kind": "name", "value": "Jane Roe"}]
     stored = config_home / "cuarec" / "identity.json"
     assert stored.stat().st_mode & 0o777 == 0o600
     assert stored.parent.stat().st_mode & 0o777 == 0o700
-    bad = cuarec("add", "shoe-size", "42")
+    bad = cuarec("add", "shoe-size", value="42")
     assert bad.returncode == 2 and "unknown identity kind" in bad.stderr
-    assert cuarec("remove", "Jane Roe").returncode == 0
-    assert cuarec("remove", "Jane Roe").returncode == 2
+    assert cuarec("remove", value="Jane Roe").returncode == 0
+    assert cuarec("remove", value="Jane Roe").returncode == 2
     assert cuarec("clear").returncode == 0
     assert cuarec("show").stdout.strip() == "no identity values stored"
 

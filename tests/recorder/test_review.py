@@ -52,6 +52,27 @@ def test_drop_steps_then_keep(episode_factory: Callable[..., Path],
     assert opened.num_steps == 6 and opened.metadata.step_count == 6
 
 
+def test_the_summary_after_review_counts_what_was_kept(
+        episode_factory: Callable[..., Path], answers: Callable[[str], None]) -> None:
+    from recorder.info import summarize
+    from recorder.record import RecordResult
+
+    episode = episode_factory(n_steps=8)
+    before = summarize(episode)
+    recorded = RecordResult(episode=episode, steps=8, frames=8, duration_s=4.0,
+                            steps_by_action=before.steps_by_action,
+                            redactions_by_type=before.redactions_by_type, dropped={},
+                            flags=before.flags, stop_reason="hotkey")
+    answers("d\n1-3\nk\n")
+    assert cli._review(episode, yes=False) == "kept"
+    kept = cli._as_kept(recorded)
+    after = summarize(episode)
+    assert (kept.steps, kept.frames) == (after.steps, after.frames) == (5, 5)
+    assert kept.steps_by_action == after.steps_by_action != before.steps_by_action
+    assert kept.redactions_by_type == after.redactions_by_type
+    assert kept.duration_s == 4.0 and kept.stop_reason == "hotkey"
+
+
 def test_task_pick_from_a_curators_list(tmp_path: Path, answers: Callable[[str], None],
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     tasks = tmp_path / "tasks.jsonl"

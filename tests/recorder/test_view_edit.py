@@ -113,7 +113,9 @@ def test_edit_drops_steps_and_keeps_metadata_consistent(
 
 @pytest.mark.parametrize(("spec", "phrase"), [("0", "not a valid range"), ("x", "not a step"),
                                               ("3-1", "not a valid range"), ("99", "has 5 steps"),
-                                              ("1-5", "every step")])
+                                              ("1-5", "delete the file (rm "),
+                                              ("5", "final done step"),
+                                              ("2,5", "final done step")])
 def test_edit_bad_ranges_change_nothing(episode_factory: Callable[..., Path], spec: str,
                                         phrase: str) -> None:
     episode = episode_factory(n_steps=5, with_screenshots=False)
@@ -121,3 +123,36 @@ def test_edit_bad_ranges_change_nothing(episode_factory: Callable[..., Path], sp
     result = harness.run_cuarec("edit", str(episode), "--drop-steps", spec)
     assert result.returncode == 2 and phrase in result.stderr, result.stderr
     assert episode.read_bytes() == before
+
+
+def test_page_has_a_step_list_a_legend_and_each_blur_reason(
+        rendered: tuple[Path, Path, str]) -> None:
+    import re
+
+    page, _, dom = rendered
+    html = page.read_text()
+    nav = html.split('<nav class="steps" id="steps">', 1)[1].split("</nav>", 1)[0]
+    links = re.findall(r'<a href="#step-(\d+)"[^>]*><img alt="step \1" '
+                       r'src="data:image/webp;base64,', nav)
+    assert links == ["1", "2", "3", "4"]  # a thumbnail per step, linking to the step
+    assert all(f'id="step-{n}"' in html for n in links)
+    assert "Legend:" in dom and "where the action happened" in dom and "region blurred" in dom
+    # The reason of each blur, in text, numbered as on the screenshot.
+    assert dom.count("<li>1: EMAIL_ADDRESS (test)</li>") == 4
+    assert dom.count('<div class="blurred" title="EMAIL_ADDRESS"') == 4
+
+
+def test_a_large_screenshot_is_shown_smaller_and_said_so(tmp_path: Path) -> None:
+    from recorder.view import MAX_INLINE_BYTES, write_view
+
+    noise = np.random.default_rng(0).integers(0, 255, (480, 640, 3), dtype=np.uint8)
+    shot = encode_frame(noise)
+    assert len(shot.data) > MAX_INLINE_BYTES
+    meta = EpisodeMetadata(episode_id="big", task="t", started_at="2026-01-01T00:00:00+00:00")
+    with EpisodeWriter(tmp_path / "big.parquet", meta) as writer:
+        writer.append(certify_redacted(step_index=0, timestamp_s=0.0, action_type="done",
+                                       screenshot=shot))
+        writer.finalize()
+    html = write_view(tmp_path / "big.parquet", tmp_path / "big.html").read_text()
+    assert "shown re-encoded (lossy)" in html
+    assert len(html) < len(shot.data)  # base64 of the original alone would be 4/3 of it

@@ -11,8 +11,9 @@ from redaction.image import FrameRedactor
 from redaction.models import Box
 from tests.redaction.image.support import covered
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks" / "presidio-image"
-#: From ../shared/benchmarks/README.md: two PERSON, URL, two PHONE_NUMBER boxes, and one box
+#: MIT-licensed, with their licence and source: tests/data/presidio-image/README.md.
+IMAGES = Path(__file__).resolve().parents[2] / "data" / "presidio-image"
+#: From that README: two PERSON, URL, two PHONE_NUMBER boxes, and one box
 #: holding both an EMAIL_ADDRESS and a URL (7 findings, 6 boxes).
 EXPECTED = (
     Box(472, 20, 91, 31),
@@ -26,9 +27,7 @@ EXPECTED = (
 
 @pytest.fixture(scope="module")
 def images() -> Path:
-    if not (SHARED / "ocr_test.png").exists():
-        pytest.fail(f"the shared benchmark images are missing: {SHARED}")
-    return SHARED
+    return IMAGES
 
 
 def test_every_expected_finding_is_covered(

@@ -1,0 +1,66 @@
+"""Every `--help` has a one-line purpose and an example, no type names (`<bool>`,
+`<list[Path]>`, `{episodes}`), and explains the options a new user asks about."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+import typer
+
+from recorder.cli import app, main
+
+TYPE_NAME = re.compile(r"<(bool|str|int|float|path|list\[[^\]]*\]|[a-z_]+ range)>|\{[a-z_]+\}")
+
+
+def _commands() -> Iterator[tuple[str, ...]]:
+    def walk(command: object, path: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+        yield path
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from walk(sub, (*path, name))
+
+    yield from walk(typer.main.get_command(app), ())
+
+
+COMMANDS = list(_commands())
+
+
+def help_text(capsys: pytest.CaptureFixture[str], *path: str) -> str:
+    with pytest.raises(SystemExit) as exit_info:
+        main([*path, "--help"])
+    assert exit_info.value.code == 0
+    return " ".join(capsys.readouterr().out.split())  # one line: the terminal's wrapping gone
+
+
+def test_every_command_is_covered() -> None:
+    names = {" ".join(c) for c in COMMANDS}
+    assert {"", "record", "info", "recover", "export", "view", "edit", "redact", "audit",
+            "identity", "identity add", "identity remove"} <= names
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "cuarec")
+def test_help_has_purpose_example_and_no_type_names(
+        path: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
+    text = help_text(capsys, *path)
+    assert TYPE_NAME.search(text) is None, TYPE_NAME.search(text)
+    assert f"Example: cuarec {' '.join(path)}".rstrip() in text
+    command = typer.main.get_command(app)
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    purpose = (command.help or "").strip().splitlines()[0]
+    assert purpose.endswith(".") and len(purpose) <= 120 and purpose in text
+
+
+@pytest.mark.parametrize(("path", "explained"), [
+    (("record",), "--stop-hotkey KEYS Keys that end the recording"),
+    (("record",), "--pause-hotkey KEYS Keys that pause and resume recording"),
+    (("audit",), "--no-ner Audit without name detection (NER)"),
+    (("recover",), "FOLDER The folder the recording was writing to"),
+    (("info",), "EPISODE... Episode files (.parquet) or folders of them."),
+    (("identity", "add"), "stays out of your shell history"),
+])
+def test_the_options_new_users_ask_about_are_explained(
+        path: tuple[str, ...], explained: str, capsys: pytest.CaptureFixture[str]) -> None:
+    text = re.sub(r"[│╭╮╰╯─]", " ", help_text(capsys, *path))
+    assert explained in " ".join(text.split())
