@@ -15,7 +15,7 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-from recorder.episode.model import RedactedStep
+from recorder.episode.model import EpisodeMetadata, RedactedStep
 from recorder.episode.reader import Episode, open_episode
 from recorder.errors import UsageError
 
@@ -122,8 +122,11 @@ def _screenshot(step: RedactedStep) -> str:
 
 def render_episode(episode: Episode) -> str:
     """The review page for an opened (validated) episode, as one HTML string."""
-    meta = episode.metadata
-    steps = list(episode.iter_steps())
+    return render_steps(episode.metadata, list(episode.iter_steps()))
+
+
+def render_steps(meta: EpisodeMetadata, steps: list[RedactedStep]) -> str:
+    """The review page of an episode's metadata and steps (from a file or a packed dataset)."""
     duration = max((s.timestamp_s for s in steps), default=0.0) or 1.0
     ticks = "".join(
         f'<div class="tick{" redacted" if s.redactions else ""}" '
@@ -155,11 +158,17 @@ def render_episode(episode: Episode) -> str:
 """
 
 
-def write_view(source: Path, target: Path) -> Path:
-    """Render ``source`` into ``target`` (0600, atomic, never replacing an existing file)."""
+def write_view(source: Path, target: Path, episode_id: str | None = None) -> Path:
+    """Render ``source`` into ``target`` (0600, atomic, never replacing an existing file).
+    ``episode_id`` picks one episode of a packed dataset (``source`` is its folder)."""
     from recorder.episode.writer import atomic_private_file
 
-    html = render_episode(open_episode(source)).encode("utf-8")
+    if episode_id is not None:
+        from recorder.dataset.load import load_episode
+
+        html = render_steps(*load_episode(source, episode_id)).encode("utf-8")
+    else:
+        html = render_episode(open_episode(source)).encode("utf-8")
     if target.exists():
         raise UsageError(f"{target} already exists; refusing to overwrite it")
     with atomic_private_file(target) as handle:

@@ -382,6 +382,11 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
     import re
 
     layout = DatasetLayout(out)
+    if not is_packed_dataset(out) and options.license is None:
+        raise UsageError("--license is required for a new dataset (an SPDX id such as "
+                         "CC-BY-4.0)")
+    if options.license is not None and not re.match(_LICENSE, options.license):
+        raise UsageError(f"--license {options.license!r} is not an SPDX licence id")
     ensure_private_folder(out)
     with commit.locked(layout):
         commit.recover(layout)
