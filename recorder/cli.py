@@ -297,13 +297,32 @@ def export(
     anthropic_size: Annotated[str | None, typer.Option(
         "--anthropic-size", help="Display size for --to anthropic: XGA, WXGA or FWXGA "
         "(default: closest to the screenshot's aspect).")] = None,
+    drop_placeholder_steps: Annotated[bool, typer.Option(
+        "--drop-placeholder-steps", help="Leave out steps whose typed text is only "
+        "placeholders such as <EMAIL_ADDRESS>.")] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Export (redacted observation, action) training pairs in an agent's action space."""
+    """Export (redacted observation, action) training pairs in an agent's action space. A
+    packed dataset (cuarec pack) is exported as one dataset of shards in OUT/SPACE/."""
+    from recorder.dataset.layout import is_packed_dataset
     from recorder.episode.reader import find_episodes
     from recorder.export import ExportOptions, export_many
 
-    options = ExportOptions(normalize=normalize, anthropic_size=anthropic_size)
+    options = ExportOptions(normalize=normalize, anthropic_size=anthropic_size,
+                            drop_placeholder_steps=drop_placeholder_steps)
+    if any(is_packed_dataset(p) for p in inputs):
+        from recorder.dataset.export import export_dataset
+
+        if len(inputs) != 1:
+            raise UsageError("export one packed dataset at a time")
+        done = export_dataset(inputs[0], to, out, options)
+        if as_json:
+            _emit_json({"dataset": str(done.source), "output": str(done.output),
+                        "episodes": done.episodes, "pairs": done.pairs, "shards": done.shards})
+        else:
+            typer.echo(f"exported {done.episodes} episode(s), {done.pairs} pairs in "
+                       f"{done.shards} shard(s) to {done.output}")
+        return
     results = export_many(find_episodes(inputs), to, out, options,
                           progress=None if as_json else
                           lambda r: typer.echo(f"{r.output} ({r.pairs} pairs)", err=True))

@@ -325,3 +325,36 @@ def test_cli_info_view_and_bad_input(packed: Path, tmp_path: Path,
         assert err.startswith("cuarec: error: ") and err.count("\n") == 1
     assert not (tmp_path / "new").exists()
 
+
+
+def test_export_a_packed_dataset_as_one_dataset_per_space(tmp_path: Path) -> None:
+    from recorder.dataset.export import export_dataset
+    from recorder.export import ExportOptions
+
+    folder = tmp_path / "episodes"
+    synthetic = write_synthetic_episode(folder, n_steps=5, seed=1, size=(160, 120))
+    meta = EpisodeMetadata(episode_id="placeholders", task="Send the address",
+                           started_at="2026-01-01T00:00:00+00:00")
+    typed = tmp_path / "episodes" / "typed.parquet"
+    with EpisodeWriter(typed, meta) as writer:
+        for index, text in enumerate(["<EMAIL_ADDRESS>", "to <PERSON> now", " <PHONE_NUMBER> "]):
+            writer.append(certify_redacted(step_index=index, timestamp_s=float(index),
+                                           action_type="type", text=text))
+        writer.finalize()
+    root = tmp_path / "dataset"
+    pack([synthetic, typed], root, PackOptions(license="MIT", audit="skip"))
+    full = export_dataset(root, "pyautogui", tmp_path / "full")
+    kept = export_dataset(root, "pyautogui", tmp_path / "kept",
+                          ExportOptions(drop_placeholder_steps=True))
+    assert (full.pairs, kept.pairs) == (8, 6)
+    ds = load(tmp_path / "kept" / "pyautogui")
+    rows = ds["train"]
+    assert rows.num_rows == 6
+    assert set(rows["instruction"]) == {"Send the address",
+                                        "Rename report.txt to final.txt"}
+    actions = [a for a, i in zip(rows["action"], rows["episode_id"], strict=True)
+               if i == "placeholders"]
+    assert len(actions) == 1 and "<PERSON>" in actions[0]
+    assert rows[0]["screenshot"].size == (160, 120)
+    with pytest.raises(Exception, match="already exists"):
+        export_dataset(root, "pyautogui", tmp_path / "kept")
