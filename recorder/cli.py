@@ -604,7 +604,11 @@ def pack(
             typer.echo(f"[{done}/{len(sources)}] {outcome.status}: {outcome.source}"
                        + (f" ({outcome.reason})" if outcome.reason else ""), err=True)
 
-    result = pack_episodes(sources, out, options, progress)
+    def audited(done: int, total: int, status: str, source: str) -> None:
+        if not as_json:
+            typer.echo(f"[audit {done}/{total}] {status}: {source}", err=True)
+
+    result = pack_episodes(sources, out, options, progress, audited)
     if as_json:
         _emit_json(result.to_json())
     else:

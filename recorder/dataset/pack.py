@@ -9,6 +9,7 @@ Every change goes through :mod:`recorder.dataset.commit` (stage, journal, apply)
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -182,7 +183,7 @@ _AUDIT_SCHEMA = pa.schema([
 ])
 
 
-def _read_audit_cache(path: Path) -> dict[tuple[str, str], dict[str, Any]]:
+def read_audit_cache(path: Path) -> dict[tuple[str, str], dict[str, Any]]:
     if not path.exists():
         return {}
     rows = pq.read_table(path).to_pylist()
@@ -377,8 +378,12 @@ def _load_existing(layout: DatasetLayout) -> tuple[dict[str, Any] | None, list[E
 
 
 def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions(),
-         progress: Callable[[InputOutcome], None] | None = None) -> PackResult:
-    """Pack ``inputs`` (episode files) into the dataset at ``out``, creating or appending."""
+         progress: Callable[[InputOutcome], None] | None = None,
+         audit_progress: Callable[[int, int, str, str], None] | None = None) -> PackResult:
+    """Pack ``inputs`` (episode files) into the dataset at ``out``, creating or appending.
+
+    ``progress`` hears each input's outcome; ``audit_progress(done, total, status, source)``
+    each audited file (the audit is the long part)."""
     import re
 
     layout = DatasetLayout(out)
@@ -408,7 +413,7 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
             raise UsageError("--shard-mb must be positive")
         salt = dataset_salt(layout)
         withdrawn = read_withdrawn(layout)
-        audit_cache = _read_audit_cache(layout.audit)
+        audit_cache = read_audit_cache(layout.audit)
         packed_ids = {e.episode_id for e in entries}
         outcomes: dict[int, InputOutcome] = {}
         candidates: list[tuple[int, Episode]] = []
@@ -437,7 +442,7 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
             candidates.append((index, episode))
 
         audit_status, hashes, audited, cached, cache_changed = _audit(
-            candidates, options, audit_cache)
+            candidates, options, audit_cache, audit_progress)
         stage = commit.begin(layout)
         try:
             sinks: dict[str, _ShardSink] = {}
@@ -508,10 +513,13 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
                                         shard_sizes(layout, all_entries, staged))
                 stage_meta(stage, final_info, all_entries, list(audit_cache.values()))
                 stage.commit()
-        except BaseException:
+        except BaseException as exc:
             for sink in sinks.values():
-                sink.close()
+                with contextlib.suppress(Exception):
+                    sink.close()
             stage.abandon()
+            if isinstance(exc, OSError):
+                raise commit.disk_error(exc, out) from None
             raise
     ordered = tuple(outcomes[i] for i in sorted(outcomes))
     return PackResult(out, ordered, tuple(written), (), final_info, audited, cached)
@@ -519,6 +527,7 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
 
 def _audit(candidates: Sequence[tuple[int, Episode]], options: PackOptions,
            cache: dict[tuple[str, str], dict[str, Any]],
+           progress: Callable[[int, int, str, str], None] | None = None,
            ) -> tuple[dict[int, tuple[str, list[dict[str, Any]]]], dict[int, str], int, int,
                       bool]:
     """Audit status per candidate: passed, findings, failed or skipped (and the findings).
@@ -547,8 +556,12 @@ def _audit(candidates: Sequence[tuple[int, Episode]], options: PackOptions,
 
         job = AuditJob(options.audit_policy, options.no_ner)
         by_path = {str(e.path): i for i, e in todo}
+        by_index = dict(todo)
         pairs: list[tuple[Path, Path | None]] = [(e.path, None) for _, e in todo]
-        for outcome in run_batch(job, pairs, engine=options.engine, workers=options.workers):
+        stream = run_batch(job, pairs, engine=options.engine, workers=options.workers)
+        for done, outcome in enumerate(stream, 1):
+            if progress is not None:
+                progress(done, len(todo), outcome.status, outcome.source)
             index = by_path[outcome.source]
             if outcome.status == "failed":
                 statuses[index] = ("failed", [{"reason": outcome.reason}])
@@ -556,7 +569,7 @@ def _audit(candidates: Sequence[tuple[int, Episode]], options: PackOptions,
             findings = list(outcome.details.get("findings", ()))
             status = "findings" if findings else "passed"
             statuses[index] = (status, findings)
-            episode = dict(todo)[index]
+            episode = by_index[index]
             cache[(hashes[index], settings)] = {
                 "sha256": hashes[index], "settings": settings,
                 "episode_id": episode.metadata.episode_id, "status": status,

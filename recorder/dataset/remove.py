@@ -24,6 +24,7 @@ from recorder.dataset.pack import (
     build_info,
     dataset_salt,
     now_utc,
+    read_audit_cache,
     read_withdrawn,
     shard_sizes,
     stage_meta,
@@ -97,12 +98,18 @@ def remove_episodes(root: Path, episode_ids: Sequence[str]) -> PackResult:
                         "removed": len(wanted)}]
             final_info = build_info({**info, "history": history}, final_entries,
                                     shard_sizes(layout, final_entries, staged))
-            stage_meta(stage, final_info, final_entries, None)
+            # The audit cache keeps no trace of a withdrawn episode either.
+            audit_rows = [r for r in read_audit_cache(layout.audit).values()
+                          if r["episode_id"] not in wanted]
+            stage_meta(stage, final_info, final_entries,
+                       audit_rows if layout.audit.exists() else None)
             salt = dataset_salt(layout)
             withdrawn = read_withdrawn(layout) | {withdrawn_key(salt, i) for i in wanted}
             write_withdrawn(layout, withdrawn)
             stage.commit()
-        except BaseException:
+        except BaseException as exc:
             stage.abandon()
+            if isinstance(exc, OSError):
+                raise commit.disk_error(exc, root) from None
             raise
     return PackResult(root, (), tuple(written), tuple(affected), final_info)

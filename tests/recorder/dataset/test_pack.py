@@ -303,6 +303,10 @@ def test_pack_audits_refuses_findings_and_caches_by_file_hash(
     assert "packed with audit findings" in (root / "README.md").read_text()
     entries = {e.episode_id: e.audit for e in read_index(DatasetLayout(root).episodes)}
     assert entries["raw-episode"] == "allowed"
+    remove_episodes(root, ["raw-episode"])  # withdrawn: no trace left in meta/
+    cache_ids = {r["episode_id"] for r in pq.read_table(root / "meta" / "audit.parquet")
+                 .to_pylist()}
+    assert "raw-episode" not in cache_ids and len(cache_ids) == 1
 
 
 def test_cli_info_view_and_bad_input(packed: Path, tmp_path: Path,
