@@ -47,6 +47,7 @@ from recorder.dataset.layout import (
     EPISODES_FILE,
     INFO_FILE,
     META_DIR,
+    PRIVATE_DIR,
     SALT_FILE,
     SPLIT_NAME,
     WITHDRAWN_FILE,
@@ -371,7 +372,9 @@ def _settle(stored: Any, given: Any, default: Any, what: str) -> Any:
 def _load_existing(layout: DatasetLayout) -> tuple[dict[str, Any] | None, list[EpisodeEntry]]:
     if is_packed_dataset(layout.root):
         return read_info(layout.root), read_index(layout.episodes)
-    if layout.root.exists() and any(p.name != ".cuarec" for p in layout.root.iterdir()):
+    if layout.root.is_file():
+        raise UsageError(f"{layout.root} is a file, not a dataset folder")
+    if layout.root.exists() and any(p.name != PRIVATE_DIR for p in layout.root.iterdir()):
         raise UsageError(f"{layout.root} exists and is not a packed dataset; choose an empty "
                          "or new folder")
     return None, []
@@ -392,6 +395,9 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
                          "CC-BY-4.0)")
     if options.license is not None and not re.match(_LICENSE, options.license):
         raise UsageError(f"--license {options.license!r} is not an SPDX licence id")
+    if options.shard_mb <= 0:
+        raise UsageError("--shard-mb must be positive")
+    _load_existing(layout)  # refuse a foreign folder before creating anything in it
     ensure_private_folder(out)
     with commit.locked(layout):
         commit.recover(layout)
@@ -409,8 +415,6 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
         seed = _settle(stored.get("seed"), options.seed, 0, "seed")
         volunteers = _settle(stored.get("volunteer_id"), options.volunteer_id, "hash",
                              "--volunteer-id")
-        if options.shard_mb <= 0:
-            raise UsageError("--shard-mb must be positive")
         salt = dataset_salt(layout)
         withdrawn = read_withdrawn(layout)
         audit_cache = read_audit_cache(layout.audit)

@@ -321,13 +321,18 @@ def test_cli_info_view_and_bad_input(packed: Path, tmp_path: Path,
     assert code == 0, err
     html = page.read_text()
     assert "Task number" in html and html.count('class="step"') >= 3
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("mine")
     for args in (["pack", str(packed), "--remove", "no-such-id"],
                  ["pack", str(tmp_path / "eps"), "--out", str(tmp_path / "new")],
+                 ["pack", str(packed / "data"), "--out", str(foreign), "--license", "MIT"],
                  ["view", str(packed)]):
         code, _, err = cli(capsys, *args)
         assert code == 2, args
         assert err.startswith("cuarec: error: ") and err.count("\n") == 1
     assert not (tmp_path / "new").exists()
+    assert [p.name for p in foreign.iterdir()] == ["notes.txt"]
 
 
 
