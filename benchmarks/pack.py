@@ -1,7 +1,8 @@
 """Benchmark `cuarec pack`: pack throughput without audit, audit throughput, peak memory.
 
     python benchmarks/pack.py [--episodes 100] [--steps 10] [--size 1024x640]
-                              [--audit-episodes 4] [--workers 2] [--json OUT]
+                              [--audit-episodes 4] [--workers 2] [--no-ray]
+                              [--frames synthetic|noise] [--skip-audit] [--json OUT]
 
 Writes synthetic episodes (drawn file-manager screens, lossless WebP), then, each in a fresh
 process as a curator runs it:
@@ -45,6 +46,30 @@ def child(argv: list[str]) -> None:
     print(json.dumps({"seconds": seconds, "peak_rss_mb": peak_kib / 1024}))
 
 
+def write_noise_episode(folder: Path, seed: int, steps: int, width: int, height: int) -> Path:
+    """An episode whose screenshots are random noise stored as uncompressed PNG: an input as
+    large as its pixels, so memory that grew with the data would show."""
+    import cv2
+    import numpy as np
+
+    from recorder.episode.model import EncodedImage, EpisodeMetadata, certify_redacted
+    from recorder.episode.writer import EpisodeWriter
+
+    rng = np.random.default_rng(seed)
+    meta = EpisodeMetadata(episode_id=f"noise-{seed:05d}", task=f"Noise task {seed}",
+                           started_at="2026-01-01T00:00:00+00:00", duration_s=float(steps))
+    target = folder / f"noise-{seed:05d}.parquet"
+    with EpisodeWriter(target, meta) as writer:
+        for index in range(steps):
+            frame = rng.integers(0, 256, (height, width, 3), dtype=np.uint8)
+            ok, png = cv2.imencode(".png", frame, [cv2.IMWRITE_PNG_COMPRESSION, 0])
+            assert ok
+            writer.append(certify_redacted(
+                step_index=index, timestamp_s=float(index), action_type="click", x=1, y=1,
+                button="left", screenshot=EncodedImage(png.tobytes(), width, height)))
+        return writer.finalize()
+
+
 def run_child(*args: str) -> dict[str, float]:
     out = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True,
                          text=True, cwd=REPO, check=False)
@@ -80,6 +105,9 @@ def main() -> None:
     parser.add_argument("--audit-episodes", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-ray", action="store_true")
+    parser.add_argument("--frames", choices=("synthetic", "noise"), default="synthetic",
+                        help="drawn screens (compress ~100x) or incompressible noise")
+    parser.add_argument("--skip-audit", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
@@ -87,13 +115,18 @@ def main() -> None:
 
     report: dict[str, object] = {"machine": f"{os.cpu_count()} cores",
                                  "load_average": os.getloadavg(), "episodes": args.episodes,
-                                 "steps": args.steps, "size": args.size}
+                                 "steps": args.steps, "size": args.size,
+                                 "frames": args.frames}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         inputs, subset = root / "in", root / "subset"
         for seed in range(args.episodes):
-            path = write_synthetic_episode(inputs, n_steps=args.steps, size=(width, height),
-                                           seed=seed)
+            if args.frames == "noise":
+                inputs.mkdir(exist_ok=True)
+                path = write_noise_episode(inputs, seed, args.steps, width, height)
+            else:
+                path = write_synthetic_episode(inputs, n_steps=args.steps,
+                                               size=(width, height), seed=seed)
             if seed < args.audit_episodes:
                 subset.mkdir(exist_ok=True)
                 os.link(path, subset / path.name)
@@ -123,7 +156,7 @@ def main() -> None:
         engines = list(dict.fromkeys([("local", 1), ("local", args.workers)]))
         if not args.no_ray:
             engines.append(("ray", args.workers))
-        for engine, workers in engines:
+        for engine, workers in [] if args.skip_audit else engines:
             seconds = timed_audit_pack(subset, root / f"audited-{engine}-{workers}", engine,
                                        workers)
             audit[f"{engine}_{workers}"] = {"seconds": round(seconds, 1),
