@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -42,8 +41,16 @@ def child(argv: list[str]) -> None:
                       PackOptions(license="CC0-1.0", audit="skip"))
         assert result.ok
     seconds = time.perf_counter() - started
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_rss_mb": peak_kib / 1024}))
+    print(json.dumps({"seconds": seconds, "peak_rss_mb": peak_rss_kib() / 1024}))
+
+
+def peak_rss_kib() -> int:
+    """This process's own peak RSS (VmHWM). Not ``ru_maxrss``: Linux carries the parent's
+    peak across fork and exec into it, which would hide the child's figure."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmHWM in /proc/self/status")
 
 
 def write_noise_episode(folder: Path, seed: int, steps: int, width: int, height: int) -> Path:
