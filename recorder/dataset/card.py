@@ -191,7 +191,7 @@ def render_card(info: Mapping[str, Any], entries: Sequence[EpisodeEntry]) -> str
         'ds = load_dataset("path/or/hub-id")  # splits: ' + ", ".join(splits),
         "```",
         "",
-        f"Licence: `{_md(info['license'])}`. Packed by cuarec "
+        f"Licence: {_md(info['license'])}. Packed by cuarec "
         f"{_md(info.get('cuarec_version', '?'))} (dataset format "
         f"{int(info.get('format_version', 0))}).",
         "",

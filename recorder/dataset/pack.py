@@ -276,11 +276,16 @@ def _copy_episode(episode: Episode, sink: _ShardSink) -> _Copied:
         for group in range(parquet.num_row_groups):
             table = parquet.read_row_group(group, columns=EPISODE_COLUMNS)
             table.validate(full=True)
-            for shot in table.column("screenshot").to_pylist():
-                if shot is not None and shot.get("bytes") is not None:
-                    size = image_size(shot["bytes"], episode.limits, path)  # header only
-                    screen = screen or size
-                    frames += 1
+            # One screenshot at a time as a Python object (header read only), so a row
+            # group's images are never copied out of Arrow all at once.
+            for chunk in table.column("screenshot").chunks:
+                for shot in chunk:
+                    data = shot["bytes"].as_py() if shot.is_valid else None
+                    if data is not None:
+                        size = image_size(data, episode.limits, path)
+                        screen = screen or size
+                        frames += 1
+                    del data
             actions.update(a for a in table.column("action_type").to_pylist() if a)
             apps.update(w["app"] for w in table.column("window").to_pylist()
                         if w is not None and w.get("app"))
