@@ -56,6 +56,7 @@ from recorder.dataset.layout import (
     read_info,
     shard_name,
 )
+from recorder.episode.model import EpisodeMetadata
 from recorder.episode.reader import Episode, image_size, open_episode
 from recorder.episode.writer import ensure_private_folder
 from recorder.errors import CuarecError, InvalidEpisodeError, UsageError
@@ -250,6 +251,15 @@ class _ShardSink:
 
 
 @dataclass(frozen=True, slots=True)
+class _Candidate:
+    """An input that passed validation and is not packed yet."""
+
+    path: Path
+    metadata: EpisodeMetadata
+    format_version: int
+
+
+@dataclass(frozen=True, slots=True)
 class _Copied:
     shard: str
     row_start: int
@@ -425,7 +435,7 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
         audit_cache = read_audit_cache(layout.audit)
         packed_ids = {e.episode_id for e in entries}
         outcomes: dict[int, InputOutcome] = {}
-        candidates: list[tuple[int, Episode]] = []
+        candidates: list[tuple[int, _Candidate]] = []
 
         def record(index: int, outcome: InputOutcome) -> None:
             outcomes[index] = outcome
@@ -448,7 +458,9 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
                                            "withdrawn from this dataset"))
                 continue
             packed_ids.add(episode_id)
-            candidates.append((index, episode))
+            # Only what the pack needs: an open file per input would add up over thousands.
+            candidates.append((index, _Candidate(episode.path, episode.metadata,
+                                                 episode.format_version)))
 
         audit_status, hashes, audited, cached, cache_changed = _audit(
             candidates, options, audit_cache, audit_progress)
@@ -457,10 +469,10 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
             sinks: dict[str, _ShardSink] = {}
             schema = shard_schema_with_metadata(stage.pack_id)
             new_entries: list[EpisodeEntry] = []
-            for index, episode in candidates:
+            for index, candidate in candidates:
                 status, findings = audit_status[index]
-                source = str(episode.path)
-                episode_id = episode.metadata.episode_id
+                source = str(candidate.path)
+                episode_id = candidate.metadata.episode_id
                 if status == "failed":
                     record(index, InputOutcome(source, "failed", episode_id,
                                                findings[0]["reason"] if findings else None))
@@ -470,7 +482,7 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
                                                f"{len(findings)} audit finding(s)",
                                                tuple(findings), "findings"))
                     continue
-                meta = episode.metadata
+                meta = candidate.metadata
                 split_name = split_for(episode_id, seed, split)
                 sink = sinks.get(split_name)
                 if sink is None:
@@ -478,7 +490,7 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
                                       schema)
                     sinks[split_name] = sink
                 try:
-                    copied = _copy_episode(episode, sink)
+                    copied = _copy_episode(open_episode(candidate.path), sink)
                 except CuarecError as exc:
                     raise UsageError(f"{exc.message}; nothing was packed") from None
                 sink.episode_done()
@@ -494,7 +506,7 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
                     redactions=dict(meta.redaction_counts), dropped=dict(meta.dropped),
                     policy=str(meta.policy.get("name")) if meta.policy.get("name") else None,
                     cuarec_version=meta.versions.get("cuarec"),
-                    episode_format=episode.format_version,
+                    episode_format=candidate.format_version,
                     volunteer=(volunteer_hash(salt, meta.volunteer_id)
                                if volunteers == "hash" else None),
                     audit=entry_audit, source_sha256=hashes.get(index),
@@ -534,7 +546,7 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
     return PackResult(out, ordered, tuple(written), (), final_info, audited, cached)
 
 
-def _audit(candidates: Sequence[tuple[int, Episode]], options: PackOptions,
+def _audit(candidates: Sequence[tuple[int, _Candidate]], options: PackOptions,
            cache: dict[tuple[str, str], dict[str, Any]],
            progress: Callable[[int, int, str, str], None] | None = None,
            ) -> tuple[dict[int, tuple[str, list[dict[str, Any]]]], dict[int, str], int, int,
@@ -548,7 +560,7 @@ def _audit(candidates: Sequence[tuple[int, Episode]], options: PackOptions,
     if options.audit == "skip":
         return {i: ("skipped", []) for i, _ in candidates}, hashes, 0, 0, False
     settings = _audit_settings(options)
-    todo: list[tuple[int, Episode]] = []
+    todo: list[tuple[int, _Candidate]] = []
     cached = 0
     for index, episode in candidates:
         digest = file_sha256(episode.path)
