@@ -26,6 +26,7 @@ from recorder.episode.model import EpisodeMetadata, WindowInfo, certify_redacted
 from recorder.episode.reader import open_episode
 from recorder.episode.synthetic import write_synthetic_episode
 from recorder.episode.writer import EpisodeWriter
+from recorder.errors import UsageError
 from redaction.models import InputEvent
 from tests import harness
 
@@ -170,7 +171,7 @@ def test_append_moves_no_existing_episode(ten: list[Path], packed: Path,
             assert files_after[name] == digest  # no existing shard rewritten
     assert sum(load(packed)[k].num_rows for k in ("train", "test")) == sum(
         e.steps for e in after.values())
-    with pytest.raises(Exception, match="seed"):
+    with pytest.raises(UsageError, match="seed"):
         pack(more, packed, PackOptions(seed=SEED + 1, audit="skip"))
 
 
@@ -365,5 +366,5 @@ def test_export_a_packed_dataset_as_one_dataset_per_space(tmp_path: Path) -> Non
                if i == "placeholders"]
     assert len(actions) == 1 and "<PERSON>" in actions[0]
     assert rows[0]["screenshot"].size == (160, 120)
-    with pytest.raises(Exception, match="already exists"):
+    with pytest.raises(UsageError, match="already exists"):
         export_dataset(root, "pyautogui", tmp_path / "kept")
