@@ -8,6 +8,7 @@ escaped, so a stranger's string cannot inject Markdown, HTML or YAML.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import Counter
@@ -20,7 +21,7 @@ from recorder.dataset.layout import DATA_DIR
 _SIZE_CATEGORIES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"),
                     (1_000_000, "100K<n<1M"), (10_000_000, "1M<n<10M"),
                     (100_000_000, "10M<n<100M"))
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
 def size_category(rows: int) -> str:
@@ -32,7 +33,7 @@ def size_category(rows: int) -> str:
 
 def _md(value: object) -> str:
     """A value from an episode, safe inside Markdown (one line, specials escaped)."""
-    text = " ".join(str(value).split())[:120]
+    text = html.escape(" ".join(str(value).split())[:120], quote=False)  # & < > as entities
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

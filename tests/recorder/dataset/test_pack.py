@@ -368,3 +368,19 @@ def test_export_a_packed_dataset_as_one_dataset_per_space(tmp_path: Path) -> Non
     assert rows[0]["screenshot"].size == (160, 120)
     with pytest.raises(UsageError, match="already exists"):
         export_dataset(root, "pyautogui", tmp_path / "kept")
+
+
+def test_card_escapes_strings_from_episodes(tmp_path: Path) -> None:
+    meta = EpisodeMetadata(episode_id="hostile", task="Open the app",
+                           started_at="2026-01-01T00:00:00+00:00", os="linux\n---\nlicense: x")
+    source = tmp_path / "episodes" / "hostile.parquet"
+    with EpisodeWriter(source, meta) as writer:
+        writer.append(certify_redacted(step_index=0, timestamp_s=0.0, action_type="done",
+                                       window=WindowInfo("<img src=x>|**app**", "t")))
+        writer.finalize()
+    root = tmp_path / "dataset"
+    pack([source], root, PackOptions(license="MIT", audit="skip"))
+    body = (root / "README.md").read_text()
+    assert "<img" not in body and "&lt;img src=x&gt;\\|\\*\\*app\\*\\*" in body
+    assert front_matter(root)["license"] == "mit"  # the OS string did not end the YAML
+    assert body.count("\n---\n") == 1
