@@ -333,6 +333,7 @@ def build_info(base: Mapping[str, Any], entries: Sequence[EpisodeEntry],
         "format_version": DATASET_FORMAT_VERSION,
         "cuarec_version": __version__,
         "policies": policies,
+        "shard_schema": shard_schema_id(),
         "counts": {
             "episodes": len(entries),
             "steps": sum(e.steps for e in entries),
@@ -343,6 +344,12 @@ def build_info(base: Mapping[str, Any], entries: Sequence[EpisodeEntry],
         },
         "shards": sorted(shards.values(), key=lambda s: s["path"]),
     }
+
+
+def shard_schema_id() -> str:
+    """A short hash of the shard columns and types: every shard of a dataset must share them
+    (``datasets`` refuses to load mixed schemas)."""
+    return hashlib.sha256(str(SHARD_SCHEMA).encode()).hexdigest()[:16]
 
 
 def now_utc() -> str:
@@ -418,6 +425,9 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
         commit.recover(layout)
         info, entries = _load_existing(layout)
         stored = info or {}
+        if stored.get("shard_schema", shard_schema_id()) != shard_schema_id():
+            raise UsageError(f"{out} was packed by a cuarec with other shard columns; pack "
+                             "into a new folder")
         license_ = _settle(stored.get("license"), options.license, None, "licence")
         if license_ is None:
             raise UsageError("--license is required for a new dataset (an SPDX id such as "

@@ -173,6 +173,11 @@ def test_append_moves_no_existing_episode(ten: list[Path], packed: Path,
         e.steps for e in after.values())
     with pytest.raises(UsageError, match="seed"):
         pack(more, packed, PackOptions(seed=SEED + 1, audit="skip"))
+    info_path = packed / "meta" / "info.json"
+    info = json.loads(info_path.read_text())
+    info_path.write_text(json.dumps({**info, "shard_schema": "0" * 16}))
+    with pytest.raises(UsageError, match="other shard columns"):
+        pack(more, packed, PackOptions(audit="skip"))  # mixed schemas would not load
 
 
 def test_remove_rewrites_only_its_shard(ten: list[Path], packed: Path) -> None:
