@@ -357,7 +357,9 @@ def test_export_a_packed_dataset_as_one_dataset_per_space(tmp_path: Path) -> Non
                                            action_type="type", text=text))
         writer.finalize()
     root = tmp_path / "dataset"
-    pack([synthetic, typed], root, PackOptions(license="MIT", audit="skip"))
+    pack([synthetic, typed], root, PackOptions(license="MIT", audit="skip", volunteer_id="drop"))
+    assert [e.volunteer for e in read_index(DatasetLayout(root).episodes)] == [None, None]
+    assert "Volunteer ids are dropped" in (root / "README.md").read_text()
     full = export_dataset(root, "pyautogui", tmp_path / "full")
     kept = export_dataset(root, "pyautogui", tmp_path / "kept",
                           ExportOptions(drop_placeholder_steps=True))
