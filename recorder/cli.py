@@ -349,7 +349,8 @@ def view(
     if is_packed_dataset(episode) != (episode_id is not None):
         raise UsageError("--episode ID goes with a packed dataset folder, and only with one")
     target = out or (episode.with_suffix(".html") if episode_id is None else
-                     episode.with_name(f"{episode.name}-{_safe_name(episode_id)}.html"))
+                     episode.resolve().with_name(
+                         f"{episode.resolve().name}-{_safe_name(episode_id)}.html"))
     typer.echo(str(write_view(episode, target, episode_id)))
 
 
