@@ -624,6 +624,9 @@ def pack(
         typer.echo(f"{', '.join(f'{k} {v}' for k, v in sorted(statuses.items())) or 'no input'}"
                    f"; {out}: {counts.get('episodes', 0)} episodes, {counts.get('steps', 0)} "
                    f"steps in {counts.get('shards', 0)} shard(s)")
+        if statuses.get("refused"):
+            typer.echo("refused files were not packed: redact them (cuarec redact) or pack "
+                       "them with --allow-findings", err=True)
     if not result.ok:
         raise typer.Exit(int(ExitCode.FINDINGS))
 
