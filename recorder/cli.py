@@ -297,17 +297,26 @@ def info(
     as_json: JsonFlag = False,
 ) -> None:
     """Show what episodes hold: task, steps by action, frames, redactions, policy, versions.
+    A packed dataset folder (cuarec pack) is summarised as one dataset.
 
     Example: cuarec info episodes/
     """
+    from recorder.dataset.describe import DatasetSummary, summarize_dataset
+    from recorder.dataset.layout import is_packed_dataset
     from recorder.episode.reader import find_episodes
-    from recorder.info import render_text, summarize
+    from recorder.info import EpisodeSummary, render_text, summarize
 
-    summaries = [summarize(path) for path in find_episodes(episodes)]
+    summaries: list[DatasetSummary | EpisodeSummary] = []
+    for path in episodes:
+        if is_packed_dataset(path):
+            summaries.append(summarize_dataset(path))
+        else:
+            summaries.extend(summarize(p) for p in find_episodes([path]))
     if as_json:
         _emit_json([s.to_json() for s in summaries])
     else:
-        typer.echo("\n".join(render_text(s) for s in summaries))
+        typer.echo("\n".join(s.render_text() if isinstance(s, DatasetSummary) else
+                              render_text(s) for s in summaries))
 
 
 @app.command(cls=PlainHelpCommand)
@@ -350,16 +359,35 @@ def export(
     anthropic_size: Annotated[str | None, typer.Option(
         "--anthropic-size", metavar="SIZE", help="Display size for --to anthropic: XGA, "
         "WXGA or FWXGA (default: closest to the screenshot's aspect).")] = None,
+    drop_placeholder_steps: Annotated[bool, typer.Option(
+        "--drop-placeholder-steps", help="Leave out steps whose typed text is only "
+        "placeholders such as <EMAIL_ADDRESS>.")] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Export (redacted observation, action) training pairs in an agent's action space.
+    """Export (redacted observation, action) training pairs in an agent's action space. A
+    packed dataset (cuarec pack) is exported as one dataset of shards in OUT/SPACE/.
 
     Example: cuarec export episodes/ --to pyautogui --out exports/
     """
+    from recorder.dataset.layout import is_packed_dataset
     from recorder.episode.reader import find_episodes
     from recorder.export import ExportOptions, export_many
 
-    options = ExportOptions(normalize=normalize, anthropic_size=anthropic_size)
+    options = ExportOptions(normalize=normalize, anthropic_size=anthropic_size,
+                            drop_placeholder_steps=drop_placeholder_steps)
+    if any(is_packed_dataset(p) for p in inputs):
+        from recorder.dataset.export import export_dataset
+
+        if len(inputs) != 1:
+            raise UsageError("export one packed dataset at a time")
+        done = export_dataset(inputs[0], to, out, options)
+        if as_json:
+            _emit_json({"dataset": str(done.source), "output": str(done.output),
+                        "episodes": done.episodes, "pairs": done.pairs, "shards": done.shards})
+        else:
+            typer.echo(f"exported {done.episodes} episode(s), {done.pairs} pairs in "
+                       f"{done.shards} shard(s) to {done.output}")
+        return
     results = export_many(find_episodes(inputs), to, out, options,
                           progress=None if as_json else
                           lambda r: typer.echo(f"{r.output} ({r.pairs} pairs)", err=True))
@@ -372,9 +400,12 @@ def export(
 
 @app.command(cls=PlainHelpCommand)
 def view(
-    episode: Annotated[Path, typer.Argument(help="Episode file.", readable=False)],
+    episode: Annotated[Path, typer.Argument(help="Episode file (or a packed dataset folder "
+                                            "with --episode).", readable=False)],
     out: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="HTML file to write "
                                              "(default: beside the episode).")] = None,
+    episode_id: Annotated[str | None, typer.Option("--episode", metavar="ID", help="Episode id "
+                                                   "in a packed dataset.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the page if it "
                                         "exists.")] = False,
 ) -> None:
@@ -382,10 +413,15 @@ def view(
 
     Example: cuarec view episodes/20260101T120000-1a2b3c4d.parquet
     """
+    from recorder.dataset.layout import is_packed_dataset
     from recorder.view import write_view
 
-    target = out or episode.with_suffix(".html")
-    typer.echo(str(write_view(episode, target, force=force)))
+    if is_packed_dataset(episode) != (episode_id is not None):
+        raise UsageError("--episode ID goes with a packed dataset folder, and only with one")
+    target = out or (episode.with_suffix(".html") if episode_id is None else
+                     episode.resolve().with_name(
+                         f"{episode.resolve().name}-{_safe_name(episode_id)}.html"))
+    typer.echo(str(write_view(episode, target, episode_id, force=force)))
 
 
 @app.command(cls=PlainHelpCommand)
@@ -627,6 +663,109 @@ def audit(
                 typer.echo(f"{outcome.source}: {where}: {f['entity_type']} "
                            f"({f['recognizer']}){box}")
     _report(outcomes, as_json)
+
+
+def _safe_name(text: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in text)[:80] or "episode"
+
+
+@app.command(cls=PlainHelpCommand)
+def pack(
+    inputs: Annotated[list[Path], typer.Argument(
+        help="Episode files or folders of them; with --remove: the dataset folder, then the "
+        "episode ids to withdraw.", readable=False)],
+    out: Annotated[Path | None, typer.Option("--out", help="The dataset folder (created, or "
+                                             "appended to).")] = None,
+    license_: Annotated[str | None, typer.Option("--license", help="SPDX licence id, e.g. "
+                                                 "CC-BY-4.0 (required for a new dataset).")
+                        ] = None,
+    shard_mb: Annotated[float, typer.Option("--shard-mb", help="Close a shard once it holds "
+                                            "this many MB (episodes are never split).")
+                        ] = 256.0,
+    split: Annotated[str | None, typer.Option("--split", help="Splits by episode, e.g. "
+                                              "train=0.9,test=0.1 (default train=1).")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Seed of the split hash "
+                                             "(default 0).")] = None,
+    volunteer_id: Annotated[str | None, typer.Option("--volunteer-id", help="hash (salted "
+                                                     "per dataset, default) or drop.")] = None,
+    allow_findings: Annotated[bool, typer.Option("--allow-findings", help="Pack files with "
+                                                 "audit findings (the card says so).")] = False,
+    no_audit: Annotated[bool, typer.Option("--no-audit", help="Skip the audit (the card says "
+                                           "so).")] = False,
+    remove: Annotated[bool, typer.Option("--remove", help="Withdraw episodes: cuarec pack DIR "
+                                         "--remove ID...")] = False,
+    workers: Workers = 1,
+    engine: Engine = "local",
+    no_ner: Annotated[bool, typer.Option("--no-ner", help="Audit without name detection "
+                                         "(NER).")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Pack episodes into one dataset: Parquet shards (one row per step, images and
+    instructions), an episode index, info.json and a dataset card. Audits every input first
+    (cached by file hash) and refuses files with findings; appending never moves an episode.
+
+    Example: cuarec pack episodes/ --out dataset --license CC-BY-4.0 --split train=0.9,test=0.1
+    """
+    from recorder.dataset import PackOptions, parse_split, remove_episodes
+    from recorder.dataset import pack as pack_episodes
+    from recorder.episode.reader import find_episodes
+
+    if remove:
+        if out is not None or len(inputs) < 2:
+            raise UsageError("usage: cuarec pack DIR --remove EPISODE_ID...")
+        result = remove_episodes(inputs[0], [str(i) for i in inputs[1:]])
+        if as_json:
+            _emit_json(result.to_json())
+        else:
+            typer.echo(f"withdrew {len(inputs) - 1} episode(s); rewrote "
+                       f"{len(result.shards_removed)} shard(s); "
+                       f"{result.info['counts']['episodes']} episode(s) left")
+        return
+    if out is None:
+        raise UsageError("--out DIR is required (the dataset folder)")
+    if allow_findings and no_audit:
+        raise UsageError("--allow-findings and --no-audit exclude each other")
+    if volunteer_id not in (None, "hash", "drop"):
+        raise UsageError("--volunteer-id must be hash or drop")
+    options = PackOptions(
+        license=license_, shard_mb=shard_mb, split=None if split is None else parse_split(split),
+        seed=seed, volunteer_id=volunteer_id,  # type: ignore[arg-type]
+        audit="skip" if no_audit else "allow" if allow_findings else "require",
+        no_ner=no_ner, workers=workers, engine=engine)
+    sources = find_episodes(inputs)
+    done = 0
+
+    def progress(outcome: Any) -> None:
+        nonlocal done
+        done += 1
+        if not as_json:
+            typer.echo(f"[{done}/{len(sources)}] {outcome.status}: {outcome.source}"
+                       + (f" ({outcome.reason})" if outcome.reason else ""), err=True)
+
+    def audited(done: int, total: int, status: str, source: str) -> None:
+        if not as_json:
+            typer.echo(f"[audit {done}/{total}] {status}: {source}", err=True)
+
+    result = pack_episodes(sources, out, options, progress, audited)
+    if as_json:
+        _emit_json(result.to_json())
+    else:
+        for o in result.outcomes:
+            for f in o.findings if o.status == "refused" else ():
+                where = f["where"] if f["step"] is None else f"step {f['step'] + 1} {f['where']}"
+                typer.echo(f"{o.source}: {where}: {f['entity_type']} ({f['recognizer']})")
+        statuses: dict[str, int] = {}
+        for o in result.outcomes:
+            statuses[o.status] = statuses.get(o.status, 0) + 1
+        counts = result.info.get("counts", {})
+        typer.echo(f"{', '.join(f'{k} {v}' for k, v in sorted(statuses.items())) or 'no input'}"
+                   f"; {out}: {counts.get('episodes', 0)} episodes, {counts.get('steps', 0)} "
+                   f"steps in {counts.get('shards', 0)} shard(s)")
+        if statuses.get("refused"):
+            typer.echo("refused files were not packed: redact them (cuarec redact) or pack "
+                       "them with --allow-findings", err=True)
+    if not result.ok:
+        raise typer.Exit(int(ExitCode.FINDINGS))
 
 
 def _report(outcomes: list[FileOutcome], as_json: bool, fail_on_findings: bool = True) -> None:

@@ -44,6 +44,8 @@ SCROLL_PIXELS_PER_STEP = 100
 class ExportOptions:
     normalize: bool = False
     anthropic_size: str | None = None  # None: the size closest to the screenshot's aspect
+    #: Leave out steps whose typed text is only placeholders (never a training target).
+    drop_placeholder_steps: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,8 +392,17 @@ def export_pairs(
         width, height = 1, 1
     space = ACTION_SPACES[space_name](_frame_for(meta, width, height), options)
     for step in steps:
+        if options.drop_placeholder_steps and placeholder_only(step.text):
+            continue
         yield Pair(step.step_index, step.action_type, space.convert(step),
                    space.screenshot(step.screenshot))
+
+
+def placeholder_only(text: str | None) -> bool:
+    """True when ``text`` holds placeholders such as ``<EMAIL_ADDRESS>`` and nothing else."""
+    import re
+
+    return bool(text) and not re.sub(r"<[A-Z][A-Z0-9_]{1,40}>", "", text or "").strip()
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -511,3 +522,7 @@ def export_many(sources: Sequence[Path], space_name: str, out_dir: Path,
             with contextlib.suppress(Exception):
                 progress(result)
     return results
+
+
+#: Public for recorder.dataset, which exports packed datasets as shards.
+pairs_table = _pairs_table

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from recorder.episode.model import EncodedImage, RedactedStep
+from recorder.episode.model import EncodedImage, EpisodeMetadata, RedactedStep
 from recorder.episode.reader import Episode, open_episode
 from recorder.errors import UsageError
 
@@ -233,8 +233,11 @@ _LEGEND = (
 
 def render_episode(episode: Episode) -> str:
     """The review page for an opened (validated) episode, as one HTML string."""
-    meta = episode.metadata
-    steps = list(episode.iter_steps())
+    return render_steps(episode.metadata, list(episode.iter_steps()))
+
+
+def render_steps(meta: EpisodeMetadata, steps: list[RedactedStep]) -> str:
+    """The review page of an episode's metadata and steps (from a file or a packed dataset)."""
     duration = max((s.timestamp_s for s in steps), default=0.0) or 1.0
     ticks = "".join(
         f'<a class="tick{" redacted" if s.redactions else ""}" href="#step-{s.step_index + 1}" '
@@ -274,9 +277,12 @@ def render_episode(episode: Episode) -> str:
 """
 
 
-def write_view(source: Path, target: Path, *, force: bool = False) -> Path:
+def write_view(
+    source: Path, target: Path, episode_id: str | None = None, *, force: bool = False
+) -> Path:
     """Render ``source`` into ``target`` (0600, atomic). An existing ``target`` is replaced
-    only with ``force``; the folder must exist (a typo is not silently created)."""
+    only with ``force``; the folder must exist (a typo is not silently created).
+    ``episode_id`` picks one episode of a packed dataset (``source`` is its folder)."""
     from recorder.episode.writer import atomic_private_file
 
     if not target.parent.is_dir():
@@ -285,7 +291,12 @@ def write_view(source: Path, target: Path, *, force: bool = False) -> Path:
         raise UsageError(f"{target} is a folder; give the HTML file to write")
     if target.exists() and not force:
         raise UsageError(f"{target} already exists; use --force to overwrite it")
-    html = render_episode(open_episode(source)).encode("utf-8")
+    if episode_id is not None:
+        from recorder.dataset.load import load_episode
+
+        html = render_steps(*load_episode(source, episode_id)).encode("utf-8")
+    else:
+        html = render_episode(open_episode(source)).encode("utf-8")
     with atomic_private_file(target, overwrite=force) as handle:
         handle.write(html)
     return target
