@@ -364,8 +364,9 @@ def export(
         "placeholders such as <EMAIL_ADDRESS>.")] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Export (redacted observation, action) training pairs in an agent's action space. A
-    packed dataset (cuarec pack) is exported as one dataset of shards in OUT/SPACE/.
+    """Export (redacted observation, action) training pairs in an agent's action space.
+
+    A packed dataset (cuarec pack) is exported as one dataset of shards in OUT/SPACE/.
 
     Example: cuarec export episodes/ --to pyautogui --out exports/
     """
@@ -700,9 +701,11 @@ def pack(
                                          "(NER).")] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Pack episodes into one dataset: Parquet shards (one row per step, images and
-    instructions), an episode index, info.json and a dataset card. Audits every input first
-    (cached by file hash) and refuses files with findings; appending never moves an episode.
+    """Pack episodes into one dataset of Parquet shards with an index and a dataset card.
+
+    One row per step, with images and instructions; an episode index, info.json and a card.
+    Audits every input first (cached by file hash) and refuses files with findings; appending
+    never moves an episode.
 
     Example: cuarec pack episodes/ --out dataset --license CC-BY-4.0 --split train=0.9,test=0.1
     """
