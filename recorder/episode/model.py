@@ -114,3 +114,7 @@ class EpisodeMetadata:
     recovered: bool = False
     step_count: int = 0
     frame_count: int = 0
+    #: Steps the recorder captured (None: unknown). Above ``step_count`` when steps were
+    #: discarded unredacted at a second interrupt or lost with a killed recorder (``dropped``
+    #: says which).
+    steps_captured: int | None = None
