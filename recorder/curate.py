@@ -11,7 +11,7 @@ import contextlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from recorder.batch import EpisodeJob, FileOutcome
 from recorder.episode.images import decode_frame
@@ -183,7 +183,8 @@ class AuditJob(EpisodeJob):
         def spans(where: str, value: str | None, step: int | None) -> None:
             if value:
                 # Titles and the task are read as the recorder read them.
-                kind = "title" if where in ("task", "window") else "text"
+                kind: Literal["title", "text"] = ("title" if where in ("task", "window")
+                                                  else "text")
                 found.extend(Finding(step, where, s.entity_type, s.recognizer,
                                      round(s.score, 3)) for s in text.analyze(value, kind=kind))
 

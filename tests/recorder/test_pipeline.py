@@ -17,6 +17,7 @@ from recorder.pipeline import (
     prompt_asks_for_secret,
 )
 from redaction.denylist import DenyList
+from redaction.image.ocr import OcrLine, OcrWord
 from redaction.models import Box, InputEvent
 
 
@@ -75,15 +76,14 @@ def test_typing_at_a_password_prompt_is_a_secret(redactor: StepRedactor) -> None
 
 
 def test_prompt_detection_reads_only_the_last_line() -> None:
-    class Line:
-        def __init__(self, y: int, text: str) -> None:
-            self.box, self.text = Box(0, y, 100, 10), text
+    def line(y: int, text: str) -> OcrLine:
+        return OcrLine(Box(0, y, 100, 10), (OcrWord(text, Box(0, y, 100, 10), 0.9),))
 
-    assert prompt_asks_for_secret([Line(0, "$ ls"), Line(20, "Password:")])
-    assert prompt_asks_for_secret([Line(0, "Enter passphrase for key '/k':")])
-    assert prompt_asks_for_secret([Line(0, "$ read -s"), Line(21, "Password:\u25a0")])  # cursor
-    assert not prompt_asks_for_secret([Line(0, "Password:"), Line(20, "Password: $ ls")])
-    assert not prompt_asks_for_secret([Line(0, "Password: hunter2 was wrong"), Line(20, "$")])
+    assert prompt_asks_for_secret([line(0, "$ ls"), line(20, "Password:")])
+    assert prompt_asks_for_secret([line(0, "Enter passphrase for key '/k':")])
+    assert prompt_asks_for_secret([line(0, "$ read -s"), line(21, "Password:\u25a0")])  # cursor
+    assert not prompt_asks_for_secret([line(0, "Password:"), line(20, "Password: $ ls")])
+    assert not prompt_asks_for_secret([line(0, "Password: hunter2 was wrong"), line(20, "$")])
 
 
 def test_unknown_focus_makes_typing_a_secret(redactor: StepRedactor) -> None:
