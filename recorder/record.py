@@ -39,7 +39,7 @@ from recorder.backlog import MemoryLocker, PendingFrame, default_cap_bytes
 from recorder.capture.backend import Monitor
 from recorder.capture.steps import RawStep
 from recorder.episode import schema
-from recorder.episode.model import EpisodeMetadata, MonitorInfo
+from recorder.episode.model import EpisodeMetadata, MonitorInfo, step_fields
 from recorder.episode.writer import EpisodeWriter, RecoveryResult, recover_folder
 from recorder.errors import CuarecError, EnvironmentProblem
 from recorder.hardening import release_free_memory
@@ -355,15 +355,11 @@ class Recording:
             screen_known = False
         window = step.window
         return StepDraft(
-            step_index=step.step_index, timestamp_s=step.timestamp_s,
-            action_type=step.action_type, frame=frame, x=step.x, y=step.y, end_x=step.end_x,
-            end_y=step.end_y, button=step.button, scroll_dx=step.scroll_dx,
-            scroll_dy=step.scroll_dy, text=step.text, keys=step.keys, modifiers=step.modifiers,
-            duration_s=step.duration_s, events=step.events,
+            **{**step_fields(step), "flags": flags}, frame=frame,
             window_app=None if window is None else window.app,
             window_title=None if window is None else window.title,
             focus_known=window is not None or step.observation is None,
-            screen_known=screen_known, flags=flags,
+            screen_known=screen_known,
         )
 
 
