@@ -247,9 +247,9 @@ class Recording:
         """No more steps: the redaction thread ends once the queue is drained."""
         self.queue.put(_DONE)
 
-    def release(self, item: _Pending) -> None:
+    def release(self, item: _Pending | _Done) -> None:
         """Free ``item``'s share of its waiting screenshot (after decoding or discarding)."""
-        if item.frame is None:
+        if isinstance(item, _Done) or item.frame is None:
             return
         with self._pending_lock:
             if item.frame.release():
@@ -445,7 +445,7 @@ def record_episode(options: RecordOptions, engines: Engines | None = None,
     worker = threading.Thread(target=recording.redaction_loop, name="cuarec-redaction",
                               daemon=True)
     worker.start()
-    with _interrupts(recording), _live_status(recording, session):
+    with handle_interrupts(recording), _live_status(recording, session):
         try:
             capture = session.run()
         except BaseException:
@@ -505,7 +505,7 @@ def record_episode(options: RecordOptions, engines: Engines | None = None,
 
 
 @contextlib.contextmanager
-def _interrupts(recording: Recording) -> Iterator[None]:
+def handle_interrupts(recording: Recording) -> Iterator[None]:
     """SIGINT and SIGTERM go to :meth:`Recording.interrupt` (main thread only; elsewhere the
     caller's own handling stays)."""
     if threading.current_thread() is not threading.main_thread():

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import io
 import os
+import re
+import signal
 import subprocess
 import sys
 import threading
@@ -35,8 +37,9 @@ from recorder.record import (
     DROP_DISCARDED,
     Recording,
     RecordOptions,
+    handle_interrupts,
 )
-from recorder.record_display import PlainDisplay
+from recorder.record_display import LiveStatus, PlainDisplay, TerminalDisplay, choose_display
 from redaction.image.frame import FrameRedactor, FrameResult
 from redaction.text import TextRedactor
 from tests import harness
@@ -181,6 +184,70 @@ def test_a_second_interrupt_discards_only_the_unredacted_steps(
     assert frames.calls == 1 and recording.discarded == 4
     assert recording.pending_bytes == 0
     assert "discarding the 4 steps not yet redacted" in display.text
+
+
+def test_sigint_then_sigterm_stop_capture_then_ask(make_recording: Callable[..., Recording]
+                                                   ) -> None:
+    """The handlers record_episode installs: the first signal stops the capture session, the
+    second asks (the finishing loop then discards the unredacted rest)."""
+
+    class Session:
+        def __init__(self) -> None:
+            self.stopped: list[str] = []
+            self.device_scale: float | None = None
+
+        def stop(self, reason: str) -> None:
+            self.stopped.append(reason)
+
+    gate = threading.Event()
+    frames = StubFrames(gate=gate)
+    recording = make_recording(frames, Shown(on_ask=gate.set))
+    session = Session()
+    recording.session = session
+    worker = threading.Thread(target=recording.redaction_loop, daemon=True)
+    worker.start()
+    for index in range(3):
+        recording.enqueue(_step(index, content=index + 1))
+    recording.end_of_capture()
+    assert frames.entered.wait(30)
+    before = signal.getsignal(signal.SIGTERM)
+    with handle_interrupts(recording):
+        os.kill(os.getpid(), signal.SIGINT)
+        assert session.stopped == ["signal"] and recording.interrupts == 1
+        os.kill(os.getpid(), signal.SIGTERM)
+        assert recording.interrupts == 2 and session.stopped == ["signal"]
+    assert signal.getsignal(signal.SIGTERM) is before  # the caller's handlers are back
+    recording.finish(worker, 3)  # asked once: without a terminal, discard
+    assert recording.discard.is_set() and recording.discarded == 2  # steps 1 and 2
+
+
+def test_the_terminal_shows_one_live_line_then_a_bar_with_steps_left_and_eta() -> None:
+    stream = io.StringIO()
+    display = TerminalDisplay(stream)
+    display.live(LiveStatus(elapsed_s=75, steps=12, waiting=3))
+    display.live(LiveStatus(elapsed_s=76, steps=13, waiting=4))
+    display.finishing(2, 10)
+    time.sleep(0.01)
+    display.finishing(6, 10)
+    display.close()
+    frames = stream.getvalue().split("\r\x1b[K")
+    assert "\n" not in stream.getvalue()  # redrawn in place, never a new line
+    assert frames[1] == "recording 1:15 · 12 steps · 3 screenshots waiting for redaction"
+    assert frames[2].startswith("recording 1:16 · 13 steps · 4")
+    assert frames[3].startswith("redacting the rest [") and "2/10 steps, 8 left, ETA ?" in frames[3]
+    assert re.search(r"6/10 steps, 4 left, ETA \d+:\d\d$", frames[4])  # at the measured rate
+
+
+def test_without_a_terminal_the_display_has_no_live_line() -> None:
+    display = choose_display(io.StringIO(), io.StringIO())
+    assert isinstance(display, PlainDisplay)
+    display.live(LiveStatus(elapsed_s=1, steps=1, waiting=1))
+    for done in range(0, 21):
+        display.finishing(done, 20)
+    assert isinstance(display.stream, io.StringIO)
+    lines = display.stream.getvalue().splitlines()
+    assert len(lines) == 11 and lines[0].endswith(": 0 % (20 steps left)")
+    assert lines[-1].endswith(": 100 % (0 steps left)")
 
 
 def test_past_a_cap_of_a_few_mb_screenshots_are_dropped_with_a_warning_and_counted(
