@@ -100,9 +100,17 @@ class MemoryLocker:
         if self.refusal is not None:
             return
         self.refusal = os.strerror(errno_value) if errno_value else "refused"
-        _log.warning("cannot lock waiting screenshots in RAM (%s; RLIMIT_MEMLOCK is often "
-                     "8 MB): those past the limit stay unlocked, so swap or hibernation may "
-                     "hold them (docs/PRIVACY.md)", self.refusal)
+        _log.info("cannot lock waiting screenshots in RAM (%s; RLIMIT_MEMLOCK is often "
+                  "8 MB): those past the limit stay unlocked, so swap or hibernation may "
+                  "hold them (docs/PRIVACY.md)", self.refusal)
+
+    def message(self) -> str | None:
+        """What to tell the user once locking was refused (None while all is locked)."""
+        if self.refusal is None:
+            return None
+        return ("waiting screenshots past the memory-lock limit are not locked in RAM: swap or "
+                "hibernation may hold them (raise `ulimit -l`, or use encrypted swap; "
+                "docs/PRIVACY.md)")
 
 
 class PendingFrame:

@@ -153,6 +153,7 @@ class Recording:
         self.cap_bytes = (options.max_pending_bytes if options.max_pending_bytes is not None
                           else default_cap_bytes())
         self.locker = MemoryLocker(options.lock_memory)
+        self._told_unlocked = False
         self.pending_bytes = 0
         self.peak_bytes = 0
         self.pending_frames = 0
@@ -199,6 +200,8 @@ class Recording:
                 with self._pending_lock:
                     if self._admits(len(data), step.action_type == "type"):
                         pending = PendingFrame(data, self.locker)
+                        if not pending.locked:
+                            self._unlocked_once()
                         self.pending_bytes += pending.size
                         self.peak_bytes = max(self.peak_bytes, self.pending_bytes)
                         self.pending_frames += 1
@@ -207,16 +210,21 @@ class Recording:
                     else:
                         dropped = True
                         self._last_content = None  # the next step must not reuse it
+                        size = len(data)
                 del data
             if dropped:
                 self.screenshots_dropped += 1
                 _log.info("step %d: screenshot dropped (%d waiting, %d bytes of %d)",
                           step.step_index, self.pending_frames, self.pending_bytes,
                           self.cap_bytes)
-                if not self.warnings:
+                if self.screenshots_dropped == 1:
+                    cap = (f"{self.options.max_backlog_s:g} s of work"
+                           if self.options.max_backlog_s is not None
+                           and self.pending_bytes + size <= self.cap_bytes
+                           else f"{self.cap_bytes >> 20} MB")
                     self.warnings.append(
-                        "redaction fell behind past the backlog cap: some screenshots were "
-                        "dropped (their steps keep their actions)")
+                        f"redaction fell behind past the backlog cap ({cap}): some "
+                        "screenshots are dropped (their steps keep their actions)")
                     self.display.warn(self.warnings[-1])
             else:
                 self.screenshots_kept += 1
@@ -224,6 +232,13 @@ class Recording:
         if self.writer is not None:
             self.writer.note_captured(self.captured)
         self.queue.put(_Pending(step, pending, dropped, fresh))
+
+    def _unlocked_once(self) -> None:
+        message = self.locker.message()
+        if message is not None and not self._told_unlocked:
+            self._told_unlocked = True
+            self.warnings.append(message)
+            self.display.warn(message)
 
     def _admits(self, size: int, typing: bool) -> bool:
         """Whether a new screenshot of ``size`` compressed bytes may wait (lock held)."""

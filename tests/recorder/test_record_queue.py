@@ -332,7 +332,7 @@ def test_typing_screenshots_get_one_more_place(make_recording: Callable[..., Rec
 
 LOCK_CHECK = """
 import logging, resource, sys
-logging.basicConfig(stream=sys.stdout, format="%(name)s %(message)s")
+logging.basicConfig(stream=sys.stdout, format="%(name)s %(message)s", level=logging.INFO)
 _, hard = resource.getrlimit(resource.RLIMIT_MEMLOCK)
 limit = 1 << 20 if hard == resource.RLIM_INFINITY else min(hard, 1 << 20)
 resource.setrlimit(resource.RLIMIT_MEMLOCK, (limit, hard))
@@ -343,6 +343,7 @@ big = [PendingFrame(b"y" * (limit + 4096), locker) for _ in range(2)]
 assert small.read() == b"x" * 4096 and big[1].read()[:3] == b"yyy"
 print("locked", small.locked, [frame.locked for frame in big], locker.locked, locker.unlocked)
 print("released", all(frame.release() for frame in (small, *big)))
+print("message", locker.message() is not None)
 """
 
 
@@ -356,7 +357,7 @@ def test_waiting_screenshots_are_locked_in_ram_where_the_limit_allows() -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "locked True [False, False] 1 2" in lines
-    assert "released True" in lines
+    assert "released True" in lines and "message True" in lines
     assert sum("cannot lock waiting screenshots in RAM" in line for line in lines) == 1
 
 
