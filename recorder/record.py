@@ -294,14 +294,21 @@ class Recording:
         with self.display_lock:
             self.capture_stopped.set()
         while worker.is_alive():
-            self.display.finishing(self.steps_done, total - self.discarded)
+            self.display.finishing(self.steps_done, self._to_write(total))
             if self._ask.is_set() and not self.discard.is_set():
                 self._ask.clear()
                 # Not yet started, less the final step (kept without its screenshot).
                 if self.display.ask_discard(max(0, total - self.started - 1)):
                     self.discard.set()
             worker.join(timeout=0.2)
-        self.display.finishing(self.steps_done, total - self.discarded)
+        self.display.finishing(self.steps_done, self._to_write(total))
+
+    def _to_write(self, total: int) -> int:
+        """Steps that will be written: all, or once discarding, those started and the final
+        step."""
+        if not self.discard.is_set() or self.started >= total:
+            return total - self.discarded
+        return self.started + 1
 
     def write(self, metadata: EpisodeMetadata) -> Path:
         """Finish the episode file with ``metadata`` plus this recording's counts."""

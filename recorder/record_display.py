@@ -46,6 +46,10 @@ def _clock(seconds: float) -> str:
     return (f"{hours}:" if hours else "") + f"{rest // 60:0{2 if hours else 1}d}:{rest % 60:02d}"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 class _Finish:
     """Rate and ETA of the backlog since stop."""
 
@@ -86,8 +90,8 @@ class TerminalDisplay:
             self._drawn = False
 
     def live(self, status: LiveStatus) -> None:
-        text = (f"recording {_clock(status.elapsed_s)} · {status.steps} steps · "
-                f"{status.waiting} screenshots waiting for redaction")
+        text = (f"recording {_clock(status.elapsed_s)} · {_count(status.steps, 'step')} · "
+                f"{_count(status.waiting, 'screenshot')} waiting for redaction")
         if status.dropped:
             text += f" · {status.dropped} dropped"
         self._draw(text)
