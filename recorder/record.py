@@ -467,44 +467,47 @@ def record_episode(options: RecordOptions, engines: Engines | None = None,
     worker = threading.Thread(target=recording.redaction_loop, name="cuarec-redaction",
                               daemon=True)
     worker.start()
-    with handle_interrupts(recording), _live_status(recording, session):
-        try:
-            capture = session.run()
-        except BaseException:
+    # Interrupts stay ours until the episode is written: a Ctrl-C while writing asks nothing
+    # and aborts nothing.
+    with handle_interrupts(recording):
+        with _live_status(recording, session):
+            try:
+                capture = session.run()
+            except BaseException:
+                recording.end_of_capture()
+                worker.join()
+                writer.discard()  # nothing half-finished is left when capture itself failed
+                raise
+            stopped = time.monotonic()
             recording.end_of_capture()
-            worker.join()
-            writer.discard()  # nothing half-finished is left when capture itself failed
-            raise
-        stopped = time.monotonic()
-        recording.end_of_capture()
-        total = capture.step_count
-        _log.info("capture stopped (%s): %d steps, %d still to redact", capture.stop_reason,
-                  total, total - recording.steps_done)
-        try:
-            recording.finish(worker, total)
-        finally:
-            display.close()
-    if recording.error is not None:
-        error = recording.error
-        if isinstance(error, CuarecError):
-            raise error  # parts already flushed stay recoverable
-        raise EnvironmentProblem(
-            f"recording stopped: redaction failed ({type(error).__name__}); flushed steps "
-            f"can be recovered with `cuarec recover {options.out_dir}`")
-    monitor = capture.monitor
-    frame_w, _ = capture.frame_size
-    scale = frame_w / monitor.width if monitor.width else 1.0
-    tally = recording.tally
-    final = replace(
-        metadata,
-        ended_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        duration_s=round(capture.duration_s, 3),
-        session_type=capture.session_type,
-        monitors=tuple(_monitor_info(m, scale) for m in capture.monitors),
-        monitor_index=capture.monitors.index(monitor),
-        scale_factor=scale,
-    )
-    path = recording.write(final)
+            total = capture.step_count
+            _log.info("capture stopped (%s): %d steps, %d still to redact", capture.stop_reason,
+                      total, total - recording.steps_done)
+            try:
+                recording.finish(worker, total)
+            finally:
+                display.close()
+        if recording.error is not None:
+            error = recording.error
+            if isinstance(error, CuarecError):
+                raise error  # parts already flushed stay recoverable
+            raise EnvironmentProblem(
+                f"recording stopped: redaction failed ({type(error).__name__}); flushed steps "
+                f"can be recovered with `cuarec recover {options.out_dir}`")
+        monitor = capture.monitor
+        frame_w, _ = capture.frame_size
+        scale = frame_w / monitor.width if monitor.width else 1.0
+        tally = recording.tally
+        final = replace(
+            metadata,
+            ended_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            duration_s=round(capture.duration_s, 3),
+            session_type=capture.session_type,
+            monitors=tuple(_monitor_info(m, scale) for m in capture.monitors),
+            monitor_index=capture.monitors.index(monitor),
+            scale_factor=scale,
+        )
+        path = recording.write(final)
     finish_s = time.monotonic() - stopped
     _log.info("episode written %.1f s after capture stopped", finish_s)
     from recorder.episode.reader import open_episode
