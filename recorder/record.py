@@ -294,7 +294,7 @@ class Recording:
         with self.display_lock:
             self.capture_stopped.set()
         while worker.is_alive():
-            self.display.finishing(self.steps_done, self._to_write(total))
+            self.display.finishing(self.steps_done, self._to_write(total), self._eta_hint())
             if self._ask.is_set() and not self.discard.is_set():
                 self._ask.clear()
                 # Not yet started, less the final step (kept without its screenshot).
@@ -302,6 +302,12 @@ class Recording:
                     self.discard.set()
             worker.join(timeout=0.2)
         self.display.finishing(self.steps_done, self._to_write(total))
+
+    def _eta_hint(self) -> float | None:
+        """Screenshots waiting times the recent seconds per screenshot (None until known)."""
+        if self.seconds_per_frame is None or self.discard.is_set():
+            return None
+        return self.pending_frames * self.seconds_per_frame
 
     def _to_write(self, total: int) -> int:
         """Steps that will be written: all, or once discarding, those started and the final

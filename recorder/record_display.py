@@ -29,8 +29,9 @@ class LiveStatus:
 class RecordDisplay(Protocol):
     def live(self, status: LiveStatus) -> None: ...
 
-    def finishing(self, done: int, total: int) -> None:
-        """``done`` of ``total`` steps are redacted and written (called repeatedly)."""
+    def finishing(self, done: int, total: int, hint_s: float | None = None) -> None:
+        """``done`` of ``total`` steps are redacted and written (called repeatedly);
+        ``hint_s``: the recorder's own estimate of the time left, if any."""
 
     def warn(self, message: str) -> None: ...
 
@@ -96,10 +97,11 @@ class TerminalDisplay:
             text += f" · {status.dropped} dropped"
         self._draw(text)
 
-    def finishing(self, done: int, total: int) -> None:
+    def finishing(self, done: int, total: int, hint_s: float | None = None) -> None:
         total = max(total, done)
         filled = self.BAR * done // total if total else self.BAR
         eta = self._finish.eta_s(done, total)
+        eta = hint_s if eta is None else eta
         self._draw(f"redacting the rest [{'#' * filled}{'.' * (self.BAR - filled)}] "
                    f"{done}/{total} steps, {total - done} left, ETA "
                    f"{'?' if eta is None else _clock(eta)}")
@@ -133,7 +135,7 @@ class PlainDisplay:
     def live(self, status: LiveStatus) -> None:
         return None
 
-    def finishing(self, done: int, total: int) -> None:
+    def finishing(self, done: int, total: int, hint_s: float | None = None) -> None:
         total = max(total, done)
         tenth = 10 if total == 0 else 10 * done // total
         if tenth <= self._tenth:

@@ -236,6 +236,9 @@ def test_the_terminal_shows_one_live_line_then_a_bar_with_steps_left_and_eta() -
     assert frames[2].startswith("recording 1:16 · 13 steps · 4")
     assert frames[3].startswith("redacting the rest [") and "2/10 steps, 8 left, ETA ?" in frames[3]
     assert re.search(r"6/10 steps, 4 left, ETA \d+:\d\d$", frames[4])  # at the measured rate
+    hinted = io.StringIO()
+    TerminalDisplay(hinted).finishing(2, 10, hint_s=65)  # the recorder's estimate, until measured
+    assert hinted.getvalue().endswith("2/10 steps, 8 left, ETA 1:05")
 
 
 def test_without_a_terminal_the_display_has_no_live_line() -> None:
