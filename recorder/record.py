@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import numpy as np
 
@@ -52,6 +52,9 @@ from recorder.pipeline import (
     ocr_thread_share,
 )
 from recorder.record_display import LiveStatus, PlainDisplay, RecordDisplay
+
+if TYPE_CHECKING:
+    from recorder.capture.session import CaptureSession
 
 _log = logging.getLogger("cuarec.record")
 
@@ -174,7 +177,7 @@ class Recording:
         self.actions: dict[str, int] = {}
         self.writer: EpisodeWriter | None = None
         self.redactor: StepRedactor | None = None
-        self.session: Any = None  # recorder.capture.CaptureSession (imported lazily)
+        self.session: CaptureSession | None = None
         #: Set by a second interrupt: the steps not yet redacted are discarded.
         self.discard = threading.Event()
         self.interrupts = 0
@@ -556,7 +559,7 @@ def handle_interrupts(recording: Recording) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _live_status(recording: Recording, session: Any) -> Iterator[None]:
+def _live_status(recording: Recording, session: CaptureSession) -> Iterator[None]:
     """Redraw the live status line once a second from the moment capture is ready until
     it stops."""
     done = threading.Event()
@@ -582,7 +585,7 @@ def _live_status(recording: Recording, session: Any) -> Iterator[None]:
         ticker.join()
 
 
-def _wait_ready(session: Any, done: threading.Event) -> bool:
+def _wait_ready(session: CaptureSession, done: threading.Event) -> bool:
     while not done.is_set():
         if session.ready.wait(0.1):
             return True

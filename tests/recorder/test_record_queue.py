@@ -27,6 +27,7 @@ import pytest
 
 from recorder.backlog import MAX_CAP_BYTES, default_cap_bytes
 from recorder.capture.frames import Frame
+from recorder.capture.session import CaptureSession
 from recorder.capture.steps import RawStep
 from recorder.episode.model import EpisodeMetadata
 from recorder.episode.reader import open_episode
@@ -203,7 +204,7 @@ def test_sigint_then_sigterm_stop_capture_then_ask(make_recording: Callable[...,
     frames = StubFrames(gate=gate)
     recording = make_recording(frames, Shown(on_ask=gate.set))
     session = Session()
-    recording.session = session
+    recording.session = cast(CaptureSession, session)  # stop() and device_scale only
     worker = threading.Thread(target=recording.redaction_loop, daemon=True)
     worker.start()
     for index in range(3):
