@@ -38,8 +38,8 @@ class Step:
     (:class:`RedactedStep`); each adds its observation and window in its own form.
 
     Coordinates are in the stored screenshot's pixels; ``text`` is the typed text (type steps
-    only), ``events`` the input events (session-relative ``t``). Before redaction both hold
-    raw values: they are left out of ``repr``.
+    only), ``events`` the input events (session-relative ``t``). Before redaction these and
+    ``keys`` hold raw values: they are left out of ``repr``.
     """
 
     step_index: int
@@ -53,7 +53,7 @@ class Step:
     scroll_dx: int | None = None
     scroll_dy: int | None = None
     text: str | None = field(default=None, repr=False)
-    keys: tuple[str, ...] = ()
+    keys: tuple[str, ...] = field(default=(), repr=False)
     modifiers: tuple[str, ...] = ()
     duration_s: float | None = None
     events: tuple[InputEvent, ...] = field(default=(), repr=False)
