@@ -131,6 +131,8 @@ class _Pending:
     frame_dropped: bool
     #: 1 when the frame is new content (real OCR work), 0 when it repeats the last one.
     fresh: int = 0
+    #: Whether capture had a frame for the step (the step itself no longer holds it).
+    observed: bool = False
 
 
 class _Done:
@@ -234,7 +236,9 @@ class Recording:
         self.captured += 1
         if self.writer is not None:
             self.writer.note_captured(self.captured)
-        self.queue.put(_Pending(step, pending, dropped, fresh))
+        # The raw pixels leave with the step's frame: only the compressed copy waits.
+        self.queue.put(_Pending(replace(step, observation=None), pending, dropped, fresh,
+                                observed=frame is not None))
 
     def _unlocked_once(self) -> None:
         message = self.locker.message()
@@ -389,7 +393,7 @@ class Recording:
             **{**step_fields(step), "flags": flags}, frame=frame,
             window_app=None if window is None else window.app,
             window_title=None if window is None else window.title,
-            focus_known=window is not None or step.observation is None,
+            focus_known=window is not None or not item.observed,
             screen_known=screen_known,
         )
 

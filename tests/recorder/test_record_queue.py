@@ -283,7 +283,12 @@ def test_no_screenshot_is_dropped_by_default_however_slow_redaction_is(
     recording.seconds_per_frame = 30.0  # measured slow: irrelevant without --max-backlog
     for index in range(40):
         recording.enqueue(_step(index, content=index + 1))
-    assert not any(item.frame_dropped for item in _queued(recording))
+    items = _queued(recording)
+    assert not any(item.frame_dropped for item in items)
+    # Only the compressed copy waits: the raw pixels are not kept alive by the queued step.
+    assert all(item.step.observation is None and item.observed for item in items)
+    for item in items:
+        recording.queue.put(item)
     assert recording.pending_frames == 40 and 0 < recording.cap_bytes <= MAX_CAP_BYTES
 
 
