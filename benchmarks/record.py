@@ -1,16 +1,21 @@
-"""Benchmark `cuarec record` on a scripted episode: backlog at stop, peak memory, CPU, size.
+"""Benchmark `cuarec record` on a scripted episode: screenshots kept and dropped, stop to
+written episode, peak memory, CPU, load average, size.
 
     python benchmarks/record.py [--minutes 5] [--size 1920x1080] [--steps-per-minute 30]
-                                [--json OUT]
+                                [--json OUT] [--max-backlog S]
 
 Starts its own Xvfb and an xterm, launches `cuarec record` (its own process), waits for the
 ready signal, then drives the terminal with xdotool at the given rate: typed commands (with
 an e-mail address now and then), Enter, clicks, scrolls, keys. Measures, from /proc:
-- backlog at stop: seconds from the stop hotkey until the episode is written (the redaction
-  work still queued when the volunteer stopped; target <= 5 s);
-- peak RSS of the recorder (VmHWM; target <= 1.5 GB);
-- recorder CPU while idle (10 s before the script starts) and while typing at ~10 keys/s;
-- MB per minute of episode.
+- screenshots kept and dropped (the recorder's own counts: none is dropped below the
+  backlog's memory cap unless --max-backlog is given);
+- stop to written: seconds from the stop hotkey until the recorder has exited with the
+  episode written (the redaction backlog finished after stop; also the recorder's own
+  measure from the end of capture);
+- peak RSS of the recorder (VmHWM), and the backlog's cap and peak (compressed bytes);
+- recorder CPU while idle (10 s before the script starts), while typing, and after stop;
+- the machine's load average (1 min, sampled every 10 s) during the run, and its cores;
+- MB per minute of episode; events sent and stored.
 The anchor in the same run is a bare capture session (pynput + mss, no redaction), whose
 figures show what redaction costs.
 """
@@ -64,15 +69,23 @@ class RssSampler(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.every = pid, every
         self.samples: list[tuple[float, float]] = []
+        self.load: list[float] = []
         self.stopped = threading.Event()
 
     def run(self) -> None:
         start = time.monotonic()
         while not self.stopped.wait(self.every):
+            self.load.append(os.getloadavg()[0])
             try:
                 self.samples.append((round(time.monotonic() - start), round(rss_mb(self.pid))))
             except OSError:
                 return
+
+    def load_summary(self) -> dict[str, float]:
+        if not self.load:
+            return {"load_1min": round(os.getloadavg()[0], 2)}
+        return {"load_1min_mean": round(sum(self.load) / len(self.load), 2),
+                "load_1min_max": round(max(self.load), 2)}
 
     def summary(self) -> dict[str, object]:
         """RSS by tenth of the run, and the growth from the first to the last quarter."""
@@ -144,7 +157,7 @@ def stored_counts(episode: Path) -> dict[str, int]:
 
 
 def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bool,
-        log: Path | None = None) -> dict[str, Any]:
+        log: Path | None = None, max_backlog: float | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp, start_xvfb(*size) as display:
         work = Path(tmp)
         env = display.env(HOME=str(work), XDG_CONFIG_HOME=str(work / "config"))
@@ -164,6 +177,8 @@ def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bo
                        "debug" if log else "warning", "record", "benchmark task", "--yes",
                        "--json", "--out", str(work / "episodes"), "--ready-file", str(ready),
                        "--fps", "2"]
+            if max_backlog is not None:
+                command += ["--max-backlog", str(max_backlog)]
         # stderr goes to a file, not a pipe: nobody reads a pipe until the end, and a full
         # pipe (64 KB of DEBUG log) would block the recorder's next write.
         err_file = work / "stderr.txt"
@@ -185,10 +200,14 @@ def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bo
         active = (cpu_seconds(recorder.pid) - cpu1) / (time.monotonic() - t1)
         peak = peak_rss_mb(recorder.pid)
         stopped = time.monotonic()
+        cpu2 = cpu_seconds(recorder.pid)
+        load_at_stop = os.getloadavg()[0]
         xdo(env, "key", "ctrl+alt+q")
+        cpu3 = cpu2
         while recorder.poll() is None:
             try:
                 peak = max(peak, peak_rss_mb(recorder.pid))
+                cpu3 = cpu_seconds(recorder.pid)
             except OSError:
                 break
             time.sleep(0.1)
@@ -200,13 +219,24 @@ def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bo
         term.terminate()
         if recorder.returncode != 0:
             raise RuntimeError(stderr[-2000:])
-        result = {"actions_sent": sent["actions"], "backlog_at_stop_s": round(backlog, 2),
+        result = {"actions_sent": sent["actions"], "stop_to_written_s": round(backlog, 2),
                   "peak_rss_mb": round(peak, 1), "cpu_idle_cores": round(idle, 3),
-                  "cpu_active_cores": round(active, 3), **sampler.summary()}
+                  "cpu_active_cores": round(active, 3),
+                  "cpu_after_stop_cores": round((cpu3 - cpu2) / max(backlog, 1e-3), 3),
+                  "load_at_stop_1min": round(load_at_stop, 2), **sampler.load_summary(),
+                  **sampler.summary()}
         if not bare:
             summary = json.loads(stdout)
             size_mb = Path(summary["episode"]).stat().st_size / 1e6
-            result.update(steps=summary["steps"], frames=summary["frames"],
+            result.update(screenshots_kept=summary.get("screenshots_kept"),
+                          screenshots_dropped=summary.get("screenshots_dropped"),
+                          steps_captured=summary.get("steps_captured"),
+                          steps_discarded=summary.get("steps_discarded"),
+                          finish_s_recorder=summary.get("finish_s"),
+                          backlog_cap_mb=round(summary.get("backlog_cap_bytes", 0) / 2**20),
+                          backlog_peak_mb=round(summary.get("backlog_peak_bytes", 0) / 2**20,
+                                                1),
+                          steps=summary["steps"], frames=summary["frames"],
                           episode_minutes=round(summary["duration_s"] / 60, 2),
                           mb_per_minute=round(size_mb / (summary["duration_s"] / 60), 2),
                           dropped=summary["dropped"], flags=summary["flags"],
@@ -224,13 +254,17 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--log", type=Path, help="keep the recorder's DEBUG log here")
     parser.add_argument("--no-anchor", action="store_true", help="skip the bare capture run")
+    parser.add_argument("--max-backlog", type=float, help="pass --max-backlog S to the recorder")
     args = parser.parse_args()
     size = tuple(int(v) for v in args.size.split("x"))
     assert len(size) == 2
     anchor = ({"cpu_active_cores": 0.0} if args.no_anchor
               else run(min(args.minutes, 1.0), size, args.steps_per_minute, bare=True))
-    measured = run(args.minutes, size, args.steps_per_minute, bare=False, log=args.log)
-    report = {"machine": f"{os.cpu_count()} cores",
+    load_before = os.getloadavg()
+    measured = run(args.minutes, size, args.steps_per_minute, bare=False, log=args.log,
+                   max_backlog=args.max_backlog)
+    report = {"machine": f"{os.cpu_count()} cores", "load_before": load_before,
+              "command": " ".join(sys.argv),
               "minutes": args.minutes, "size": args.size, "cuarec": measured,
               "anchor_bare_capture": anchor,
               "cpu_active_ratio": round(measured["cpu_active_cores"]

@@ -6,10 +6,8 @@ Heavy modules (pyarrow, OpenCV, Presidio, OCR, pynput) are imported inside the c
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -19,6 +17,8 @@ from recorder import __version__
 from recorder.clihelp import PlainHelpCommand, PlainHelpGroup
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from recorder.batch import EpisodeJob, FileOutcome
     from recorder.record import RecordResult
 from recorder.errors import CuarecError, ExitCode, UsageError
@@ -215,11 +215,12 @@ def record(
         help="Keys that pause and resume recording (nothing is captured while paused), in "
         "the same form as --stop-hotkey. Never recorded. Default: ctrl+alt+p (Linux, macOS), "
         "ctrl+shift+f11 (Windows).")] = None,
-    max_backlog: Annotated[float, typer.Option(
+    max_backlog: Annotated[float | None, typer.Option(
         "--max-backlog", metavar="SECONDS", min=0.5, max=3600,
-        help="Redaction work allowed to wait (estimated seconds). Past it, new screenshots "
-        "are dropped (their steps kept, typing in them taken as a secret) so stopping stays "
-        "quick; raise it on a slow machine to keep every screenshot.")] = 4.0,
+        help="Opt-in: redaction work allowed to wait (estimated seconds). Past it, new "
+        "screenshots are dropped (their steps kept, typing in them taken as a secret) so "
+        "stopping stays quick. Default: keep every screenshot (up to min(25 % of RAM, 1 GB) "
+        "compressed) and finish redacting after stop.")] = None,
 ) -> None:
     """Record one task: capture, redact in memory, then write one episode file.
 
@@ -231,6 +232,7 @@ def record(
     from recorder.capture.hotkeys import default_hotkeys
     from recorder.consent import CaptureNotice, preflight, statement
     from recorder.record import RecordOptions, record_episode
+    from recorder.record_display import choose_display
 
     stop_hotkey = stop_hotkey or default_hotkeys()[0]
     pause_hotkey = pause_hotkey or default_hotkeys()[1]
@@ -244,8 +246,7 @@ def record(
                             pause_hotkey=pause_hotkey, consent=True,
                             max_backlog_s=max_backlog)
     typer.echo("cuarec: loading redaction engines...", err=True)
-    with _backlog_progress() as on_backlog:
-        result = record_episode(options, on_backlog=on_backlog)
+    result = record_episode(options, display=choose_display(sys.stderr, sys.stdin))
     choice = _review(result.episode, yes)
     if choice == "kept":
         result = _as_kept(result)
@@ -271,24 +272,6 @@ def _as_kept(result: RecordResult) -> RecordResult:
     return replace(result, steps=kept.steps, frames=kept.frames,
                    steps_by_action=kept.steps_by_action,
                    redactions_by_type=kept.redactions_by_type, flags=kept.flags)
-
-
-@contextlib.contextmanager
-def _backlog_progress() -> Iterator[Callable[[int, int], None]]:
-    """A progress bar for the redaction backlog after stop (stderr, terminals only)."""
-    if not sys.stderr.isatty():
-        yield lambda done, total: None
-        return
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-
-    with Progress(TextColumn("redacting"), BarColumn(), TextColumn("{task.completed}/"
-                  "{task.total} steps"), TimeRemainingColumn(), transient=True) as progress:
-        bar = progress.add_task("backlog", total=None)
-
-        def update(done: int, total: int) -> None:
-            progress.update(bar, completed=done, total=max(total, done))
-
-        yield update
 
 
 @app.command(cls=PlainHelpCommand)
@@ -336,13 +319,16 @@ def recover(
 
     results = recover_folder(folder)
     if as_json:
-        _emit_json([{"episode": str(r.episode), "status": r.status, "steps": r.steps}
-                    for r in results])
+        _emit_json([{"episode": str(r.episode), "status": r.status, "steps": r.steps,
+                     "lost_steps": r.lost} for r in results])
         return
     if not results:
         typer.echo(f"nothing to recover in {folder}")
     for r in results:
         detail = f" ({r.steps} steps)" if r.status == "recovered" else ""
+        if r.lost:
+            detail += (f"; {r.lost} captured steps were lost with the killed recorder (never "
+                       "redacted, never written)")
         typer.echo(f"{r.status}: {r.episode}{detail}")
 
 

@@ -11,11 +11,11 @@ import contextlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from recorder.batch import EpisodeJob, FileOutcome
 from recorder.episode.images import decode_frame
-from recorder.episode.model import RedactedStep
+from recorder.episode.model import RedactedStep, step_fields
 from recorder.episode.reader import open_episode
 from recorder.episode.writer import EpisodeWriter
 from recorder.pipeline import (
@@ -32,14 +32,11 @@ from redaction.denylist import DenyList
 def _draft_from_stored(step: RedactedStep, frame: Any) -> StepDraft:
     window = step.window
     return StepDraft(
-        step_index=step.step_index, timestamp_s=step.timestamp_s, action_type=step.action_type,
-        frame=frame, x=step.x, y=step.y, end_x=step.end_x, end_y=step.end_y, button=step.button,
-        scroll_dx=step.scroll_dx, scroll_dy=step.scroll_dy, text=step.text, keys=step.keys,
-        modifiers=step.modifiers, duration_s=step.duration_s, events=step.events,
+        **step_fields(step), frame=frame,
         window_app=None if window is None else window.app,
         window_title=None if window is None else window.title,
         # A stored step already went through the recorder's focus check.
-        focus_known=True, flags=step.flags,
+        focus_known=True,
     )
 
 
@@ -183,7 +180,8 @@ class AuditJob(EpisodeJob):
         def spans(where: str, value: str | None, step: int | None) -> None:
             if value:
                 # Titles and the task are read as the recorder read them.
-                kind = "title" if where in ("task", "window") else "text"
+                kind: Literal["title", "text"] = ("title" if where in ("task", "window")
+                                                  else "text")
                 found.extend(Finding(step, where, s.entity_type, s.recognizer,
                                      round(s.score, 3)) for s in text.analyze(value, kind=kind))
 

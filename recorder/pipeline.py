@@ -17,15 +17,26 @@ import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from recorder.episode.images import encode_frame
-from recorder.episode.model import EncodedImage, RedactedStep, WindowInfo, certify_redacted
+from recorder.episode.model import (
+    EncodedImage,
+    RedactedStep,
+    Step,
+    WindowInfo,
+    certify_redacted,
+)
 from recorder.errors import CuarecError, EnvironmentProblem, UsageError
 from redaction.denylist import DenyList
 from redaction.models import InputEvent, Redaction
+
+if TYPE_CHECKING:
+    from redaction.image.frame import FrameRedactor, FrameResult
+    from redaction.image.ocr import OcrLine
+    from redaction.text import TextRedactor
 
 _log = logging.getLogger("cuarec.pipeline")
 
@@ -86,8 +97,8 @@ class PrivacySettings:
 class Engines:
     """The heavy engines, built once per process (recorder, pool worker or Ray actor)."""
 
-    text: Any  # redaction.text.TextRedactor
-    frames: Any  # redaction.image.frame.FrameRedactor
+    text: TextRedactor
+    frames: FrameRedactor
 
     @classmethod
     def build(cls, policy: str = "default", *, no_ner: bool = False,
@@ -156,25 +167,11 @@ def ocr_thread_share(workers: int = 1, reserve: int = 0) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class StepDraft:
-    """A step before redaction, whatever it came from. Holds raw data: memory only."""
+class StepDraft(Step):
+    """A step before redaction, whatever it came from (the shared fields are
+    :class:`recorder.episode.model.Step`'s). Holds raw data: memory only."""
 
-    step_index: int
-    timestamp_s: float
-    action_type: str
     frame: np.ndarray[Any, Any] | None = field(default=None, repr=False)
-    x: int | None = None
-    y: int | None = None
-    end_x: int | None = None
-    end_y: int | None = None
-    button: str | None = None
-    scroll_dx: int | None = None
-    scroll_dy: int | None = None
-    text: str | None = field(default=None, repr=False)
-    keys: tuple[str, ...] = ()
-    modifiers: tuple[str, ...] = ()
-    duration_s: float | None = None
-    events: tuple[InputEvent, ...] = field(default=(), repr=False)
     window_app: str | None = field(default=None, repr=False)
     window_title: str | None = field(default=None, repr=False)
     focus_known: bool = True
@@ -182,7 +179,6 @@ class StepDraft:
     #: backlog): typing in it may have been at a password prompt. A stored step's screen was
     #: judged when it was recorded.
     screen_known: bool = True
-    flags: tuple[str, ...] = ()
 
 
 @dataclass
@@ -242,7 +238,7 @@ def _quantise_typing(events: Sequence[InputEvent], quantum: float, fold: bool
 MASKED_FIELD_RECOGNIZER = "masked_field"
 
 
-def prompt_asks_for_secret(lines: Sequence[Any]) -> bool:
+def prompt_asks_for_secret(lines: Sequence[OcrLine]) -> bool:
     """Whether the screen's last text line (OCR; a terminal's caret line) is an open
     password, passphrase or PIN prompt."""
     texts = [(line.box.y, line.box.x, line.text) for line in lines if line.text.strip()]
@@ -271,7 +267,7 @@ class StepRedactor:
         #: frame whole. Its reads differ from a full read by a pixel here and there, not in
         #: what is blurred (benchmarks/README.md, incremental OCR).
         self.incremental_ocr = incremental_ocr
-        self._previous: tuple[np.ndarray[Any, Any], Any] | None = None
+        self._previous: tuple[np.ndarray[Any, Any], FrameResult] | None = None
         #: The last frame's content key and redaction, reused when the screen did not change
         #: between steps (and the deny-list did not grow): most keys and clicks.
         self._last_frame: tuple[tuple[bytes, int], EncodedImage, tuple[Redaction, ...],

@@ -2,10 +2,17 @@
 
 Threads: the capture session runs on the calling (main) thread and hands each raw step to
 :meth:`Recording.enqueue`, which only compresses the step's frame losslessly (identical frames
-shared) and queues it; one redaction thread redacts steps in order and appends them to the
-writer, which flushes complete parts. Raw data never leaves memory. If redaction falls behind
-past the memory cap, new steps lose their frame (flagged ``frame_dropped``, the user warned)
-but keep their events. At stop, the backlog is finished with a progress bar.
+shared) into the backlog (:mod:`recorder.backlog`: RAM only, locked where the OS allows) and
+queues it; one redaction thread redacts steps in order and appends them to the writer, which
+flushes complete parts. Raw data never leaves memory. No screenshot is dropped unless the
+backlog reaches its memory cap (min(25 % of available RAM, 1 GB) of compressed frames) or the
+opt-in ``max_backlog_s``; a dropped one is counted, its step keeps its events, the user is
+warned. At stop, the backlog is finished with a progress bar.
+
+Interrupts: the first SIGINT/SIGTERM stops capture and the backlog is finished; a second one
+asks on a terminal (or, without one, decides) to discard the steps not yet redacted and write
+those that are. Nothing raw is ever written. A killed process loses only what was in memory:
+its parts carry the number of steps captured, so ``recover`` reports how many were lost.
 """
 
 from __future__ import annotations
@@ -14,20 +21,25 @@ import contextlib
 import logging
 import platform
 import queue
+import signal
 import sys
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from types import FrameType
+from typing import TYPE_CHECKING, Any, TextIO
 
 import numpy as np
 
+from recorder.backlog import MemoryLocker, PendingFrame, default_cap_bytes
+from recorder.capture.backend import Monitor
+from recorder.capture.steps import RawStep
 from recorder.episode import schema
-from recorder.episode.model import EpisodeMetadata
+from recorder.episode.model import EpisodeMetadata, MonitorInfo, step_fields
 from recorder.episode.writer import EpisodeWriter, RecoveryResult, recover_folder
 from recorder.errors import CuarecError, EnvironmentProblem
 from recorder.hardening import release_free_memory
@@ -39,9 +51,16 @@ from recorder.pipeline import (
     Tally,
     ocr_thread_share,
 )
+from recorder.record_display import LiveStatus, PlainDisplay, RecordDisplay
 
-_DONE = object()
+if TYPE_CHECKING:
+    from recorder.capture.session import CaptureSession
+
 _log = logging.getLogger("cuarec.record")
+
+#: Why a screenshot or step was dropped (value-free keys of the episode's ``dropped``).
+DROP_BACKLOG_CAP = "frame:backlog_cap"
+DROP_DISCARDED = "step:discarded_unredacted"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,16 +77,17 @@ class RecordOptions:
     pause_hotkey: str | None = None
     consent: bool = True
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
-    #: Compressed frames waiting for redaction above this many bytes are dropped.
-    max_pending_bytes: int = 512 << 20
-    #: Screenshots waiting for redaction above this many are dropped too.
-    max_pending_frames: int = 12
-    #: ...and above this much estimated redaction time (queued screenshots times the recent
-    #: seconds per screenshot), so the work left at stop stays bounded in time, not only in
-    #: memory: a terminal full of text takes seconds, a typed character a fraction of one.
-    max_backlog_s: float = 4.0
+    #: Compressed screenshots waiting for redaction above this many bytes are dropped (None:
+    #: min(25 % of the RAM available at start, 1 GB); see recorder.backlog).
+    max_pending_bytes: int | None = None
+    #: Opt-in: estimated seconds of redaction work allowed to wait (queued screenshots times
+    #: the recent seconds per screenshot); past it new screenshots are dropped, so stopping
+    #: stays quick at the cost of data. None: keep every screenshot up to the memory cap.
+    max_backlog_s: float | None = None
     #: Read only what changed since the previous screenshot (see StepRedactor).
     incremental_ocr: bool = True
+    #: Lock waiting screenshots in RAM (mlock) where the OS allows.
+    lock_memory: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +105,16 @@ class RecordResult:
     stop_reason: str
     recovered: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    #: Steps captured, screenshots kept and dropped by the backlog, seconds from the stop of
+    #: capture to the written episode, steps discarded unredacted at a second interrupt.
+    steps_captured: int = 0
+    screenshots_kept: int = 0
+    screenshots_dropped: int = 0
+    finish_s: float = 0.0
+    steps_discarded: int = 0
+    #: The backlog's cap (compressed bytes) and its peak use.
+    backlog_cap_bytes: int = 0
+    backlog_peak_bytes: int = 0
 
     def to_json(self) -> dict[str, Any]:
         from dataclasses import asdict
@@ -96,98 +126,229 @@ class RecordResult:
 
 @dataclass(slots=True)
 class _Pending:
-    step: Any  # RawStep
-    png: bytes | None
+    step: RawStep
+    frame: PendingFrame | None
     frame_dropped: bool
     #: 1 when the frame is new content (real OCR work), 0 when it repeats the last one.
     fresh: int = 0
+    #: Whether capture had a frame for the step (the step itself no longer holds it).
+    observed: bool = False
+
+
+class _Done:
+    """The end of the queue."""
+
+
+_DONE = _Done()
 
 
 class Recording:
-    """One recording: owns the queue, the redaction thread and the writer."""
+    """One recording: owns the backlog, the redaction thread and the writer."""
 
     def __init__(self, options: RecordOptions, engines: Engines,
-                 stderr: Any = None) -> None:
+                 display: RecordDisplay | None = None) -> None:
         from recorder.identity import seed_deny_list
 
         self.options = options
         self.engines = engines
-        self.stderr = stderr or sys.stderr
+        self.display: RecordDisplay = display or PlainDisplay(sys.stderr)
         self.deny = seed_deny_list()
         self.tally = Tally()
-        self.queue: queue.Queue[Any] = queue.Queue()
+        self.queue: queue.Queue[_Pending | _Done] = queue.Queue()
+        self.cap_bytes = (options.max_pending_bytes if options.max_pending_bytes is not None
+                          else default_cap_bytes())
+        self.locker = MemoryLocker(options.lock_memory)
+        self._told_unlocked = False
         self.pending_bytes = 0
+        self.peak_bytes = 0
         self.pending_frames = 0
         self._pending_lock = threading.Lock()
         #: Recent seconds of redaction per new screenshot (moving average; None until known).
         self.seconds_per_frame: float | None = None
-        self._last_content: tuple[int, bytes] | None = None
+        self._last_content: tuple[int, PendingFrame] | None = None
         self.warnings: list[str] = []
         self.error: BaseException | None = None
+        #: Steps handed over by capture; steps redacted and written; screenshots kept and
+        #: dropped (counts only).
+        self.captured = 0
+        self.started = 0
         self.steps_done = 0
+        self.screenshots_kept = 0
+        self.screenshots_dropped = 0
+        self.discarded = 0
         self.actions: dict[str, int] = {}
         self.writer: EpisodeWriter | None = None
         self.redactor: StepRedactor | None = None
-        self.session: Any = None
+        self.session: CaptureSession | None = None
+        #: Set by a second interrupt: the steps not yet redacted are discarded.
+        self.discard = threading.Event()
+        self.interrupts = 0
+        self._ask = threading.Event()
+        self.capture_stopped = threading.Event()
+        #: The live line and the backlog's progress share the display.
+        self.display_lock = threading.Lock()
 
     # -- capture thread -------------------------------------------------------------------------
-    def enqueue(self, step: Any) -> None:
+    def enqueue(self, step: RawStep) -> None:
         """Called by the capture session for each raw step: compress, share, queue. Fast."""
-        png = None
+        pending: PendingFrame | None = None
         dropped = False
         fresh = 0
         frame = step.observation
         if frame is not None:
-            if self._last_content is not None and self._last_content[0] == frame.content_id:
-                png = self._last_content[1]
-            else:
-                png = _compress(frame.pixels)
-                self._last_content = (frame.content_id, png)
-                fresh = 1
-            # A typing step's screenshot tells whether it was typed at a password prompt;
-            # without it the typing is blanked as a secret (fail closed). So it gets one
-            # more place in the queue: other steps' screenshots are dropped first.
-            limit = min(self.options.max_pending_frames,
-                        self.frame_budget() + (step.action_type == "type"))
             with self._pending_lock:
-                if (self.pending_bytes + len(png) > self.options.max_pending_bytes
-                        or self.pending_frames + fresh > limit):
-                    png, dropped, fresh = None, True, 0
-                    self._last_content = None  # the next step must not reuse a dropped frame
-                else:
-                    self.pending_bytes += len(png)
-                    self.pending_frames += fresh
+                last = self._last_content
+                if last is not None and last[0] == frame.content_id and last[1].retain():
+                    pending = last[1]
+            if pending is None:
+                data = _compress(frame.pixels)
+                with self._pending_lock:
+                    if self._admits(len(data), step.action_type == "type"):
+                        pending = PendingFrame(data, self.locker)
+                        if not pending.locked:
+                            self._unlocked_once()
+                        self.pending_bytes += pending.size
+                        self.peak_bytes = max(self.peak_bytes, self.pending_bytes)
+                        self.pending_frames += 1
+                        self._last_content = (frame.content_id, pending)
+                        fresh = 1
+                    else:
+                        dropped = True
+                        self._last_content = None  # the next step must not reuse it
+                        size = len(data)
+                del data
             if dropped:
-                _log.info("step %d: screenshot dropped, redaction is behind (%d waiting, "
-                          "budget %d)", step.step_index, self.pending_frames,
-                          self.frame_budget())
-            if dropped and not self.warnings:
-                self.warnings.append("redaction fell behind: some screenshots were dropped "
-                                     "(their steps keep their actions)")
-                self.stderr.write(f"cuarec: warning: {self.warnings[-1]}\n")
-        self.queue.put(_Pending(step, png, dropped, fresh))
+                self.screenshots_dropped += 1
+                _log.info("step %d: screenshot dropped (%d waiting, %d bytes of %d)",
+                          step.step_index, self.pending_frames, self.pending_bytes,
+                          self.cap_bytes)
+                if self.screenshots_dropped == 1:
+                    cap = (f"{self.options.max_backlog_s:g} s of work"
+                           if self.options.max_backlog_s is not None
+                           and self.pending_bytes + size <= self.cap_bytes
+                           else f"{self.cap_bytes >> 20} MB")
+                    self.warnings.append(
+                        f"redaction fell behind past the backlog cap ({cap}): some "
+                        "screenshots are dropped (their steps keep their actions)")
+                    self.display.warn(self.warnings[-1])
+            else:
+                self.screenshots_kept += 1
+        self.captured += 1
+        if self.writer is not None:
+            self.writer.note_captured(self.captured)
+        # The raw pixels leave with the step's frame: only the compressed copy waits.
+        self.queue.put(_Pending(replace(step, observation=None), pending, dropped, fresh,
+                                observed=frame is not None))
+
+    def _unlocked_once(self) -> None:
+        message = self.locker.message()
+        if message is not None and not self._told_unlocked:
+            self._told_unlocked = True
+            self.warnings.append(message)
+            self.display.warn(message)
+
+    def _admits(self, size: int, typing: bool) -> bool:
+        """Whether a new screenshot of ``size`` compressed bytes may wait (lock held)."""
+        if self.pending_bytes + size > self.cap_bytes:
+            return False
+        if self.options.max_backlog_s is None:
+            return True
+        # A typing step's screenshot tells whether it was typed at a password prompt;
+        # without it the typing is blanked as a secret (fail closed). So it gets one more
+        # place: other steps' screenshots are dropped first.
+        return self.pending_frames + 1 <= self.frame_budget() + typing
 
     def frame_budget(self) -> int:
-        """How many new screenshots may wait for redaction now (at least one)."""
-        cap = self.options.max_pending_frames
-        if self.seconds_per_frame:
-            cap = min(cap, max(1, int(self.options.max_backlog_s / self.seconds_per_frame)))
-        return cap
+        """With ``max_backlog_s``: how many new screenshots may wait now (at least one)."""
+        limit = self.options.max_backlog_s
+        if limit is None or not self.seconds_per_frame:
+            return sys.maxsize
+        return max(1, int(limit / self.seconds_per_frame))
+
+    def end_of_capture(self) -> None:
+        """No more steps: the redaction thread ends once the queue is drained."""
+        self.queue.put(_DONE)
+
+    def release(self, item: _Pending | _Done) -> None:
+        """Free ``item``'s share of its waiting screenshot (after decoding or discarding)."""
+        if isinstance(item, _Done) or item.frame is None:
+            return
+        with self._pending_lock:
+            if item.frame.release():
+                self.pending_bytes -= item.frame.size
+            self.pending_frames -= item.fresh
+
+    def status(self, elapsed_s: float) -> LiveStatus:
+        return LiveStatus(elapsed_s=elapsed_s, steps=self.captured,
+                          waiting=self.pending_frames, dropped=self.screenshots_dropped)
+
+    # -- interrupts (main thread) ---------------------------------------------------------------
+    def interrupt(self) -> None:
+        """A SIGINT/SIGTERM: the first stops capture; a later one (or any once capture has
+        stopped) asks whether to discard the unredacted rest (see :meth:`finish`)."""
+        self.interrupts += 1
+        if self.interrupts == 1 and not self.capture_stopped.is_set():
+            from recorder.capture.session import STOP_SIGNAL
+
+            if self.session is not None:
+                self.session.stop(STOP_SIGNAL)
+            return
+        self._ask.set()
+
+    def finish(self, worker: threading.Thread, total: int) -> None:
+        """Wait for the redaction thread to drain the backlog (``total`` steps captured),
+        showing progress; at an interrupt, ask whether to discard the unredacted rest."""
+        with self.display_lock:
+            self.capture_stopped.set()
+        while worker.is_alive():
+            self.display.finishing(self.steps_done, self._to_write(total), self._eta_hint())
+            if self._ask.is_set() and not self.discard.is_set():
+                self._ask.clear()
+                # Not yet started, less the final step (kept without its screenshot).
+                if self.display.ask_discard(max(0, total - self.started - 1)):
+                    self.discard.set()
+            worker.join(timeout=0.2)
+        self.display.finishing(self.steps_done, self._to_write(total))
+
+    def _eta_hint(self) -> float | None:
+        """Screenshots waiting times the recent seconds per screenshot (None until known)."""
+        if self.seconds_per_frame is None or self.discard.is_set():
+            return None
+        return self.pending_frames * self.seconds_per_frame
+
+    def _to_write(self, total: int) -> int:
+        """Steps that will be written: all, or once discarding, those started and the final
+        step."""
+        if not self.discard.is_set() or self.started >= total:
+            return total - self.discarded
+        return self.started + 1
+
+    def write(self, metadata: EpisodeMetadata) -> Path:
+        """Finish the episode file with ``metadata`` plus this recording's counts."""
+        assert self.writer is not None
+        return self.writer.finalize(replace(
+            metadata, redaction_counts=dict(self.tally.redactions),
+            dropped=dict(self.tally.dropped), steps_captured=self.captured))
 
     # -- redaction thread ----------------------------------------------------------------------
     def redaction_loop(self) -> None:
         assert self.redactor is not None and self.writer is not None
         while True:
             item = self.queue.get()
-            if item is _DONE:
+            if isinstance(item, _Done):
                 return
+            self.started += 1
             if self.error is not None:
+                self.release(item)
                 continue  # drain without work after a fatal writer error
             try:
+                if self.discard.is_set() and item.step.action_type != "done":
+                    self.release(item)
+                    self.discarded += 1
+                    self.tally.add(dropped=DROP_DISCARDED)
+                    continue
                 draft = self._draft(item)
-                with self._pending_lock:
-                    self.pending_bytes -= len(item.png or b"")
-                    self.pending_frames -= item.fresh
+                self.release(item)
                 if self.session is not None and self.session.device_scale:
                     self.redactor.scale = self.session.device_scale  # HiDPI: pad and detect more
                 started = time.perf_counter()
@@ -203,6 +364,7 @@ class Recording:
                 self.actions[redacted.action_type] = self.actions.get(redacted.action_type, 0) + 1
                 self.steps_done += 1
             except BaseException as exc:
+                self.release(item)
                 self.error = exc
                 if self.session is not None:
                     self.session.stop()
@@ -215,22 +377,24 @@ class Recording:
 
     def _draft(self, item: _Pending) -> StepDraft:
         step = item.step
-        frame = None if item.png is None else _decompress(item.png)
-        flags = tuple(f for f in step.flags)
+        # Discarding: the final step is kept without its (unredacted) screenshot.
+        frame = (None if item.frame is None or self.discard.is_set()
+                 else _decompress(item.frame.read()))
+        flags = step.flags
+        screen_known = not item.frame_dropped
         if item.frame_dropped:
             flags += ("frame_dropped",)
-            self.tally.add(dropped="frame:backlog_cap")
+            self.tally.add(dropped=DROP_BACKLOG_CAP)
+        elif item.frame is not None and frame is None:
+            flags += ("frame_dropped",)
+            screen_known = False
         window = step.window
         return StepDraft(
-            step_index=step.step_index, timestamp_s=step.timestamp_s,
-            action_type=step.action_type, frame=frame, x=step.x, y=step.y, end_x=step.end_x,
-            end_y=step.end_y, button=step.button, scroll_dx=step.scroll_dx,
-            scroll_dy=step.scroll_dy, text=step.text, keys=step.keys, modifiers=step.modifiers,
-            duration_s=step.duration_s, events=step.events,
+            **{**step_fields(step), "flags": flags}, frame=frame,
             window_app=None if window is None else window.app,
             window_title=None if window is None else window.title,
-            focus_known=window is not None or step.observation is None,
-            screen_known=not item.frame_dropped, flags=flags,
+            focus_known=window is not None or not item.observed,
+            screen_known=screen_known,
         )
 
 
@@ -266,15 +430,20 @@ def _versions() -> dict[str, str]:
 
 
 def record_episode(options: RecordOptions, engines: Engines | None = None,
-                   on_backlog: Callable[[int, int], None] | None = None,
-                   stderr: Any = None) -> RecordResult:
-    """Record one episode end to end. Raises :class:`CuarecError` on any refusal."""
+                   display: RecordDisplay | None = None,
+                   stderr: TextIO | None = None) -> RecordResult:
+    """Record one episode end to end. Raises :class:`CuarecError` on any refusal.
+
+    ``display`` shows the live status and the backlog's progress (default: lines on
+    ``stderr``). Run on the main thread, it handles SIGINT and SIGTERM itself (see
+    :meth:`Recording.interrupt`)."""
     from recorder.capture import CaptureConfig, CaptureSession, choose_backend
     from recorder.hardening import harden_process
     from recorder.identity import volunteer_id
 
     harden_process()
     stderr = stderr or sys.stderr
+    display = display or PlainDisplay(stderr)
     # Refuse a bad environment before loading seconds of models.
     choose_backend().close()
     recovered: list[RecoveryResult] = []
@@ -285,7 +454,8 @@ def record_episode(options: RecordOptions, engines: Engines | None = None,
     engines = engines or Engines.build(options.policy, no_ner=options.no_ner,
                                        ocr_threads=ocr_thread_share(reserve=1))
     _log.info("engines ready in %.1f s", time.perf_counter() - loading)
-    recording = Recording(options, engines, stderr)
+    recording = Recording(options, engines, display)
+    _log.info("backlog cap %d MB of compressed screenshots", recording.cap_bytes >> 20)
     started = datetime.now(UTC)
     episode_id = str(uuid.uuid4())
     redactor = StepRedactor(engines, recording.deny, options.privacy, recording.tally,
@@ -298,59 +468,63 @@ def record_episode(options: RecordOptions, engines: Engines | None = None,
         volunteer_id=volunteer_id(), consent=options.consent,
     )
     name = f"{started:%Y%m%dT%H%M%S}-{episode_id[:8]}{schema.EPISODE_SUFFIX}"
-    # One step per part: a crash loses at most the step being redacted.
+    # One step per part: a crash loses at most the steps still in memory.
     writer = EpisodeWriter(options.out_dir / name, metadata, chunk_steps=1)
     recording.writer = writer
     config = CaptureConfig(fps=options.fps, monitor=options.monitor,
                            duration_s=options.duration_s, stop_hotkey=options.stop_hotkey,
-                           pause_hotkey=options.pause_hotkey, ready_file=options.ready_file)
+                           pause_hotkey=options.pause_hotkey, ready_file=options.ready_file,
+                           handle_signals=False)
     session = CaptureSession(config, on_step=recording.enqueue, stderr=stderr)
     recording.session = session
     worker = threading.Thread(target=recording.redaction_loop, name="cuarec-redaction",
                               daemon=True)
     worker.start()
-    try:
-        capture = session.run()
-    except BaseException:
-        recording.queue.put(_DONE)
-        worker.join()
-        writer.discard()  # nothing half-finished is left when capture itself failed
-        raise
-    recording.queue.put(_DONE)
-    total = capture.step_count
-    _log.info("capture stopped (%s): %d steps, %d still to redact", capture.stop_reason, total,
-              total - recording.steps_done)
-    while worker.is_alive():
-        if on_backlog is not None:
-            on_backlog(recording.steps_done, total)
-        worker.join(timeout=0.2)
-    if on_backlog is not None:
-        on_backlog(recording.steps_done, total)
-    if recording.error is not None:
-        error = recording.error
-        if isinstance(error, CuarecError):
-            raise error  # parts already flushed stay recoverable
-        raise EnvironmentProblem(
-            f"recording stopped: redaction failed ({type(error).__name__}); flushed steps "
-            f"can be recovered with `cuarec recover {options.out_dir}`")
-    monitor = capture.monitor
-    frame_w, _ = capture.frame_size
-    scale = frame_w / monitor.width if monitor.width else 1.0
-    tally = recording.tally
-    final = replace(
-        metadata,
-        ended_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        duration_s=round(capture.duration_s, 3),
-        session_type=capture.session_type,
-        # Each monitor's own ratio: a 1x screen beside a 2x Retina one (points) stays 1x.
-        monitors=tuple(_monitor_info(m, scale * m.pixel_ratio / monitor.pixel_ratio)
-                       for m in capture.monitors),
-        monitor_index=capture.monitors.index(monitor),
-        scale_factor=scale,
-        redaction_counts=dict(tally.redactions),
-        dropped=dict(tally.dropped),
-    )
-    path = writer.finalize(final)
+    # Interrupts stay ours until the episode is written: a Ctrl-C while writing asks nothing
+    # and aborts nothing.
+    with handle_interrupts(recording):
+        with _live_status(recording, session):
+            try:
+                capture = session.run()
+            except BaseException:
+                recording.end_of_capture()
+                worker.join()
+                writer.discard()  # nothing half-finished is left when capture itself failed
+                raise
+            stopped = time.monotonic()
+            recording.end_of_capture()
+            total = capture.step_count
+            _log.info("capture stopped (%s): %d steps, %d still to redact", capture.stop_reason,
+                      total, total - recording.steps_done)
+            try:
+                recording.finish(worker, total)
+            finally:
+                display.close()
+        if recording.error is not None:
+            error = recording.error
+            if isinstance(error, CuarecError):
+                raise error  # parts already flushed stay recoverable
+            raise EnvironmentProblem(
+                f"recording stopped: redaction failed ({type(error).__name__}); flushed steps "
+                f"can be recovered with `cuarec recover {options.out_dir}`")
+        monitor = capture.monitor
+        frame_w, _ = capture.frame_size
+        scale = frame_w / monitor.width if monitor.width else 1.0
+        tally = recording.tally
+        final = replace(
+            metadata,
+            ended_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            duration_s=round(capture.duration_s, 3),
+            session_type=capture.session_type,
+            # Each monitor's own ratio: a 1x screen beside a 2x Retina one (points) stays 1x.
+            monitors=tuple(_monitor_info(m, scale * m.pixel_ratio / monitor.pixel_ratio)
+                           for m in capture.monitors),
+            monitor_index=capture.monitors.index(monitor),
+            scale_factor=scale,
+        )
+        path = recording.write(final)
+    finish_s = time.monotonic() - stopped
+    _log.info("episode written %.1f s after capture stopped", finish_s)
     from recorder.episode.reader import open_episode
 
     episode = open_episode(path)
@@ -362,14 +536,68 @@ def record_episode(options: RecordOptions, engines: Engines | None = None,
         dropped=dict(sorted(tally.dropped.items())), flags=dict(sorted(tally.flags.items())),
         stop_reason=capture.stop_reason,
         recovered=tuple(str(r.episode) for r in recovered if r.status == "recovered"),
-        warnings=tuple(recording.warnings),
+        warnings=tuple(recording.warnings), steps_captured=recording.captured,
+        screenshots_kept=recording.screenshots_kept,
+        screenshots_dropped=recording.screenshots_dropped, finish_s=round(finish_s, 2),
+        steps_discarded=recording.discarded, backlog_cap_bytes=recording.cap_bytes,
+        backlog_peak_bytes=recording.peak_bytes,
     )
 
 
-def _monitor_info(monitor: Any, scale: float) -> Any:
-    from recorder.episode.model import MonitorInfo
+@contextlib.contextmanager
+def handle_interrupts(recording: Recording) -> Iterator[None]:
+    """SIGINT and SIGTERM go to :meth:`Recording.interrupt` (main thread only; elsewhere the
+    caller's own handling stays)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
 
+    def handler(signum: int, frame: FrameType | None) -> None:
+        recording.interrupt()
+
+    restore = {signum: signal.signal(signum, handler)
+               for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, previous in restore.items():
+            signal.signal(signum, previous)
+
+
+@contextlib.contextmanager
+def _live_status(recording: Recording, session: CaptureSession) -> Iterator[None]:
+    """Redraw the live status line once a second from the moment capture is ready until
+    it stops."""
+    done = threading.Event()
+
+    def tick() -> None:
+        if not _wait_ready(session, done):
+            return
+        origin: float | None = None
+        while not done.wait(0 if origin is None else 1.0):
+            with recording.display_lock:
+                if recording.capture_stopped.is_set():
+                    return
+                origin = time.monotonic() if origin is None else origin
+                recording.display.live(recording.status(time.monotonic() - origin))
+
+    ticker = threading.Thread(target=tick, name="cuarec-status", daemon=True)
+    ticker.start()
+    try:
+        yield
+    finally:
+        done.set()
+        recording.capture_stopped.set()
+        ticker.join()
+
+
+def _wait_ready(session: CaptureSession, done: threading.Event) -> bool:
+    while not done.is_set():
+        if session.ready.wait(0.1):
+            return True
+    return False
+
+
+def _monitor_info(monitor: Monitor, scale: float) -> MonitorInfo:
     return MonitorInfo(x=monitor.x, y=monitor.y, width=monitor.width, height=monitor.height,
                        scale=round(scale, 4))
-
-

@@ -11,7 +11,6 @@ inside a running session (it fails to import without a display).
 from recorder.capture.backend import (
     BUTTON_PRESS,
     BUTTON_RELEASE,
-    EVENT_KINDS,
     KEY_PRESS,
     KEY_RELEASE,
     MOVE,
@@ -33,7 +32,8 @@ from recorder.capture.session import (
     CaptureSession,
     CaptureStats,
 )
-from recorder.capture.steps import ACTION_TYPES, CoordinateMap, RawStep, StepConfig, StepReducer
+from recorder.capture.steps import CoordinateMap, RawStep, StepConfig, StepReducer
+from recorder.episode.schema import ACTION_TYPES, EVENT_KINDS
 
 __all__ = [
     "ACTION_TYPES",

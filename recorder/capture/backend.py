@@ -24,14 +24,13 @@ from redaction.models import InputEvent
 RawInput = tuple[Any, ...]
 InputSink = Callable[[RawInput], None]
 
-#: The raw input event kinds (``InputEvent.kind``).
+#: The raw input event kinds (``InputEvent.kind``; the list: schema.EVENT_KINDS).
 KEY_PRESS = "key_press"
 KEY_RELEASE = "key_release"
 BUTTON_PRESS = "button_press"
 BUTTON_RELEASE = "button_release"
 MOVE = "move"
 SCROLL = "scroll"
-EVENT_KINDS = (KEY_PRESS, KEY_RELEASE, BUTTON_PRESS, BUTTON_RELEASE, MOVE, SCROLL)
 
 
 @dataclass(frozen=True, slots=True)

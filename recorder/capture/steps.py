@@ -46,10 +46,8 @@ from recorder.capture.backend import (
 )
 from recorder.capture.frames import Frame
 from recorder.capture.hotkeys import MODIFIER_FAMILY, order_modifiers
+from recorder.episode.model import Step
 from redaction.models import InputEvent
-
-ACTION_TYPES = ("move", "click", "double_click", "triple_click", "right_click", "middle_click",
-                "drag", "scroll", "type", "key", "hotkey", "wait", "done")
 
 #: Keys that edit a line of text; inside a typing run they stay in the run.
 EDIT_KEYS = frozenset({"backspace", "delete", "left", "right", "home", "end", "caps_lock"})
@@ -66,33 +64,16 @@ FLAG_HELD_AT_END = "keys_held_at_end"  # some press had no release when the step
 
 
 @dataclass(frozen=True, slots=True)
-class RawStep:
+class RawStep(Step):
     """One action and the observation before it, unredacted (never write it as is).
 
-    Field meanings match :class:`recorder.episode.model.RedactedStep`; ``observation`` is
-    the raw frame (pixels and focused window when grabbed), ``window`` the focused window of
-    that frame, ``text`` the typed text as rebuilt here (type steps only), ``events`` the
-    raw input events (session-relative ``t``, coordinates in the stored screenshot's pixels).
+    The shared fields are :class:`recorder.episode.model.Step`'s (``text`` as rebuilt here,
+    ``events`` the raw input events); ``observation`` is the raw frame (pixels and focused
+    window when grabbed), ``window`` the focused window of that frame.
     """
 
-    step_index: int
-    timestamp_s: float
-    action_type: str
-    observation: Frame | None = None
-    x: int | None = None
-    y: int | None = None
-    end_x: int | None = None
-    end_y: int | None = None
-    button: str | None = None
-    scroll_dx: int | None = None
-    scroll_dy: int | None = None
-    text: str | None = None
-    keys: tuple[str, ...] = ()
-    modifiers: tuple[str, ...] = ()
-    duration_s: float | None = None
-    events: tuple[InputEvent, ...] = ()
-    window: RawWindow | None = None
-    flags: tuple[str, ...] = ()
+    observation: Frame | None = field(default=None, repr=False)
+    window: RawWindow | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

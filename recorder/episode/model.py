@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from redaction.models import InputEvent, Redaction
@@ -31,18 +31,20 @@ class EncodedImage:
 
 
 @dataclass(frozen=True, slots=True)
-class RedactedStep:
-    """One step of an episode after redaction: an action and the observation before it.
+class Step:
+    """One step: an action and what came with it. The one declaration of the fields every
+    stage shares: the raw step from capture (:class:`recorder.capture.steps.RawStep`), the
+    draft redaction reads (:class:`recorder.pipeline.StepDraft`) and the redacted step written
+    (:class:`RedactedStep`); each adds its observation and window in its own form.
 
-    Coordinates are in the stored screenshot's pixels. Build it with
-    :func:`certify_redacted`, which the redaction pipeline calls once every field has been
-    through the redactors; the writer refuses anything else.
+    Coordinates are in the stored screenshot's pixels; ``text`` is the typed text (type steps
+    only), ``events`` the input events (session-relative ``t``). Before redaction these and
+    ``keys`` hold raw values: they are left out of ``repr``.
     """
 
     step_index: int
     timestamp_s: float
     action_type: str
-    screenshot: EncodedImage | None = None
     x: int | None = None
     y: int | None = None
     end_x: int | None = None
@@ -50,14 +52,30 @@ class RedactedStep:
     button: str | None = None
     scroll_dx: int | None = None
     scroll_dy: int | None = None
-    text: str | None = None
-    keys: tuple[str, ...] = ()
+    text: str | None = field(default=None, repr=False)
+    keys: tuple[str, ...] = field(default=(), repr=False)
     modifiers: tuple[str, ...] = ()
     duration_s: float | None = None
-    events: tuple[InputEvent, ...] = ()
+    events: tuple[InputEvent, ...] = field(default=(), repr=False)
+    flags: tuple[str, ...] = ()
+
+
+def step_fields(step: Step) -> dict[str, Any]:
+    """The shared fields of ``step`` by name, to build the next stage's step from it."""
+    return {f.name: getattr(step, f.name) for f in fields(Step)}
+
+
+@dataclass(frozen=True, slots=True)
+class RedactedStep(Step):
+    """One step of an episode after redaction: an action and the observation before it.
+
+    Build it with :func:`certify_redacted`, which the redaction pipeline calls once every
+    field has been through the redactors; the writer refuses anything else.
+    """
+
+    screenshot: EncodedImage | None = None
     window: WindowInfo | None = None
     redactions: tuple[Redaction, ...] = ()
-    flags: tuple[str, ...] = ()
     _seal: object = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -114,3 +132,7 @@ class EpisodeMetadata:
     recovered: bool = False
     step_count: int = 0
     frame_count: int = 0
+    #: Steps the recorder captured (None: unknown). Above ``step_count`` when steps were
+    #: discarded unredacted at a second interrupt or lost with a killed recorder (``dropped``
+    #: says which).
+    steps_captured: int | None = None

@@ -29,6 +29,9 @@ from recorder.errors import CuarecError, EnvironmentProblem, InvalidEpisodeError
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
+#: Beside the parts: the number of steps the recorder has captured so far (one integer,
+#: value-free), so recovery can tell how many steps a killed recorder lost.
+CAPTURED_NAME = ".captured"
 #: Rows per row group in a finished episode: small, so readers can cap memory per group.
 ROW_GROUP_STEPS = 16
 
@@ -101,6 +104,7 @@ class EpisodeWriter:
         self._buffered_bytes = 0
         self._parts_written = 0
         self._steps_flushed = 0
+        self._captured: int | None = None
         self._closed = False
         ensure_private_folder(target.parent)
         if target.exists():
@@ -130,6 +134,22 @@ class EpisodeWriter:
         if len(self._buffer) >= self._chunk_steps or self._buffered_bytes >= self._chunk_bytes:
             self.flush()
 
+    def note_captured(self, count: int) -> None:
+        """``count`` steps captured so far (some still in memory, unredacted). Kept in a
+        one-number file beside the parts and in each part's metadata, so a killed recorder's
+        loss is known to :func:`recover_folder`. Best effort: a failed write loses only that."""
+        self._captured = count
+        if self._closed:
+            return
+        tmp = self.parts_dir / f"{CAPTURED_NAME}{schema.TMP_SUFFIX}"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, FILE_MODE)
+            with os.fdopen(fd, "w", encoding="ascii") as handle:
+                handle.write(str(count))
+            os.replace(tmp, self.parts_dir / CAPTURED_NAME)
+        except OSError:
+            pass
+
     def update_metadata(self, metadata: EpisodeMetadata) -> None:
         """Metadata written with the next part (e.g. counts so far) and in the final file."""
         self.metadata = metadata
@@ -139,7 +159,10 @@ class EpisodeWriter:
         if not self._buffer:
             return
         index = self._parts_written + 1
-        table = schema.steps_to_table(self.metadata, self._buffer)
+        metadata = self.metadata
+        if self._captured is not None:
+            metadata = replace(metadata, steps_captured=self._captured)
+        table = schema.steps_to_table(metadata, self._buffer)
         tmp = self.parts_dir / schema.part_tmp_name(index)
         try:
             with private_new_file(tmp) as handle:
@@ -157,6 +180,8 @@ class EpisodeWriter:
         """Flush, assemble the parts into the episode file by atomic rename, remove the parts."""
         if metadata is not None:
             self.metadata = metadata
+        if self._captured is not None and self.metadata.steps_captured is None:
+            self.metadata = replace(self.metadata, steps_captured=self._captured)
         self.flush()
         self._closed = True
         assemble_parts(self.parts_dir, self.metadata)
@@ -194,13 +219,25 @@ def _part_metadata(part: Path) -> EpisodeMetadata:
     return schema.decode_metadata(json.loads(raw[schema.CUAREC_METADATA_KEY]))
 
 
+#: The ``dropped`` key of steps a killed recorder still held in memory (never written).
+LOST_KEY = "step:lost_with_process"
+
+
+def _captured_beside(parts_dir: Path) -> int:
+    try:
+        return int((parts_dir / CAPTURED_NAME).read_text(encoding="ascii").strip() or 0)
+    except (OSError, ValueError):
+        return 0
+
+
 def assemble_parts(
     parts_dir: Path, metadata: EpisodeMetadata | None = None, *, recovered: bool = False
 ) -> tuple[Path, int]:
     """Stream the complete parts of ``parts_dir`` into its episode file; remove the parts.
 
     ``metadata`` defaults to the metadata of the last part (what recovery uses). Returns the
-    episode path and its number of steps. Memory stays at one part at a time.
+    episode path and its number of steps. Memory stays at one part at a time. When
+    ``recovered``, steps captured but never written are counted under :data:`LOST_KEY`.
     """
     target = schema.target_for_parts_dir(parts_dir)
     parts = _complete_parts(parts_dir)
@@ -219,6 +256,15 @@ def assemble_parts(
         raise InvalidEpisodeError(
             f"unreadable episode part in {parts_dir} ({type(exc).__name__})"
         ) from None
+    lost = 0
+    if recovered:
+        captured = max(metadata.steps_captured or 0, _captured_beside(parts_dir))
+        lost = max(0, captured - step_count)
+        if captured:
+            dropped = dict(metadata.dropped)
+            if lost:
+                dropped[LOST_KEY] = dropped.get(LOST_KEY, 0) + lost
+            metadata = replace(metadata, steps_captured=captured, dropped=dropped)
     metadata = replace(
         metadata,
         step_count=step_count,
@@ -271,6 +317,9 @@ class RecoveryResult:
     episode: Path
     status: RecoveryStatus
     steps: int
+    #: Steps the killed recorder had captured but not written (lost with its memory);
+    #: None where unknown (parts from before this count existed).
+    lost: int | None = None
 
 
 def recover_folder(folder: Path) -> list[RecoveryResult]:
@@ -299,14 +348,23 @@ def recover_folder(folder: Path) -> list[RecoveryResult]:
             results.append(RecoveryResult(target, "already_finished", 0))
             continue
         if not _complete_parts(parts_dir):
+            lost = _captured_beside(parts_dir)
             shutil.rmtree(parts_dir)
             with contextlib.suppress(FileNotFoundError):
                 schema.final_tmp_for(target).unlink()
-            results.append(RecoveryResult(target, "empty", 0))
+            results.append(RecoveryResult(target, "empty", 0, lost or None))
             continue
         episode, steps = assemble_parts(parts_dir, recovered=True)
-        results.append(RecoveryResult(episode, "recovered", steps))
+        results.append(RecoveryResult(episode, "recovered", steps, _lost_in(episode)))
     return results
+
+
+def _lost_in(episode: Path) -> int | None:
+    raw = pq.read_schema(episode).metadata or {}
+    meta = schema.decode_metadata(json.loads(raw[schema.CUAREC_METADATA_KEY]))
+    if meta.steps_captured is None:
+        return None
+    return int(meta.dropped.get(LOST_KEY, 0))
 
 
 @contextlib.contextmanager

@@ -17,6 +17,7 @@ from recorder.pipeline import (
     prompt_asks_for_secret,
 )
 from redaction.denylist import DenyList
+from redaction.image.ocr import OcrLine, OcrWord
 from redaction.models import Box, InputEvent
 
 
@@ -75,15 +76,14 @@ def test_typing_at_a_password_prompt_is_a_secret(redactor: StepRedactor) -> None
 
 
 def test_prompt_detection_reads_only_the_last_line() -> None:
-    class Line:
-        def __init__(self, y: int, text: str) -> None:
-            self.box, self.text = Box(0, y, 100, 10), text
+    def line(y: int, text: str) -> OcrLine:
+        return OcrLine(Box(0, y, 100, 10), (OcrWord(text, Box(0, y, 100, 10), 0.9),))
 
-    assert prompt_asks_for_secret([Line(0, "$ ls"), Line(20, "Password:")])
-    assert prompt_asks_for_secret([Line(0, "Enter passphrase for key '/k':")])
-    assert prompt_asks_for_secret([Line(0, "$ read -s"), Line(21, "Password:\u25a0")])  # cursor
-    assert not prompt_asks_for_secret([Line(0, "Password:"), Line(20, "Password: $ ls")])
-    assert not prompt_asks_for_secret([Line(0, "Password: hunter2 was wrong"), Line(20, "$")])
+    assert prompt_asks_for_secret([line(0, "$ ls"), line(20, "Password:")])
+    assert prompt_asks_for_secret([line(0, "Enter passphrase for key '/k':")])
+    assert prompt_asks_for_secret([line(0, "$ read -s"), line(21, "Password:\u25a0")])  # cursor
+    assert not prompt_asks_for_secret([line(0, "Password:"), line(20, "Password: $ ls")])
+    assert not prompt_asks_for_secret([line(0, "Password: hunter2 was wrong"), line(20, "$")])
 
 
 def test_unknown_focus_makes_typing_a_secret(redactor: StepRedactor) -> None:
@@ -181,3 +181,24 @@ def test_a_stored_step_without_screenshot_keeps_its_typing(redactor: StepRedacto
                                      frame=None, text="ls -la", events=_typing("ls -la"),
                                      flags=("frame_dropped",)))
     assert step.text == "ls -la" and "secret_input" not in step.flags
+
+
+def test_raw_steps_and_drafts_never_show_their_values_in_a_repr() -> None:
+    """One step record for every stage: its raw fields (typed text, keys, events, window,
+    pixels) stay out of reprs, so a log line or a traceback cannot carry them."""
+    from recorder.capture.backend import RawWindow
+    from recorder.capture.frames import Frame
+    from recorder.capture.steps import RawStep
+    from recorder.episode.model import step_fields
+
+    pixels = np.full((4, 4, 3), 7, dtype=np.uint8)
+    raw = RawStep(step_index=3, timestamp_s=1.0, action_type="type", text="hunter2",
+                  keys=("h",), events=_typing("hunter2"),
+                  observation=Frame(t=0.5, pixels=pixels, content_id=1),
+                  window=RawWindow(app="xterm", title="Contract for Ann Lee"))
+    draft = StepDraft(**step_fields(raw), frame=pixels, window_app="xterm",
+                      window_title="Contract for Ann Lee")
+    assert (draft.step_index, draft.text, draft.events) == (3, "hunter2", raw.events)
+    for text in (repr(raw), repr(draft)):
+        assert "hunter" not in text and "Ann Lee" not in text and "'h'" not in text
+        assert "step_index=3" in text and "action_type='type'" in text

@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 
 from recorder.capture.backend import KEY_PRESS, KEY_RELEASE
 from recorder.capture.steps import (
-    ACTION_TYPES,
     FLAG_HELD_AT_END,
     FLAG_OUTSIDE_FRAME,
     CoordinateMap,
     RawStep,
     StepConfig,
 )
+from recorder.episode.schema import ACTION_TYPES
 from redaction.models import InputEvent
 from tests.recorder.capture.conftest import FRAME_PERIOD, Stream, reduce_stream
 
