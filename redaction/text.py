@@ -141,6 +141,8 @@ class TextRedactor:
             return []
         candidates = self._candidates(text, deny_list, unknown_words=kind != "title")
         kept = [s for s in candidates if self._accepts(s, text)]
+        if kind == "title":
+            kept = [s for s in kept if not _program_word_in_title(text, s)]
         kept = [s for s in (_tidy(text, s) for s in kept) if s is not None]
         if self.ner is not None:
             kept = [self._extend_name(text, s) for s in kept]
@@ -517,6 +519,32 @@ class TextRedactor:
 
 
 # ---- helpers ---------------------------------------------------------------------------------
+
+
+#: Recognizers that guess from language (NER and what grows from it), not from a value's form.
+_NER_GUESSES = ("presidio", "spacy", "ner_name_shape")
+
+
+def _program_word_in_title(text: str, span: Span) -> bool:
+    """A title's lowercase word that only a language guess calls personal ("xterm" a PERSON,
+    "bash" an ORGANIZATION), or a lone token taken for a typed password ("bash-5.2#").
+
+    Programs write titles and capitalise the names in them, so a lowercase word in a title
+    with capitals, or a one-word title, is a program, command, file or host name. A title
+    all in lowercase with several words (a task a volunteer typed) keeps its guesses: names
+    typed in lowercase are what the re-capitalised pass is for. The identity and deny-lists
+    and every pattern recognizer still apply.
+    """
+    if span.recognizer == "lone_credential":
+        return True  # a rule for the typing runs of a password field, not for titles
+    value = text[span.start : span.end]
+    if (
+        span.entity_type not in _RECASED_TYPES
+        or not span.recognizer.startswith(_NER_GUESSES)
+        or any(c.isupper() for c in value)
+    ):
+        return False
+    return len(text.split()) == 1 or any(c.isupper() for c in text)
 
 
 def _record(span: Span, kind: RedactionKind) -> Redaction:

@@ -105,6 +105,8 @@ def test_a_hotkey_at_a_password_prompt_is_no_typing(redactor: StepRedactor, char
                                      frame=frame, keys=("ctrl", "a"), modifiers=("ctrl",),
                                      events=events, window_app="xterm", window_title="xterm"))
     assert step.keys == ("ctrl", "a") and step.events == events
+    # A program's one-word title is no name.
+    assert step.window is not None and (step.window.app, step.window.title) == ("xterm", "xterm")
     assert "secret_input" not in step.flags
     assert not any(r.entity_type == "PASSWORD" and r.kind == "text" for r in step.redactions)
 

@@ -564,3 +564,24 @@ def test_a_name_grows_by_a_few_unknown_words_at_most(text_redactor: TextRedactor
     grown = text_redactor._extend_name(text, Span(middle, middle + 7, "PERSON", "spacy", 0.85))
     three_each_side = "Usamov Dziedzic Kastner Cazares Nekolna Brzeczyszczykiewicz Zbyszko"
     assert text[grown.start : grown.end] == three_each_side
+
+
+@pytest.mark.parametrize("policy", ["default", "strict"])
+def test_what_a_volunteer_sees_at_once_is_not_redacted(
+    text_redactor: TextRedactor, policy: str
+) -> None:
+    redactor = TextRedactor(load_policy(policy), text_redactor.ner)
+    for typed in ("hello world", "echo hello, world", "ls /usr"):
+        stream = Stream()
+        stream.type(typed)
+        result = redactor.redact_events(stream.events)
+        assert (result.text, result.redactions) == (typed, ()), typed
+    # Program titles: a one-word title, and a lowercase word in a title with capitals.
+    for title in ("xterm", "bash", "bash-5.2#", "htop", "notes.txt - gedit", "Terminal"):
+        assert redactor.analyze(title, kind="title") == [], title
+    # Names in titles are still found, and so are the deny-list's values in lowercase.
+    title = "Chat with Anna Lee - Signal"
+    assert covered(title, redactor.analyze(title, kind="title"), "Anna Lee")
+    deny = DenyList()
+    deny.add("zebedeeq", "USERNAME", "identity")
+    assert covered("zebedeeq", redactor.analyze("zebedeeq", deny, kind="title"), "zebedeeq")
