@@ -59,6 +59,12 @@ _TITLE_NAME = re.compile(
 )
 
 
+def names_in_title(title: str) -> int:
+    """How many names a title's wording places (see ``_TITLE_NAME``): the audit's count of
+    what :class:`StepRedactor` would remove from it."""
+    return sum(1 for _ in _TITLE_NAME.finditer(title))
+
+
 @dataclass(frozen=True, slots=True)
 class PrivacySettings:
     """Recording-time privacy defaults (beyond the text/image policy)."""
