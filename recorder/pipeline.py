@@ -25,7 +25,13 @@ from recorder.episode.images import encode_frame
 from recorder.episode.model import EncodedImage, RedactedStep, WindowInfo, certify_redacted
 from recorder.errors import CuarecError, EnvironmentProblem, UsageError
 from redaction.denylist import DenyList
-from redaction.keystrokes import TypedText, collapse_runs, rebuild_typing, replay_text
+from redaction.keystrokes import (
+    REDACTED_EVENT,
+    TypedText,
+    collapse_runs,
+    rebuild_typing,
+    replay_text,
+)
 from redaction.models import InputEvent, Redaction
 
 _log = logging.getLogger("cuarec.pipeline")
@@ -222,13 +228,13 @@ def _quantise_typing(events: Sequence[InputEvent], quantum: float, fold: bool
     pressed_at: dict[str | None, float] = {}
     out = []
     for e in events:
-        if e.kind not in ("key_press", "key_release"):
+        if e.kind not in ("key_press", "key_release", REDACTED_EVENT):
             out.append(e)
             continue
         t = round(e.t / quantum) * quantum if quantum > 0 else e.t
         if e.kind == "key_press":
             pressed_at[e.key] = t
-        elif fold:
+        elif fold and e.kind == "key_release":
             t = pressed_at.get(e.key, t)
         out.append(replace(e, t=round(t, 3)))
     return tuple(out)
