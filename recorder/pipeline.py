@@ -31,6 +31,7 @@ from redaction.keystrokes import (
     collapse_runs,
     rebuild_typing,
     replay_text,
+    typed_presses,
 )
 from redaction.models import InputEvent, Redaction
 
@@ -214,10 +215,9 @@ class Tally:
 
 
 def _typed_keys(events: Sequence[InputEvent], typed: TypedText) -> dict[int, str]:
-    """The key presses that typed a character (a key combination such as ctrl+a types none;
-    a paste's content was never seen), each as a character of a secret."""
-    return {c.event: SECRET_ENTITY for c in typed.log
-            if c.event is not None and not c.unknown and events[c.event].kind == "key_press"}
+    """The key presses that typed (or may have typed) a character, each as a character of a
+    secret; a key combination such as ctrl+a types none (see ``typed_presses``)."""
+    return dict.fromkeys(typed_presses(events, typed), SECRET_ENTITY)
 
 
 def _quantise_typing(events: Sequence[InputEvent], quantum: float, fold: bool

@@ -495,6 +495,29 @@ def replay_text(events: Sequence[InputEvent]) -> str:
     return rebuild_typing(events).text.replace(UNKNOWN_CHAR, PASTED)
 
 
+def typed_presses(events: Sequence[InputEvent], typed: TypedText) -> set[int]:
+    """The key presses that typed a character (``typed`` is the rebuild of ``events``), and
+    those that may have though the field model could not follow them (a printable ``char``
+    pressed with alt: macOS's option types characters), but not key combinations with ctrl
+    or cmd, which type nothing, nor pastes, whose content was never seen."""
+    presses = {
+        c.event
+        for c in typed.log
+        if c.event is not None and not c.unknown and events[c.event].kind == "key_press"
+    }
+    held: set[str] = set()
+    for index, event in enumerate(events):
+        key = (event.key or "").lower()
+        if event.kind == "key_release":
+            held.discard(key)
+        elif event.kind == "key_press":
+            if key in _CTRL or key in _CMD:
+                held.add(key)
+            elif not held and event.char and event.char.isprintable():
+                presses.add(index)
+    return presses
+
+
 def collapse_runs(
     events: Sequence[InputEvent],
     doomed: Mapping[int, str],

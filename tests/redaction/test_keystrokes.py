@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from hypothesis import given
 from hypothesis import strategies as st
 
-from redaction.keystrokes import REDACTED_EVENT, UNKNOWN_CHAR, rebuild_typing, replay_text
+from redaction.keystrokes import (
+    REDACTED_EVENT,
+    UNKNOWN_CHAR,
+    rebuild_typing,
+    replay_text,
+    typed_presses,
+)
 from redaction.models import InputEvent
 
 # ---- building event streams ---------------------------------------------------------------
@@ -332,3 +338,13 @@ def test_replay_shows_an_unseen_paste_as_a_marker() -> None:
     stream.type("x")
     stream.key("v", None, ("ctrl",))
     assert replay_text(stream.events) == "x<PASTED>"
+
+
+def test_typed_presses_are_characters_not_key_combinations() -> None:
+    stream = Stream()
+    typed_keys = stream.type("ab")
+    stream.key("a", "a", ("ctrl",))  # select all: types nothing
+    stream.key("v", None, ("ctrl",))  # a paste: its content was never seen
+    option = stream.key("x", "\u2248", ("alt",))  # macOS option types; the model cannot follow
+    stream.key("tab")
+    assert typed_presses(stream.events, rebuild_typing(stream.events)) == {*typed_keys, option}
