@@ -174,7 +174,10 @@ class AuditJob(EpisodeJob):
         if self._engines is None:
             from redaction.image.audit import FrameAuditor
 
+            # The OCR ``redact`` reads with (strictest image settings): the audit reads at least
+            # what redaction read.
             self._engines = Engines.build(self.policy, no_ner=self.no_ner,
+                                          strictest_images=True,
                                           ocr_threads=_ocr_threads(self.workers_per_machine))
             self._auditor = FrameAuditor(self._engines.frames.analyzer, self._engines.frames.ocr)
 

@@ -135,6 +135,11 @@ class Engines:
             options["line_cache"] = OCR_LINE_CACHE
             if ocr_threads is not None:
                 options["threads"] = ocr_threads
+            if strictest_images:
+                # Curators' redact and audit: each line read alone, so its reading does not
+                # depend on the lines batched with it (nor on which came from the line
+                # cache), and a frame redacted again reads exactly as before.
+                options["rec_batch"] = 1
         # Screen text gets the screen form of the policy: typing-only recognizers (a lone
         # token read as a password) and the re-capitalised NER pass misfire on UI text.
         from redaction.image.screen_text import screen_policy

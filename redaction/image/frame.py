@@ -230,15 +230,21 @@ class FrameRedactor:
 
         A blurred value leaves its label alone on a line ("IBAN:"), which the analysis can
         read differently than beside its value; curators' re-redaction settles such frames
-        so its output passes an audit with the same detectors. ``lines`` are the input's.
-        A pass that fails drops the frame (fail closed).
+        so its output passes an audit with the same detectors. The first pass uses (and
+        learns into) ``deny_list``; the later ones read the frame as the audit does, without
+        one (what the first pass found of it is blurred; blurred pixels teach nothing), so a
+        settled frame is one that a pass without a deny-list leaves unchanged (checked also
+        when a first pass with one found nothing). ``lines`` are the input's. A pass that
+        fails drops the frame (fail closed).
         """
         first = result = self.redact(frame, deny_list, scale=scale)
         redactions, blurred = list(result.redactions), list(result.blurred)
+        unchecked = deny_list is not None and len(deny_list) > 0
         for _ in range(rounds - 1):
-            if result.frame is None or not result.redactions:
+            if result.frame is None or not (result.redactions or unchecked):
                 break
-            result = self.redact(result.frame, deny_list, scale=scale)
+            unchecked = False
+            result = self.redact(result.frame, None, scale=scale)
             if result.frame is None:
                 return result
             redactions.extend(result.redactions)
