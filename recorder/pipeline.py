@@ -31,6 +31,14 @@ from recorder.episode.model import (
 )
 from recorder.errors import CuarecError, EnvironmentProblem, UsageError
 from redaction.denylist import DenyList
+from redaction.keystrokes import (
+    REDACTED_EVENT,
+    TypedText,
+    collapse_runs,
+    rebuild_typing,
+    replay_text,
+    typed_presses,
+)
 from redaction.models import InputEvent, Redaction
 
 if TYPE_CHECKING:
@@ -70,6 +78,12 @@ _TITLE_NAME = re.compile(
     r"[:\s]+((?-i:[A-Z][a-z'\u2019\-]+(?:[ \t]+[A-Z][a-z'\u2019\-]+){1,2}))\b",
     re.IGNORECASE,
 )
+
+
+def names_in_title(title: str) -> int:
+    """How many names a title's wording places (see ``_TITLE_NAME``): the audit's count of
+    what :class:`StepRedactor` would remove from it."""
+    return sum(1 for _ in _TITLE_NAME.finditer(title))
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +149,11 @@ class Engines:
             options["line_cache"] = OCR_LINE_CACHE
             if ocr_threads is not None:
                 options["threads"] = ocr_threads
+            if strictest_images:
+                # Curators' redact and audit: each line read alone, so its reading does not
+                # depend on the lines batched with it (nor on which came from the line
+                # cache), and a frame redacted again reads exactly as before.
+                options["rec_batch"] = 1
         # Screen text gets the screen form of the policy: typing-only recognizers (a lone
         # token read as a password) and the re-capitalised NER pass misfire on UI text.
         from redaction.image.screen_text import screen_policy
@@ -199,19 +218,10 @@ class Tally:
             self.flags.update(flags)
 
 
-def _typing_keys(events: Sequence[InputEvent]) -> bool:
-    return any(e.kind == "key_press" and e.char for e in events)
-
-
-def _secret_events(events: Sequence[InputEvent], placeholder: str) -> tuple[InputEvent, ...]:
-    """Every key event that could carry a character of the secret becomes the placeholder."""
-    out = []
-    for e in events:
-        if e.kind in ("key_press", "key_release") and (e.char or len(e.key or "") == 1):
-            out.append(replace(e, key=placeholder, char=placeholder))
-        else:
-            out.append(e)
-    return tuple(out)
+def _typed_keys(events: Sequence[InputEvent], typed: TypedText) -> dict[int, str]:
+    """The key presses that typed (or may have typed) a character, each as a character of a
+    secret; a key combination such as ctrl+a types none (see ``typed_presses``)."""
+    return dict.fromkeys(typed_presses(events, typed), SECRET_ENTITY)
 
 
 def _quantise_typing(events: Sequence[InputEvent], quantum: float, fold: bool
@@ -222,13 +232,13 @@ def _quantise_typing(events: Sequence[InputEvent], quantum: float, fold: bool
     pressed_at: dict[str | None, float] = {}
     out = []
     for e in events:
-        if e.kind not in ("key_press", "key_release"):
+        if e.kind not in ("key_press", "key_release", REDACTED_EVENT):
             out.append(e)
             continue
         t = round(e.t / quantum) * quantum if quantum > 0 else e.t
         if e.kind == "key_press":
             pressed_at[e.key] = t
-        elif fold:
+        elif fold and e.kind == "key_release":
             t = pressed_at.get(e.key, t)
         out.append(replace(e, t=round(t, 3)))
     return tuple(out)
@@ -256,7 +266,7 @@ class StepRedactor:
 
     def __init__(self, engines: Engines, deny: DenyList, privacy: PrivacySettings | None = None,
                  tally: Tally | None = None, scale: float = 1.0, *,
-                 incremental_ocr: bool = False) -> None:
+                 incremental_ocr: bool = False, settle_frames: bool = False) -> None:
         self.engines = engines
         self.deny = deny
         self.privacy = privacy or PrivacySettings()
@@ -267,6 +277,9 @@ class StepRedactor:
         #: frame whole. Its reads differ from a full read by a pixel here and there, not in
         #: what is blurred (benchmarks/README.md, incremental OCR).
         self.incremental_ocr = incremental_ocr
+        #: Redact each frame until a pass finds nothing new (curators' ``redact``: its output
+        #: is then redacted again unchanged, and passes the audit).
+        self.settle_frames = settle_frames
         self._previous: tuple[np.ndarray[Any, Any], FrameResult] | None = None
         #: The last frame's content key and redaction, reused when the screen did not change
         #: between steps (and the deny-list did not grow): most keys and clicks.
@@ -324,10 +337,13 @@ class StepRedactor:
             self._last_secret_prompt = secret
             return encoded, secret
         previous = self._previous if self.incremental_ocr else None
-        result = self.engines.frames.redact(
-            draft.frame, self.deny,
-            previous_frame=None if previous is None else previous[0],
-            previous_result=None if previous is None else previous[1], scale=self.scale)
+        if self.settle_frames:
+            result = self.engines.frames.settle(draft.frame, self.deny, scale=self.scale)
+        else:
+            result = self.engines.frames.redact(
+                draft.frame, self.deny,
+                previous_frame=None if previous is None else previous[0],
+                previous_result=None if previous is None else previous[1], scale=self.scale)
         stats = result.stats
         if _log.isEnabledFor(logging.DEBUG):  # the arguments cost work on every screenshot
             _log.debug("step %d frame: %s OCR (%.0f %% read), %d regions%s, %.0f ms (OCR %.0f, "
@@ -361,18 +377,20 @@ class StepRedactor:
     def _typing(self, draft: StepDraft, redactions: list[Redaction], flags: list[str],
                 secret_reason: str | None) -> tuple[tuple[InputEvent, ...], str | None]:
         events = draft.events
-        typing = _typing_keys(events)
+        typed = rebuild_typing(events)
+        typing = _typed_keys(events, typed)
         secret_reason = secret_reason or next(
             (f for f in draft.flags if f in CAPTURE_SECRET_FLAGS), None)
         if typing and (secret_reason or not draft.focus_known):
             # Typed at a password prompt, into a masked field, or where focus is unknown:
-            # the whole run is a secret, every key event of it.
+            # all it typed is a secret, one redacted event for each run of it.
             flags.append("secret_input")
-            placeholder = self.engines.text.policy.placeholder_for(SECRET_ENTITY)
             redactions.append(Redaction("text", SECRET_ENTITY, secret_reason or "focus_unknown",
                                         1.0))
-            events = _secret_events(events, placeholder)
-            text = placeholder if draft.text is not None or draft.action_type == "type" else None
+            events = tuple(collapse_runs(events, typing, typed,
+                                         self.engines.text.policy.placeholder_for))
+            text = (replay_text(events)
+                    if draft.text is not None or draft.action_type == "type" else None)
             return self._rhythm(draft, events), text
         if not events:
             return (), None if draft.text is None else self._plain_text(draft.text, redactions)

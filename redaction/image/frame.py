@@ -18,7 +18,7 @@ import dataclasses
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -221,6 +221,38 @@ class FrameRedactor:
             return self._dropped(dropped.reason, started)
         except Exception as exc:
             return self._dropped(f"{stage}_failed:{type(exc).__name__}", started)
+
+    def settle(
+        self, frame: Frame, deny_list: Any = None, *, scale: float | None = None, rounds: int = 4
+    ) -> FrameResult:
+        """Redact ``frame``, then its output again, until a pass finds nothing new (at most
+        ``rounds`` passes), so that redacting the result once more changes nothing.
+
+        A blurred value leaves its label alone on a line ("IBAN:"), which the analysis can
+        read differently than beside its value; curators' re-redaction settles such frames
+        so its output passes an audit with the same detectors. The first pass uses (and
+        learns into) ``deny_list``; the later ones read the frame as the audit does, without
+        one (what the first pass found of it is blurred; blurred pixels teach nothing), so a
+        settled frame is one that a pass without a deny-list leaves unchanged (checked also
+        when a first pass with one found nothing). ``lines`` are the input's. A pass that
+        fails drops the frame (fail closed).
+        """
+        first = result = self.redact(frame, deny_list, scale=scale)
+        redactions, blurred = list(result.redactions), list(result.blurred)
+        unchecked = deny_list is not None and len(deny_list) > 0
+        for _ in range(rounds - 1):
+            if result.frame is None or not (result.redactions or unchecked):
+                break
+            unchecked = False
+            result = self.redact(result.frame, None, scale=scale)
+            if result.frame is None:
+                return result
+            redactions.extend(result.redactions)
+            blurred.extend(result.blurred)
+        if result.frame is None:
+            return result
+        return replace(first, frame=result.frame, redactions=tuple(redactions),
+                       blurred=tuple(blurred))
 
     def find(
         self,

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from redaction.models import Span
 from redaction.recognizers.base import Recognizer, register, shannon_entropy
+from redaction.recognizers.secrets import is_shell_prompt
 
 _HANDLE = re.compile(
     r"(?<![\w@.+\-/])@([A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,38}[A-Za-z0-9_])?)(?![\w@])"
@@ -186,6 +187,8 @@ class LoneCredentialRecognizer(Recognizer):
             value = match.group("value")
             if "@" in value or "://" in value or value.startswith(("/", "~", "./", "www.")):
                 continue
+            if is_shell_prompt(value):
+                continue  # "bash-5.2#"
             if re.fullmatch(r"[\d\W_]+", value):  # numbers, dates, amounts
                 continue
             if re.fullmatch(

@@ -105,6 +105,7 @@ _NOT_NAMES = set(
         back home done ready going trying looking calling writing sending working interested afraid
         aware able available new old all any some every each other another one two three please
         thanks thank hello hi hey dear sir madam team everyone everybody all guys folks there
+        world again friend friends
         customer support service user admin administrator subject date time phone email e-mail mail
         address name note notes re fw fwd cc bcc message reply to from sent received status total
         price amount id number no yes true false none null unknown n/a na monday tuesday wednesday
