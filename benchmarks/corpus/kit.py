@@ -30,7 +30,7 @@ HELDOUT_NAME_LOCALES = (
 #: Development families draw names from these (disjoint from the reserved ones).
 DEV_NAME_LOCALES = (
     "en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL", "pt_BR",
-    "sv_SE", "nb_NO", "de_AT", "fr_CH", "en_IE", "es_MX", "pt_PT", "en_CA",
+    "sv_SE", "no_NO", "de_AT", "fr_CH", "en_IE", "es_MX", "pt_PT", "en_CA",
 )
 
 #: Gold entity types (what the scorers report per type).
