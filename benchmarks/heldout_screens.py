@@ -38,9 +38,9 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import frame_redaction as fr  # noqa: E402
+
 from redaction.denylist import DenyList  # noqa: E402
 from redaction.image import geometry  # noqa: E402
-from redaction.models import Box  # noqa: E402
 
 CORPUS = HERE / ".corpus" / "screens"
 
@@ -60,19 +60,24 @@ class Timing:
     analysis_ms: float
 
 
-def run_ours(samples: Sequence[fr.Sample], frames: Any, quiet: bool
-             ) -> tuple[list[fr.Outcome], list[Timing]]:
+def run_ours(
+    samples: Sequence[fr.Sample], frames: Any, quiet: bool
+) -> tuple[list[fr.Outcome], list[Timing]]:
     outcomes, timings = [], []
     for n, sample in enumerate(samples, 1):
         image = fr.imread(sample.path)
         started = time.perf_counter()
         # As StepRedactor._frame calls it for a recording's first screen (no previous frame,
         # the recorder's scale 1.0, a fresh deny-list).
-        result = frames.redact(image, DenyList(), previous_frame=None, previous_result=None,
-                               scale=1.0)
+        result = frames.redact(
+            image, DenyList(), previous_frame=None, previous_result=None, scale=1.0
+        )
         ms = (time.perf_counter() - started) * 1000
-        outcomes.append(fr.Outcome(sample, list(result.blurred), ms, result.frame,
-                                   result.dropped_reason, result.lines))
+        outcomes.append(
+            fr.Outcome(
+                sample, list(result.blurred), ms, result.frame, result.dropped_reason, result.lines
+            )
+        )
         s = result.stats
         timings.append(Timing(s.total_ms, s.ocr_ms, s.analysis_ms))
         if n % 10 == 0 or n == len(samples):
@@ -109,25 +114,32 @@ def words_readable(outcome: fr.Outcome) -> tuple[int, int]:
     return total, kept
 
 
-def score(outcomes: Sequence[fr.Outcome], engines: Sequence[str],
-          timings: Sequence[Timing] | None) -> dict[str, Any]:
+def score(
+    outcomes: Sequence[fr.Outcome], engines: Sequence[str], timings: Sequence[Timing] | None
+) -> dict[str, Any]:
     figures = fr.score(outcomes, engines)
     figures.pop("p50_ms", None)
     figures.pop("p95_ms", None)
     if "rapidocr" in engines:
-        for name, group in (("pii", [o for o in outcomes if not o.sample.negative]),
-                            ("clean", [o for o in outcomes if o.sample.negative])):
+        for name, group in (
+            ("pii", [o for o in outcomes if not o.sample.negative]),
+            ("clean", [o for o in outcomes if o.sample.negative]),
+        ):
             counts = [words_readable(o) for o in group]
             total = sum(c[0] for c in counts)
             figures[f"words_readable_{name}"] = {
-                "words": total, "readable": sum(c[1] for c in counts),
-                "share": round(sum(c[1] for c in counts) / total, 4) if total else None}
+                "words": total,
+                "readable": sum(c[1] for c in counts),
+                "share": round(sum(c[1] for c in counts) / total, 4) if total else None,
+            }
     times = sorted(o.ms for o in outcomes)
     figures["redact_ms_p50"] = round(statistics.median(times)) if times else 0
     if timings:
         after_ocr = sorted(t.total_ms - t.ocr_ms for t in timings)
         figures["after_ocr_ms_p50"] = round(statistics.median(after_ocr))
-        figures["analysis_ms_p50"] = round(statistics.median(sorted(t.analysis_ms for t in timings)))
+        figures["analysis_ms_p50"] = round(
+            statistics.median(sorted(t.analysis_ms for t in timings))
+        )
         figures["ocr_ms_p50"] = round(statistics.median(sorted(t.ocr_ms for t in timings)))
     figures["families"] = sorted({o.sample.template for o in outcomes})
     return figures
@@ -136,8 +148,10 @@ def score(outcomes: Sequence[fr.Outcome], engines: Sequence[str],
 def load(split: str, limit: int) -> list[fr.Sample]:
     folder = CORPUS / split
     if not (folder / "annotations.jsonl").exists():
-        sys.exit(f"heldout_screens: no corpus in {folder}; run benchmarks/corpus/"
-                 f"generate_screens.py --families {split} first")
+        sys.exit(
+            f"heldout_screens: no corpus in {folder}; run benchmarks/corpus/"
+            f"generate_screens.py --families {split} first"
+        )
     samples = fr.load_set(folder, "annotations.jsonl")
     if limit:
         # Spread the limit over families (every family, fewer screens each).
@@ -159,17 +173,24 @@ def brief(figures: dict[str, Any]) -> str:
     pii, clean = figures["pii_images"], figures["negatives"]
     out = [f"{pii} screens with personal data ({figures['regions']} regions), {clean} without"]
     if "zero_leak_reocr" in figures:
-        out.append(f"zero-leak re-OCR {figures['zero_leak_reocr']}/{pii}, regions re-OCR "
-                   f"{figures['caught_reocr']}/{figures['regions']}")
-    out.append(f"zero-leak coverage {figures['zero_leak_coverage']}/{pii}, regions coverage "
-               f"{figures['caught_coverage']}/{figures['regions']}")
+        out.append(
+            f"zero-leak re-OCR {figures['zero_leak_reocr']}/{pii}, regions re-OCR "
+            f"{figures['caught_reocr']}/{figures['regions']}"
+        )
+    out.append(
+        f"zero-leak coverage {figures['zero_leak_coverage']}/{pii}, regions coverage "
+        f"{figures['caught_coverage']}/{figures['regions']}"
+    )
     out.append(f"clean screens blurred {figures['oversmash']}/{clean}")
     for name in ("pii", "clean"):
         w = figures.get(f"words_readable_{name}")
         if w:
             out.append(f"non-personal words readable ({name}) {w['readable']}/{w['words']}")
     if "after_ocr_ms_p50" in figures:
-        out.append(f"after-OCR p50 {figures['after_ocr_ms_p50']} ms (analysis {figures['analysis_ms_p50']} ms)")
+        out.append(
+            f"after-OCR p50 {figures['after_ocr_ms_p50']} ms "
+            f"(analysis {figures['analysis_ms_p50']} ms)"
+        )
     return "; ".join(out)
 
 
@@ -177,9 +198,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
         epilog="example: nice .venv/bin/python benchmarks/heldout_screens.py --families heldout "
-               "--json /tmp/heldout_screens.json")
+        "--json /tmp/heldout_screens.json",
+    )
     parser.add_argument("--families", choices=("heldout", "dev", "all"), default="heldout")
-    parser.add_argument("--limit", type=int, default=0, help="screens per split (spread over families)")
+    parser.add_argument(
+        "--limit", type=int, default=0, help="screens per split (spread over families)"
+    )
     parser.add_argument("--no-anchor", action="store_true", help="skip presidio-image-redactor")
     parser.add_argument("--reocr", default="both", choices=("rapidocr", "both"))
     parser.add_argument("--json", type=Path, help="write all figures here")
@@ -194,10 +218,15 @@ def main() -> None:
     engines: dict[str, Any] = {"rapidocr": create_engine("rapidocr")}
     if args.reocr == "both":
         engines["tesseract"] = create_engine("tesseract")
-    commit = subprocess.run(["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"],
-                            capture_output=True, text=True, check=False).stdout.strip()
+    commit = subprocess.run(
+        ["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
     report: dict[str, Any] = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
         "load_average_start": os.getloadavg(),
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "commit": commit,
@@ -219,7 +248,9 @@ def main() -> None:
             for o, mine in zip(anchor, ours, strict=True):
                 o.before = mine.before
             report[split]["anchor"] = score(anchor, list(engines), None)
-            report[split]["anchor"]["p50_ms"] = round(statistics.median(sorted(o.ms for o in anchor)))
+            report[split]["anchor"]["p50_ms"] = round(
+                statistics.median(sorted(o.ms for o in anchor))
+            )
             report["anchor"] = fr.anchor_versions(fr.ensure_anchor_venv())
             print(f"{split} anchor: {brief(report[split]['anchor'])}", flush=True)
     report["load_average_end"] = os.getloadavg()

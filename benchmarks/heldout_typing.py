@@ -104,8 +104,14 @@ class Keystrokes:
                 import cv2
 
                 frame = cv2.imread(str(self.corpus / case["split"] / run["before"]))
-            draft = StepDraft(step_index=k, timestamp_s=float(k), action_type="type",
-                              frame=frame, text=run["text"], events=tuple(events))
+            draft = StepDraft(
+                step_index=k,
+                timestamp_s=float(k),
+                action_type="type",
+                frame=frame,
+                text=run["text"],
+                events=tuple(events),
+            )
             started = time.perf_counter()
             step = redactor.redact(draft)
             self.run_ms.append((time.perf_counter() - started) * 1000)
@@ -174,8 +180,11 @@ def score(cases: Sequence[dict[str, Any]], path: Path_) -> dict[str, Any]:
             for run, mask in zip(case["runs"], masks, strict=True):
                 inside = [False] * len(run["text"])
                 for span in run["spans"]:
-                    ok = all(mask[i] for i in range(span["start"], span["end"])
-                             if not run["text"][i].isspace())
+                    ok = all(
+                        mask[i]
+                        for i in range(span["start"], span["end"])
+                        if not run["text"][i].isspace()
+                    )
                     spans += 1
                     caught += ok
                     by_label[span["label"]][0] += 1
@@ -202,59 +211,93 @@ def score(cases: Sequence[dict[str, Any]], path: Path_) -> dict[str, Any]:
         return round(a / b, 3) if b else None
 
     return {
-        "cases": len(cases), "personal_cases": personal_cases, "clean_cases": clean_cases,
-        "spans": spans, "span_recall": ratio(caught, spans), "spans_caught": caught,
-        "cases_nothing_leaked": ratio(leak_free, personal_cases), "leak_free": leak_free,
-        "clean_redacted": clean_redacted, "clean_redacted_share": ratio(clean_redacted, clean_cases),
+        "cases": len(cases),
+        "personal_cases": personal_cases,
+        "clean_cases": clean_cases,
+        "spans": spans,
+        "span_recall": ratio(caught, spans),
+        "spans_caught": caught,
+        "cases_nothing_leaked": ratio(leak_free, personal_cases),
+        "leak_free": leak_free,
+        "clean_redacted": clean_redacted,
+        "clean_redacted_share": ratio(clean_redacted, clean_cases),
         "non_personal_chars_redacted": ratio(other_redacted, other_chars),
-        "per_label": {k: {"n": v[0], "caught": v[1], "recall": ratio(v[1], v[0])} for k, v in sorted(by_label.items())},
-        "per_kind": {k: {"spans": v[0], "recall": ratio(v[1], v[0]), "personal_cases": v[2],
-                         "nothing_leaked": ratio(v[3], v[2]), "clean_cases": v[4], "clean_redacted": v[5]}
-                     for k, v in sorted(by_kind.items())},
+        "per_label": {
+            k: {"n": v[0], "caught": v[1], "recall": ratio(v[1], v[0])}
+            for k, v in sorted(by_label.items())
+        },
+        "per_kind": {
+            k: {
+                "spans": v[0],
+                "recall": ratio(v[1], v[0]),
+                "personal_cases": v[2],
+                "nothing_leaked": ratio(v[3], v[2]),
+                "clean_cases": v[4],
+                "clean_redacted": v[5],
+            }
+            for k, v in sorted(by_kind.items())
+        },
     }
 
 
 def load(split: str, limit: int) -> list[dict[str, Any]]:
     path = CORPUS / split / "cases.jsonl"
     if not path.exists():
-        sys.exit(f"heldout_typing: no corpus in {path.parent}; run benchmarks/corpus/"
-                 f"generate_typing.py --families {split} first")
-    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        sys.exit(
+            f"heldout_typing: no corpus in {path.parent}; run benchmarks/corpus/"
+            f"generate_typing.py --families {split} first"
+        )
+    cases = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     if limit:
         cases = cases[:: max(1, len(cases) // limit)][:limit]
     return cases
 
 
 def brief(f: dict[str, Any]) -> str:
-    return (f"span recall {f['span_recall']} ({f['spans_caught']}/{f['spans']}), nothing leaked "
-            f"{f['cases_nothing_leaked']} ({f['leak_free']}/{f['personal_cases']}), clean redacted "
-            f"{f['clean_redacted']}/{f['clean_cases']}, non-personal chars redacted "
-            f"{f['non_personal_chars_redacted']}")
+    return (
+        f"span recall {f['span_recall']} ({f['spans_caught']}/{f['spans']}), nothing leaked "
+        f"{f['cases_nothing_leaked']} ({f['leak_free']}/{f['personal_cases']}), clean redacted "
+        f"{f['clean_redacted']}/{f['clean_cases']}, non-personal chars redacted "
+        f"{f['non_personal_chars_redacted']}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
         epilog="example: nice .venv/bin/python benchmarks/heldout_typing.py --families heldout "
-               "--json /tmp/heldout_typing.json")
+        "--json /tmp/heldout_typing.json",
+    )
     parser.add_argument("--families", choices=("heldout", "dev", "all"), default="heldout")
     parser.add_argument("--limit", type=int, default=0, help="cases per split (every n-th)")
     parser.add_argument("--no-anchor", action="store_true", help="skip default Presidio")
-    parser.add_argument("--frames", action="store_true",
-                        help="pass each form field's screenshot (before typing) to StepRedactor")
+    parser.add_argument(
+        "--frames",
+        action="store_true",
+        help="pass each form field's screenshot (before typing) to StepRedactor",
+    )
     parser.add_argument("--json", type=Path, help="write all figures here")
     args = parser.parse_args()
     started = time.time()
     t0 = time.perf_counter()
     engines = build_engines()
     load_s = time.perf_counter() - t0
-    commit = subprocess.run(["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"],
-                            capture_output=True, text=True, check=False).stdout.strip()
+    commit = subprocess.run(
+        ["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
     report: dict[str, Any] = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
         "load_average_start": os.getloadavg(),
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-        "commit": commit, "command": " ".join(sys.argv), "engines_load_s": round(load_s, 1),
+        "commit": commit,
+        "command": " ".join(sys.argv),
+        "engines_load_s": round(load_s, 1),
         "policy": engines.text.metadata(),
     }
     presidio = None if args.no_anchor else Presidio(engines)
@@ -265,7 +308,9 @@ def main() -> None:
         section: dict[str, Any] = {"keystroke": score(cases, keys)}
         times = sorted(keys.run_ms)
         section["keystroke"]["run_ms_p50"] = round(statistics.median(times), 1)
-        section["keystroke"]["run_ms_p95"] = round(times[min(len(times) - 1, int(0.95 * len(times)))], 1)
+        section["keystroke"]["run_ms_p95"] = round(
+            times[min(len(times) - 1, int(0.95 * len(times)))], 1
+        )
         section["text"] = score(cases, TextPath(engines))
         if presidio is not None:
             section["presidio"] = score(cases, presidio)

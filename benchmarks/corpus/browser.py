@@ -1,3 +1,4 @@
+
 """One headless Chromium driven over the DevTools protocol (``--remote-debugging-pipe``).
 
 ``benchmarks/devset/render.py`` starts Chromium twice per page (a screenshot, then a DOM dump);
@@ -11,6 +12,7 @@ fetched from the network (pages are self-contained ``data:`` documents).
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
@@ -159,20 +161,16 @@ class Browser:
         return boxes
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError, OSError):
             self._call("Browser.close")
-        except (RuntimeError, OSError):
-            pass
         try:
             self._proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self._proc.kill()
             self._proc.wait()
         for fd in (self._to_child, self._from_child):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
         self._tmp.cleanup()
 
     def __enter__(self) -> Browser:

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - generated text and HTML read best one item a line
 """Render the screen corpus: PNGs and gold boxes, deterministic by seed.
 
     nice .venv/bin/python benchmarks/corpus/generate_screens.py --families heldout|dev|all

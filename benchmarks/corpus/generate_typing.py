@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - generated text and HTML read best one item a line
 """Write the typed-text corpus: cases with gold spans; forms rendered before and after each field.
 
     nice .venv/bin/python benchmarks/corpus/generate_typing.py --families heldout|dev|all

@@ -3,8 +3,23 @@
 
 from __future__ import annotations
 
-from kit import (ADDRESS, DOB, EMAIL, FINANCIAL, GOV_ID, IP, PERSON, PERSONAL_URL, PHONE, PLATE,
-                 RECORD_ID, SECRET, USERNAME, Family, Page)
+from kit import (
+    ADDRESS,
+    DOB,
+    EMAIL,
+    FINANCIAL,
+    GOV_ID,
+    IP,
+    PERSON,
+    PERSONAL_URL,
+    PHONE,
+    PLATE,
+    RECORD_ID,
+    SECRET,
+    USERNAME,
+    Family,
+    Page,
+)
 
 
 def _main(p: Page, title: str, side: list[str], inner: str, url: str | None = None) -> str:
@@ -67,12 +82,12 @@ def customer_portal(p: Page) -> str:
 
 def git_log_terminal(p: Page) -> str:
     v = p.v
-    lines = [f"$ git log --format='%h %an &lt;%ae&gt; %s' -8"]
+    lines = ["$ git log --format='%h %an &lt;%ae&gt; %s' -8"]
     for _ in range(8):
         n = v.person()
         lines.append(f"{v.barcode()[:7]} {p.pii(PERSON, n)} &lt;{p.pii(EMAIL, v.email(n))}&gt; {v.word()} {v.word()}")
     lines.append("$ ")
-    return f'<div class="term" style="height:100%">' + "\n".join(lines) + "</div>"
+    return '<div class="term" style="height:100%">' + "\n".join(lines) + "</div>"
 
 
 def issue_tracker(p: Page) -> str:

@@ -6,20 +6,33 @@ Persons come only from ``kit.HELDOUT_NAME_LOCALES`` (the generator passes them i
 
 from __future__ import annotations
 
-from kit import (ADDRESS, DOB, EMAIL, FINANCIAL, GOV_ID, PERSON, PHONE, PLATE, RECORD_ID,
-                 SECRET, USERNAME, Family, Page)
+from kit import (
+    ADDRESS,
+    DOB,
+    EMAIL,
+    FINANCIAL,
+    GOV_ID,
+    PERSON,
+    PHONE,
+    PLATE,
+    RECORD_ID,
+    SECRET,
+    USERNAME,
+    Family,
+    Page,
+)
 
 
 def hr_records(p: Page) -> str:
     """HR employee register: split first/last name columns, two-line headers, IDs, DOB."""
     v = p.v
     split = p.rng.random() < 0.6
-    headers = ([p.L("last"), p.L("first")] if split else [p.L("name")]) + ["Employee no.", p.L("dob"), p.L("id"), "Department", "Start date", p.L("phone")]
+    headers = [*([p.L("last"), p.L("first")] if split else [p.L("name")]), "Employee no.", p.L("dob"), p.L("id"), "Department", "Start date", p.L("phone")]
     rows = []
     for _ in range(p.rng.randint(6, 12)):
         first, last = v.first(), v.last()
         names = [p.pii(PERSON, last), p.pii(PERSON, first)] if split else [p.pii(PERSON, f"{last}, {first}" if p.rng.random() < 0.4 else f"{first} {last}")]
-        rows.append(names + [p.t(str(v.rng.randrange(10000, 99999))), p.pii(DOB, v.dob()), p.pii(GOV_ID, v.gov_id()), p.t(v.rng.choice(("Finance", "Logistics", "Sales", "Legal", "IT", "Facilities"))), p.t(v.date()), p.pii(PHONE, v.phone())])
+        rows.append([*names, p.t(str(v.rng.randrange(10000, 99999))), p.pii(DOB, v.dob()), p.pii(GOV_ID, v.gov_id()), p.t(v.rng.choice(("Finance", "Logistics", "Sales", "Legal", "IT", "Facilities"))), p.t(v.date()), p.pii(PHONE, v.phone())])
     side = p.sidebar(["People", "Org chart", "Absences", "Payroll", "Reports", "Settings"])
     return f'{p.topbar("Personnel register")}<div class="row" style="height:100%">{side}<div style="flex:1;padding:16px"><h2>Employees</h2><div class="muted">{len(rows)} records · exported {p.t(v.date())}</div>{p.table(headers, rows)}</div></div>'
 

@@ -1,9 +1,23 @@
+# ruff: noqa: E501 - generated text and HTML read best one item a line
 """Development typing families (tune on these only). Persons from ``kit.DEV_NAME_LOCALES``."""
 
 from __future__ import annotations
 
-from kit import (ADDRESS, DOB, EMAIL, FINANCIAL, GOV_ID, IP, PERSON, PERSONAL_URL, PHONE,
-                 PLATE, SECRET, USERNAME, Values)
+from kit import (
+    ADDRESS,
+    DOB,
+    EMAIL,
+    FINANCIAL,
+    GOV_ID,
+    IP,
+    PERSON,
+    PERSONAL_URL,
+    PHONE,
+    PLATE,
+    SECRET,
+    USERNAME,
+    Values,
+)
 from typing_kit import PASSWORD, POSTCODE, Case, Run, TypingFamily
 
 NOTES = {

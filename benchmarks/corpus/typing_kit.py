@@ -1,3 +1,4 @@
+
 """Typed-text cases: what a person types, one typing run per field, with gold spans.
 
 A case is one or more runs (a chat message, an e-mail, a command: one run; a form typed field
