@@ -8,7 +8,7 @@ Build engines once and inject them::
     result = redactor.redact_text("Mail jane@example.com")   # "Mail <EMAIL_ADDRESS>"
     typed = redactor.redact_events(events, deny_list)        # events rewritten, text redacted
 
-Analysis order: deterministic recognizers (:mod:`redaction.recognizers`), the identity and
+Analysis order: deterministic recognizers (:mod:`redaction.rules`), the identity and
 deny-list matcher, then Presidio with spaCy NER (:mod:`redaction.nlp`) on the text and on a
 re-capitalised copy (lowercase typing). Spans are filtered by the policy's entity types and
 thresholds, names found once are hunted in the rest of the text, and overlapping spans are
@@ -31,10 +31,10 @@ from redaction.keystrokes import UNKNOWN_CHAR, TypedText, rebuild_typing
 from redaction.models import InputEvent, Redaction, RedactionKind, Span
 from redaction.nlp import NerEngine
 from redaction.policy import Policy
-from redaction.recognizers import REGISTRY, IdentityMatcher, Recognizer
-from redaction.recognizers.address import HUNGARIAN_NUMBER
-from redaction.recognizers.identity import fold
-from redaction.recognizers.person import NameCueRecognizer
+from redaction.rules import REGISTRY, IdentityMatcher, Rule
+from redaction.rules.addresses import HUNGARIAN_NUMBER
+from redaction.rules.identity import fold
+from redaction.rules.people import NameCueRecognizer
 
 #: Types the re-capitalised NER pass may add (it exists to find names typed in lowercase).
 _RECASED_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
@@ -84,7 +84,7 @@ class TextRedactor:
         self,
         policy: Policy,
         ner: NerEngine | None,
-        recognizers: Sequence[Recognizer] | None = None,
+        recognizers: Sequence[Rule] | None = None,
     ) -> None:
         if policy.ner.enabled and ner is None:
             raise ModelUnavailableError(
@@ -92,7 +92,7 @@ class TextRedactor:
             )
         self.policy = policy
         self.ner = ner if policy.ner.enabled else None
-        self.recognizers: tuple[Recognizer, ...] = tuple(
+        self.recognizers: tuple[Rule, ...] = tuple(
             recognizers
             if recognizers is not None
             else REGISTRY.build(disabled=policy.disabled_recognizers, wanted=policy.entities)

@@ -6,14 +6,8 @@ import re
 from collections.abc import Iterator
 
 from redaction.models import Span
-from redaction.recognizers.base import (
-    Recognizer,
-    context,
-    digits_of,
-    luhn_valid,
-    register,
-    words_regex,
-)
+from redaction.rules.base import Rule, register
+from redaction.rules.support import context, digits_of, luhn_valid, words_regex
 
 _CARD_CONTEXT = words_regex(
     [
@@ -52,7 +46,7 @@ _CARD = re.compile(
 
 
 @register
-class CreditCardRecognizer(Recognizer):
+class CreditCardRecognizer(Rule):
     """Payment card numbers of 12-19 digits that pass the Luhn check.
 
     Any leading digit from 2 to 6 (the major networks) scores high on its own; other numbers
@@ -191,7 +185,7 @@ def iban_valid(candidate: str) -> bool:
 
 
 @register
-class IbanRecognizer(Recognizer):
+class IbanRecognizer(Rule):
     """IBANs of any registered country, by length and the mod-97 check."""
 
     name = "iban"

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from redaction.models import Span
-from redaction.recognizers.base import Recognizer, context, digits_of, register, words_regex
+from redaction.rules.base import Rule, register
+from redaction.rules.support import context, digits_of, words_regex
 
 # Local part: RFC 5322 atext (Unicode letters allowed), dots inside. Domain: labels of
 # letters/digits/hyphens, a last label of 2+ letters. Case-insensitive by construction.
@@ -19,7 +20,7 @@ _EMAIL = re.compile(
 
 
 @register
-class EmailRecognizer(Recognizer):
+class EmailRecognizer(Rule):
     """E-mail addresses, including internationalised ones and ``user+tag@`` forms."""
 
     name = "email"
@@ -104,7 +105,7 @@ _DECIMAL = re.compile(r"^\d+\.\d+$|^\d{1,3}(?:[ \t]\d{3})+(?:[.,]\d+)?$")
 
 
 @register
-class PhoneRecognizer(Recognizer):
+class PhoneRecognizer(Rule):
     """Telephone numbers of 7-15 digits (6 with a phone word nearby).
 
     International forms (``+44 20 7946 0958``, ``+41 (0)85 806 98 67``, ``0044...``), area codes

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from redaction.models import Span
-from redaction.recognizers.base import Recognizer, register
+from redaction.rules.base import Rule, register
 
 # Street types written after the name ("Clarke Avenue", "Bay St").
 _SUFFIXES = (  # noqa: SIM905
@@ -454,7 +454,7 @@ _MEASURE_OR_DATE = re.compile(
 
 
 @register
-class StreetAddressRecognizer(Recognizer):
+class StreetAddressRecognizer(Rule):
     """Street addresses, units and whole postal blocks (single- and multi-line)."""
 
     name = "street_address"

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from redaction.models import Span
-from redaction.recognizers.base import Recognizer, register
+from redaction.rules.base import Rule, register
 
 _PARTICLES = r"(?:van|von|de|da|das|do|dos|del|della|der|den|di|du|la|le|bin|ibn|al|el|y|ter|ten)"
 # A name word: a capitalised word or an initial ("D." / "D"). Lowercase variants are allowed
@@ -136,7 +136,7 @@ def _mostly_lowercase(text: str) -> bool:
 
 
 @register
-class ContextNameRecognizer(Recognizer):
+class ContextNameRecognizer(Rule):
     """Person names found by the words around them (no name lists)."""
 
     name = "name_context"
@@ -234,7 +234,7 @@ def _fold(text: str) -> str:
 
 
 @register
-class EmailNameRecognizer(Recognizer):
+class EmailNameRecognizer(Rule):
     """Words of a text that spell out an e-mail address's local part ("Einojuhani Pyysalo" next
     to ``EinojuhaniPyysalo@...``, "leone mazzi" next to ``leonemazzi@...``): the address vouches
     that they are the person's name. Accent- and case-insensitive."""
@@ -290,7 +290,7 @@ _HEADING_WORDS = set(
 
 
 @register
-class ContactBlockNameRecognizer(Recognizer):
+class ContactBlockNameRecognizer(Rule):
     """A line that is just a name (2-4 words) in a block with an e-mail address, a phone
     number or a street line within four lines: signature blocks, contact cards, letter heads."""
 
@@ -498,7 +498,7 @@ def _trim_left(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @register
-class NameCueRecognizer(Recognizer):
+class NameCueRecognizer(Rule):
     """Capitalised names by what the sentence says about them: a relative or friend ("my kid
     Lukas"), someone spoken to ("shouted at Todd"), the author of a work ("directed by Brad L
     Key"), the subject of "lives at", a name with a middle initial, and a word addressed at a

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterator
 
 from redaction.models import Span
-from redaction.recognizers.base import Recognizer, register, shannon_entropy
+from redaction.rules.base import Rule, register
+from redaction.rules.support import shannon_entropy
 
 # Provider formats (public documentation of each provider; prefixes are stable by design so
 # that scanners like this one can find leaked keys).
@@ -121,7 +122,7 @@ def _random_looking(token: str) -> bool:
 
 
 @register
-class SecretRecognizer(Recognizer):
+class SecretRecognizer(Rule):
     """API keys and tokens (AWS, GitHub, GitLab, Slack, Stripe, OpenAI, Anthropic, Google,
     Hugging Face, npm, PyPI, SendGrid, Twilio, ...), JWTs, private-key blocks, SSH key bodies,
     values assigned to secret-named variables, ``Bearer`` tokens, and high-entropy tokens."""
@@ -176,7 +177,7 @@ _URL_PATH_TOKEN = re.compile(
 
 
 @register
-class UrlCredentialRecognizer(Recognizer):
+class UrlCredentialRecognizer(Rule):
     """Credentials and tokens inside URLs: ``https://user:pass@host``, ``?token=...``,
     ``?api_key=...``, ``&sig=...``, ``#access_token=...``, and token path segments of
     verification, reset and invite links."""
@@ -220,7 +221,7 @@ _PIN_VALUE = re.compile(r"^\d{3,12}$")
 
 
 @register
-class PasswordRecognizer(Recognizer):
+class PasswordRecognizer(Rule):
     """Passwords, passphrases, passcodes and PINs given after a word that names them.
 
     With ``is``, ``:``, ``=`` or ``-`` any following token is the password; after a bare space
