@@ -12,6 +12,7 @@ import os
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 from redaction.errors import ModelUnavailableError, PolicyError, RedactionError
+from redaction.facade import Redactor
 from redaction.keystrokes import TypedRun, TypedText, rebuild_typing
 from redaction.models import Box, InputEvent, Redaction, Span
 from redaction.nlp import NerEngine
@@ -29,6 +30,7 @@ __all__ = [
     "RedactedText",
     "Redaction",
     "RedactionError",
+    "Redactor",
     "Span",
     "TextRedactor",
     "TypedRun",
