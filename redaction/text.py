@@ -28,6 +28,7 @@ from typing import Any
 from redaction.denylist import DenyList
 from redaction.errors import ModelUnavailableError
 from redaction.keystrokes import UNKNOWN_CHAR, TypedText, rebuild_typing
+from redaction.lexicon import alternation, words
 from redaction.models import InputEvent, Redaction, RedactionKind, Span
 from redaction.nlp import NerEngine
 from redaction.policy import Policy
@@ -554,22 +555,20 @@ _JOINED_NAME = re.compile(
     r"(?:[ \t]+(?:and|or|&)[ \t]+|[ \t]*,[ \t]*)(?-i:[^\W\d_a-z])[^\W\d_A-Z]+(?![\w'\u2019])"
 )
 _PERSONAL_PRONOUN = re.compile(
-    r"(?<![\w'\u2019])(?:he|him|his|she|her|hers|himself|herself)\b", re.I
+    (r"(?<![\w'\u2019])(?:" + alternation(words("people", "personal_pronoun")) + r")\b"), re.I
 )
-_DETERMINER_WORDS = frozenset(
-    "the a an this that these those our my your their its his her every each some any no".split()  # noqa: SIM905
-)
+_DETERMINER_WORDS = frozenset(words("people", "determiner_words"))
 #: Verbs whose object is software, not a person ("open Figma", "install Terraform").
-_SOFTWARE_VERBS = frozenset(
-    """open launch install uninstall reinstall use run start restart stop configure setup
-    update upgrade download enable disable deploy import export sync build compile debug
-    ping load reload boot""".split()  # noqa: SIM905
-)
+_SOFTWARE_VERBS = frozenset(words("people", "software_verbs"))
 #: A word right before an unknown capitalised word that makes it a thing, not a name.
 _NOT_BEFORE_A_NAME = _DETERMINER_WORDS | _SOFTWARE_VERBS
 _NAME_PARTICLE = re.compile(
-    r"[ \t]+(?:(?:van|von|de|da|das|do|dos|del|della|der|den|di|du|la|le|bin|ibn|al|el|ter|ten)"
-    r"[ \t]+)?(?P<word>(?-i:[^\W\d_a-z])(?:[^\W\d_A-Z][\w'\u2019\-]*|\.?))(?![\w'\u2019])"
+    r"[ \t]+(?:(?:"
+    + alternation(words("people", "name_particle"))
+    + (
+        r")[ \t]+)?(?P<word>(?-i:[^\W\d_a-z])(?:[^\W\d_A-Z][\w'\u2019\-]*|\.?))(?![\w'\u"
+        r"2019])"
+    )
 )
 
 
@@ -623,43 +622,11 @@ def _stopwords() -> frozenset[str]:
     if _STOPWORDS is None:
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        _STOPWORDS = frozenset(STOP_WORDS) | {
-            "ok",
-            "okay",
-            "hi",
-            "hello",
-            "hey",
-            "thanks",
-            "pls",
-            "please",
-            "yes",
-            "no",
-            "lol",
-        }
+        _STOPWORDS = frozenset(STOP_WORDS) | frozenset(words("people", "stopwords"))
     return _STOPWORDS
 
 
-_TITLES = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "sir",
-        "dame",
-        "madam",
-        "mme",
-        "mlle",
-        "herr",
-        "frau",
-        "sr",
-        "sra",
-        "srta",
-    }
-)
+_TITLES = frozenset(words("people", "titles"))
 
 
 def truecase(
@@ -908,12 +875,7 @@ def _tidy(text: str, span: Span) -> Span | None:
 
 
 #: Verbs that start a request about a person ("Call Jane", "Email Tom Berg").
-_COMMAND_VERBS = frozenset(
-    """
-    email e-mail mail call phone ring text message msg ping dm ask tell contact invite meet cc
-    remind thank welcome congratulate
-    """.split()  # noqa: SIM905
-)
+_COMMAND_VERBS = frozenset(words("people", "command_verbs"))
 
 
 def _keeps_trailing(text: str, start: int, end: int, span: Span) -> bool:
@@ -964,22 +926,7 @@ def _propagate(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 #: Words that make a capitalised phrase an organisation or a place rather than a name.
-_NOT_NAME_WORDS = frozenset(
-    """
-    inc ltd llc plc gmbh ag sa srl bv nv oy ab as corp corporation company co group bank banks
-    university college school academy institute hospital clinic club orchestra band association
-    foundation agency partners partnership systems solutions technologies technology tech
-    insurance services service international global holdings capital consulting consultants labs
-    lab media networks network software airlines airways motors energy health healthcare pharma
-    pharmaceuticals ventures industries enterprises trust fund council committee department
-    ministry office government state city county republic kingdom island islands river lake
-    mount mountain valley bay beach park street road avenue station airport church cathedral
-    museum library center centre hotel restaurant cafe store shop market mall studio studios
-    records entertainment games sports news times post journal magazine press radio tv network
-    team united national federal royal american european asian african british french german the
-    of and for
-    """.split()  # noqa: SIM905
-)
+_NOT_NAME_WORDS = frozenset(words("people", "not_name_words"))
 
 
 def _plausible_name(phrase: str) -> bool:
@@ -1021,7 +968,7 @@ def name_shaped(phrase: str, lexicon: frozenset[str]) -> bool:
         lower = token.lower()
         if lower in _NOT_NAME_WORDS:
             return False
-        if re.fullmatch(r"(?:van|von|de|da|del|der|den|di|du|la|le|bin|ibn|al|ter|ten)", lower):
+        if re.fullmatch((r"(?:" + alternation(words("people", "name_shaped")) + r")"), lower):
             continue
         if not token[:1].isupper():
             return False
@@ -1033,15 +980,18 @@ def name_shaped(phrase: str, lexicon: frozenset[str]) -> bool:
 
 
 _ITEM = r"[^\W\d_][\w'\u2019\-]*(?:[ \t]+[^\W\d_][\w'\u2019\-]*){0,2}"
+_LIST_WORDS = alternation(words("people", "list"))
 _LIST = re.compile(
-    rf"(?<![\w'\u2019\-])(?:{_ITEM}[ \t]*,[ \t]*)*{_ITEM},?[ \t]+(?:and|or|&|und|et|y|e|og|och)"
+    rf"(?<![\w'\u2019\-])(?:{_ITEM}[ \t]*,[ \t]*)*{_ITEM},?[ \t]+(?:and|or|&|{_LIST_WORDS})"
     rf"[ \t]+{_ITEM}"
 )
 
 
 _COUNTED = re.compile(r"(?<![\w.])(\d{1,2})(?:[ \t]+[^\W\d_][\w'\-]*){0,2}[ \t]*:[ \t]*\Z")
 _LIST_SEPARATOR = re.compile(
-    r"[ \t]*(?:,|&)[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|und|et|y|e|og|och)[ \t]+"
+    r"[ \t]*(?:,|&)[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:"
+    + alternation(words("people", "list_separator"))
+    + r")[ \t]+"
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from redaction.lexicon import words
 from redaction.models import Span
 from redaction.rules.base import Rule, register
 from redaction.rules.support import context, digits_of, words_regex
@@ -33,57 +34,7 @@ class EmailRecognizer(Rule):
             yield self.span(match.start(1), match.end(1), "EMAIL_ADDRESS", 0.95)
 
 
-_PHONE_CONTEXT = words_regex(
-    [
-        "phone",
-        "phones",
-        "telephone",
-        "tel",
-        "tel.",
-        "mobile",
-        "mobil",
-        "mob",
-        "cell",
-        "cellphone",
-        "fax",
-        "call",
-        "calling",
-        "called",
-        "text me",
-        "sms",
-        "whatsapp",
-        "signal",
-        "telegram",
-        "desk",
-        "office",
-        "home",
-        "work",
-        "contact",
-        "reach",
-        "dial",
-        "ring",
-        "number",
-        "no.",
-        "messages",
-        "answering",
-        "registered",
-        "landline",
-        "hotline",
-        "tlf",
-        "telefon",
-        "téléphone",
-        "teléfono",
-        "telefono",
-        "handy",
-        "portable",
-        "voicemail",
-        "extension",
-        "ext",
-        "direct",
-        "☎",
-        "📞",
-    ]
-)
+_PHONE_CONTEXT = words_regex(words("contact", "phone_context"))
 
 # One candidate: an optional international prefix (+cc or 00cc, optionally followed by the
 # "(0)" trunk digit), an optional (area) code, then digit groups joined by one space, dot or

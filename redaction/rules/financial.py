@@ -5,34 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from redaction.lexicon import words
 from redaction.models import Span
 from redaction.rules.base import Rule, register
 from redaction.rules.support import context, digits_of, luhn_valid, words_regex
 
-_CARD_CONTEXT = words_regex(
-    [
-        "card",
-        "cc",
-        "credit",
-        "debit",
-        "visa",
-        "mastercard",
-        "amex",
-        "american express",
-        "maestro",
-        "discover",
-        "jcb",
-        "diners",
-        "unionpay",
-        "payment",
-        "pan",
-        "card no",
-        "card number",
-        "kreditkarte",
-        "carte",
-        "tarjeta",
-    ]
-)
+_CARD_CONTEXT = words_regex(words("financial", "card_context"))
 
 # 12-19 digits, either unbroken or in groups of 4 (or the Amex 4-6-5 layout) with one kind of
 # separator. ``(?<![\d.,-])`` keeps decimals and longer digit runs from matching in part.

@@ -6,30 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from redaction.lexicon import alternation, words
 from redaction.models import Span
 from redaction.rules.base import Rule, register
 from redaction.rules.support import context, words_regex
 
-_SSN_CONTEXT = words_regex(
-    [
-        "ssn",
-        "ssns",
-        "social security",
-        "social-security",
-        "social sec",
-        "itin",
-        "tin",
-        "taxpayer",
-        "tax id",
-        "national id",
-        "national insurance",
-        "nino",
-        "sin",
-        "personnummer",
-        "id number",
-        "identification number",
-    ]
-)
+_SSN_CONTEXT = words_regex(words("government_ids", "ssn_context"))
 # 3-2-4 digits with one kind of separator (dash, space or dot), or 9 unbroken digits in context.
 _SSN = re.compile(r"(?<![\w.-])(\d{3})([- \t.])(\d{2})\2(\d{4})(?![\w-]|\.\d)")
 _SSN_PLAIN = re.compile(r"(?<![\w.-])(\d{3})(\d{2})(\d{4})(?![\w-]|\.\d)")
@@ -67,13 +49,21 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"passport", "PASSPORT"),
     (r"(?:bank[ \t]+)?account|acct|a/c|routing|sort[ \t]+code|bsb", "BANK_ACCOUNT"),
     (
-        r"social[ \t]+security|ssn|itin|tax[ \t]+id|tin|national[ \t]+(?:id|insurance)"
-        r"|nino|personnummer|id[ \t]+card|identity[ \t]+card",
+        (
+            alternation(words("government_ids", "labels"))
+            + (
+                r"|national[ \t]+(?:id|insurance)|nino|personnummer|id[ \t]+card|identity[ \t]+c"
+                r"ard"
+            )
+        ),
         "NATIONAL_ID",
     ),
     (
-        r"(?:customer|client|member|membership|patient|employee|student|policy|claim|"
-        r"subscriber|user|order|case|ticket)[ \t]+(?:id|number|no\.?|#)",
+        (
+            r"(?:"
+            + alternation(words("government_ids", "labels_2"))
+            + r")[ \t]+(?:id|number|no\.?|#)"
+        ),
         "ACCOUNT_ID",
     ),
     (r"medical[ \t]+record|mrn|nhs|health[ \t]+(?:insurance|card)", "MEDICAL_ID"),

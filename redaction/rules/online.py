@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+from redaction.lexicon import alternation, words
 from redaction.models import Span
 from redaction.rules.base import Rule, Where, register
 from redaction.rules.support import shannon_entropy
@@ -17,14 +18,18 @@ _HANDLE = re.compile(
     r"(?<![\w@.+\-/])@([A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,38}[A-Za-z0-9_])?)(?![\w@])"
 )
 _DM = re.compile(
-    r"(?<![\w])(?:dm|dms|direct[ \t]+message|chat[ \t]+with|conversation[ \t]+with|"
-    r"message[ \t]+from|messages[ \t]+with)[ \t]*[:\-\u2013\u2014|][ \t]*"
-    r"(?P<value>@?[A-Za-z0-9_.\-]{2,40}(?:@[A-Za-z0-9.\-]+)?)",
+    (
+        r"(?<![\w])(?:"
+        + alternation(words("online", "dm"))
+        + (
+            r")[ \t]*[:\-\u2013\u2014|][ \t]*(?P<value>@?[A-Za-z0-9_.\-]{2,40}(?:@[A-Za-z0-9"
+            r".\-]+)?)"
+        )
+    ),
     re.I,
 )
 _CODE_AT = re.compile(
-    r"^(?:param|return|returns|throws|override|deprecated|property|staticmethod|"
-    r"classmethod|dataclass|media|import|font-face|keyframes|see|since|author)$",
+    (r"^(?:" + alternation(words("online", "code_at")) + r")$"),
     re.I,
 )
 
@@ -48,8 +53,11 @@ class HandleRecognizer(Rule):
 
 _CHANNEL = re.compile(r"(?<![\w&#/])#([a-z][a-z0-9_\-.]{1,79})(?![\w])", re.I)
 _NOT_CHANNEL = re.compile(
-    r"^(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8}|include|define|ifdef|ifndef|"
-    r"endif|if|else|elif|pragma|import|region|endregion|undef|error)$",
+    (
+        r"^(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8}|"
+        + alternation(words("online", "not_channel"))
+        + r")$"
+    ),
     re.I,
 )
 
@@ -85,9 +93,13 @@ _REPO_CONTEXT = re.compile(
     re.I,
 )
 _PATHLIKE_OWNER = re.compile(
-    r"^(?:src|lib|bin|usr|etc|var|tmp|home|docs?|tests?|app|apps|"
-    r"and|or|w|n|a|i|on|off|yes|no|read|write|input|output|km|kg|"
-    r"mb|gb|true|false)$",
+    (
+        r"^(?:"
+        + alternation(words("online", "pathlike_owner_2"))
+        + r"|docs?|tests?|"
+        + alternation(words("online", "pathlike_owner"))
+        + r")$"
+    ),
     re.I,
 )
 
@@ -115,20 +127,21 @@ class RepositoryRecognizer(Rule):
             owner, name = match.group("slug").split("/", 1)
             if _PATHLIKE_OWNER.match(owner) or owner.isdigit() or name.isdigit():
                 continue
-            if re.search(r"\.(?:ts|js|py|rs|go|java|c|h|cpp|md|txt|json|html|css)$", name):
+            if re.search((r"\.(?:" + alternation(words("online", "find")) + r")$"), name):
                 continue
             yield self.span(*match.span("slug"), "REPOSITORY", 0.55)
 
 
 _RECORD_ID = re.compile(
-    r"(?<![\w])(?:cus|acct|sub|pi|ch|pm|card|price|prod|evt|req|txn|inv|in|ord|usr|cust|"
-    r"seti|src|tok|ba|py|po|re|tr|ii|il|si|cs|ppage|prv)_[A-Za-z0-9]{8,40}(?![\w])"
+    r"(?<![\w])(?:" + alternation(words("online", "record_id")) + r")_[A-Za-z0-9]{8,40}(?![\w])"
 )
 _ISSUE = re.compile(r"(?<![\w&#])#(\d{5,12})(?![\w])")
 _CUSTOMER_NUMBER = re.compile(
-    r"(?<![\w])(?:customer|client|member|account|acct|order|invoice|ticket|case|user|"
-    r"subscriber|policy|patient|employee)[ \t]*(?:id|no\.?|number|#)?[ \t]*[:#]?[ \t]*"
-    r"(?P<value>\d{6,20})(?![\w])",
+    (
+        r"(?<![\w])(?:"
+        + alternation(words("online", "customer_number"))
+        + r")[ \t]*(?:id|no\.?|number|#)?[ \t]*[:#]?[ \t]*(?P<value>\d{6,20})(?![\w])"
+    ),
     re.I,
 )
 
