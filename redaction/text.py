@@ -28,7 +28,7 @@ from typing import Any
 from redaction.denylist import DenyList
 from redaction.errors import ModelUnavailableError
 from redaction.keystrokes import UNKNOWN_CHAR, TypedText, rebuild_typing
-from redaction.lexicon import alternation, words
+from redaction.lexicon import alternation, tagged, words
 from redaction.models import InputEvent, Redaction, RedactionKind, Span
 from redaction.nlp import NerEngine
 from redaction.policy import Policy
@@ -564,10 +564,10 @@ _SOFTWARE_VERBS = frozenset(words("people", "software_verbs"))
 _NOT_BEFORE_A_NAME = _DETERMINER_WORDS | _SOFTWARE_VERBS
 _NAME_PARTICLE = re.compile(
     r"[ \t]+(?:(?:"
-    + alternation(words("people", "name_particle"))
+    + alternation(tagged("names", "particle", "typed"))
     + (
-        r")[ \t]+)?(?P<word>(?-i:[^\W\d_a-z])(?:[^\W\d_A-Z][\w'\u2019\-]*|\.?))(?![\w'\u"
-        r"2019])"
+        r")[ \t]+)?(?P<word>(?-i:[^\W\d_a-z])(?:[^\W\d_A-Z][\w'\u2019\-]*|\.?))"
+        r"(?![\w'\u2019])"
     )
 )
 
@@ -926,7 +926,7 @@ def _propagate(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 #: Words that make a capitalised phrase an organisation or a place rather than a name.
-_NOT_NAME_WORDS = frozenset(words("people", "not_name_words"))
+_NOT_NAME_WORDS = frozenset(tagged("names", "not_a_name", "name_phrase"))
 
 
 def _plausible_name(phrase: str) -> bool:
@@ -957,6 +957,10 @@ def _compound_word(phrase: str, lexicon: frozenset[str]) -> bool:
     )
 
 
+#: Name particles ("van", "de"): a lowercase word a name may hold.
+_SHAPE_PARTICLES = frozenset(tagged("names", "particle", "shape"))
+
+
 def name_shaped(phrase: str, lexicon: frozenset[str]) -> bool:
     """Could ``phrase`` be a person's name by its shape alone (see ``_name_shaped``)?"""
     tokens = [t.strip('.,;:!?"()') for t in phrase.split()]
@@ -968,7 +972,7 @@ def name_shaped(phrase: str, lexicon: frozenset[str]) -> bool:
         lower = token.lower()
         if lower in _NOT_NAME_WORDS:
             return False
-        if re.fullmatch((r"(?:" + alternation(words("people", "name_shaped")) + r")"), lower):
+        if lower in _SHAPE_PARTICLES:
             continue
         if not token[:1].isupper():
             return False

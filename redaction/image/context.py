@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from redaction.image import geometry
 from redaction.image.findings import Finding, from_words
 from redaction.image.layout import Layout, TextDocument, WordRef
-from redaction.lexicon import alternation, words
+from redaction.lexicon import alternation, tagged, words
 from redaction.models import Box
 
 RECOGNIZER = "screen_layout"
@@ -71,7 +71,7 @@ _COLUMN_LABELS = {
     ),
 }
 
-_NOT_NAMES = frozenset(words("screen", "not_names"))
+_NOT_NAMES = frozenset(tagged("names", "not_a_name", "screen"))
 
 _TIME = (
     (
@@ -254,7 +254,7 @@ def label_of(text: str) -> str | None:
     return _LABELS.get(_norm_label(text))
 
 
-_PARTICLES = frozenset(words("screen", "particles"))
+_PARTICLES = frozenset(tagged("names", "particle", "screen"))
 
 
 def _value_ok(entity: str, text: str) -> bool:

@@ -22,7 +22,7 @@ from redaction.image.screen_words import (
     url_is_sensitive,
 )
 from redaction.image.settings import ImageRedactionSettings
-from redaction.lexicon import alternation, words
+from redaction.lexicon import alternation, tagged, words
 
 RECOGNIZER = "screen_pattern"
 
@@ -74,6 +74,10 @@ _FILE_EXT = re.compile(
 )
 
 
+#: Slash pairs of prose and protocols that are never "owner/name".
+_NOT_REPOSITORIES = frozenset(words("screen", "not_repositories"))
+
+
 def _repo_ok(value: str) -> bool:
     owner, _, name = value.partition("/")
     if (
@@ -83,7 +87,7 @@ def _repo_ok(value: str) -> bool:
         or owner.isdigit()
     ):
         return False
-    if value.lower() in {"and/or", "w/o", "n/a", "i/o", "tcp/ip", "on/off", "yes/no"}:
+    if value.lower() in _NOT_REPOSITORIES:
         return False
     return bool(re.search(r"[A-Za-z]", owner)) and bool(re.search(r"[A-Za-z]{2}", name))
 
@@ -525,13 +529,6 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
 
 
 #: "a/b" pairs of prose, not repositories.
-_PROSE_PAIRS = frozenset(
-    """
-client/server read/write input/output true/false yes/no pass/fail on/off start/stop
-open/close before/after left/right up/down in/out import/export front/back frontend/backend
-dev/prod staging/prod his/her he/she him/her male/female either/or and/or day/night
-question/answer q/a buy/sell debit/credit send/receive request/response sync/async
-""".split()  # noqa: SIM905 - a word list reads best as words
-)
+_PROSE_PAIRS = frozenset(words("screen", "prose_pairs"))
 #: UI words that stand before verbs or around a slash in a code host's chrome.
-_NOT_NAMES_UI = frozenset(words("screen", "not_names_ui"))
+_NOT_NAMES_UI = frozenset(tagged("names", "not_a_name", "screen_ui"))

@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from redaction.lexicon import alternation, words
+from redaction.lexicon import alternation, tagged, words
 from redaction.models import Span
 from redaction.rules.base import Rule, register
 
-_PARTICLES = r"(?:" + alternation(words("people", "particles")) + r")"
+_PARTICLES = r"(?:" + alternation(tagged("names", "particle", "cue")) + r")"
 # A name word: a capitalised word or an initial ("D." / "D"). Lowercase variants are allowed
 # only in lowercase text (checked in code).
 _NAME_WORD = r"[^\W\d_][\w'\u2019\-]*\.?"
@@ -119,9 +119,9 @@ _SPEAKER = re.compile(
 )
 
 # Words that follow the trigger phrases but are not names.
-_NOT_NAMES = set(words("people", "not_names"))
+_NOT_NAMES = frozenset(tagged("names", "not_a_name", "cue"))
 # Labels that look like speaker names at a line start but are field names.
-_NOT_SPEAKERS = set(words("people", "not_speakers"))
+_NOT_SPEAKERS = frozenset(tagged("names", "not_a_name", "speaker"))
 
 
 def _mostly_lowercase(text: str) -> bool:
@@ -272,7 +272,7 @@ _NAME_LINE = re.compile(
     + r"[ \t]+)?[^\W\d_][\w'\u2019\-]*\.?){1,3})[ \t]*$",
     re.M,
 )
-_HEADING_WORDS = set(words("people", "heading_words"))
+_HEADING_WORDS = frozenset(tagged("names", "not_a_name", "heading"))
 
 
 @register

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2] / "redaction"
 MOST = 5
 
 #: A word: letters (any script), with inner apostrophes, hyphens, dots or spaces.
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019.\- ]+[^\W\d_]+)*\.?")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019./\- ]+[^\W\d_]+)*\.?")
 #: A word inside a regex: escaped dots, hyphens and apostrophes, whitespace classes between words.
 _REGEX_WORD = re.compile(
     r"[^\W\d_](?:[^\W\d_]|['\u2019-]|\\[.\-'])*"
