@@ -7,7 +7,6 @@ episode writer (parts, then an atomic rename).
 
 from __future__ import annotations
 
-import contextlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,9 +23,12 @@ from recorder.pipeline import (
     StepDraft,
     StepRedactor,
     Tally,
+    names_in_title,
     ocr_thread_share,
 )
 from redaction.denylist import DenyList
+from redaction.keystrokes import replay_text
+from redaction.models import RedactionKind
 
 
 def _draft_from_stored(step: RedactedStep, frame: Any) -> StepDraft:
@@ -146,7 +148,11 @@ class Finding:
 @dataclass
 class AuditJob(EpisodeJob):
     """Re-OCR every frame and re-analyse every text field, title, task and event with the
-    strictest policy. A finding is reported as type and place, never the value."""
+    policy (strict by default), as ``redact`` reads them: typing is read as ``redact`` reads
+    it (its final text and what was deleted), placeholders are never findings, frames get
+    every image detector at the audit's thresholds. So what ``redact --policy P`` writes
+    passes ``audit --policy P``, and anything it would still remove is a finding. A finding
+    is reported as type and place, never the value."""
 
     policy: str = "strict"
     no_ner: bool = False
@@ -174,45 +180,59 @@ class AuditJob(EpisodeJob):
             self._auditor = FrameAuditor(self._engines.frames.analyzer, self._engines.frames.ocr)
 
     def findings(self, source: Path) -> list[Finding]:
+        return self.read(source)[0]
+
+    def read(self, source: Path) -> tuple[list[Finding], int, int]:
+        """The findings in one episode, and how many steps and frames were read."""
         self.setup()
         assert self._engines is not None
         text = self._engines.text
         episode = open_episode(source)
         found: list[Finding] = []
+        steps = frames = 0
 
         def spans(where: str, value: str | None, step: int | None) -> None:
             if value:
                 # Titles and the task are read as the recorder read them.
-                kind = "title" if where in ("task", "window") else "text"
+                kind: RedactionKind = "title" if where in ("task", "window") else "text"
                 found.extend(Finding(step, where, s.entity_type, s.recognizer,
                                      round(s.score, 3)) for s in text.analyze(value, kind=kind))
 
         spans("task", episode.metadata.task, None)
         for step in episode.iter_steps():
-            spans("text", step.text, step.step_index)
-            if step.window is not None:
-                spans("window", step.window.app, step.step_index)
-                spans("window", step.window.title, step.step_index)
+            steps += 1
+            step_text = step.text
             if step.events:
-                with contextlib.suppress(Exception):
-                    typed = text.rebuild(step.events)
-                    for run in typed.runs:
-                        spans("event", run.text, step.step_index)
-                        spans("event", run.log_text, step.step_index)
+                # The typing as redaction reads it: every run's final text and what was
+                # deleted; whatever it would remove is left in the events.
+                typed = text.redact_events(step.events)
+                found.extend(Finding(step.step_index, "event", r.entity_type, r.recognizer,
+                                     r.score) for r in typed.redactions)
+                if step_text == replay_text(step.events):
+                    # Text that is its events' replay is read as redaction read it: its runs
+                    # one a line.
+                    step_text = "\n".join(run.text for run in text.rebuild(step.events).runs)
+            spans("text", step_text, step.step_index)
+            if step.window is not None:
+                for value in (step.window.app, step.window.title):
+                    spans("window", value, step.step_index)
+                    found.extend([Finding(step.step_index, "window", "PERSON", "title_context",
+                                          0.5)] * names_in_title(value or ""))
             if step.screenshot is not None:
+                frames += 1
                 frame = decode_frame(step.screenshot.data, episode.limits, source)
                 for f in self._auditor.audit(frame, scale=episode.metadata.scale_factor):
                     found.append(Finding(step.step_index, "frame", f.entity_type, f.recognizer,
                                          f.score, (f.box.x, f.box.y, f.box.w, f.box.h)))
-        return found
+        return found, steps, frames
 
     def run(self, source: Path, target: Path | None) -> FileOutcome:
         try:
-            found = self.findings(source)
+            found, steps, frames = self.read(source)
         finally:
             if self._engines is not None:
                 self._engines.frames.ocr.forget()  # no screen text kept across episodes
         from dataclasses import asdict
 
-        return FileOutcome(str(source), "findings" if found else "done",
-                           details={"findings": [asdict(f) for f in found]})
+        return FileOutcome(str(source), "findings" if found else "done", steps=steps,
+                           frames=frames, details={"findings": [asdict(f) for f in found]})

@@ -25,6 +25,7 @@ from recorder.episode.images import encode_frame
 from recorder.episode.model import EncodedImage, RedactedStep, WindowInfo, certify_redacted
 from recorder.errors import CuarecError, EnvironmentProblem, UsageError
 from redaction.denylist import DenyList
+from redaction.keystrokes import TypedText, collapse_runs, rebuild_typing, replay_text
 from redaction.models import InputEvent, Redaction
 
 if TYPE_CHECKING:
@@ -60,6 +61,12 @@ _TITLE_NAME = re.compile(
     r"[:\s]+((?-i:[A-Z][a-z'\u2019\-]+(?:[ \t]+[A-Z][a-z'\u2019\-]+){1,2}))\b",
     re.IGNORECASE,
 )
+
+
+def names_in_title(title: str) -> int:
+    """How many names a title's wording places (see ``_TITLE_NAME``): the audit's count of
+    what :class:`StepRedactor` would remove from it."""
+    return sum(1 for _ in _TITLE_NAME.finditer(title))
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,19 +189,11 @@ class Tally:
             self.flags.update(flags)
 
 
-def _typing_keys(events: Sequence[InputEvent]) -> bool:
-    return any(e.kind == "key_press" and e.char for e in events)
-
-
-def _secret_events(events: Sequence[InputEvent], placeholder: str) -> tuple[InputEvent, ...]:
-    """Every key event that could carry a character of the secret becomes the placeholder."""
-    out = []
-    for e in events:
-        if e.kind in ("key_press", "key_release") and (e.char or len(e.key or "") == 1):
-            out.append(replace(e, key=placeholder, char=placeholder))
-        else:
-            out.append(e)
-    return tuple(out)
+def _typed_keys(events: Sequence[InputEvent], typed: TypedText) -> dict[int, str]:
+    """The key presses that typed a character (a key combination such as ctrl+a types none;
+    a paste's content was never seen), each as a character of a secret."""
+    return {c.event: SECRET_ENTITY for c in typed.log
+            if c.event is not None and not c.unknown and events[c.event].kind == "key_press"}
 
 
 def _quantise_typing(events: Sequence[InputEvent], quantum: float, fold: bool
@@ -344,16 +343,18 @@ class StepRedactor:
     def _typing(self, draft: StepDraft, redactions: list[Redaction], flags: list[str],
                 secret_reason: str | None) -> tuple[tuple[InputEvent, ...], str | None]:
         events = draft.events
-        typing = _typing_keys(events)
+        typed = rebuild_typing(events)
+        typing = _typed_keys(events, typed)
         if typing and (secret_reason or not draft.focus_known):
             # Typed at a password prompt, into a masked field, or where focus is unknown:
-            # the whole run is a secret, every key event of it.
+            # all it typed is a secret, one redacted event for each run of it.
             flags.append("secret_input")
-            placeholder = self.engines.text.policy.placeholder_for(SECRET_ENTITY)
             redactions.append(Redaction("text", SECRET_ENTITY, secret_reason or "focus_unknown",
                                         1.0))
-            events = _secret_events(events, placeholder)
-            text = placeholder if draft.text is not None or draft.action_type == "type" else None
+            events = tuple(collapse_runs(events, typing, typed,
+                                         self.engines.text.policy.placeholder_for))
+            text = (replay_text(events)
+                    if draft.text is not None or draft.action_type == "type" else None)
             return self._rhythm(draft, events), text
         if not events:
             return (), None if draft.text is None else self._plain_text(draft.text, redactions)

@@ -14,7 +14,10 @@ key's release can carry a different char than its press, so releases never type)
   provenance of the original keys); ``ctrl+v``/``shift+insert`` paste: known content when it
   was copied during this typing, otherwise one *unknown* character (U+FFFC);
 * ``tab``, ``enter``, ``esc`` and mouse clicks end a typing run (focus may have moved);
-* keys we cannot model (undo, insert mode, ctrl+k, ...) mark the run ``uncertain``.
+* keys we cannot model (undo, insert mode, ctrl+k, ...) mark the run ``uncertain``;
+* a ``redacted`` event (what redaction left of a secret run: one event, no per-key timing)
+  types its ``char``, the placeholder, as one token: one character of the field, deleted
+  whole by one backspace (with no ``char``, the run was typed and erased: it types nothing).
 
 Each run records, per character of its final text, the index of the event that typed it, and
 a log of every character ever inserted (deleted ones included). ``log_text`` holds the field's
@@ -24,8 +27,8 @@ whole. Everything here lives in memory only: it holds what the volunteer typed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Final
 
@@ -34,10 +37,14 @@ from redaction.models import InputEvent
 
 #: Stands in for content we could not see (a paste from outside the typing).
 UNKNOWN_CHAR: Final = "\ufffc"
+#: How such content reads in step text.
+PASTED: Final = "<PASTED>"
 #: Separates snapshots in a run's ``log_text`` (and runs in :attr:`TypedText.text`).
 SNAPSHOT_SEPARATOR: Final = "\n"
 #: A snapshot keeps at most this many characters on each side of the edit point.
 SNAPSHOT_WINDOW: Final = 240
+#: The kind of the one event that stands for a redacted run of keys (see the module docstring).
+REDACTED_EVENT: Final = "redacted"
 
 _SHIFT = frozenset({"shift", "shift_l", "shift_r"})
 _CTRL = frozenset({"ctrl", "ctrl_l", "ctrl_r", "control", "control_l", "control_r"})
@@ -89,6 +96,8 @@ class TypedChar:
     deleted: bool
     #: Content we could not see (a paste from outside the typing).
     unknown: bool = False
+    #: Index of the press that deleted it (None while it survives).
+    deleted_by: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +183,8 @@ class _Field:
         self.dirty = False
         self.uncertain = False
         self.events: list[int] = []
+        #: The press being replayed (what a deletion is attributed to).
+        self.press: int | None = None
 
     # -- selection
     def selection(self) -> tuple[int, int] | None:
@@ -205,7 +216,9 @@ class _Field:
         self.snapshot()
         for cell in self.cells[start:end]:
             entry = self.log[cell.log_index]
-            self.log[cell.log_index] = TypedChar(entry.char, entry.event, True, entry.unknown)
+            self.log[cell.log_index] = TypedChar(
+                entry.char, entry.event, True, entry.unknown, self.press
+            )
         del self.cells[start:end]
         self.cursor = start
         self.anchor = None
@@ -229,9 +242,9 @@ class _Field:
     def text(self) -> str:
         return "".join(c.char for c in self.cells)
 
-    # -- word boundaries (a word is a run of letters/digits/underscore)
+    # -- word boundaries (a word is a run of letters/digits/underscore; a token is not)
     def word_left(self, position: int) -> int:
-        text = self.text()
+        text = [c.char for c in self.cells]
         i = position
         while i > 0 and not _is_word_char(text[i - 1]):
             i -= 1
@@ -240,7 +253,7 @@ class _Field:
         return i
 
     def word_right(self, position: int) -> int:
-        text = self.text()
+        text = [c.char for c in self.cells]
         i = position
         while i < len(text) and not _is_word_char(text[i]):
             i += 1
@@ -262,10 +275,10 @@ class _Field:
                 log_chars.append(SNAPSHOT_SEPARATOR)
                 log_prov.append(None)
             log_chars.extend(c.char for c in snap)
-            log_prov.extend(c.event for c in snap)
+            log_prov.extend(c.event for c in snap for _ in c.char)
         return TypedRun(
             text=self.text(),
-            provenance=tuple(c.event for c in self.cells),
+            provenance=tuple(c.event for c in self.cells for _ in c.char),
             log_text="".join(log_chars),
             log_provenance=tuple(log_prov),
             ended_by=ended_by,
@@ -326,6 +339,12 @@ def rebuild_typing(events: Sequence[InputEvent]) -> TypedText:
         if kind in ("button_press", "click_press"):
             end_run("click")
             continue
+        if kind == REDACTED_EVENT:
+            current.events.append(index)
+            if event.char:
+                current.press = index
+                current.insert([(event.char, index, False)])
+            continue
         if kind == "key_release":
             key = (event.key or "").lower()
             held.discard(key)
@@ -337,6 +356,7 @@ def rebuild_typing(events: Sequence[InputEvent]) -> TypedText:
             continue
         key = (event.key or "").lower()
         current.events.append(index)
+        current.press = index
         open_presses.append((index, key, event.char))
         if key in _MODIFIERS:
             if key == "caps_lock":
@@ -470,5 +490,103 @@ def _move(field_: _Field, key: str, shift: bool, word: bool) -> None:
 
 
 def replay_text(events: Sequence[InputEvent]) -> str:
-    """The final text a replay of ``events`` produces (what a reader of stored events sees)."""
-    return rebuild_typing(events).text
+    """The final text a replay of ``events`` produces (what a reader of stored events sees):
+    a redacted step's ``text`` is exactly this. Pasted content we could not see reads as
+    ``<PASTED>``."""
+    return rebuild_typing(events).text.replace(UNKNOWN_CHAR, PASTED)
+
+
+def collapse_runs(
+    events: Sequence[InputEvent],
+    doomed: Mapping[int, str],
+    typed: TypedText,
+    placeholder: Callable[[str], str],
+) -> list[InputEvent]:
+    """``events`` with each secret run replaced by one ``redacted`` event.
+
+    ``doomed`` maps the presses whose characters are personal (by index into ``events``; the
+    ``typed`` rebuild of the same events) to their entity type. A run is a stretch of such
+    presses, with the presses that deleted only their characters, the releases and modifiers
+    among them: it becomes one event at the time of its first, whose ``key`` and ``char`` are
+    the placeholder of its type (``char`` None when the run erased what it typed), so neither
+    the value, its length nor its rhythm can be read back. Pointer moves inside a run are
+    kept after it; a modifier's last press or release inside it is kept, at the run's time, so
+    what is held after the run stays as it was. A run that deletes a token typed earlier
+    keeps its first such deletion (a backspace deletes a token whole).
+    """
+    deleted_by: dict[int, list[TypedChar]] = {}
+    for entry in typed.log:
+        if entry.deleted and entry.deleted_by is not None:
+            deleted_by.setdefault(entry.deleted_by, []).append(entry)
+    deleters = {
+        press
+        for press, chars in deleted_by.items()
+        if press not in doomed and all(c.event in doomed for c in chars)
+    }
+    starts = set(doomed) | deleters
+    absorbed = starts | {typed.release_of[i] for i in starts if i in typed.release_of}
+    out: list[InputEvent] = []
+    index = 0
+    while index < len(events):
+        if index not in starts:
+            if index not in absorbed:  # a stray release of a press inside a run: dropped
+                out.append(events[index])
+            index += 1
+            continue
+        # The run: up to its last absorbed event, through releases, modifiers and moves.
+        last, probe = index, index
+        while probe + 1 < len(events):
+            following = events[probe + 1]
+            if probe + 1 in absorbed:
+                last = probe + 1
+            elif not (
+                following.kind in ("move", "key_release")
+                or (following.kind == "key_press" and (following.key or "").lower() in _MODIFIERS)
+            ):
+                break
+            probe += 1
+        members = set(range(index, last + 1))
+        out.extend(_collapsed(events, index, members, doomed, deleted_by, typed, placeholder))
+        index = last + 1
+    return out
+
+
+def _collapsed(
+    events: Sequence[InputEvent],
+    first: int,
+    members: set[int],
+    doomed: Mapping[int, str],
+    deleted_by: Mapping[int, list[TypedChar]],
+    typed: TypedText,
+    placeholder: Callable[[str], str],
+) -> list[InputEvent]:
+    """The events one run leaves (see :func:`collapse_runs`)."""
+    at = events[first].t
+    entity = next((doomed[i] for i in sorted(members) if i in doomed), None)
+    if entity is None:  # only deletions: the type of what they deleted
+        entity = next(doomed[c.event] for i in sorted(members) for c in deleted_by.get(i, ())
+                      if c.event is not None and c.event in doomed)
+    token = placeholder(entity)
+    kept = any(
+        c.event in members and c.event in doomed and (not c.deleted or c.deleted_by not in members)
+        for c in typed.log
+    )
+    out: list[InputEvent] = []
+    earlier = next(
+        (i for i in sorted(members) if any(c.event not in members for c in deleted_by.get(i, ()))),
+        None,
+    )
+    if earlier is not None:
+        out.append(events[earlier])  # deletes the token typed before, whole
+    if kept or earlier is None:
+        out.append(InputEvent(t=at, kind=REDACTED_EVENT, key=token, char=token if kept else None))
+    modifiers: dict[str, InputEvent] = {}
+    moves: list[InputEvent] = []
+    for i in sorted(members):
+        event = events[i]
+        key = (event.key or "").lower()
+        if event.kind == "move":
+            moves.append(event)
+        elif i not in doomed and key in _MODIFIERS and event.kind in ("key_press", "key_release"):
+            modifiers[key] = replace(event, t=at)
+    return [*out, *modifiers.values(), *moves]

@@ -26,8 +26,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from redaction.denylist import DenyList
+from redaction.entities import ENTITY_TYPES
 from redaction.errors import ModelUnavailableError
-from redaction.keystrokes import UNKNOWN_CHAR, TypedText, rebuild_typing
+from redaction.keystrokes import (
+    PASTED,
+    TypedText,
+    collapse_runs,
+    rebuild_typing,
+    replay_text,
+)
 from redaction.lexicon import alternation, tagged, words
 from redaction.models import InputEvent, Redaction, RedactionKind, Span
 from redaction.nlp import NerEngine
@@ -102,6 +109,13 @@ class TextRedactor:
         self._cased_name_rules = tuple(
             r for r in self.recognizers if isinstance(r, NameCueRecognizer)
         )
+        # This policy's placeholders, the default ones (an episode redacted under another
+        # policy) and the recorder's markers: never analysed as personal data.
+        placeholders = {policy.placeholder_for(name) for name in ENTITY_TYPES}
+        placeholders |= {f"<{name}>" for name in ENTITY_TYPES} | set(_MARKERS)
+        self._placeholders = re.compile(
+            "|".join(re.escape(p) for p in sorted(placeholders, key=len, reverse=True))
+        )
 
     @classmethod
     def build(cls, policy: Policy) -> TextRedactor:
@@ -128,13 +142,39 @@ class TextRedactor:
             return []
         candidates = self._candidates(text, deny_list, unknown_words=kind != "title")
         kept = [s for s in candidates if self._accepts(s, text)]
+        if kind == "title":
+            kept = [s for s in kept if not _program_word_in_title(text, s)]
         kept = [s for s in (_tidy(text, s) for s in kept) if s is not None]
         if self.ner is not None:
             kept = [self._extend_name(text, s) for s in kept]
             kept = [s for s in (self._trim_lowercase_name(text, s) for s in kept) if s is not None]
         kept.extend(_coordinated(text, kept))
         kept.extend(_propagate(text, kept))
-        return merge_spans(kept)
+        return self._outside_placeholders(text, merge_spans(kept))
+
+    def _outside_placeholders(self, text: str, spans: list[Span]) -> list[Span]:
+        """Spans with cuarec's own placeholders cut out: a placeholder is what redaction left,
+        never personal data ("password is <PASSWORD>"), so analysing a redacted text again
+        finds nothing new in it. What a span keeps outside them must hold a letter or digit."""
+        tokens = [m.span() for m in self._placeholders.finditer(text)]
+        if not tokens:
+            return spans
+        out: list[Span] = []
+        for span in spans:
+            start = span.start
+            for token_start, token_end in [*tokens, (len(text), len(text))]:
+                if token_end <= start:
+                    continue
+                end = min(span.end, token_start)
+                if end > start and any(c.isalnum() for c in text[start:end]):
+                    kept = Span(start, end, span.entity_type, span.recognizer, span.score)
+                    piece = kept if (start, end) == (span.start, span.end) else _tidy(text, kept)
+                    if piece is not None:
+                        out.append(piece)
+                start = token_end
+                if start >= span.end:
+                    break
+        return out
 
     def _accepts(self, span: Span, text: str = "") -> bool:
         if (
@@ -400,8 +440,12 @@ class TextRedactor:
         The typing is rebuilt (:func:`redaction.keystrokes.rebuild_typing`); its final text and
         its full log (every character ever typed, deleted ones included) are analysed; each
         key press or release whose character lies in a span, in the final text or only in the
-        log, gets ``key`` and ``char`` replaced by the placeholder of the span's type, so no
-        replay of the stored events rebuilds the value. Typing the policy cannot rebuild
+        log, is removed: each run of such keys becomes one ``redacted`` event holding the
+        placeholder of the span's type (:func:`redaction.keystrokes.collapse_runs`), so no
+        replay of the stored events rebuilds the value, its length or its rhythm. ``text`` is
+        the replay of the stored events, so the two always agree; placeholders already in the
+        events (a redacted episode redacted again) are tokens that analysis never flags, so
+        a second pass with the same policy changes nothing. Typing the policy cannot rebuild
         reliably (pastes, unknown keys) is still analysed as far as it is known.
         """
         typed = rebuild_typing(events)
@@ -437,31 +481,13 @@ class TextRedactor:
                 # is recorded (once, unless the final text already accounts for it).
                 if made_by - final_events:
                     redactions.append(_record(span, "text"))
-        pieces: list[str] = []
-        offset = 0
-        for number, run in enumerate(typed.runs):
-            # A span may cross a run boundary (NER joins lines): clip it to each run.
-            run_end = offset + len(run.text)
-            inside = [
-                Span(
-                    max(s.start, offset) - offset,
-                    min(s.end, run_end) - offset,
-                    s.entity_type,
-                    s.recognizer,
-                    s.score,
-                )
-                for s in final_spans
-                if s.start < run_end and offset < s.end
-            ]
-            pieces.append(self.apply_placeholders(run.text, inside))
-            pieces.append(_run_separator(run.ended_by, number == len(typed.runs) - 1))
-            offset += len(run.text) + 1
-        rewritten_events = _rewrite_events(events, doomed, typed, self.policy)
+        rewritten_events = collapse_runs(events, doomed, typed, self.policy.placeholder_for)
+        survivors = {id(e) for e in rewritten_events}
         return RedactedEvents(
             events=tuple(rewritten_events),
-            text=_render_unknown("".join(pieces)),
+            text=replay_text(rewritten_events),
             redactions=tuple(redactions),
-            rewritten=sum(1 for a, b in zip(events, rewritten_events, strict=True) if a is not b),
+            rewritten=sum(1 for e in events if id(e) not in survivors),
         )
 
     def rebuild(self, events: Sequence[InputEvent]) -> TypedText:
@@ -496,6 +522,32 @@ class TextRedactor:
 # ---- helpers ---------------------------------------------------------------------------------
 
 
+#: Recognizers that guess from language (NER and what grows from it), not from a value's form.
+_NER_GUESSES = ("presidio", "spacy", "ner_name_shape")
+
+
+def _program_word_in_title(text: str, span: Span) -> bool:
+    """A title's lowercase word that only a language guess calls personal ("xterm" a PERSON,
+    "bash" an ORGANIZATION), or a lone token taken for a typed password ("bash-5.2#").
+
+    Programs write titles and capitalise the names in them, so a lowercase word in a title
+    with capitals, or a one-word title, is a program, command, file or host name. A title
+    all in lowercase with several words (a task a volunteer typed) keeps its guesses: names
+    typed in lowercase are what the re-capitalised pass is for. The identity and deny-lists
+    and every pattern recognizer still apply.
+    """
+    if span.recognizer == "lone_credential":
+        return True  # a rule for the typing runs of a password field, not for titles
+    value = text[span.start : span.end]
+    if (
+        span.entity_type not in _RECASED_TYPES
+        or not span.recognizer.startswith(_NER_GUESSES)
+        or any(c.isupper() for c in value)
+    ):
+        return False
+    return len(text.split()) == 1 or any(c.isupper() for c in text)
+
+
 def _record(span: Span, kind: RedactionKind) -> Redaction:
     return Redaction(
         kind=kind,
@@ -514,33 +566,8 @@ def _joined_provenance(parts: Iterable[Sequence[int | None]]) -> list[int | None
     return out
 
 
-def _run_separator(ended_by: str | None, last: bool) -> str:
-    if last and ended_by is None:
-        return ""
-    return "\t" if ended_by == "tab" else "\n"
-
-
-def _render_unknown(text: str) -> str:
-    """Pasted content we could not see reads as ``<PASTED>`` in step text."""
-    return text.replace(UNKNOWN_CHAR, "<PASTED>")
-
-
-def _rewrite_events(
-    events: Sequence[InputEvent], doomed: dict[int, str], typed: TypedText, policy: Policy
-) -> list[InputEvent]:
-    from dataclasses import replace
-
-    out = list(events)
-    for index, entity in doomed.items():
-        placeholder = policy.placeholder_for(entity)
-        out[index] = replace(events[index], key=placeholder, char=placeholder)
-        # The matching release carries the same key (and sometimes the char): rewrite it too.
-        release = typed.release_of.get(index)
-        if release is not None:
-            out[release] = replace(events[release], key=placeholder, char=placeholder)
-    return out
-
-
+#: The recorder's own markers, beside every entity's placeholder (see TextRedactor).
+_MARKERS = (PASTED, "<DENIED>")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 # A capitalised word of 3+ letters with no capital inside ("Kastner", "Nekolná", "Fritz-Ann").
 _CAPITALISED = re.compile(

@@ -54,6 +54,7 @@ EVENT_KINDS = (
     "button_press",
     "button_release",
     "scroll",
+    "redacted",  # one event for a run of keys that typed a personal value (its placeholder)
 )
 
 #: Step flags: why a step holds less than usual.

@@ -16,6 +16,7 @@ from redaction.image.findings import Finding, from_words
 from redaction.image.layout import Layout, TextDocument, WordRef
 from redaction.lexicon import alternation, tagged, words
 from redaction.models import Box
+from redaction.rules.secrets import is_shell_prompt
 
 RECOGNIZER = "screen_layout"
 
@@ -274,6 +275,8 @@ def _value_ok(entity: str, text: str) -> bool:
         return "@" in text or "." in text
     if entity == "REPOSITORY":
         return len(words) == 1 and bool(re.fullmatch(r"[\w.\-]+/[\w.\-]+", text.strip()))
+    if entity == "SECRET" and is_shell_prompt(words[0]):
+        return False  # "Password: bash-5.2#": a silent prompt, then the shell's next prompt
     return len(words) <= 10
 
 

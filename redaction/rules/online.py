@@ -12,6 +12,7 @@ from typing import ClassVar
 from redaction.lexicon import alternation, words
 from redaction.models import Span
 from redaction.rules.base import Rule, Where, register
+from redaction.rules.secrets import is_shell_prompt
 from redaction.rules.support import shannon_entropy
 
 _HANDLE = re.compile(
@@ -204,6 +205,8 @@ class LoneCredentialRecognizer(Rule):
             value = match.group("value")
             if "@" in value or "://" in value or value.startswith(("/", "~", "./", "www.")):
                 continue
+            if is_shell_prompt(value):
+                continue  # "bash-5.2#"
             if re.fullmatch(r"[\d\W_]+", value):  # numbers, dates, amounts
                 continue
             if re.fullmatch(

@@ -158,6 +158,8 @@ class SecretRecognizer(Rule):
                 value = match.group("value").rstrip(".,;:")
                 if len(value) < 8 or in_data_uri(start, end):
                     continue
+                if is_shell_prompt(text[start:].split(maxsplit=1)[0]):
+                    continue  # "Password: bash-5.2#": the shell's next prompt
                 # "token: expired" or "password = getpass()" is not a value worth hiding...
                 if re.fullmatch(r"[A-Za-z]+(?:\(\))?", value) and len(value) < 12:
                     continue
@@ -231,6 +233,15 @@ _PROSE_AFTER_PASSWORD = re.compile(
     re.I,
 )
 _PIN_VALUE = re.compile(r"^\d{3,12}$")
+# A shell's prompt: "bash-5.2#" (a shell's default: name, version, $ or #) or
+# "user@host:~/src$". After a silent "Password: " prompt the next prompt follows on the same
+# line; it is not what was typed (that was never shown).
+_SHELL_PROMPT = re.compile(r"[a-z]+-\d+(?:\.\d+)+[$#%>]|[\w.\-]+@[\w.\-]+:\S*[$#%]")
+
+
+def is_shell_prompt(token: str) -> bool:
+    """Whether ``token`` is a shell prompt (see ``_SHELL_PROMPT``), not a value after a label."""
+    return _SHELL_PROMPT.fullmatch(token) is not None
 
 
 @register
@@ -258,7 +269,7 @@ class PasswordRecognizer(Rule):
                     continue
                 if bare and _PROSE_AFTER_PASSWORD.match(value):
                     continue
-                if value.rstrip(".,;:!?") == "":
+                if value.rstrip(".,;:!?") == "" or is_shell_prompt(value):
                     continue
                 # A sentence's full stop is not part of the password, unless it is all there is.
                 trimmed = value.rstrip(".,;!?") or value

@@ -10,14 +10,14 @@ import json
 import os
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import pyarrow.parquet as pq
 import pytest
 
-from recorder.episode.images import encode_frame
+from recorder.episode.images import decode_frame, encode_frame
 from recorder.episode.model import EpisodeMetadata, WindowInfo, certify_redacted
 from recorder.episode.reader import open_episode
 from recorder.episode.writer import EpisodeWriter
@@ -50,13 +50,49 @@ def write_unredacted_fixture(folder: Path) -> Path:
         writer.append(certify_redacted(step_index=0, timestamp_s=0.5, action_type="click",
                                        x=20, y=20, button="left",
                                        screenshot=encode_frame(_screen_with("Contact: Settings")),
-                                       window=WindowInfo("settings", "Settings")))
+                                       window=WindowInfo("xterm", "bash")))
         writer.append(certify_redacted(step_index=1, timestamp_s=1.0, action_type="type",
                                        text=EMAIL, events=tuple(typed),
                                        screenshot=encode_frame(_screen_with(f"Mail: {EMAIL}")),
                                        window=WindowInfo("settings", "Settings")))
         writer.append(certify_redacted(step_index=2, timestamp_s=4.0, action_type="done",
                                        screenshot=encode_frame(_screen_with(EMAIL))))
+        writer.finalize()
+    return target
+
+
+#: Values planted in a redacted episode's copy, one in each place the audit reads.
+PLANTED = {"task": "quigley@example.org", "text": "+44 20 7946 0958",
+           "event": "bob.smith@example.net", "window": "Bartholomew Quigley",
+           "frame": "ann.lee@example.com"}
+
+
+def write_planted_copy(source: Path, target: Path) -> Path:
+    """A copy of a redacted episode with a personal value planted in its task, one step's
+    text, one step's key events, one title and one frame: what a careless edit would leave.
+    Its steps keep the redacted marker on purpose (the audit must not trust it)."""
+    episode = open_episode(source)
+    steps = list(episode.iter_steps())
+    typing = next(i for i, s in enumerate(steps) if s.events)
+    framed = next(i for i, s in enumerate(steps) if s.screenshot is not None and i != typing)
+    keys = tuple(InputEvent(t=9.0 + i / 10, kind="key_press", key=c, char=c)
+                 for i, c in enumerate(" " + PLANTED["event"]))
+    steps[typing] = replace(steps[typing], events=steps[typing].events + keys,
+                            text=f"call {PLANTED['text']}")
+    steps[framed] = replace(steps[framed], window=WindowInfo(
+        "writer", f"Contract for {PLANTED['window']} - Writer"))
+    shot = steps[framed].screenshot
+    assert shot is not None
+    import cv2
+
+    frame = decode_frame(shot.data)
+    cv2.putText(frame, f"Mail: {PLANTED['frame']}", (16, 200), cv2.FONT_HERSHEY_SIMPLEX, 0.8,
+                (0, 0, 0), 2)
+    steps[framed] = replace(steps[framed], screenshot=encode_frame(frame))
+    meta = replace(episode.metadata, task=f"Write to {PLANTED['task']}")
+    with EpisodeWriter(target, meta) as writer:
+        for step in steps:
+            writer.append(step)
         writer.finalize()
     return target
 
@@ -107,7 +143,8 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     out = root / "out"
     first = harness.run_cuarec("redact", str(inputs), "--out", str(out), "--json", timeout=600)
     rerun = harness.run_cuarec("redact", str(inputs), "--out", str(out), "--json", timeout=600)
-    audit_raw = harness.run_cuarec("audit", str(raw), "--json", timeout=600)
+    planted = write_planted_copy(out / raw.name, root / "planted.parquet")
+    audit_raw = harness.run_cuarec("audit", str(raw), str(planted), "--json", timeout=600)
     audit_out = harness.run_cuarec("audit", str(out / raw.name), str(out / clean.name),
                                    timeout=600)
     return Batch(root=root, inputs=inputs, raw=raw, clean=clean, corrupt=corrupt,
@@ -119,7 +156,7 @@ def test_audit_flags_the_unredacted_fixture_without_printing_it(batch: Batch) ->
     result = batch.audit_raw
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
-    [outcome] = report["files"]
+    [outcome] = [f for f in report["files"] if Path(f["source"]).name == "raw.parquet"]
     assert outcome["status"] == "findings"
     places = {(f["where"], f["entity_type"]) for f in outcome["details"]["findings"]}
     assert ("frame", "EMAIL_ADDRESS") in places
@@ -127,6 +164,29 @@ def test_audit_flags_the_unredacted_fixture_without_printing_it(batch: Batch) ->
     frame_boxes = [f["box"] for f in outcome["details"]["findings"] if f["where"] == "frame"]
     assert all(len(b) == 4 for b in frame_boxes)
     assert "jane" not in result.stdout + result.stderr
+
+
+def test_audit_reports_each_value_planted_in_a_redacted_copy(batch: Batch) -> None:
+    """The redacted file passes the audit (below); the same file with a value planted in its
+    task, a text, key events, a title and a frame fails it in each of those places."""
+    report = json.loads(batch.audit_raw.stdout)
+    [outcome] = [f for f in report["files"] if Path(f["source"]).name == "planted.parquet"]
+    assert outcome["status"] == "findings"
+    places = {f["where"] for f in outcome["details"]["findings"]}
+    assert places == set(PLANTED), outcome["details"]["findings"]
+    found = {(f["where"], f["entity_type"]) for f in outcome["details"]["findings"]}
+    assert {("task", "EMAIL_ADDRESS"), ("text", "PHONE_NUMBER"), ("event", "EMAIL_ADDRESS"),
+            ("window", "PERSON"), ("frame", "EMAIL_ADDRESS")} <= found
+    output = batch.audit_raw.stdout + batch.audit_raw.stderr
+    assert not any(value.split("@")[0] in output for value in PLANTED.values())
+    assert (outcome["steps"], outcome["frames"]) == (3, 3)
+
+
+def test_the_audit_table_shows_what_it_read(batch: Batch) -> None:
+    rows = [line.split() for line in batch.audit_out.stdout.splitlines()]
+    read = {Path(row[0]).name: row[1:4] for row in rows if row and row[0].endswith(".parquet")}
+    assert read["raw.parquet"] == ["done", "3", "3"]
+    assert read[batch.clean.name] == ["done", "4", "4"]
 
 
 def test_redact_output_is_clean_and_inputs_untouched(batch: Batch) -> None:
@@ -151,6 +211,9 @@ def test_redact_output_is_clean_and_inputs_untouched(batch: Batch) -> None:
     text = json.dumps(pq.read_table(out / "raw.parquet").drop_columns(["screenshot"])
                       .to_pylist())
     assert "jane" not in text.lower() and "<EMAIL_ADDRESS>" in text
+    # Ordinary titles are no names: the audit passed them, and redaction kept them.
+    opening = next(open_episode(out / "raw.parquet").iter_steps(with_screenshots=False))
+    assert opening.window == WindowInfo("xterm", "bash")
 
 
 def test_redact_records_the_new_policy_beside_the_old(batch: Batch) -> None:

@@ -17,6 +17,7 @@ from recorder.pipeline import (
     prompt_asks_for_secret,
 )
 from redaction.denylist import DenyList
+from redaction.keystrokes import REDACTED_EVENT, replay_text
 from redaction.models import Box, InputEvent
 
 
@@ -70,8 +71,44 @@ def test_typing_at_a_password_prompt_is_a_secret(redactor: StepRedactor) -> None
                                      events=_typing("correcthorse"), window_app="xterm",
                                      window_title="bash"))
     assert "secret_input" in step.flags and step.text == "<PASSWORD>"
-    assert {e.char for e in step.events} == {"<PASSWORD>"}
-    assert {e.key for e in step.events} == {"<PASSWORD>"}
+    assert step.events == (InputEvent(t=1.0, kind=REDACTED_EVENT, key="<PASSWORD>",
+                                      char="<PASSWORD>"),)
+
+
+def test_a_secret_is_one_event_whatever_its_length(redactor: StepRedactor) -> None:
+    """A 21-character password is one redacted event: no length, no per-key timing."""
+    frame = _screen("$ read -s -p 'Password: ' pw", "Password:")
+    secret = "correct-horse-battery"
+    step = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
+                                     frame=frame, text=secret, events=_typing(secret, 2.5),
+                                     window_app="xterm", window_title="xterm"))
+    assert len(secret) == 21 and step.text == "<PASSWORD>"
+    assert [(e.kind, e.key, e.char, e.t) for e in step.events] == [
+        (REDACTED_EVENT, "<PASSWORD>", "<PASSWORD>", 2.5)]
+    assert replay_text(step.events) == step.text
+    # Stored again (curators' redact): the same step.
+    again = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
+                                      frame=frame, text=step.text, events=step.events,
+                                      window_app="xterm", window_title="xterm"))
+    assert (again.text, again.events, again.flags) == (step.text, step.events, ())
+
+
+@pytest.mark.parametrize("char", ["a", "\x01"])
+def test_a_hotkey_at_a_password_prompt_is_no_typing(redactor: StepRedactor, char: str) -> None:
+    """Key combinations are not typed text: ctrl+a stays ctrl+a on a password screen."""
+    frame = _screen("Sign in", "Password:")
+    events = (InputEvent(t=1.0, kind="key_press", key="ctrl_l"),
+              InputEvent(t=1.1, kind="key_press", key="a", char=char),
+              InputEvent(t=1.2, kind="key_release", key="a", char=char),
+              InputEvent(t=1.3, kind="key_release", key="ctrl_l"))
+    step = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="hotkey",
+                                     frame=frame, keys=("ctrl", "a"), modifiers=("ctrl",),
+                                     events=events, window_app="xterm", window_title="xterm"))
+    assert step.keys == ("ctrl", "a") and step.events == events
+    # A program's one-word title is no name.
+    assert step.window is not None and (step.window.app, step.window.title) == ("xterm", "xterm")
+    assert "secret_input" not in step.flags
+    assert not any(r.entity_type == "PASSWORD" and r.kind == "text" for r in step.redactions)
 
 
 def test_prompt_detection_reads_only_the_last_line() -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from hypothesis import given
 from hypothesis import strategies as st
 
-from redaction.keystrokes import UNKNOWN_CHAR, rebuild_typing
+from redaction.keystrokes import REDACTED_EVENT, UNKNOWN_CHAR, rebuild_typing, replay_text
 from redaction.models import InputEvent
 
 # ---- building event streams ---------------------------------------------------------------
@@ -295,3 +295,40 @@ def test_repr_never_shows_typed_text() -> None:
     stream = Stream()
     stream.type("secret value")
     assert "secret" not in repr(rebuild_typing(stream.events))
+
+
+def test_a_redacted_event_types_one_token() -> None:
+    stream = Stream()
+    stream.type("pw ")
+    stream.events.append(InputEvent(t=1.0, kind=REDACTED_EVENT, key="<PASSWORD>",
+                                    char="<PASSWORD>"))
+    token = len(stream.events) - 1
+    stream.type(" ok")
+    typed = rebuild_typing(stream.events)
+    assert typed.text == "pw <PASSWORD> ok"
+    assert list(typed.runs[0].provenance[3:13]) == [token] * len("<PASSWORD>")
+    # One backspace deletes the token whole.
+    stream.key("backspace")
+    stream.key("backspace")
+    stream.key("backspace")
+    assert replay_text(stream.events) == "pw <PASSWORD>"
+    stream.key("backspace")
+    assert replay_text(stream.events) == "pw "
+    assert [c.deleted_by for c in rebuild_typing(stream.events).log if c.event == token] == [
+        len(stream.events) - 2
+    ]
+
+
+def test_a_redacted_event_without_char_types_nothing() -> None:
+    stream = Stream()
+    stream.type("a")
+    stream.events.append(InputEvent(t=1.0, kind=REDACTED_EVENT, key="<PASSWORD>"))
+    stream.type("b")
+    assert replay_text(stream.events) == "ab"
+
+
+def test_replay_shows_an_unseen_paste_as_a_marker() -> None:
+    stream = Stream()
+    stream.type("x")
+    stream.key("v", None, ("ctrl",))
+    assert replay_text(stream.events) == "x<PASTED>"

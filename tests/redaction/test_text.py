@@ -10,7 +10,7 @@ import pytest
 
 from redaction.denylist import DenyList
 from redaction.errors import ModelUnavailableError
-from redaction.keystrokes import rebuild_typing
+from redaction.keystrokes import REDACTED_EVENT, rebuild_typing, replay_text
 from redaction.models import InputEvent, Span, TextAnalyzer
 from redaction.nlp import NerEngine, ner_only_disabled
 from redaction.policy import NerSettings, load_policy
@@ -173,19 +173,93 @@ def _replayed_and_stored(events: tuple[InputEvent, ...]) -> str:
     return typed.text + "\n" + "\n".join(r.log_text for r in typed.runs) + "\n" + stored
 
 
-def test_redact_events_rewrites_every_key_of_the_value(text_redactor: TextRedactor) -> None:
+def test_a_value_typed_becomes_one_redacted_event(text_redactor: TextRedactor) -> None:
     stream = Stream()
     stream.type("mail ")
     keys = stream.type("ann.lee@example.org")
     result = text_redactor.redact_events(stream.events)
     assert result.text == "mail <EMAIL_ADDRESS>"
-    for index in keys:
-        assert result.events[index].key == "<EMAIL_ADDRESS>"
-        assert result.events[index].char == "<EMAIL_ADDRESS>"
-        # The release of each key press is rewritten too (it carries the char).
-        assert result.events[index + 1].char == "<EMAIL_ADDRESS>"
+    # The value's presses and releases are one event at the time of its first key.
+    assert result.events[: keys[0]] == tuple(stream.events[: keys[0]])
+    (token,) = result.events[keys[0] :]
+    assert token == InputEvent(t=stream.events[keys[0]].t, kind=REDACTED_EVENT,
+                               key="<EMAIL_ADDRESS>", char="<EMAIL_ADDRESS>")
     assert "example" not in _replayed_and_stored(result.events)
     assert result.rewritten == 2 * len(keys)
+
+
+def test_a_secret_keeps_neither_its_length_nor_its_rhythm(text_redactor: TextRedactor) -> None:
+    stream = Stream()
+    stream.type("my password is ")
+    stream.key("t", "T", ("shift",))  # capitals and symbols come with shift around them
+    stream.type("r0ub4dor-")
+    stream.key("3", "#", ("shift",))
+    stream.type("xyz9Q2w")
+    typed_secret = "Tr0ub4dor-#xyz9Q2w"
+    result = text_redactor.redact_events(stream.events)
+    assert result.text == "my password is <PASSWORD>"
+    tokens = [e for e in result.events if e.kind == REDACTED_EVENT]
+    assert [(e.key, e.char) for e in tokens] == [("<PASSWORD>", "<PASSWORD>")]
+    after = result.events[result.events.index(tokens[0]) + 1 :]
+    # What follows the token is the shift held last, at the token's own time: one time for
+    # the whole secret, however long it was.
+    assert {e.t for e in after} == {tokens[0].t} and all(e.key == "shift" for e in after)
+    # Before it: the words typed and the shift pressed for the first capital, as they were.
+    before = 2 * len("my password is ") + 1
+    assert result.events[:before] == tuple(stream.events[:before])
+    assert len(result.events) == before + 1 + len(after)
+    assert typed_secret.lower() not in _replayed_and_stored(result.events).lower()
+
+
+@pytest.mark.parametrize("policy", ["default", "strict"])
+@pytest.mark.parametrize(
+    ("typing", "expected"),
+    [
+        ([("type", "write to jane.doe@example.com")], "write to <EMAIL_ADDRESS>"),
+        ([("type", "my password is hunter2xyz")], "my password is <PASSWORD>"),
+        ([("type", "ssn 078-05-11x"), ("backspace", ""), ("type", "20"), ("home", ""),
+          ("type", "my ")], "my ssn <NATIONAL_ID>"),
+        ([("type", "card 4111 1111 1111 1111"), ("select_all", ""), ("backspace", ""),
+          ("type", "never mind")], "never mind"),
+        ([("type", "my password is Tr0ub4dor&3"), ("backspace", ""), ("backspace", ""),
+          ("type", "&4 and mail ann@example.org"), ("tab", ""), ("type", "Suzanne Sauvage")],
+         None),
+    ],
+    ids=["email", "password", "typo", "deleted", "edited"],
+)
+def test_redacting_redacted_typing_changes_nothing(
+    text_redactor: TextRedactor, policy: str, typing: list[tuple[str, str]],
+    expected: str | None,
+) -> None:
+    redactor = TextRedactor(load_policy(policy), text_redactor.ner)
+    stream = Stream()
+    for action, text in typing:
+        if action == "type":
+            stream.type(text)
+        elif action == "select_all":
+            stream.key("a", None, ("ctrl",))
+        else:
+            stream.key(action)
+    once = redactor.redact_events(stream.events)
+    twice = redactor.redact_events(once.events)
+    assert (twice.events, twice.text, twice.redactions) == (once.events, once.text, ())
+    # The stored text is what the stored events replay to.
+    assert replay_text(once.events) == once.text
+    if expected is not None:
+        assert once.text == expected
+    stored = _replayed_and_stored(once.events)
+    for value in ("jane", "hunter2", "078", "4111", "Tr0ub", "ann@", "Sauvage"):
+        assert value not in stored
+
+
+def test_placeholders_are_never_found_again(strict_redactor: TextRedactor) -> None:
+    for text in ("password is <PASSWORD>", "my password is <PASSWORD>",
+                 "write to <EMAIL_ADDRESS> now", "hello <PERSON> and <PERSON>",
+                 "<PASTED>", "pin: <PASSWORD>"):
+        assert strict_redactor.analyze(text) == [], text
+    # What a span holds beside a placeholder is still found.
+    text = "mail <EMAIL_ADDRESS> or ann.lee@example.org"
+    assert covered(text, strict_redactor.analyze(text), "ann.lee@example.org")
 
 
 def test_a_value_typed_then_deleted_is_still_rewritten(text_redactor: TextRedactor) -> None:
@@ -490,3 +564,24 @@ def test_a_name_grows_by_a_few_unknown_words_at_most(text_redactor: TextRedactor
     grown = text_redactor._extend_name(text, Span(middle, middle + 7, "PERSON", "spacy", 0.85))
     three_each_side = "Usamov Dziedzic Kastner Cazares Nekolna Brzeczyszczykiewicz Zbyszko"
     assert text[grown.start : grown.end] == three_each_side
+
+
+@pytest.mark.parametrize("policy", ["default", "strict"])
+def test_what_a_volunteer_sees_at_once_is_not_redacted(
+    text_redactor: TextRedactor, policy: str
+) -> None:
+    redactor = TextRedactor(load_policy(policy), text_redactor.ner)
+    for typed in ("hello world", "echo hello, world", "ls /usr"):
+        stream = Stream()
+        stream.type(typed)
+        result = redactor.redact_events(stream.events)
+        assert (result.text, result.redactions) == (typed, ()), typed
+    # Program titles: a one-word title, and a lowercase word in a title with capitals.
+    for title in ("xterm", "bash", "bash-5.2#", "htop", "notes.txt - gedit", "Terminal"):
+        assert redactor.analyze(title, kind="title") == [], title
+    # Names in titles are still found, and so are the deny-list's values in lowercase.
+    title = "Chat with Anna Lee - Signal"
+    assert covered(title, redactor.analyze(title, kind="title"), "Anna Lee")
+    deny = DenyList()
+    deny.add("zebedeeq", "USERNAME", "identity")
+    assert covered("zebedeeq", redactor.analyze("zebedeeq", deny, kind="title"), "zebedeeq")

@@ -194,3 +194,10 @@ def test_a_sensitive_url_with_a_space_in_its_path_is_taken_whole() -> None:
     assert urls("https://acme.sharepoint.com/sites/Review is down again today") == [
         "https://acme.sharepoint.com/sites/Review"
     ]
+
+
+def test_the_shell_prompt_after_a_silent_password_prompt_is_no_secret() -> None:
+    """`read -s -p "Password: "` echoes nothing: the next prompt lands on the same line."""
+    assert _found([line("Password: bash-5.2# ls /usr", 20, 10)], "SECRET") == set()
+    assert _found([line("Password: ann@build-01:~$", 20, 10)], "SECRET") == set()
+    assert "hunter2#" in _found([line("Password: hunter2#", 20, 10)], "SECRET")

@@ -43,6 +43,7 @@ FALSE_CASES = [
     ("lone_credential", "Hello,"),
     ("lone_credential", "hello world"),
     ("lone_credential", "2024-01-01"),
+    ("lone_credential", "bash-5.2#"),
 ]
 
 

@@ -37,6 +37,7 @@ TRUE_CASES = [
     ("name_cue", "It rained. Ana Dias gave Tom her keys", "Ana Dias"),
     ("email_name", "leone mazzi\nleonemazzi@rhyta.com", "leone"),
     ("contact_block_name", "Ann Lee\nAcme\n24 Clarke Avenue\nann@x.org", "Ann Lee"),
+    ("name_context", "hello anna", "anna"),
 ]
 
 # (rule, text): nothing at or above the default threshold.
@@ -65,6 +66,9 @@ FALSE_CASES = [
     ("name_cue", "Shipping address: Ana Dias, Leeds"),
     ("email_name", "contact info@example.org for info"),
     ("contact_block_name", "Meeting Notes\nann@x.org"),
+    ("name_context", "hello world"),
+    ("name_context", "echo hello, world"),
+    ("name_context", "hi again"),
 ]
 
 

@@ -58,6 +58,8 @@ TRUE_CASES = [
     ("password", "my pw is Tr0ub4dor&3", "Tr0ub4dor&3"),
     ("password", "pw c0rrect-horse", "c0rrect-horse"),
     ("password", "passcode 4417", "4417"),
+    ("password", "Password: hunter2#", "hunter2#"),
+    ("password", "Password: Summer-2024#", "Summer-2024#"),
 ]
 
 # (rule, text): nothing at or above the default threshold.
@@ -78,6 +80,10 @@ FALSE_CASES = [
     ("password", "Forgot password? Click here"),
     ("password", "the password reset link"),
     ("password", "pin the tab"),
+    # A silent prompt, then the shell's next prompt on the same line (nothing was shown).
+    ("password", "Password: bash-5.2# ls /usr"),
+    ("password", "Password: ann@build-01:~/src$ make"),
+    ("secret", "Password: bash-5.2# ls /usr"),
 ]
 
 
