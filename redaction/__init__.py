@@ -17,7 +17,8 @@ from redaction.keystrokes import TypedRun, TypedText, rebuild_typing
 from redaction.models import Box, InputEvent, Redaction, Span
 from redaction.nlp import NerEngine
 from redaction.policy import Policy, load_policy
-from redaction.text import RedactedEvents, RedactedText, TextRedactor
+from redaction.text import RedactedText, TextRedactor
+from redaction.typing_events import RedactedEvents
 
 __all__ = [
     "Box",

@@ -27,13 +27,11 @@ from typing import Any
 
 from redaction.denylist import DenyList
 from redaction.entities import ENTITY_TYPES
-from redaction.errors import ModelUnavailableError
+from redaction.errors import ModelUnavailableError, PolicyError
 from redaction.keystrokes import (
     PASTED,
     TypedText,
-    collapse_runs,
     rebuild_typing,
-    replay_text,
 )
 from redaction.lexicon import alternation, tagged, words
 from redaction.models import InputEvent, Redaction, RedactionKind, Span
@@ -41,8 +39,9 @@ from redaction.nlp import NerEngine
 from redaction.policy import Policy
 from redaction.rules import REGISTRY, IdentityMatcher, Rule
 from redaction.rules.addresses import HUNGARIAN_NUMBER
-from redaction.rules.identity import fold
 from redaction.rules.people import NameCueRecognizer
+from redaction.spans import merge_spans, record
+from redaction.typing_events import RedactedEvents, redact_events
 
 #: Types the re-capitalised NER pass may add (it exists to find names typed in lowercase).
 _RECASED_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
@@ -64,21 +63,6 @@ class RedactedText:
     text: str
     spans: tuple[Span, ...]
     redactions: tuple[Redaction, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class RedactedEvents:
-    """Key events with every key that typed personal data rewritten, and the redacted text.
-
-    ``text`` is the final text of the typing with placeholders (what a step's ``text`` holds);
-    ``redactions`` lists what was removed from the final text *and* from the deleted text.
-    ``rewritten`` counts the events whose key and char were replaced.
-    """
-
-    events: tuple[InputEvent, ...]
-    text: str
-    redactions: tuple[Redaction, ...]
-    rewritten: int
 
 
 class TextRedactor:
@@ -105,6 +89,9 @@ class TextRedactor:
             if recognizers is not None
             else REGISTRY.build(disabled=policy.disabled_recognizers, wanted=policy.entities)
         )
+        unknown = set(policy.rule_scores) - set(REGISTRY.names())
+        if unknown:
+            raise PolicyError(f"unknown recognizers to score: {sorted(unknown)}")
         self._identity = IdentityMatcher(policy.deny_terms)
         self._cased_name_rules = tuple(
             r for r in self.recognizers if isinstance(r, NameCueRecognizer)
@@ -116,6 +103,13 @@ class TextRedactor:
         self._placeholders = re.compile(
             "|".join(re.escape(p) for p in sorted(placeholders, key=len, reverse=True))
         )
+
+    def _find(self, rule: Rule, text: str) -> Iterable[Span]:
+        """The rule's spans, scored as the policy says when it scores the rule by name."""
+        score = self.policy.rule_scores.get(rule.name)
+        if score is None:
+            return rule.find(text)
+        return (Span(s.start, s.end, s.entity_type, s.recognizer, score) for s in rule.find(text))
 
     @classmethod
     def build(cls, policy: Policy) -> TextRedactor:
@@ -226,7 +220,7 @@ class TextRedactor:
     ) -> list[Span]:
         spans: list[Span] = []
         for recognizer in self.recognizers:
-            spans.extend(recognizer.find(text))
+            spans.extend(self._find(recognizer, text))
         spans.extend(self._identity.find(text, deny_list))
         if self.ner is not None:
             recased, changed = text, bytearray()
@@ -256,7 +250,7 @@ class TextRedactor:
                     spans.extend(self._unknown_capitalised_words(recased, changed))
                 for recognizer in self._cased_name_rules:
                     spans.extend(
-                        s for s in recognizer.find(recased) if any(changed[s.start : s.end])
+                        s for s in self._find(recognizer, recased) if any(changed[s.start : s.end])
                     )
         return spans
 
@@ -414,7 +408,7 @@ class TextRedactor:
         return RedactedText(
             text=self.apply_placeholders(text, spans),
             spans=tuple(spans),
-            redactions=tuple(_record(s, kind) for s in spans),
+            redactions=tuple(record(s, kind) for s in spans),
         )
 
     def apply_placeholders(self, text: str, spans: Iterable[Span]) -> str:
@@ -435,59 +429,14 @@ class TextRedactor:
     def redact_events(
         self, events: Sequence[InputEvent], deny_list: DenyList | None = None
     ) -> RedactedEvents:
-        """Rewrite every key event that produced a character of personal data.
-
-        The typing is rebuilt (:func:`redaction.keystrokes.rebuild_typing`); its final text and
-        its full log (every character ever typed, deleted ones included) are analysed; each
-        key press or release whose character lies in a span, in the final text or only in the
-        log, is removed: each run of such keys becomes one ``redacted`` event holding the
-        placeholder of the span's type (:func:`redaction.keystrokes.collapse_runs`), so no
-        replay of the stored events rebuilds the value, its length or its rhythm. ``text`` is
-        the replay of the stored events, so the two always agree; placeholders already in the
-        events (a redacted episode redacted again) are tokens that analysis never flags, so
-        a second pass with the same policy changes nothing. Typing the policy cannot rebuild
-        reliably (pastes, unknown keys) is still analysed as far as it is known.
-        """
-        typed = rebuild_typing(events)
-        # All runs are analysed as one text, one run per line (a tab between fields could glue
-        # two numbers into one), so a call costs at most two analyses.
-        final_text = "\n".join(run.text for run in typed.runs)
-        final_prov = _joined_provenance(run.provenance for run in typed.runs)
-        log_text = "\n".join(run.log_text for run in typed.runs if run.log_text)
-        log_prov = _joined_provenance(run.log_provenance for run in typed.runs if run.log_text)
-        doomed: dict[int, str] = {}
-        final_spans = self.analyze(final_text, deny_list) if final_text.strip() else []
-        log_spans: list[Span] = []
-        if self.policy.analyze_deleted and log_text.strip():
-            log_spans = self.analyze(log_text, deny_list)
-            # Context often lives in one text only: "answering at 374 780 163" is a phone in
-            # the final text, the same digits typed alone and deleted are not. A value found
-            # in either text is hunted in the other, so no copy of it survives.
-            final_spans = merge_spans([*final_spans, *hunt_values(final_text, log_text, log_spans)])
-            log_spans = merge_spans([*log_spans, *hunt_values(log_text, final_text, final_spans)])
-        final_events: set[int] = set()
-        for span in final_spans:
-            for index in final_prov[span.start : span.end]:
-                if index is not None:
-                    doomed.setdefault(index, span.entity_type)
-                    final_events.add(index)
-        redactions = [_record(s, "text") for s in final_spans]
-        if log_spans:
-            for span in log_spans:
-                made_by = {i for i in log_prov[span.start : span.end] if i is not None}
-                for index in made_by:
-                    doomed.setdefault(index, span.entity_type)
-                # A value typed and then deleted leaves no trace in the text, but its removal
-                # is recorded (once, unless the final text already accounts for it).
-                if made_by - final_events:
-                    redactions.append(_record(span, "text"))
-        rewritten_events = collapse_runs(events, doomed, typed, self.policy.placeholder_for)
-        survivors = {id(e) for e in rewritten_events}
-        return RedactedEvents(
-            events=tuple(rewritten_events),
-            text=replay_text(rewritten_events),
-            redactions=tuple(redactions),
-            rewritten=sum(1 for e in events if id(e) not in survivors),
+        """Rewrite every key event that produced a character of personal data (see
+        :func:`redaction.typing_events.redact_events`): the typing is analysed with this
+        redactor and each run of doomed keys becomes one ``redacted`` event."""
+        return redact_events(
+            events,
+            lambda text: self.analyze(text, deny_list),
+            self.policy.placeholder_for,
+            analyze_deleted=self.policy.analyze_deleted,
         )
 
     def rebuild(self, events: Sequence[InputEvent]) -> TypedText:
@@ -546,24 +495,6 @@ def _program_word_in_title(text: str, span: Span) -> bool:
     ):
         return False
     return len(text.split()) == 1 or any(c.isupper() for c in text)
-
-
-def _record(span: Span, kind: RedactionKind) -> Redaction:
-    return Redaction(
-        kind=kind,
-        entity_type=span.entity_type,
-        recognizer=span.recognizer,
-        score=round(span.score, 3),
-    )
-
-
-def _joined_provenance(parts: Iterable[Sequence[int | None]]) -> list[int | None]:
-    out: list[int | None] = []
-    for number, part in enumerate(parts):
-        if number:
-            out.append(None)
-        out.extend(part)
-    return out
 
 
 #: The recorder's own markers, beside every entity's placeholder (see TextRedactor).
@@ -1077,52 +1008,3 @@ def _coordinated(text: str, spans: Sequence[Span]) -> list[Span]:
             continue
         found.extend(Span(a, b, "PERSON", "name_list", 0.6) for a, b in items)
     return found
-
-
-def hunt_values(text: str, source: str, spans: Iterable[Span]) -> list[Span]:
-    """Occurrences in ``text`` of the values of ``spans`` (offsets into ``source``), as whole
-    words, case- and accent-insensitively, with any whitespace between their words. A found
-    occurrence keeps the type, recognizer and score of the span whose value it repeats."""
-    by_value: dict[str, Span] = {}
-    for span in spans:
-        words = fold(source[span.start : span.end]).split()
-        if words and sum(len(w) for w in words) >= 3:  # as _propagate: "Al" is too common
-            by_value.setdefault(" ".join(words), span)
-    if not by_value:
-        return []
-    pattern = re.compile(
-        r"(?<![^\W_])(?:"
-        + "|".join(
-            r"\s+".join(re.escape(w) for w in value.split())
-            for value in sorted(by_value, key=len, reverse=True)
-        )
-        + r")(?![^\W_])"
-    )
-    found = []
-    for match in pattern.finditer(fold(text)):
-        origin = by_value[" ".join(match.group().split())]
-        found.append(
-            Span(match.start(), match.end(), origin.entity_type, origin.recognizer, origin.score)
-        )
-    return found
-
-
-def merge_spans(spans: Iterable[Span]) -> list[Span]:
-    """Sorted, non-overlapping spans: overlapping ones become their union, typed by the
-    highest-scoring member (ties: the longer one)."""
-    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
-    merged: list[Span] = []
-    for span in ordered:
-        if merged and span.start < merged[-1].end:
-            last = merged[-1]
-            best = max((last, span), key=lambda s: (s.score, s.end - s.start))
-            merged[-1] = Span(
-                last.start,
-                max(last.end, span.end),
-                best.entity_type,
-                best.recognizer,
-                max(last.score, span.score),
-            )
-        else:
-            merged.append(span)
-    return merged
