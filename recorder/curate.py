@@ -98,7 +98,7 @@ class RedactJob(EpisodeJob):
         tally = Tally()
         redactor = StepRedactor(self._engines, DenyList(),
                                 PrivacySettings(typing_quantum_s=0.0, fold_releases=False),
-                                tally, scale=meta.scale_factor or 1.0)
+                                tally, scale=meta.scale_factor or 1.0, settle_frames=True)
         task = redactor.redact_task(meta.task)
         new_policy = self._engines.policy_metadata()
         history = list(meta.policy.get("history", ())) if isinstance(meta.policy, dict) else []

@@ -238,7 +238,7 @@ class StepRedactor:
 
     def __init__(self, engines: Engines, deny: DenyList, privacy: PrivacySettings | None = None,
                  tally: Tally | None = None, scale: float = 1.0, *,
-                 incremental_ocr: bool = False) -> None:
+                 incremental_ocr: bool = False, settle_frames: bool = False) -> None:
         self.engines = engines
         self.deny = deny
         self.privacy = privacy or PrivacySettings()
@@ -249,6 +249,9 @@ class StepRedactor:
         #: frame whole. Its reads differ from a full read by a pixel here and there, not in
         #: what is blurred (benchmarks/README.md, incremental OCR).
         self.incremental_ocr = incremental_ocr
+        #: Redact each frame until a pass finds nothing new (curators' ``redact``: its output
+        #: is then redacted again unchanged, and passes the audit).
+        self.settle_frames = settle_frames
         self._previous: tuple[np.ndarray[Any, Any], Any] | None = None
         #: The last frame's content key and redaction, reused when the screen did not change
         #: between steps (and the deny-list did not grow): most keys and clicks.
@@ -306,10 +309,13 @@ class StepRedactor:
             self._last_secret_prompt = secret
             return encoded, secret
         previous = self._previous if self.incremental_ocr else None
-        result = self.engines.frames.redact(
-            draft.frame, self.deny,
-            previous_frame=None if previous is None else previous[0],
-            previous_result=None if previous is None else previous[1], scale=self.scale)
+        if self.settle_frames:
+            result = self.engines.frames.settle(draft.frame, self.deny, scale=self.scale)
+        else:
+            result = self.engines.frames.redact(
+                draft.frame, self.deny,
+                previous_frame=None if previous is None else previous[0],
+                previous_result=None if previous is None else previous[1], scale=self.scale)
         stats = result.stats
         if _log.isEnabledFor(logging.DEBUG):  # the arguments cost work on every screenshot
             _log.debug("step %d frame: %s OCR (%.0f %% read), %d regions%s, %.0f ms (OCR %.0f, "

@@ -217,3 +217,27 @@ def test_a_dashed_label_with_an_acronym_is_not_a_name() -> None:
 
     assert screen_check("PERSON", "MI-Ops", "ner_name_shape") == "drop"
     assert screen_check("PERSON", "Jean-Luc Picard", "ner_name_shape") == "keep"
+
+
+def test_a_settled_frame_redacted_again_changes_nothing(
+    text_redactor: Any, ocr_engine: Any, screen: ScreenFactory
+) -> None:
+    """Curators' re-redaction settles each frame: redacting its output again finds nothing
+    (a blurred value leaves its label alone on its line, read anew)."""
+    from redaction.image.screen_text import screen_policy
+    from redaction.policy import load_policy
+    from redaction.text import TextRedactor
+
+    strict = TextRedactor(screen_policy(load_policy("strict")), text_redactor.ner)
+    redactor = FrameRedactor(strict, ocr_engine, ImageRedactionSettings.strictest())
+    shown = screen([("Customer: Wilhelmina Okonkwo", 10, 10), ("Card: 4111 1111 1111 1111", 10, 40),
+                    ("IBAN: DE89 3704 0044 0532 0130 00", 10, 70),
+                    ("Address: 221B Baker Street, London", 10, 100),
+                    ("Token: ghp_R8xQ2mZ7vK4pL9sT1wY6nB3cF5hJ0dGaUe2i", 10, 130)],
+                   size=(640, 170), mono=True)
+    once = redactor.redact(shown.image, DenyList())
+    settled = redactor.settle(shown.image, DenyList())
+    assert settled.frame is not None and settled.redactions[: len(once.redactions)] == (
+        once.redactions)
+    again = redactor.redact(settled.frame, DenyList())
+    assert again.redactions == () and np.array_equal(again.frame, settled.frame)
