@@ -156,7 +156,9 @@ class ReplayOcr:
         return self.cache[digest]
 
     def save(self) -> None:
-        self.cache_file.write_bytes(pickle.dumps(self.cache))
+        temporary = self.cache_file.with_suffix(".tmp")
+        temporary.write_bytes(pickle.dumps(self.cache))
+        temporary.replace(self.cache_file)
 
 
 def frames_redactor(engine: Any) -> Any:
@@ -165,7 +167,7 @@ def frames_redactor(engine: Any) -> Any:
     return frames
 
 
-def devset_part(devset: Path, replay: ReplayOcr) -> list[Any]:
+def devset_part(devset: Path, replay: ReplayOcr, every: int = 1) -> list[Any]:
     import cv2
     from frame_redaction import load_set
 
@@ -173,11 +175,12 @@ def devset_part(devset: Path, replay: ReplayOcr) -> list[Any]:
 
     redactor = frames_redactor(replay.engine)
     out = []
-    for sample in load_set(devset, "annotations.jsonl"):
+    for sample in load_set(devset, "annotations.jsonl")[::every]:
         image = cv2.imread(str(sample.path))
         page = redactor.find(image, DenyList(), scale=sample.scale)
         out.append({"image": sample.path.name, "findings": jsonable(page.findings)})
         print(f"devset {sample.path.name}: {len(page.findings)} findings", flush=True)
+        replay.save()  # a long run keeps what it read
     return out
 
 
@@ -206,7 +209,7 @@ EPISODE_TYPING = (
 )
 
 
-def episode_part(devset: Path, replay: ReplayOcr) -> list[Any]:
+def episode_part(devset: Path, replay: ReplayOcr, max_frames: int = 0) -> list[Any]:
     import cv2
 
     from recorder.pipeline import Engines, PrivacySettings, StepDraft, StepRedactor, Tally
@@ -217,6 +220,8 @@ def episode_part(devset: Path, replay: ReplayOcr) -> list[Any]:
     frames = []
     for seq in sorted(p for p in (devset / "sequences").iterdir() if p.is_dir()):
         frames += [cv2.imread(str(p)) for p in sorted(seq.glob("*.png"))]
+    if max_frames:
+        frames = frames[:max_frames]
     deny = DenyList()
     steps = StepRedactor(engines, deny, PrivacySettings(), Tally(), incremental_ocr=True)
     out: list[Any] = [{"task": steps.redact_task("Reply to Jane Mitchell about order 4417")}]
@@ -251,7 +256,7 @@ def episode_part(devset: Path, replay: ReplayOcr) -> list[Any]:
         t += 5.0
     out.append(
         {
-            "deny_list": sorted(jsonable(e) for e in deny.entries()),
+            "deny_list": sorted((jsonable(e) for e in deny.entries()), key=json.dumps),
             "tally": jsonable(dict(steps.tally.redactions)),
         }
     )
@@ -264,9 +269,9 @@ def dump(args: argparse.Namespace) -> None:
     replay = ReplayOcr(args.ocr_cache)
     try:
         if "devset" in parts:
-            result["devset"] = devset_part(args.devset, replay)
+            result["devset"] = devset_part(args.devset, replay, args.every)
         if "episode" in parts:
-            result["episode"] = episode_part(args.devset, replay)
+            result["episode"] = episode_part(args.devset, replay, args.frames)
     finally:
         replay.save()
     if "text" in parts:
@@ -325,6 +330,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     d.add_argument("--data", type=Path, default=REPO.parent / "shared" / "benchmarks")
     d.add_argument("--devset", type=Path, default=REPO / "benchmarks" / ".devset")
     d.add_argument("--ocr-cache", type=Path, default=Path("/tmp/cuarec-compare-ocr.pkl"))
+    d.add_argument("--every", type=int, default=1, help="dev set: every n-th image only")
+    d.add_argument("--frames", type=int, default=0, help="episode: the first n frames only")
     c = sub.add_parser("diff")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
