@@ -5,7 +5,7 @@
     from redaction import Redactor
 
     redactor = Redactor.build("default")
-    print(redactor.text.redact_text("Call Ana Lima on +44 20 7946 0958").text)
+    print(redactor.text.redact_text("Dear Ana Lima, call me on +44 20 7946 0958").text)
 
     result = redactor.frames.redact(frame_bgr)      # a numpy BGR uint8 screenshot
     blurred = result.frame                          # None when the frame had to be dropped
