@@ -45,6 +45,7 @@ def jsonable(value: Any) -> Any:
             f.name: jsonable(getattr(value, f.name))
             for f in dataclasses.fields(value)
             if f.name not in ("stats", "ocr_ms", "analysis_ms", "visual_ms")
+            and not f.name.startswith("_")  # private markers (a seal object): no data
         }
     if isinstance(value, np.ndarray):
         return "sha1:" + hashlib.sha1(np.ascontiguousarray(value).tobytes()).hexdigest()
@@ -300,9 +301,18 @@ def _first_difference(a: Any, b: Any, path: str = "") -> str | None:
     return None if a == b else f"{path}: {str(a)[:80]!r} != {str(b)[:80]!r}"
 
 
+def _public(value: Any) -> Any:
+    """``value`` without private keys (dumps written before they were left out)."""
+    if isinstance(value, dict):
+        return {k: _public(v) for k, v in value.items() if not k.startswith("_")}
+    if isinstance(value, list):
+        return [_public(v) for v in value]
+    return value
+
+
 def diff(args: argparse.Namespace) -> int:
-    before = json.loads(args.before.read_text())
-    after = json.loads(args.after.read_text())
+    before = _public(json.loads(args.before.read_text()))
+    after = _public(json.loads(args.after.read_text()))
     status = 0
     for part in sorted(set(before) | set(after)):
         if part not in before or part not in after:
