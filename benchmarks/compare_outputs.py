@@ -109,16 +109,16 @@ def build_text() -> tuple[Any, Any]:
     return _engines("default").text, _engines("strict").text
 
 
-def text_part(data: Path) -> list[Any]:
+def text_part(data: Path, limit: int | None = None) -> list[Any]:
     import text_redaction as bench
 
     default, strict = build_text()
     log: list[Any] = []
     redactor = Recording(default, log, "default")
-    bench.synth_section(redactor, None, data, None, None)  # type: ignore[arg-type]
+    bench.synth_section(redactor, None, data, limit, None)  # type: ignore[arg-type]
     bench.secrets_section(redactor, None)  # type: ignore[arg-type]
     bench.titles_section(redactor, Recording(strict, log, "strict"), data)  # type: ignore[arg-type]
-    bench.replay_section(redactor, data, None)  # type: ignore[arg-type]
+    bench.replay_section(redactor, data, limit)  # type: ignore[arg-type]
     bench.forms_section(redactor)  # type: ignore[arg-type]
     return log
 
@@ -276,7 +276,7 @@ def dump(args: argparse.Namespace) -> None:
     finally:
         replay.save()
     if "text" in parts:
-        result["text"] = text_part(args.data)
+        result["text"] = text_part(args.data, args.limit)
     args.out.write_text(json.dumps(result, sort_keys=True))
     print(f"wrote {args.out}: " + ", ".join(f"{k} {len(v)} records" for k, v in result.items()))
 
@@ -340,6 +340,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     d.add_argument("--data", type=Path, default=REPO.parent / "shared" / "benchmarks")
     d.add_argument("--devset", type=Path, default=REPO / "benchmarks" / ".devset")
     d.add_argument("--ocr-cache", type=Path, default=Path("/tmp/cuarec-compare-ocr.pkl"))
+    d.add_argument("--limit", type=int, default=None, help="text: the first n sentences only")
     d.add_argument("--every", type=int, default=1, help="dev set: every n-th image only")
     d.add_argument("--frames", type=int, default=0, help="episode: the first n frames only")
     c = sub.add_parser("diff")
