@@ -561,12 +561,11 @@ def profile_ocr(engine: OcrEngine, folder: Path) -> dict[str, Any]:
 def build_redactor(
     policy_name: str, settings: ImageRedactionSettings, engine: OcrEngine
 ) -> FrameRedactor:
-    from redaction.image import screen_policy
-    from redaction.policy import load_policy
-    from redaction.text import TextRedactor
+    from redaction import Redactor
 
-    analyzer = TextRedactor.build(screen_policy(load_policy(policy_name)))
-    return FrameRedactor(analyzer, engine, settings)
+    return Redactor.build(
+        policy_name, settings=settings, ocr=engine, learn_screen_values=False
+    ).frames
 
 
 def main() -> None:

@@ -41,10 +41,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from redaction import Redactor  # noqa: E402
 from redaction.keystrokes import rebuild_typing  # noqa: E402
 from redaction.models import InputEvent, Span  # noqa: E402
 from redaction.nlp import default_presidio_analyzer  # noqa: E402
-from redaction.policy import load_policy  # noqa: E402
 from redaction.text import TextRedactor  # noqa: E402
 
 PERSONAL = (
@@ -624,7 +624,7 @@ def speed_section(
             f"{statistics.median(ours) / statistics.median(anchor):.2f}x."
         )
     lines.append(
-        f"Engine load (TextRedactor.build, spaCy model + Presidio): {load_s:.2f} s; "
+        f"Engine load (Redactor.build, spaCy model + Presidio): {load_s:.2f} s; "
         f"default Presidio engine over the loaded model: {presidio_load_s:.2f} s."
     )
     return lines
@@ -652,7 +652,7 @@ def main() -> None:
     sections = args.only.split(",")
 
     started = time.perf_counter()
-    redactor = TextRedactor.build(load_policy(args.policy))
+    redactor = Redactor.build(args.policy).text
     load_s = time.perf_counter() - started
     assert redactor.ner is not None
     started = time.perf_counter()
@@ -676,7 +676,7 @@ def main() -> None:
     if "secrets" in sections:
         out += [*secrets_section(redactor, presidio), ""]
     if "titles" in sections:
-        strict = TextRedactor(load_policy("strict"), redactor.ner)
+        strict = Redactor.build("strict", ner=redactor.ner).text
         out += [*titles_section(redactor, strict, args.data), ""]
     if "replay" in sections:
         out += [*replay_section(redactor, args.data, args.limit), ""]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from recorder.batch import EpisodeJob, FileOutcome
 from recorder.episode.images import decode_frame
@@ -28,6 +28,7 @@ from recorder.pipeline import (
 )
 from redaction.denylist import DenyList
 from redaction.keystrokes import replay_text
+from redaction.models import RedactionKind
 
 
 def _draft_from_stored(step: RedactedStep, frame: Any) -> StepDraft:
@@ -193,8 +194,7 @@ class AuditJob(EpisodeJob):
         def spans(where: str, value: str | None, step: int | None) -> None:
             if value:
                 # Titles and the task are read as the recorder read them.
-                kind: Literal["title", "text"] = ("title" if where in ("task", "window")
-                                                  else "text")
+                kind: RedactionKind = "title" if where in ("task", "window") else "text"
                 found.extend(Finding(step, where, s.entity_type, s.recognizer,
                                      round(s.score, 3)) for s in text.analyze(value, kind=kind))
 

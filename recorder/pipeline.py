@@ -122,46 +122,19 @@ class Engines:
         curator's re-redaction leaves nothing the audit would flag. ``ocr_threads``: the
         OCR's thread pool (None: one per core; see :func:`ocr_thread_share`)."""
         from redaction.errors import ModelUnavailableError, PolicyError
-        from redaction.image.frame import FrameRedactor
-        from redaction.policy import load_policy
-        from redaction.text import TextRedactor
+        from redaction.facade import Redactor
 
         try:
-            loaded = load_policy(policy)
-            if no_ner:
-                loaded = loaded.without_ner()
-            text = TextRedactor.build(loaded)
+            built = Redactor.build(policy, no_ner=no_ner, strictest_images=strictest_images,
+                                   line_cache=OCR_LINE_CACHE, ocr_threads=ocr_threads,
+                                   learn_screen_values=learn_screen_values)
         except PolicyError as exc:
             raise UsageError(exc.message) from None
         except ModelUnavailableError as exc:
             raise EnvironmentProblem(
                 f"{exc.message} (install it, or pass --no-ner to record without name "
                 "detection; that choice is stored in the episode)") from None
-        from redaction.image.ocr import create_engine
-        from redaction.image.settings import ImageRedactionSettings
-
-        settings = (ImageRedactionSettings.strictest() if strictest_images
-                    else ImageRedactionSettings())
-        options = settings.ocr_options()
-        if settings.ocr_engine == "rapidocr":
-            # Lines come back (a window switched back to, consecutive stored frames): their
-            # pixels' reading is reused. A few MB for OCR_LINE_CACHE lines.
-            options["line_cache"] = OCR_LINE_CACHE
-            if ocr_threads is not None:
-                options["threads"] = ocr_threads
-            if strictest_images:
-                # Curators' redact and audit: each line read alone, so its reading does not
-                # depend on the lines batched with it (nor on which came from the line
-                # cache), and a frame redacted again reads exactly as before.
-                options["rec_batch"] = 1
-        # Screen text gets the screen form of the policy: typing-only recognizers (a lone
-        # token read as a password) and the re-capitalised NER pass misfire on UI text.
-        from redaction.image.screen_text import screen_policy
-
-        screen_text = TextRedactor(screen_policy(text.policy), text.ner)
-        frames = FrameRedactor(screen_text, create_engine(settings.ocr_engine, **options),
-                               settings=settings, learn_screen_values=learn_screen_values)
-        return cls(text=text, frames=frames)
+        return cls(text=built.text, frames=built.frames)
 
     def policy_metadata(self) -> dict[str, Any]:
         data = dict(self.text.metadata())

@@ -12,11 +12,13 @@ import os
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 from redaction.errors import ModelUnavailableError, PolicyError, RedactionError
+from redaction.facade import Redactor
 from redaction.keystrokes import TypedRun, TypedText, rebuild_typing
 from redaction.models import Box, InputEvent, Redaction, Span
 from redaction.nlp import NerEngine
 from redaction.policy import Policy, load_policy
-from redaction.text import RedactedEvents, RedactedText, TextRedactor
+from redaction.text import RedactedText, TextRedactor
+from redaction.typing_events import RedactedEvents
 
 __all__ = [
     "Box",
@@ -29,6 +31,7 @@ __all__ = [
     "RedactedText",
     "Redaction",
     "RedactionError",
+    "Redactor",
     "Span",
     "TextRedactor",
     "TypedRun",

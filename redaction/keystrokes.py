@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Final
 
+from redaction.lexicon import words
 from redaction.models import InputEvent
 
 #: Stands in for content we could not see (a paste from outside the typing).
@@ -392,7 +393,7 @@ def rebuild_typing(events: Sequence[InputEvent]) -> TypedText:
                 elif field_.cursor < len(field_.cells):
                     field_.delete_range(field_.cursor, field_.cursor + 1)
             continue
-        if key in ("left", "right", "home", "end", "up", "down"):
+        if key in words("typing", "rebuild_typing"):
             _move(field_, key, shift, shortcut)
             continue
         if key == "insert":

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
+
+if TYPE_CHECKING:
+    from redaction.denylist import DenyList
 
 RedactionKind = Literal["text", "image", "title"]
 
@@ -70,4 +73,4 @@ class TextAnalyzer(Protocol):
     ``deny_list`` is a :class:`redaction.denylist.DenyList`.
     """
 
-    def analyze(self, text: str, deny_list: Any = None) -> list[Span]: ...
+    def analyze(self, text: str, deny_list: DenyList | None = None) -> list[Span]: ...

@@ -32,7 +32,8 @@ TOML layout (every table optional except where noted)::
     PASSWORD = "<PASSWORD>"
 
     [recognizers]
-    disabled = ["ip_address"]       # our recognizers by name
+    disabled = ["ip_address"]       # our rules by name (redaction/rules/)
+    scores = { phone = 0.6 }        # a rule's spans get this score instead of their own
     presidio = ["UsLicenseRecognizer"]  # Presidio predefined recognizers to add
 
     [deny]
@@ -72,7 +73,7 @@ _ALLOWED_KEYS: Final = MappingProxyType(
         "entities": {"enabled"},
         "thresholds": None,  # keys are entity types, checked separately
         "placeholders": None,
-        "recognizers": {"disabled", "presidio"},
+        "recognizers": {"disabled", "presidio", "scores"},
         "deny": {"terms"},
     }
 )
@@ -108,6 +109,8 @@ class Policy:
     ner: NerSettings = NerSettings()
     disabled_recognizers: frozenset[str] = frozenset()
     presidio_recognizers: tuple[str, ...] = ()
+    #: Scores given to every span of a rule, by rule name (overrides what the rule says).
+    rule_scores: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     #: Values always redacted. Never serialised (see :meth:`to_metadata`); never in a repr.
     deny_terms: tuple[str, ...] = field(default=(), repr=False)
 
@@ -154,7 +157,11 @@ class Policy:
             },
             "disabled_recognizers": sorted(self.disabled_recognizers),
             "presidio_recognizers": list(self.presidio_recognizers),
-        }
+        } | (
+            {"rule_scores": {k: self.rule_scores[k] for k in sorted(self.rule_scores)}}
+            if self.rule_scores
+            else {}
+        )
 
 
 def load_policy(source: str | Path = "default") -> Policy:
@@ -241,9 +248,13 @@ def parse_policy(text: str, origin: str = "policy") -> Policy:
     recognizers = data.get("recognizers", {})
     disabled = _get(recognizers, "disabled", list, origin, "recognizers", default=[])
     presidio = _get(recognizers, "presidio", list, origin, "recognizers", default=[])
-    for item in [*disabled, *presidio]:
+    scores = _get(recognizers, "scores", dict, origin, "recognizers", default={})
+    for item in [*disabled, *presidio, *scores]:
         if not isinstance(item, str) or not re.fullmatch(r"[A-Za-z0-9_]{1,80}", item):
             raise PolicyError(f"{origin}: [recognizers] entries must be recognizer names")
+    for score in scores.values():
+        if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 1:
+            raise PolicyError(f"{origin}: [recognizers] scores must be numbers from 0 to 1")
 
     terms = _get(data.get("deny", {}), "terms", list, origin, "deny", default=[])
     if not all(isinstance(t, str) for t in terms):
@@ -262,6 +273,7 @@ def parse_policy(text: str, origin: str = "policy") -> Policy:
         ner=ner,
         disabled_recognizers=frozenset(disabled),
         presidio_recognizers=tuple(presidio),
+        rule_scores=MappingProxyType({k: float(v) for k, v in scores.items()}),
         deny_terms=tuple(t.strip() for t in terms if t.strip()),
     )
 

@@ -8,7 +8,7 @@ Build engines once and inject them::
     result = redactor.redact_text("Mail jane@example.com")   # "Mail <EMAIL_ADDRESS>"
     typed = redactor.redact_events(events, deny_list)        # events rewritten, text redacted
 
-Analysis order: deterministic recognizers (:mod:`redaction.recognizers`), the identity and
+Analysis order: deterministic recognizers (:mod:`redaction.rules`), the identity and
 deny-list matcher, then Presidio with spaCy NER (:mod:`redaction.nlp`) on the text and on a
 re-capitalised copy (lowercase typing). Spans are filtered by the policy's entity types and
 thresholds, names found once are hunted in the rest of the text, and overlapping spans are
@@ -27,21 +27,21 @@ from typing import Any
 
 from redaction.denylist import DenyList
 from redaction.entities import ENTITY_TYPES
-from redaction.errors import ModelUnavailableError
+from redaction.errors import ModelUnavailableError, PolicyError
 from redaction.keystrokes import (
     PASTED,
     TypedText,
-    collapse_runs,
     rebuild_typing,
-    replay_text,
 )
+from redaction.lexicon import alternation, tagged, words
 from redaction.models import InputEvent, Redaction, RedactionKind, Span
 from redaction.nlp import NerEngine
 from redaction.policy import Policy
-from redaction.recognizers import REGISTRY, IdentityMatcher, Recognizer
-from redaction.recognizers.address import HUNGARIAN_NUMBER
-from redaction.recognizers.identity import fold
-from redaction.recognizers.person import NameCueRecognizer
+from redaction.rules import REGISTRY, IdentityMatcher, Rule
+from redaction.rules.addresses import HUNGARIAN_NUMBER
+from redaction.rules.people import NameCueRecognizer
+from redaction.spans import merge_spans, record
+from redaction.typing_events import RedactedEvents, redact_events
 
 #: Types the re-capitalised NER pass may add (it exists to find names typed in lowercase).
 _RECASED_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
@@ -65,21 +65,6 @@ class RedactedText:
     redactions: tuple[Redaction, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class RedactedEvents:
-    """Key events with every key that typed personal data rewritten, and the redacted text.
-
-    ``text`` is the final text of the typing with placeholders (what a step's ``text`` holds);
-    ``redactions`` lists what was removed from the final text *and* from the deleted text.
-    ``rewritten`` counts the events whose key and char were replaced.
-    """
-
-    events: tuple[InputEvent, ...]
-    text: str
-    redactions: tuple[Redaction, ...]
-    rewritten: int
-
-
 class TextRedactor:
     """Finds and removes personal data in text and typing. Thread-safe once built.
 
@@ -91,7 +76,7 @@ class TextRedactor:
         self,
         policy: Policy,
         ner: NerEngine | None,
-        recognizers: Sequence[Recognizer] | None = None,
+        recognizers: Sequence[Rule] | None = None,
     ) -> None:
         if policy.ner.enabled and ner is None:
             raise ModelUnavailableError(
@@ -99,11 +84,14 @@ class TextRedactor:
             )
         self.policy = policy
         self.ner = ner if policy.ner.enabled else None
-        self.recognizers: tuple[Recognizer, ...] = tuple(
+        self.recognizers: tuple[Rule, ...] = tuple(
             recognizers
             if recognizers is not None
             else REGISTRY.build(disabled=policy.disabled_recognizers, wanted=policy.entities)
         )
+        unknown = set(policy.rule_scores) - set(REGISTRY.names())
+        if unknown:
+            raise PolicyError(f"unknown recognizers to score: {sorted(unknown)}")
         self._identity = IdentityMatcher(policy.deny_terms)
         self._cased_name_rules = tuple(
             r for r in self.recognizers if isinstance(r, NameCueRecognizer)
@@ -115,6 +103,13 @@ class TextRedactor:
         self._placeholders = re.compile(
             "|".join(re.escape(p) for p in sorted(placeholders, key=len, reverse=True))
         )
+
+    def _find(self, rule: Rule, text: str) -> Iterable[Span]:
+        """The rule's spans, scored as the policy says when it scores the rule by name."""
+        score = self.policy.rule_scores.get(rule.name)
+        if score is None:
+            return rule.find(text)
+        return (Span(s.start, s.end, s.entity_type, s.recognizer, score) for s in rule.find(text))
 
     @classmethod
     def build(cls, policy: Policy) -> TextRedactor:
@@ -225,7 +220,7 @@ class TextRedactor:
     ) -> list[Span]:
         spans: list[Span] = []
         for recognizer in self.recognizers:
-            spans.extend(recognizer.find(text))
+            spans.extend(self._find(recognizer, text))
         spans.extend(self._identity.find(text, deny_list))
         if self.ner is not None:
             recased, changed = text, bytearray()
@@ -255,7 +250,7 @@ class TextRedactor:
                     spans.extend(self._unknown_capitalised_words(recased, changed))
                 for recognizer in self._cased_name_rules:
                     spans.extend(
-                        s for s in recognizer.find(recased) if any(changed[s.start : s.end])
+                        s for s in self._find(recognizer, recased) if any(changed[s.start : s.end])
                     )
         return spans
 
@@ -413,7 +408,7 @@ class TextRedactor:
         return RedactedText(
             text=self.apply_placeholders(text, spans),
             spans=tuple(spans),
-            redactions=tuple(_record(s, kind) for s in spans),
+            redactions=tuple(record(s, kind) for s in spans),
         )
 
     def apply_placeholders(self, text: str, spans: Iterable[Span]) -> str:
@@ -434,59 +429,14 @@ class TextRedactor:
     def redact_events(
         self, events: Sequence[InputEvent], deny_list: DenyList | None = None
     ) -> RedactedEvents:
-        """Rewrite every key event that produced a character of personal data.
-
-        The typing is rebuilt (:func:`redaction.keystrokes.rebuild_typing`); its final text and
-        its full log (every character ever typed, deleted ones included) are analysed; each
-        key press or release whose character lies in a span, in the final text or only in the
-        log, is removed: each run of such keys becomes one ``redacted`` event holding the
-        placeholder of the span's type (:func:`redaction.keystrokes.collapse_runs`), so no
-        replay of the stored events rebuilds the value, its length or its rhythm. ``text`` is
-        the replay of the stored events, so the two always agree; placeholders already in the
-        events (a redacted episode redacted again) are tokens that analysis never flags, so
-        a second pass with the same policy changes nothing. Typing the policy cannot rebuild
-        reliably (pastes, unknown keys) is still analysed as far as it is known.
-        """
-        typed = rebuild_typing(events)
-        # All runs are analysed as one text, one run per line (a tab between fields could glue
-        # two numbers into one), so a call costs at most two analyses.
-        final_text = "\n".join(run.text for run in typed.runs)
-        final_prov = _joined_provenance(run.provenance for run in typed.runs)
-        log_text = "\n".join(run.log_text for run in typed.runs if run.log_text)
-        log_prov = _joined_provenance(run.log_provenance for run in typed.runs if run.log_text)
-        doomed: dict[int, str] = {}
-        final_spans = self.analyze(final_text, deny_list) if final_text.strip() else []
-        log_spans: list[Span] = []
-        if self.policy.analyze_deleted and log_text.strip():
-            log_spans = self.analyze(log_text, deny_list)
-            # Context often lives in one text only: "answering at 374 780 163" is a phone in
-            # the final text, the same digits typed alone and deleted are not. A value found
-            # in either text is hunted in the other, so no copy of it survives.
-            final_spans = merge_spans([*final_spans, *hunt_values(final_text, log_text, log_spans)])
-            log_spans = merge_spans([*log_spans, *hunt_values(log_text, final_text, final_spans)])
-        final_events: set[int] = set()
-        for span in final_spans:
-            for index in final_prov[span.start : span.end]:
-                if index is not None:
-                    doomed.setdefault(index, span.entity_type)
-                    final_events.add(index)
-        redactions = [_record(s, "text") for s in final_spans]
-        if log_spans:
-            for span in log_spans:
-                made_by = {i for i in log_prov[span.start : span.end] if i is not None}
-                for index in made_by:
-                    doomed.setdefault(index, span.entity_type)
-                # A value typed and then deleted leaves no trace in the text, but its removal
-                # is recorded (once, unless the final text already accounts for it).
-                if made_by - final_events:
-                    redactions.append(_record(span, "text"))
-        rewritten_events = collapse_runs(events, doomed, typed, self.policy.placeholder_for)
-        survivors = {id(e) for e in rewritten_events}
-        return RedactedEvents(
-            events=tuple(rewritten_events),
-            text=replay_text(rewritten_events),
-            redactions=tuple(redactions),
-            rewritten=sum(1 for e in events if id(e) not in survivors),
+        """Rewrite every key event that produced a character of personal data (see
+        :func:`redaction.typing_events.redact_events`): the typing is analysed with this
+        redactor and each run of doomed keys becomes one ``redacted`` event."""
+        return redact_events(
+            events,
+            lambda text: self.analyze(text, deny_list),
+            self.policy.placeholder_for,
+            analyze_deleted=self.policy.analyze_deleted,
         )
 
     def rebuild(self, events: Sequence[InputEvent]) -> TypedText:
@@ -547,24 +497,6 @@ def _program_word_in_title(text: str, span: Span) -> bool:
     return len(text.split()) == 1 or any(c.isupper() for c in text)
 
 
-def _record(span: Span, kind: RedactionKind) -> Redaction:
-    return Redaction(
-        kind=kind,
-        entity_type=span.entity_type,
-        recognizer=span.recognizer,
-        score=round(span.score, 3),
-    )
-
-
-def _joined_provenance(parts: Iterable[Sequence[int | None]]) -> list[int | None]:
-    out: list[int | None] = []
-    for number, part in enumerate(parts):
-        if number:
-            out.append(None)
-        out.extend(part)
-    return out
-
-
 #: The recorder's own markers, beside every entity's placeholder (see TextRedactor).
 _MARKERS = (PASTED, "<DENIED>")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
@@ -581,22 +513,20 @@ _JOINED_NAME = re.compile(
     r"(?:[ \t]+(?:and|or|&)[ \t]+|[ \t]*,[ \t]*)(?-i:[^\W\d_a-z])[^\W\d_A-Z]+(?![\w'\u2019])"
 )
 _PERSONAL_PRONOUN = re.compile(
-    r"(?<![\w'\u2019])(?:he|him|his|she|her|hers|himself|herself)\b", re.I
+    (r"(?<![\w'\u2019])(?:" + alternation(words("people", "personal_pronoun")) + r")\b"), re.I
 )
-_DETERMINER_WORDS = frozenset(
-    "the a an this that these those our my your their its his her every each some any no".split()  # noqa: SIM905
-)
+_DETERMINER_WORDS = frozenset(words("people", "determiner_words"))
 #: Verbs whose object is software, not a person ("open Figma", "install Terraform").
-_SOFTWARE_VERBS = frozenset(
-    """open launch install uninstall reinstall use run start restart stop configure setup
-    update upgrade download enable disable deploy import export sync build compile debug
-    ping load reload boot""".split()  # noqa: SIM905
-)
+_SOFTWARE_VERBS = frozenset(words("people", "software_verbs"))
 #: A word right before an unknown capitalised word that makes it a thing, not a name.
 _NOT_BEFORE_A_NAME = _DETERMINER_WORDS | _SOFTWARE_VERBS
 _NAME_PARTICLE = re.compile(
-    r"[ \t]+(?:(?:van|von|de|da|das|do|dos|del|della|der|den|di|du|la|le|bin|ibn|al|el|ter|ten)"
-    r"[ \t]+)?(?P<word>(?-i:[^\W\d_a-z])(?:[^\W\d_A-Z][\w'\u2019\-]*|\.?))(?![\w'\u2019])"
+    r"[ \t]+(?:(?:"
+    + alternation(tagged("names", "particle", "typed"))
+    + (
+        r")[ \t]+)?(?P<word>(?-i:[^\W\d_a-z])(?:[^\W\d_A-Z][\w'\u2019\-]*|\.?))"
+        r"(?![\w'\u2019])"
+    )
 )
 
 
@@ -650,43 +580,11 @@ def _stopwords() -> frozenset[str]:
     if _STOPWORDS is None:
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        _STOPWORDS = frozenset(STOP_WORDS) | {
-            "ok",
-            "okay",
-            "hi",
-            "hello",
-            "hey",
-            "thanks",
-            "pls",
-            "please",
-            "yes",
-            "no",
-            "lol",
-        }
+        _STOPWORDS = frozenset(STOP_WORDS) | frozenset(words("people", "stopwords"))
     return _STOPWORDS
 
 
-_TITLES = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "sir",
-        "dame",
-        "madam",
-        "mme",
-        "mlle",
-        "herr",
-        "frau",
-        "sr",
-        "sra",
-        "srta",
-    }
-)
+_TITLES = frozenset(words("people", "titles"))
 
 
 def truecase(
@@ -935,12 +833,7 @@ def _tidy(text: str, span: Span) -> Span | None:
 
 
 #: Verbs that start a request about a person ("Call Jane", "Email Tom Berg").
-_COMMAND_VERBS = frozenset(
-    """
-    email e-mail mail call phone ring text message msg ping dm ask tell contact invite meet cc
-    remind thank welcome congratulate
-    """.split()  # noqa: SIM905
-)
+_COMMAND_VERBS = frozenset(words("people", "command_verbs"))
 
 
 def _keeps_trailing(text: str, start: int, end: int, span: Span) -> bool:
@@ -991,22 +884,7 @@ def _propagate(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 #: Words that make a capitalised phrase an organisation or a place rather than a name.
-_NOT_NAME_WORDS = frozenset(
-    """
-    inc ltd llc plc gmbh ag sa srl bv nv oy ab as corp corporation company co group bank banks
-    university college school academy institute hospital clinic club orchestra band association
-    foundation agency partners partnership systems solutions technologies technology tech
-    insurance services service international global holdings capital consulting consultants labs
-    lab media networks network software airlines airways motors energy health healthcare pharma
-    pharmaceuticals ventures industries enterprises trust fund council committee department
-    ministry office government state city county republic kingdom island islands river lake
-    mount mountain valley bay beach park street road avenue station airport church cathedral
-    museum library center centre hotel restaurant cafe store shop market mall studio studios
-    records entertainment games sports news times post journal magazine press radio tv network
-    team united national federal royal american european asian african british french german the
-    of and for
-    """.split()  # noqa: SIM905
-)
+_NOT_NAME_WORDS = frozenset(tagged("names", "not_a_name", "name_phrase"))
 
 
 def _plausible_name(phrase: str) -> bool:
@@ -1037,6 +915,10 @@ def _compound_word(phrase: str, lexicon: frozenset[str]) -> bool:
     )
 
 
+#: Name particles ("van", "de"): a lowercase word a name may hold.
+_SHAPE_PARTICLES = frozenset(tagged("names", "particle", "shape"))
+
+
 def name_shaped(phrase: str, lexicon: frozenset[str]) -> bool:
     """Could ``phrase`` be a person's name by its shape alone (see ``_name_shaped``)?"""
     tokens = [t.strip('.,;:!?"()') for t in phrase.split()]
@@ -1048,7 +930,7 @@ def name_shaped(phrase: str, lexicon: frozenset[str]) -> bool:
         lower = token.lower()
         if lower in _NOT_NAME_WORDS:
             return False
-        if re.fullmatch(r"(?:van|von|de|da|del|der|den|di|du|la|le|bin|ibn|al|ter|ten)", lower):
+        if lower in _SHAPE_PARTICLES:
             continue
         if not token[:1].isupper():
             return False
@@ -1060,15 +942,18 @@ def name_shaped(phrase: str, lexicon: frozenset[str]) -> bool:
 
 
 _ITEM = r"[^\W\d_][\w'\u2019\-]*(?:[ \t]+[^\W\d_][\w'\u2019\-]*){0,2}"
+_LIST_WORDS = alternation(words("people", "list"))
 _LIST = re.compile(
-    rf"(?<![\w'\u2019\-])(?:{_ITEM}[ \t]*,[ \t]*)*{_ITEM},?[ \t]+(?:and|or|&|und|et|y|e|og|och)"
+    rf"(?<![\w'\u2019\-])(?:{_ITEM}[ \t]*,[ \t]*)*{_ITEM},?[ \t]+(?:and|or|&|{_LIST_WORDS})"
     rf"[ \t]+{_ITEM}"
 )
 
 
 _COUNTED = re.compile(r"(?<![\w.])(\d{1,2})(?:[ \t]+[^\W\d_][\w'\-]*){0,2}[ \t]*:[ \t]*\Z")
 _LIST_SEPARATOR = re.compile(
-    r"[ \t]*(?:,|&)[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|und|et|y|e|og|och)[ \t]+"
+    r"[ \t]*(?:,|&)[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:"
+    + alternation(words("people", "list_separator"))
+    + r")[ \t]+"
 )
 
 
@@ -1123,52 +1008,3 @@ def _coordinated(text: str, spans: Sequence[Span]) -> list[Span]:
             continue
         found.extend(Span(a, b, "PERSON", "name_list", 0.6) for a, b in items)
     return found
-
-
-def hunt_values(text: str, source: str, spans: Iterable[Span]) -> list[Span]:
-    """Occurrences in ``text`` of the values of ``spans`` (offsets into ``source``), as whole
-    words, case- and accent-insensitively, with any whitespace between their words. A found
-    occurrence keeps the type, recognizer and score of the span whose value it repeats."""
-    by_value: dict[str, Span] = {}
-    for span in spans:
-        words = fold(source[span.start : span.end]).split()
-        if words and sum(len(w) for w in words) >= 3:  # as _propagate: "Al" is too common
-            by_value.setdefault(" ".join(words), span)
-    if not by_value:
-        return []
-    pattern = re.compile(
-        r"(?<![^\W_])(?:"
-        + "|".join(
-            r"\s+".join(re.escape(w) for w in value.split())
-            for value in sorted(by_value, key=len, reverse=True)
-        )
-        + r")(?![^\W_])"
-    )
-    found = []
-    for match in pattern.finditer(fold(text)):
-        origin = by_value[" ".join(match.group().split())]
-        found.append(
-            Span(match.start(), match.end(), origin.entity_type, origin.recognizer, origin.score)
-        )
-    return found
-
-
-def merge_spans(spans: Iterable[Span]) -> list[Span]:
-    """Sorted, non-overlapping spans: overlapping ones become their union, typed by the
-    highest-scoring member (ties: the longer one)."""
-    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
-    merged: list[Span] = []
-    for span in ordered:
-        if merged and span.start < merged[-1].end:
-            last = merged[-1]
-            best = max((last, span), key=lambda s: (s.score, s.end - s.start))
-            merged[-1] = Span(
-                last.start,
-                max(last.end, span.end),
-                best.entity_type,
-                best.recognizer,
-                max(last.score, span.score),
-            )
-        else:
-            merged.append(span)
-    return merged

@@ -2,8 +2,8 @@
 
 Public API::
 
-    from redaction.image import FrameRedactor, ImageRedactionSettings, create_engine
-    redactor = FrameRedactor(text_redactor, create_engine("rapidocr"), ImageRedactionSettings())
+    from redaction import Redactor
+    redactor = Redactor.build("default").frames   # the screen policy and OCR as the recorder
     result = redactor.redact(frame_bgr, deny_list, previous_frame=..., previous_lines=...)
 
     from redaction.image import FrameAuditor

@@ -6,13 +6,17 @@ import re
 import threading
 import zlib
 from collections import OrderedDict
-from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from typing import TYPE_CHECKING
 
 from redaction.image.findings import Finding, from_words
 from redaction.image.layout import GROUP_BREAK, ROW_JOIN, Layout, TextDocument
+from redaction.image.screen_words import url_is_sensitive
 from redaction.image.settings import ImageRedactionSettings
+from redaction.lexicon import words
 from redaction.models import Span, TextAnalyzer
+
+if TYPE_CHECKING:
+    from redaction.denylist import DenyList
 
 #: Analyzer entity types that only count in images when the settings ask for them.
 OPTIONAL_TYPES = {"REPOSITORY": "repo_paths", "CHANNEL": "channels", "USERNAME": "handles"}
@@ -20,96 +24,8 @@ OPTIONAL_TYPES = {"REPOSITORY": "repo_paths", "CHANNEL": "channels", "USERNAME":
 _URL_TYPES = frozenset({"URL"})
 #: Suffix on the recognizer of a finding that the layout must confirm.
 UNCONFIRMED = "?"
-_SENSITIVE_URL_WORDS = re.compile(
-    r"token|key|secret|sig|auth|passw|session|code|reset|invite|confirm|verify|otp|ticket|"
-    r"/u/|/users?/|/people/|/profile|/account|/~",
-    re.I,
-)
-#: Hosted apps that give each customer a subdomain: "acme.atlassian.net" names the employer.
-_TENANT_HOSTS = re.compile(
-    r"^(?P<t>[a-z0-9][a-z0-9\-]*)\.(?:atlassian\.net|slack\.com|sharepoint\.com|"
-    r"my\.salesforce\.com|lightning\.force\.com|zendesk\.com|okta\.com|service-now\.com|"
-    r"freshdesk\.com|myshopify\.com|notion\.site|github\.io|gitlab\.io|herokuapp\.com|"
-    r"vercel\.app|netlify\.app|zoom\.us|webex\.com|box\.com|monday\.com|"
-    r"slack-edge\.com|awsapps\.com|onelogin\.com|workday\.com|bamboohr\.com|"
-    r"greenhouse\.io|lever\.co|hubspot\.com|pagerduty\.com|statuspage\.io|"
-    r"atlassian\.com|sentry\.io|datadoghq\.com|grafana\.net|looker\.com)$",
-    re.I,
-)
-#: Tenant-like subdomains that every customer shares.
-_SHARED_SUBDOMAINS = frozenset(
-    """
-www app apps api docs doc help support status blog community developer developers id login
-auth my admin home files web m mail cdn static assets news jobs careers portal
-""".split()  # noqa: SIM905 - a word list reads best as words
-)
-#: Paths that name a person or a private project on well-known hosts: a profile, a user's
-#: repository, a file under a home directory.
-_PERSONAL_PATHS = re.compile(
-    r"^(?:linkedin\.com/in/|(?:www\.)?linkedin\.com/in/|(?:github|gitlab)\.com/[^/\s]+/[^/\s]+|"
-    r"(?:www\.)?(?:facebook|instagram|x|twitter|tiktok)\.com/[A-Za-z0-9_.]{3,}$|"
-    # Booking pages, workspaces and blogs named after their owner.
-    r"(?:calendly\.com|cal\.com|savvycal\.com|about\.me|keybase\.io)/[A-Za-z0-9_.\-]{3,}|"
-    r"(?:www\.)?notion\.so/[A-Za-z0-9_\-]{3,}/|medium\.com/@[A-Za-z0-9_.\-]{2,})",
-    re.I,
-)
-_OPAQUE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{12,}$|^[0-9a-f\-]{16,}$|^\d{5,}$")
-
-
-def _code_host_owner_ok(host: str, path: str) -> bool:
-    """A code host's "owner/name" path names a person or a company unless the owner is a
-    code host's own page or a well-known public project."""
-    from redaction.image.patterns import _NOT_OWNERS, _PUBLIC_OWNERS
-
-    if not host.endswith(("github.com", "gitlab.com")):
-        return True
-    owner = path.strip("/").split("/")[0].lower()
-    return owner not in _NOT_OWNERS and owner not in _PUBLIC_OWNERS
-
-
-def url_is_sensitive(url: str) -> bool:
-    """Whether a URL carries something personal: credentials, a token, a user, an e-mail.
-
-    A public documentation link is left alone (it identifies nobody); an invitation, a reset
-    link or a profile page are removed.
-    """
-    candidate = url.strip().strip("<>()[]'\",;")
-    if "@" in candidate or _SENSITIVE_URL_WORDS.search(candidate):
-        return True
-    if "://" not in candidate:
-        candidate = "https://" + candidate
-    try:
-        parts = urlsplit(candidate)
-    except ValueError:
-        return True
-    if parts.username or parts.password:
-        return True
-    if parts.scheme == "file" or re.search(r"/(?:Users|home)/[^/]+", parts.path):
-        return True  # a local path names its user
-    host = (parts.hostname or "").lower()
-    tenant = _TENANT_HOSTS.match(host)
-    if tenant and tenant.group("t") not in _SHARED_SUBDOMAINS:
-        return True
-    if _PERSONAL_PATHS.match(host.removeprefix("www.") + parts.path.rstrip("/")):
-        return _code_host_owner_ok(host, parts.path)
-    if any(_OPAQUE.match(v) for _, v in parse_qsl(parts.query)):
-        return True
-    return any(_OPAQUE.match(segment) for segment in parts.path.split("/"))
-
-
-_MONTHS = frozenset(
-    """
-jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
-july august september october november december mon tue wed thu fri sat sun monday tuesday
-wednesday thursday friday saturday sunday am pm today yesterday
-""".split()  # noqa: SIM905 - a word list reads best as words
-)
-_UNITS = frozenset(
-    """
-b kb mb gb tb pb kib mib gib tib ms s sec secs min mins h hr hrs px pt em rem % x items
-files rows
-""".split()  # noqa: SIM905 - a word list reads best as words
-)
+_MONTHS = frozenset(words("screen", "months"))
+_UNITS = frozenset(words("screen", "units"))
 #: Recognizer names that mark a statistical (NER) finding rather than a pattern or a cue.
 NER_MARKS = ("spacy", "ner")
 
@@ -199,7 +115,7 @@ class AnalysisCache:
         self.hits = 0
         self.misses = 0
 
-    def analyze(self, analyzer: TextAnalyzer, text: str, deny_list: Any) -> list[Span]:
+    def analyze(self, analyzer: TextAnalyzer, text: str, deny_list: DenyList | None) -> list[Span]:
         version = _deny_fingerprint(deny_list)
         out: list[Span] = []
         for start, end in _chunks(text, self._chunk_chars):
@@ -227,7 +143,7 @@ class AnalysisCache:
             self._entries.clear()
 
 
-def _deny_fingerprint(deny_list: Any) -> int:
+def _deny_fingerprint(deny_list: DenyList | None) -> int:
     if deny_list is None:
         return 0
     return hash(tuple(sorted((e.value, e.entity_type) for e in deny_list.entries())))
@@ -254,7 +170,7 @@ def analyse_documents(
     documents: list[TextDocument],
     analyzer: TextAnalyzer,
     settings: ImageRedactionSettings,
-    deny_list: Any = None,
+    deny_list: DenyList | None = None,
     cache: AnalysisCache | None = None,
 ) -> list[Finding]:
     """Findings from the analyzer's spans over each document, filtered by the settings.

@@ -8,12 +8,15 @@ finds: entity type, recognizer, score and box. Never the value.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from redaction.image.frame import FrameRedactor
 from redaction.image.ocr import OcrEngine
 from redaction.image.settings import ImageRedactionSettings
 from redaction.models import Box, TextAnalyzer
+
+if TYPE_CHECKING:
+    from redaction.denylist import DenyList
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +42,12 @@ class FrameAuditor:
         self._redactor = FrameRedactor(analyzer, ocr, self.settings)
 
     def audit(
-        self, frame: Any, deny_list: Any = None, *, scale: float | None = None
+        self, frame: Any, deny_list: DenyList | None = None, *, scale: float | None = None
     ) -> tuple[AuditFinding, ...]:
         """Findings in ``frame`` (BGR uint8). Raises on unusable input (nothing is hidden)."""
-        from redaction.image.frame import _as_bgr
+        from redaction.image.frame import as_bgr
 
-        page = self._redactor.find(_as_bgr(frame), deny_list, scale=scale)
+        page = self._redactor.find(as_bgr(frame), deny_list, scale=scale)
         return tuple(
             AuditFinding(f.entity_type, f.recognizer, round(f.score, 4), box)
             for f in page.findings
@@ -56,7 +59,7 @@ def audit_frame(
     frame: Any,
     analyzer: TextAnalyzer,
     ocr: OcrEngine | None = None,
-    deny_list: Any = None,
+    deny_list: DenyList | None = None,
     *,
     settings: ImageRedactionSettings | None = None,
     scale: float | None = None,

@@ -14,262 +14,81 @@ from collections.abc import Iterator
 from redaction.image import geometry
 from redaction.image.findings import Finding, from_words
 from redaction.image.layout import Layout, TextDocument, WordRef
+from redaction.lexicon import alternation, tagged, words
 from redaction.models import Box
-from redaction.recognizers.secrets import is_shell_prompt
+from redaction.rules.secrets import is_shell_prompt
 
 RECOGNIZER = "screen_layout"
 
-_PERSON_LABELS = (
-    "name",
-    "full name",
-    "first name",
-    "last name",
-    "display name",
-    "contact",
-    "contact name",
-    "owner",
-    "assignee",
-    "assigned to",
-    "author",
-    "reporter",
-    "reviewer",
-    "reviewers",
-    "created by",
-    "modified by",
-    "updated by",
-    "edited by",
-    "from",
-    "to",
-    "cc",
-    "bcc",
-    "sender",
-    "recipient",
-    "customer",
-    "client",
-    "cardholder",
-    "card holder",
-    "account holder",
-    "account name",
-    "name on card",
-    "manager",
-    "approver",
-    "approved by",
-    "requested by",
-    "submitted by",
-    "organizer",
-    "organiser",
-    "attendees",
-    "attendee",
-    "host",
-    "members",
-    "member",
-    "patient",
-    "employee",
-    "tenant",
-    "signed by",
-    "point of contact",
-    "sales rep",
-    "account owner",
-    "driver",
-    "guest",
-    "passenger",
-    "beneficiary",
-    "payee",
-    "triggered by",
-    "invited by",
-    "team lead",
-    "project lead",
-    "on call",
-    "on-call",
-    "person",
-)
+_PERSON_LABELS = words("screen", "person_labels")
 #: Headings over a list of people (each row a name).
-_PEOPLE_LIST_LABELS = (
-    "assignees",
-    "owners",
-    "participants",
-    "contacts",
-    "recipients",
-    "authors",
-    "people",
-    "guests",
-    "direct messages",
-    "watchers",
-    "followers",
-    "collaborators",
-    "subscribers",
-    "people with access",
-    "shared with",
-)
+_PEOPLE_LIST_LABELS = words("screen", "people_list_labels")
 _LABELS: dict[str, str] = {
     **dict.fromkeys(_PERSON_LABELS, "PERSON"),
     **dict.fromkeys(_PEOPLE_LIST_LABELS, "PERSON"),
     **dict.fromkeys(
-        (
-            "email",
-            "e-mail",
-            "email address",
-            "e-mail address",
-            "mail",
-            "work email",
-            "personal email",
-            "emails",
-        ),
+        words("screen", "labels"),
         "EMAIL_ADDRESS",
     ),
     **dict.fromkeys(
-        (
-            "phone",
-            "phone number",
-            "mobile",
-            "mobile number",
-            "cell",
-            "tel",
-            "telephone",
-            "fax",
-            "work phone",
-            "home phone",
-            "phones",
-        ),
+        words("screen", "labels_2"),
         "PHONE_NUMBER",
     ),
     **dict.fromkeys(
-        (
-            "address",
-            "street",
-            "street address",
-            "mailing address",
-            "billing address",
-            "shipping address",
-            "home address",
-            "postal address",
-            "address line 1",
-            "address line 2",
-        ),
+        words("screen", "labels_3"),
         "STREET_ADDRESS",
     ),
     **dict.fromkeys(
-        (
-            "company",
-            "organization",
-            "organisation",
-            "employer",
-            "vendor",
-            "firm",
-            "company name",
-            "business name",
-            "account",
-        ),
+        words("screen", "labels_4"),
         "ORGANIZATION",
     ),
-    **dict.fromkeys(("username", "user name", "login", "user id", "handle", "user"), "USERNAME"),
+    **dict.fromkeys(words("screen", "labels_5"), "USERNAME"),
     **dict.fromkeys(
-        (
-            "repository",
-            "repo",
-            "git repository",
-            "source repository",
-            "repositories",
-            "repos",
-            "project",
-            "projects",
-        ),
+        words("screen", "labels_6"),
         "REPOSITORY",
     ),
     **dict.fromkeys(
-        (
-            "account number",
-            "customer id",
-            "member id",
-            "policy number",
-            "iban",
-            "card number",
-            "ssn",
-            "social security number",
-            "passport",
-            "passport number",
-            "license number",
-            "tax id",
-        ),
+        words("screen", "labels_7"),
         "ACCOUNT_ID",
     ),
     **dict.fromkeys(
-        (
-            "password",
-            "passcode",
-            "pin",
-            "api key",
-            "secret",
-            "token",
-            "recovery code",
-            "access key",
-        ),
+        words("screen", "labels_8"),
         "SECRET",
     ),
 }
-_PLURAL_LABELS = frozenset(
-    {
-        *_PEOPLE_LIST_LABELS,
-        "reviewers",
-        "members",
-        "attendees",
-        "people in this channel",
-        "projects",
-        "repositories",
-        "repos",
-    }
-)
+_PLURAL_LABELS = frozenset({*_PEOPLE_LIST_LABELS, *words("screen", "plural_labels")})
 #: Labels over an addressee block: a name, a company, an address, one a line.
-_ADDRESSEE_LABELS = frozenset(
-    {"bill to", "billed to", "invoice to", "ship to", "shipped to", "sold to", "deliver to"}
-)
+_ADDRESSEE_LABELS = frozenset(words("screen", "addressee_labels"))
 #: Labels that name a column of personal values in a table header.
 _COLUMN_LABELS = {
-    **{k: v for k, v in _LABELS.items() if k not in {"to", "from", "cc", "bcc", "host", "user"}},
+    **{k: v for k, v in _LABELS.items() if k not in frozenset(words("screen", "column_labels_2"))},
     # A "User" column of an admin list holds names (a cell must still look like one).
     "user": "PERSON",
     "users": "PERSON",
     # A customer or an account is a person or a company: either shape is taken.
     **dict.fromkeys(
-        ("customer", "client", "account name", "account", "organization", "organisation"),
+        words("screen", "column_labels"),
         "PARTY",
     ),
 }
 
-_NOT_NAMES = frozenset(
-    """
-a an the and or of for to in on at by with from new my our your all any this that these
-those today yesterday tomorrow now just updated edited created modified sent received
-posted draft drafts inbox archive deleted junk spam outbox sent items folder folders
-settings preferences home team teams channel channels project projects meeting meetings
-daily weekly monthly sprint review reviews standup sync plan planning update updates notes
-note thread threads reply replies forward message messages chat chats call calls general
-random announcements monday tuesday wednesday thursday friday saturday sunday january
-february march july september october november december jan feb mar apr jun jul aug sep
-sept oct nov dec am pm pst est utc gmt welcome hello hi hey dear thanks thank best regards
-open closed merged pending done active away online offline busy status priority high low
-medium error warning info debug warn trace fatal critical notice build test tests release
-deploy main master dev staging production file edit view window help tools go run terminal
-debug source search explorer extensions due date type value amount total id description
-title category tags labels comments actions progress state stage details overview summary
-reminder reminders tip tips hint fyi important notice alert caution todo workspace
-wiki recent spaces space templates template apps app dashboard dashboards
-unassigned you me nobody none automation unknown anyone everyone someone system bot
-support sales marketing engineering finance legal hr ops operations customer customers client
-clients vendor vendors partner partners candidate candidates leadership design product
-docs calendar download downloads zip jira bookmarks curriculum vitae resume cv cover letter
-template sample example
-""".split()  # noqa: SIM905 - a word list reads best as words
-)
+_NOT_NAMES = frozenset(tagged("names", "not_a_name", "screen"))
 
 _TIME = (
-    r"(?i:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?|yesterday|today|now|"
-    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
-    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}/\d{1,2}"
-    r"(?:/\d{2,4})?|\d+\s?(?:m|h|d|min|mins|hr|hrs)\b(?:\s+ago)?|"
-    r"(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just\s+now|"
-    r"(?:19|20)\d{2}-\d{2}-\d{2})"
+    (
+        r"(?i:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?|yesterday|today|now|(?"
+        r":"
+    )
+    + alternation(words("screen", "time"))
+    + r")[a-z]*|(?:"
+    + alternation(words("screen", "time_2"))
+    + r")[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:"
+    + alternation(words("screen", "time_3"))
+    + r")[a-z]*|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d+\s?(?:"
+    + alternation(words("screen", "time_4"))
+    + r")\b(?:\s+ago)?|(?:\d+|an?)\s+(?:"
+    + alternation(words("screen", "time_5"))
+    + r")s?\s+ago|just\s+now|(?:19|20)\d{2}-\d{2}-\d{2})"
 )
 #: A capitalised word, accented letters included ("José", "Łukasz", "Müller").
 _CAP = (
@@ -302,11 +121,12 @@ _PROFILE_TITLE = re.compile(
     r"[ \t]+[|\-\u2013\u2014\u00b7][ \t]+(?:LinkedIn|Facebook|Instagram|Twitter)\b",
     re.M,
 )
+_PERSONAL_DOC_WORDS = alternation(words("screen", "personal_doc"))
 #: A personal document named after its person: "Offer letter - Jane Doe.pdf", "Resume_Jane Doe",
 #: "Jane Doe - CV.pdf" (a tab title, a download, a file list).
 _PERSONAL_DOC = re.compile(
-    r"\b(?i:offer[ \t]+letter|resume|r\u00e9sum\u00e9|cv|payslip|pay[ \t]+stub|nda|"
-    r"performance[ \t]+review|reference[ \t]+letter)[ \t]*[\-\u2013_:][ \t]*"
+    rf"\b(?i:offer[ \t]+letter|resume|r\u00e9sum\u00e9|{_PERSONAL_DOC_WORDS})"
+    rf"[ \t]*[\-\u2013_:][ \t]*"
     rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}}?)"
     r"(?=\.\w{2,4}\b|[ \t]*(?:$|\n|[|\-\u2013]))"
     rf"|(?:^|(?<=\n)|(?<=\| ))(?P<w>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}})"
@@ -314,36 +134,32 @@ _PERSONAL_DOC = re.compile(
     r"(?i:offer[ \t]+letter|resume|r\u00e9sum\u00e9|cv)\b",
     re.M,
 )
+_POSSESSIVE_WORDS = alternation(words("screen", "possessive"))
 #: Someone's own space, page or plan: "Michael's space", "Ana Silva's onboarding plan".
 _POSSESSIVE = re.compile(
     rf"(?:^|(?<=\n)|(?<=\| ))\W{{0,3}}(?P<v>{_CAP}(?:[ \t]+{_CAP})?)['\u2019]s[ \t]+"
-    r"(?i:space|workspace|calendar|notes|onboarding|profile|drive|files|documents|inbox|"
-    r"desk|board|tasks|to-?dos?|personal)\b",
+    rf"(?i:{_POSSESSIVE_WORDS}|to-?dos?|personal)\b",
     re.M,
 )
+_BY_VERB_WORDS = alternation(words("screen", "by_verb"))
 _BY_VERB = re.compile(
-    rf"\b(?:created|updated|edited|modified|authored|written|posted|shared|sent|assigned|"
-    rf"reviewed|approved|requested|opened|closed|merged|submitted|invited|added|removed|"
-    rf"mentioned|reported|signed|owned|managed|led|uploaded|commented|replied|organized|"
-    rf"organised|hosted|started)[ \t]+(?:by|to|for)[ \t]+"
+    rf"\b(?:{_BY_VERB_WORDS})[ \t]+(?:by|to|for)[ \t]+"
     rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,2}})"
 )
+_GREETING_WORDS = alternation(words("screen", "greeting"), spaces=" ")
 _GREETING = re.compile(
-    rf"\b(?i:Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Welcome),?[ \t]+"
+    rf"\b(?i:{_GREETING_WORDS}),?[ \t]+"
     rf"(?P<v>{_CAP}(?:[ \t]+{_CAP})?)[ \t]*[,!.:]"
 )
+_SIGN_OFF_WORDS = alternation(words("screen", "sign_off"), spaces=" ")
 _SIGN_OFF = re.compile(
-    rf"\b(?:Best|Regards|Best regards|Kind regards|Warm regards|Many thanks|Thanks|Cheers|"
-    rf"Sincerely|Yours|All the best|Talk soon),[ \t]*\n{{0,2}}[ \t]*"
+    rf"\b(?:{_SIGN_OFF_WORDS}),[ \t]*\n{{0,2}}[ \t]*"
     rf"(?P<v>{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
 )
+_COMPANY_WORDS = alternation(words("screen", "company"))
 _COMPANY = re.compile(
     rf"(?P<v>(?:{_CAP}|[A-Z]{{2,}})(?:[ \t]+(?:&[ \t]+)?(?:{_CAP}|[A-Z]{{2,}})){{0,2}}[ \t]+"
-    r"(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|Corp\.?|Corporation|Co\.|PLC|AG|S\.A\.|SAS|"
-    r"BV|B\.V\.|Pty|Group|Labs|Systems|Capital|Health|Partners|Analytics|Robotics|"
-    r"Technologies|Solutions|Holdings|Ventures|Logistics|Consulting|Bio|Biosciences|Pharma|"
-    r"Therapeutics|Industries|Enterprises|Associates|Studios|Foundation|Dynamics|Energy|"
-    r"Insurance|Bank|Financial|Properties|Realty|Ltd|Co)(?![\w-]))"
+    rf"(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|Corp\.?|{_COMPANY_WORDS})(?![\w-]))"
     #: Partnership style: "Howard, Swanson and Adams", "Farrell & Co".
     rf"|(?P<p>{_CAP},[ \t]+{_CAP},?[ \t]+(?:and|&)[ \t]+{_CAP}|{_CAP}[ \t]+&[ \t]+{_CAP})"
 )
@@ -352,32 +168,30 @@ _ORG_WORDS = (
     rf"(?:{_CAP}|[A-Z]{{2,}})"
     rf"(?:[ \t]+(?:&[ \t]+)?(?:{_CAP}|[A-Z]{{2,}}|Inc\.?|LLC|Ltd\.?|Co\.?)){{0,4}}"
 )
+_ACTIVITY_WORDS = alternation(words("screen", "activity"))
 #: "Jane Doe changed the status", "Jane Doe commented": an activity log or a feed names its
 #: actor first on the row.
 _ACTIVITY = re.compile(
     rf"(?:^|(?<=\| )|(?<=\n))\W{{0,3}}(?:[A-Z]{{1,2}}[ \t]+(?:\|[ \t]+)?)?"
     rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}})[ \t]+"
-    r"(?:changed|updated|added|removed|assigned|unassigned|created|commented|closed|reopened|"
-    r"moved|mentioned|joined|left|invited|shared|uploaded|edited|approved|merged|pushed|"
-    r"replied|reacted|started|completed|resolved|deleted|archived|renamed|scheduled|accepted|"
-    r"declined|requested|submitted|signed|viewed|liked|followed|logged|linked|attached|"
-    r"transitioned|set|cloned|forked|starred|sent|posted|wrote)\b",
+    rf"(?:{_ACTIVITY_WORDS})\b",
     re.M,
 )
+_FROM_NAME_WORDS = alternation(words("screen", "from_name"))
 #: "New message from Jane Doe", "Invitation from Jane Doe".
 _FROM_NAME = re.compile(
-    rf"\b(?i:message|messages|reply|replies|call|invite|invitation|request|e-?mail|mail|note|"
-    rf"dm|comment|comments|mention|update)[ \t]+(?i:from)[ \t]+"
+    rf"\b(?i:{_FROM_NAME_WORDS})[ \t]+(?i:from)[ \t]+"
     rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}})"
 )
+_HONORIFIC_WORDS = alternation(words("screen", "honorific"))
 #: An honorific before a name: "Dr. Jane Doe", "Ms Ada Byron".
 _HONORIFIC = re.compile(
-    rf"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sir|Dame)\.?[ \t]+(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,2}})"
+    rf"\b(?:{_HONORIFIC_WORDS})\.?[ \t]+(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,2}})"
 )
+_WITH_NAME_WORDS = alternation(words("screen", "with_name"), spaces=" ")
 #: A calendar event with someone: "1:1 Ada / Tom", "Lunch with Jane Doe", "Interview: José".
 _WITH_NAME = re.compile(
-    rf"(?:\b1:1|\b1-on-1|\b(?i:one-on-one|lunch|coffee|call|meeting|sync|dinner|interview|"
-    rf"catch-up|catch up|1:1s?))(?:[ \t]+(?i:with))?[ \t]*:?[ \t]+"
+    rf"(?:\b1:1|\b1-on-1|\b(?i:{_WITH_NAME_WORDS}|1:1s?))(?:[ \t]+(?i:with))?[ \t]*:?[ \t]+"
     # (OCR reads a capital I as a small l now and then: "lñaki Ibáñez".)
     rf"(?P<v>(?:{_CAP}|l[a-z\u00e0-\u00f6\u00f8-\u017f]+(?=[ \t]+{_CAP}))"
     rf"(?:[ \t]+(?:[A-Z]\.|{_CAP})){{0,2}})"
@@ -389,12 +203,12 @@ _PAREN_AUTHOR = re.compile(
 )
 #: A mention chip of a full name: "@Jane Doe".
 _MENTION_NAME = re.compile(rf"(?<![\w.@])@(?P<v>{_CAP}[ \t]+{_CAP})(?![\w(])")
+_ROLE_ROW_WORDS = alternation(words("screen", "role_row"), spaces=" ")
 #: A name in a sharing or member list with its role or "(you)" after it.
 _ROLE_ROW = re.compile(
     rf"(?:^|(?<=\n))\W{{0,3}}(?:[A-Z]{{1,2}}[ \t]+(?:\|[ \t]+)?)?"
     rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.|{_CAP})){{1,2}})[ \t]*"
-    r"(?:\((?i:you|me|owner|organizer|guest)\)|[ \t]*\|[ \t]*(?:Owner|Editor|Viewer|"
-    r"Commenter|Admin|Administrator|Member|Guest|Organizer|Can edit|Can view|Can comment)"
+    rf"(?:\((?i:you|me|owner|organizer|guest)\)|[ \t]*\|[ \t]*(?:{_ROLE_ROW_WORDS})"
     r"[ \t]*(?:\n|$))",
     re.M,
 )
@@ -403,11 +217,11 @@ _COPYRIGHT = re.compile(
     rf"(?:\u00a9|\([cC]\)|(?i:copyright))[ \t]*(?:(?:19|20)\d{{2}}(?:[ \t]*[\-\u2013][ \t]*"
     rf"(?:19|20)\d{{2}})?)?[ \t]+(?P<v>{_ORG_WORDS})"
 )
+_EMPLOYMENT_WORDS = alternation(words("screen", "employment"))
 #: A profile's experience row: "Acme Labs \u00b7 Full-time".
 _EMPLOYMENT = re.compile(
     rf"(?:^|(?<=\n)|(?<=\| ))(?P<v>{_ORG_WORDS})[ \t]*[\u00b7|\-\u2013,][ \t]*"
-    r"(?i:full-time|part-time|contract|contractor|freelance|internship|self-employed|"
-    r"permanent|seasonal|apprenticeship)\b",
+    rf"(?i:{_EMPLOYMENT_WORDS})\b",
     re.M,
 )
 #: A company marked on a confidentiality line: "Acme Labs \u00b7 Confidential".
@@ -415,11 +229,11 @@ _CONFIDENTIAL = re.compile(
     rf"(?P<v>{_ORG_WORDS})[ \t]*[\u00b7|\-\u2013,]?[ \t]*(?:Confidential|Internal use only|"
     r"Proprietary)\b"
 )
+_SIGNED_ORG_WORDS = alternation(words("screen", "signed_org"), spaces=" ")
 #: A sign-off with the company after the name: "— Jane Doe, Acme Labs" or on the next line.
 _SIGNED_ORG = re.compile(
     rf"(?:(?:^|(?<=\n))[\u2014\u2013\-~][ \t]*{_CAP}(?:[ \t]+{_CAP}){{1,2}},[ \t]*"
-    rf"|\b(?:Best|Regards|Best regards|Kind regards|Warm regards|Many thanks|Thanks|Cheers|"
-    rf"Sincerely|All the best|Talk soon),?[ \t]*\n{{1,2}}[ \t]*{_CAP}(?:[ \t]+{_CAP}){{1,2}}"
+    rf"|\b(?:{_SIGNED_ORG_WORDS}),?[ \t]*\n{{1,2}}[ \t]*{_CAP}(?:[ \t]+{_CAP}){{1,2}}"
     rf"[ \t]*(?:,[ \t]*|\n{{1,2}}[ \t]*))(?P<v>{_ORG_WORDS})[ \t]*(?=\n|$)"
 )
 
@@ -441,29 +255,7 @@ def label_of(text: str) -> str | None:
     return _LABELS.get(_norm_label(text))
 
 
-_PARTICLES = frozenset(
-    {
-        "van",
-        "der",
-        "de",
-        "den",
-        "la",
-        "le",
-        "von",
-        "da",
-        "di",
-        "du",
-        "del",
-        "bin",
-        "al",
-        "el",
-        "dos",
-        "das",
-        "y",
-        "ter",
-        "ten",
-    }
-)
+_PARTICLES = frozenset(tagged("names", "particle", "screen"))
 
 
 def _value_ok(entity: str, text: str) -> bool:
@@ -816,13 +608,7 @@ class LayoutContext:
 
 
 #: Words that start a job title, not a name ("Senior Product Designer").
-_TITLE_PREFIXES = frozenset(
-    """
-senior junior staff principal lead head chief associate assistant product software data
-marketing sales customer site reliability engineering finance account general executive vice
-regional technical solutions support operations business program project research security
-""".split()  # noqa: SIM905 - a word list reads best as words
-)
+_TITLE_PREFIXES = frozenset(words("screen", "title_prefixes"))
 
 
 def _strip_initials(text: str) -> str:
@@ -839,16 +625,16 @@ def _org_line_strict(text: str) -> bool:
 
 
 _TITLE_WORDS = re.compile(
-    r"\b(?:manager|engineer|director|vp|svp|evp|vice president|head of|lead|executive|officer|"
-    r"recruiter|designer|analyst|consultant|founder|co-founder|ceo|cto|cfo|coo|cmo|cio|ciso|"
-    r"specialist|coordinator|associate|developer|scientist|architect|administrator|assistant|"
-    r"representative|advisor|adviser|attorney|counsel|accountant|president|partner|intern|"
-    r"strategist|producer|editor|paralegal|controller|principal|chair|secretary|treasurer)s?\b",
+    (r"\b(?:" + alternation(words("screen", "title_words"), spaces=r" ") + r")s?\b"),
     re.I,
 )
 _ORG_LINE = re.compile(
-    r"^(?:[A-Z][\w&'.,\-]*|[A-Z]{2,}|&|and|of|the|for|de)(?:[ \t]+(?:[A-Z][\w&'.,\-]*|"
-    r"[A-Z]{2,}|&|and|of|the|for|de|Inc\.?|LLC|Ltd\.?)){0,4}$"
+    (
+        r"^(?:[A-Z][\w&'.,\-]*|[A-Z]{2,}|&|and|of|the|for|de)(?:[ \t]+(?:[A-Z][\w&'.,\-]"
+        r"*|[A-Z]{2,}|&|"
+    )
+    + alternation(words("screen", "org_line"))
+    + r"|Inc\.?|LLC|Ltd\.?)){0,4}$"
 )
 
 
@@ -865,13 +651,7 @@ _STRICT_NAME_RULES = (
 #: Rules whose one-word value is a first name (the cue says it is a person).
 _FIRST_NAME_RULES = (_HONORIFIC, _WITH_NAME, _GREETING, _POSSESSIVE)
 #: Companies everyone knows: a news item or a tutorial naming them names no one's employer.
-_PUBLIC_COMPANIES = frozenset(
-    """
-amazon apple google alphabet microsoft meta facebook nvidia intel amd ibm oracle samsung sony
-netflix tesla adobe salesforce cisco qualcomm mozilla canonical github gitlab atlassian
-openai anthropic spotify uber airbnb stripe shopify twitter linkedin dell hp lenovo
-""".split()  # noqa: SIM905 - a word list reads best as words
-)
+_PUBLIC_COMPANIES = frozenset(words("screen", "public_companies"))
 
 
 def public_company(word: str) -> bool:
@@ -892,7 +672,7 @@ def _org_value_ok(value: str) -> bool:
     )
 
 
-_ORG_STOP = frozenset({"all", "rights", "reserved", "confidential", "internal", "the"})
+_ORG_STOP = frozenset(words("screen", "org_stop"))
 
 
 def _title_line(text: str) -> bool:

@@ -19,7 +19,7 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -33,9 +33,13 @@ from redaction.image.incremental import OcrReport, read_frame
 from redaction.image.layout import Layout, analyse_layout
 from redaction.image.ocr import OcrEngine, OcrLine, create_engine
 from redaction.image.patterns import find_cued, find_patterns
+from redaction.image.screen_words import NOT_OWNERS, PATH_HEADS, PUBLIC_OWNERS
 from redaction.image.settings import ImageRedactionSettings
 from redaction.image.visual import FACE_RECOGNIZER, FaceDetector, PasswordFieldDetector
 from redaction.models import Box, Redaction, TextAnalyzer
+
+if TYPE_CHECKING:
+    from redaction.denylist import DenyList
 
 #: A BGR uint8 image, height x width x 3.
 Frame = np.ndarray[Any, Any]
@@ -123,7 +127,7 @@ class PageFindings:
     visual_ms: float
 
 
-def _as_bgr(frame: Any) -> Frame:
+def as_bgr(frame: Any) -> Frame:
     if not isinstance(frame, np.ndarray) or frame.dtype != np.uint8 or frame.ndim != 3:
         raise FrameDropped("invalid_frame")
     if frame.shape[2] == 4:
@@ -166,7 +170,7 @@ class FrameRedactor:
     def redact(
         self,
         frame: Frame,
-        deny_list: Any = None,
+        deny_list: DenyList | None = None,
         previous_frame: Frame | None = None,
         previous_lines: Sequence[OcrLine] | None = None,
         *,
@@ -182,7 +186,7 @@ class FrameRedactor:
         started = time.perf_counter()
         stage = "input"
         try:
-            image = _as_bgr(frame)
+            image = as_bgr(frame)
             scale = scale or self.settings.scale_factor
             stage = "analysis"
             if previous_result is not None and previous_lines is None:
@@ -223,7 +227,12 @@ class FrameRedactor:
             return self._dropped(f"{stage}_failed:{type(exc).__name__}", started)
 
     def settle(
-        self, frame: Frame, deny_list: Any = None, *, scale: float | None = None, rounds: int = 4
+        self,
+        frame: Frame,
+        deny_list: DenyList | None = None,
+        *,
+        scale: float | None = None,
+        rounds: int = 4,
     ) -> FrameResult:
         """Redact ``frame``, then its output again, until a pass finds nothing new (at most
         ``rounds`` passes), so that redacting the result once more changes nothing.
@@ -251,13 +260,14 @@ class FrameRedactor:
             blurred.extend(result.blurred)
         if result.frame is None:
             return result
-        return replace(first, frame=result.frame, redactions=tuple(redactions),
-                       blurred=tuple(blurred))
+        return replace(
+            first, frame=result.frame, redactions=tuple(redactions), blurred=tuple(blurred)
+        )
 
     def find(
         self,
         frame: Frame,
-        deny_list: Any = None,
+        deny_list: DenyList | None = None,
         previous_frame: Frame | None = None,
         previous_lines: Sequence[OcrLine] | None = None,
         *,
@@ -269,7 +279,7 @@ class FrameRedactor:
         t0 = time.perf_counter()
         prev = None
         if previous_frame is not None and previous_lines is not None:
-            prev = _as_bgr(previous_frame)
+            prev = as_bgr(previous_frame)
         lines, report = read_frame(
             self.ocr,
             frame,
@@ -347,7 +357,7 @@ class FrameRedactor:
         )
 
     @staticmethod
-    def _learn(page: PageFindings, deny_list: Any) -> None:
+    def _learn(page: PageFindings, deny_list: DenyList) -> None:
         for finding in page.findings:
             if (
                 finding.entity_type in LEARNED_TYPES
@@ -429,10 +439,8 @@ def _repeats(
 
 
 def _public_owner(owner: str) -> bool:
-    from redaction.image.patterns import _NOT_OWNERS, _PATH_HEADS, _PUBLIC_OWNERS
-
     low = owner.lower()
-    return low in _PUBLIC_OWNERS or low in _NOT_OWNERS or low in _PATH_HEADS
+    return low in PUBLIC_OWNERS or low in NOT_OWNERS or low in PATH_HEADS
 
 
 def _dedupe(findings: Sequence[Finding]) -> list[Finding]:

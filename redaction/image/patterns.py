@@ -15,7 +15,14 @@ from collections.abc import Iterator
 
 from redaction.image.findings import Finding, from_words
 from redaction.image.layout import Layout, TextDocument, WordRef
+from redaction.image.screen_words import (
+    NOT_OWNERS,
+    PATH_HEADS,
+    PUBLIC_OWNERS,
+    url_is_sensitive,
+)
 from redaction.image.settings import ImageRedactionSettings
+from redaction.lexicon import alternation, tagged, words
 
 RECOGNIZER = "screen_pattern"
 
@@ -23,56 +30,29 @@ _HANDLE = re.compile(r"(?<![\w.@])@(?P<v>[A-Za-z0-9_][A-Za-z0-9_.\-]{1,38})(?![\
 #: Bare user names where a code host or a code comment names them: "jdoe wants to merge",
 #: "by jdoe_42", "TODO(jdoe):".
 _USER_CONTEXT = re.compile(
-    r"(?P<v>\b[A-Za-z0-9][A-Za-z0-9_.\-]{1,38})(?=[ \t]+(?:wants[ \t]+to[ \t]+merge|merged[ \t]+\d|"
-    r"opened[ \t]+this|commented[ \t]+on|approved[ \t]+these|requested[ \t]+changes|"
-    r"requested[ \t]+a[ \t]+review|pushed[ \t]+\d))"
-    r"|\bby[ \t]+@?(?P<w>[a-z][a-z0-9]*[0-9_][a-z0-9_.\-]*|[a-z]{2,}[0-9]+)\b"
-    r"|\b(?i:todo|fixme|xxx|hack|note)\((?P<x>[A-Za-z0-9_.\-]{2,39})\)"
+    (
+        r"(?P<v>\b[A-Za-z0-9][A-Za-z0-9_.\-]{1,38})(?=[ \t]+(?:wants[ \t]+to[ \t]+merge|"
+        r"merged[ \t]+\d|"
+    )
+    + alternation(words("screen", "user_context"))
+    + (
+        r"|pushed[ \t]+\d))|\bby[ \t]+@?(?P<w>[a-z][a-z0-9]*[0-9_][a-z0-9_.\-]*|[a-z]{2,"
+        r"}[0-9]+)\b|\b(?i:todo|fixme|xxx|hack|note)\((?P<x>[A-Za-z0-9_.\-]{2,39})\)"
+    )
 )
 #: Code annotations that look like handles.
-_ANNOTATIONS = frozenset(
-    {
-        "property",
-        "staticmethod",
-        "classmethod",
-        "dataclass",
-        "override",
-        "abstractmethod",
-        "cached_property",
-        "pytest",
-        "test",
-        "app",
-        "router",
-        "media",
-        "import",
-        "keyframes",
-        "font-face",
-        "param",
-        "return",
-        "returns",
-        "throws",
-        "deprecated",
-        "author",
-        "since",
-        "see",
-        "type",
-        "types",
-        "decorator",
-        "mixin",
-        "include",
-        "extend",
-        "apply",
-    }
-)
+_ANNOTATIONS = frozenset(words("screen", "annotations"))
 _PROMPT_USER = re.compile(
     r"(?<![\w.\-<])(?P<v>[a-z_][a-z0-9_.\-]{1,31}@[A-Za-z0-9][A-Za-z0-9.\-]{0,62})"
     r"(?=:[~/]|\s*[$#%>])"
 )
 _URL = re.compile(
-    r"(?P<v>(?:https?://|file://|www\.)[^\s<>\"'|]{3,})"
-    # A browser's address bar hides the scheme: "acme.atlassian.net/wiki/...".
-    r"|(?<![\w@.\-/])(?P<w>(?:[a-z0-9][a-z0-9\-]*\.)+(?:com|net|org|io|dev|co|app|ai|us|so|"
-    r"site|cloud)(?::\d+)?(?:/[^\s<>\"'|]*)?)(?![\w@\-]|\.\w)"
+    (
+        "(?P<v>(?:https?://|file://|www\\.)[^\\s<>\\\"'|]{3,})|(?<![\\w@.\\-/])(?P<w>(?:[a-z0"
+        r"-9][a-z0-9\-]*\.)+(?:"
+    )
+    + alternation(words("screen", "url"))
+    + ")(?::\\d+)?(?:/[^\\s<>\\\"'|]*)?)(?![\\w@\\-]|\\.\\w)"
 )
 _CHANNEL = re.compile(r"(?<![\w&#/])#(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w])")
 _REPO = re.compile(
@@ -82,82 +62,32 @@ _REPO = re.compile(
     r"(?P<v>[A-Za-z0-9][A-Za-z0-9\-]{0,38}/[A-Za-z0-9._\-]{1,100})"
     r"|(?<![\w./\-])(?P<w>[A-Za-z0-9][A-Za-z0-9\-]{1,38}/[A-Za-z][A-Za-z0-9_.\-]{1,99})(?![\w/])"
 )
-_PATH_HEADS = frozenset(
-    """
-src lib libs test tests docs doc bin usr etc var opt tmp home build dist node_modules app
-apps api v1 v2 v3 static assets public private config configs scripts tools include vendor
-pkg cmd internal examples sample samples data images img css js fonts
-""".split()  # noqa: SIM905 - a word list reads best as words
-)
 _FILE_EXT = re.compile(
-    r"\.(?:py|js|ts|tsx|jsx|md|txt|json|ya?ml|toml|html?|css|c|h|cc|cpp|go|rs|"
-    r"java|kt|rb|php|sh|lock|cfg|ini|xml|csv|png|jpe?g|svg|gif|log)$",
+    (
+        r"\.(?:"
+        + alternation(words("screen", "file_ext_2"))
+        + r"|ya?ml|toml|html?|"
+        + alternation(words("screen", "file_ext"))
+        + r"|jpe?g|svg|gif|log)$"
+    ),
     re.I,
 )
 
 
-#: First parts of "a/b" that are git refs or code-host pages, not repository owners.
-_NOT_OWNERS = frozenset(
-    {
-        "origin",
-        "upstream",
-        "remotes",
-        "refs",
-        "heads",
-        "tags",
-        "feature",
-        "features",
-        "fix",
-        "bugfix",
-        "hotfix",
-        "release",
-        "releases",
-        "topics",
-        "marketplace",
-        "sponsors",
-        "settings",
-        "pricing",
-        "about",
-        "enterprise",
-        "explore",
-        "login",
-        "join",
-        "notifications",
-        "pulls",
-        "issues",
-        "collections",
-        "trending",
-        "security",
-        "customer-stories",
-        "readme",
-        "site",
-        "contact",
-        "apps",
-        "orgs",
-        "users",
-        "search",
-        "new",
-        "blog",
-        "docs",
-        "help",
-        "support",
-        "team",
-        "resources",
-        "solutions",
-    }
-)
+#: Slash pairs of prose and protocols that are never "owner/name".
+_NOT_REPOSITORIES = frozenset(words("screen", "not_repositories"))
 
 
 def _repo_ok(value: str) -> bool:
     owner, _, name = value.partition("/")
     if (
-        owner.lower() in _PATH_HEADS
-        or owner.lower() in _NOT_OWNERS
+        owner.lower() in PATH_HEADS
+        or owner.lower() in NOT_OWNERS
         or _FILE_EXT.search(name)
         or owner.isdigit()
     ):
         return False
-    if value.lower() in {"and/or", "w/o", "n/a", "i/o", "tcp/ip", "on/off", "yes/no"}:
+    if value.lower() in _NOT_REPOSITORIES:
         return False
     return bool(re.search(r"[A-Za-z]", owner)) and bool(re.search(r"[A-Za-z]{2}", name))
 
@@ -171,8 +101,6 @@ def find_patterns(
 def _iter(
     layout: Layout, documents: list[TextDocument], settings: ImageRedactionSettings
 ) -> Iterator[Finding]:
-    from redaction.image.analysis import url_is_sensitive
-
     # URLs that carry a token, a user or an e-mail are always removed (the text policy may
     # leave URLs alone; on a screen an invitation or reset link is as good as a password).
     rules: list[tuple[re.Pattern[str], str]] = [(_URL, "URL")]
@@ -240,16 +168,13 @@ def _url_tail(layout: Layout, last: WordRef) -> list[WordRef]:
 # a home directory.
 
 #: Channels every chat workspace has: they identify no one.
-_DEFAULT_CHANNELS = frozenset(
-    """
-general random announcements announcement help introductions intros watercooler social
-off-topic offtopic news welcome
-""".split()  # noqa: SIM905 - a word list reads best as words
-)
+_DEFAULT_CHANNELS = frozenset(words("screen", "default_channels"))
 _NOT_CHANNELS = re.compile(
-    r"^(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8}|include|define|ifdef|ifndef|endif|if|else|"
-    r"elif|pragma|import|region|endregion|undef|error|warning|line|using|nullable|"
-    r"\d+|l\d+(?:-l\d+)?|readme|top|main|content|section-?\d*)$",
+    (
+        r"^(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8}|"
+        + alternation(words("screen", "not_channels"))
+        + r"|\d+|l\d+(?:-l\d+)?|readme|top|main|content|section-?\d*)$"
+    ),
     re.I,
 )
 #: Lines that make a page a chat app: its sidebar headings and composer.
@@ -260,9 +185,13 @@ _CHAT_CUES = re.compile(
 )
 _CHANNEL_CUED = re.compile(r"(?<![\w&#/])#[ \t]?(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w])")
 _CHANNEL_SENTENCE = re.compile(
-    r"(?i:\b(?:in|to|on|join|joined|ask|post|posted|via|into|cc|slack:?|channel:?)"
-    r"[ \t]+)#(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w\-])"
-    r"|(?<![\w&#/])#(?P<w>[a-z0-9][a-z0-9_.\-]{1,79})(?=[ \t]+(?i:channel|on slack|in slack)\b)"
+    r"(?i:\b(?:"
+    + alternation(words("screen", "channel_sentence"))
+    + (
+        r"|slack:?|channel:?)[ \t]+)#(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w\-])|(?<![\w"
+        r"&#/])#(?P<w>[a-z0-9][a-z0-9_.\-]{1,79})(?=[ \t]+(?i:channel|on slack|in slack)"
+        r"\b)"
+    )
 )
 _CHANNEL_SAID = re.compile(r"[ \t]+(?i:channel|on slack|in slack)\b")
 #: A sidebar entry with its "#" icon read apart or not at all: a lone lowercase slug.
@@ -273,8 +202,11 @@ _CHANNEL_HEADING = re.compile(r"^(?:channels|starred|favorites|favourites)$", re
 _BROADCAST = frozenset({"here", "channel", "everyone", "all", "team"})
 #: A code host's tab bar ("Code  Issues 41  Pull requests 7  Actions"): three of these on a line.
 _CODE_HOST_TABS = re.compile(
-    r"\b(?:issues|pull requests|merge requests|actions|pipelines|commits|branches|"
-    r"files changed|forks?|stars?|watch)\b",
+    (
+        r"\b(?:"
+        + alternation(words("screen", "code_host_tabs"), spaces=r" ")
+        + r"|forks?|stars?|watch)\b"
+    ),
     re.I,
 )
 #: A line that alone shows a code host or a git command.
@@ -291,26 +223,22 @@ _SPACED_REPO = re.compile(
 )
 #: A git word on the same line as a bare "owner/name".
 _GIT_LINE = re.compile(
-    r"\b(?:git|clone|remote|origin|upstream|fork(?:ed)?|repo|repository|pull|push|gh|"
-    r"github|gitlab|bitbucket|PR)\b",
+    (
+        r"\b(?:git|clone|remote|origin|upstream|fork(?:ed)?|"
+        + alternation(words("screen", "git_line"))
+        + r")\b"
+    ),
     re.I,
-)
-#: Owners of public projects (their repositories identify no one).
-_PUBLIC_OWNERS = frozenset(
-    """
-python psf pypa microsoft google facebook meta apple torvalds rust-lang golang nodejs npm
-kubernetes docker moby apache mozilla numpy scipy pandas-dev pytorch tensorflow huggingface
-vercel vuejs angular sveltejs django pallets tiangolo openai anthropics aws azure
-hashicorp grafana prometheus elastic ansible redis postgres sqlite curl git gitlabhq
-""".split()  # noqa: SIM905 - a word list reads best as words
 )
 #: A code host's timeline row: "jdoe committed", "jdoe commented 3 days ago".
 _TIMELINE_USER = re.compile(
-    r"(?:^|(?<=[|\n]) |^\W{0,2})(?P<v>[A-Za-z0-9][A-Za-z0-9_\-]{1,38})[ \t]+"
-    r"(?=(?:committed|commented|approved|reviewed|force-pushed|pushed|merged|closed|reopened|"
-    r"self-assigned|requested[ \t]+(?:a[ \t]+)?review|requested[ \t]+changes|added[ \t]+\d+|"
-    r"left[ \t]+a[ \t]+comment|opened[ \t]+this|deleted[ \t]+the|mentioned[ \t]+this|"
-    r"authored)\b)",
+    (
+        r"(?:^|(?<=[|\n]) |^\W{0,2})(?P<v>[A-Za-z0-9][A-Za-z0-9_\-]{1,38})[ \t]+(?=(?:"
+        + alternation(words("screen", "timeline_user"))
+        + r"|requested[ \t]+(?:a[ \t]+)?review|requested[ \t]+changes|added[ \t]+\d+|"
+        + alternation(words("screen", "timeline_user_2"))
+        + r")\b)"
+    ),
     re.M,
 )
 #: An avatar's initials and a login: "KW kimberly-walters", "ZM zachary66" (OCR may keep one
@@ -341,12 +269,7 @@ _PROMPT = re.compile(
 _HOME = re.compile(
     r"(?:/Users/|/home/|[A-Za-z]:\\Users\\)(?P<v>[A-Za-z0-9_.\-]{2,32})(?=[/\\\s]|$)"
 )
-_SYSTEM_USERS = frozenset(
-    """
-root admin administrator user users ubuntu debian runner shared public default guest
-builder build ci git www-data nobody app node vscode codespace jovyan
-""".split()  # noqa: SIM905 - a word list reads best as words
-)
+_SYSTEM_USERS = frozenset(words("screen", "system_users"))
 _MENTION = re.compile(
     r"(?<![\w.@/\\])@(?P<v>[A-Za-z0-9_][A-Za-z0-9_.\-]{1,38}[A-Za-z0-9_])(?![\w@(/])"
 )
@@ -355,16 +278,19 @@ _MENTION = re.compile(
 #: An editor's title bar: "billing.py — atlas-payments — Visual Studio Code" (the middle part
 #: is the open folder: the project's repository).
 _EDITOR_TITLE = re.compile(
-    r"(?:\S+\.\w{1,8}[ \t]+[\u2014\u2013\-][ \t]+|^|(?<=\n))"
-    r"(?P<v>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})"
-    r"(?:[ \t]+\[[^\]\n]*\])?[ \t]+[\u2014\u2013\-][ \t]+(?:Visual Studio Code|VS ?Code|VSCodium|"
-    r"Cursor|Windsurf|Zed|Sublime Text|Code - OSS)\b"
-    # A terminal's title names the folder it is in: "atlas-payments — -zsh — 80x24".
-    r"|(?:^|(?<=\n))(?P<t>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})[ \t]+[\u2014\u2013][ \t]+-?"
-    r"(?:zsh|bash|fish|sh)\b"
-    # JetBrains: "atlas-payments \u2013 billing.py".
-    r"|(?:^|(?<=\n))(?P<j>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})[ \t]+[\u2014\u2013][ \t]+"
-    r"[\w\-]+\.\w{1,8}[ \t]*(?=\n|$)",
+    (
+        (
+            r"(?:\S+\.\w{1,8}[ \t]+[\u2014\u2013\-][ \t]+|^|(?<=\n))(?P<v>[A-Za-z0-9][A-Za-z"
+            r"0-9_.\-]{2,99})(?:[ \t]+\[[^\]\n]*\])?[ \t]+[\u2014\u2013\-][ \t]+(?:Visual St"
+            r"udio Code|VS ?Code|"
+        )
+        + alternation(words("screen", "editor_title"), spaces=r" ")
+        + (
+            r"|Code - OSS)\b|(?:^|(?<=\n))(?P<t>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})[ \t]+[\u20"
+            r"14\u2013][ \t]+-?(?:zsh|bash|fish|sh)\b|(?:^|(?<=\n))(?P<j>[A-Za-z0-9][A-Za-z0"
+            r"-9_.\-]{2,99})[ \t]+[\u2014\u2013][ \t]+[\w\-]+\.\w{1,8}[ \t]*(?=\n|$)"
+        )
+    ),
     re.M,
 )
 #: An editor's explorer: the open folder's name right under its "EXPLORER" heading.
@@ -377,7 +303,7 @@ _PROMPT_REPO = re.compile(
 )
 #: A chat app named on the row ("#proj-x - Acme - Slack", "Slack | #proj-x"): its "#x" is a
 #: channel.
-_CHAT_APP = re.compile(r"\b(?:Slack|Discord|Mattermost|Rocket\.Chat|Zulip|Microsoft Teams)\b")
+_CHAT_APP = re.compile(r"\b(?:" + alternation(words("screen", "chat_app"), spaces=r" ") + r")\b")
 #: git's own words for the folder it clones into.
 _CLONED_INTO = re.compile(r"Cloning into ['\u2018\u2019`]?(?P<v>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})")
 #: A line that is only a channel name someone chose ("#team-payments", "#ops_alerts  · 12
@@ -540,7 +466,7 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
         for match in pattern.finditer(rows.text):
             group = next(g for g in ("v", "w", "x") if g in pattern.groupindex and match.group(g))
             value = match.group(group)
-            if value.lower() in _NOT_NAMES_UI or value.lower() in _NOT_OWNERS:
+            if value.lower() in _NOT_NAMES_UI or value.lower() in NOT_OWNERS:
                 continue
             if group == "w" and not code_host:
                 continue  # "by sha256", "by python3": a login only on a code host's page
@@ -568,7 +494,7 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
     for match in _REPO.finditer(rows.text):
         group = "v" if match.group("v") is not None else "w"
         value = match.group(group).removesuffix(".git")
-        if not _repo_ok(value) or value.split("/")[0].lower() in _PUBLIC_OWNERS:
+        if not _repo_ok(value) or value.split("/")[0].lower() in PUBLIC_OWNERS:
             continue
         if group == "w":
             line_start = rows.text.rfind("\n", 0, match.start()) + 1
@@ -593,7 +519,7 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
                 continue
             if (
                 not _repo_ok(value)
-                or owner.lower() in _PUBLIC_OWNERS
+                or owner.lower() in PUBLIC_OWNERS
                 or owner.lower() in _NOT_NAMES_UI
                 or name.lower() in _NOT_NAMES_UI
             ):
@@ -603,19 +529,6 @@ def find_cued(layout: Layout, documents: list[TextDocument]) -> list[Finding]:
 
 
 #: "a/b" pairs of prose, not repositories.
-_PROSE_PAIRS = frozenset(
-    """
-client/server read/write input/output true/false yes/no pass/fail on/off start/stop
-open/close before/after left/right up/down in/out import/export front/back frontend/backend
-dev/prod staging/prod his/her he/she him/her male/female either/or and/or day/night
-question/answer q/a buy/sell debit/credit send/receive request/response sync/async
-""".split()  # noqa: SIM905 - a word list reads best as words
-)
+_PROSE_PAIRS = frozenset(words("screen", "prose_pairs"))
 #: UI words that stand before verbs or around a slash in a code host's chrome.
-_NOT_NAMES_UI = frozenset(
-    """
-this that it someone somebody everyone user users bot github gitlab you he she they we
-code issues pull requests actions projects wiki security insights settings files changed
-conversation checks commits home explore
-""".split()  # noqa: SIM905 - a word list reads best as words
-)
+_NOT_NAMES_UI = frozenset(tagged("names", "not_a_name", "screen_ui"))

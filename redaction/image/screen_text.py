@@ -17,11 +17,13 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from redaction.rules import REGISTRY
+
 if TYPE_CHECKING:
     from redaction.policy import Policy
 
-#: Text recognizers that only make sense on typing runs.
-TYPING_ONLY_RECOGNIZERS = frozenset({"lone_credential"})
+#: Text rules that do not apply to screen text (typing-only ones).
+TYPING_ONLY_RECOGNIZERS = REGISTRY.not_applying_to("screen")
 
 
 def screen_policy(policy: Policy) -> Policy:

@@ -1,21 +1,8 @@
-"""Deterministic recognizers: the plug-in ABC, the registry, and cuarec's built-in set.
-
-Importing this package registers every built-in recognizer in :data:`REGISTRY`. Add your
-own with ``@register`` on a :class:`Recognizer` subclass (its ``name`` must be new and its
-``entity_types`` must be types of :mod:`redaction.entities`).
+"""The former name of :mod:`redaction.rules` (recognizer plug-ins written against it keep
+working: a ``Recognizer`` is a :class:`redaction.rules.Rule`, registered in the same registry).
 """
 
-from redaction.recognizers import (  # noqa: F401  (imported to register the recognizers)
-    address,
-    contact,
-    dates,
-    financial,
-    identifiers,
-    online,
-    person,
-    secrets,
-)
 from redaction.recognizers.base import REGISTRY, Recognizer, RecognizerRegistry, register
-from redaction.recognizers.identity import IdentityMatcher
+from redaction.rules import IdentityMatcher
 
 __all__ = ["REGISTRY", "IdentityMatcher", "Recognizer", "RecognizerRegistry", "register"]

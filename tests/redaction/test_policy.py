@@ -45,12 +45,34 @@ def test_every_label_maps_to_an_entity_type() -> None:
         (MINIMAL + '[placeholders]\nPERSON = "{entity}{entity}"\n', "placeholders"),
         (MINIMAL + "[deny]\nterms = [1]\n", "terms must be strings"),
         (MINIMAL.replace('"PERSON"', "true"), "unknown entity type"),
+        (MINIMAL + "[recognizers]\nscores = { phone = 1.5 }\n", "scores must be numbers"),
+        (MINIMAL + "[recognizers]\nscores = [0.5]\n", "scores has the wrong type"),
     ],
 )
 def test_bad_policies_fail_with_one_line(text: str, message: str) -> None:
     with pytest.raises(PolicyError) as error:
         parse_policy(text, origin="p.toml")
     assert message in error.value.message and "\n" not in error.value.message
+
+
+NO_NER = (
+    '[policy]\nname = "t"\n[ner]\nenabled = false\n'
+    '[entities]\nenabled = ["PHONE_NUMBER", "EMAIL_ADDRESS"]\n'
+)
+
+
+def test_a_policy_scores_a_rule_by_name() -> None:
+    text = "call 668 5702 or mail ana@example.org"
+    plain = TextRedactor(parse_policy(NO_NER, origin="p.toml"), None)
+    assert [text[s.start : s.end] for s in plain.analyze(text)] == ["668 5702", "ana@example.org"]
+    scored = parse_policy(NO_NER + "[recognizers]\nscores = { phone = 0.2 }\n", origin="p.toml")
+    assert scored.to_metadata()["rule_scores"] == {"phone": 0.2}
+    assert "rule_scores" not in load_policy("default").to_metadata()
+    spans = TextRedactor(scored, None).analyze(text)
+    assert [(text[s.start : s.end], s.score) for s in spans] == [("ana@example.org", 0.95)]
+    unknown = parse_policy(NO_NER + "[recognizers]\nscores = { fax = 0.9 }\n", origin="p.toml")
+    with pytest.raises(PolicyError, match="unknown recognizers to score"):
+        TextRedactor(unknown, None)
 
 
 def test_a_missing_policy_file_is_a_policy_error(tmp_path: Path) -> None:

@@ -14,12 +14,11 @@ from redaction.keystrokes import REDACTED_EVENT, rebuild_typing, replay_text
 from redaction.models import InputEvent, Span, TextAnalyzer
 from redaction.nlp import NerEngine, ner_only_disabled
 from redaction.policy import NerSettings, load_policy
+from redaction.spans import hunt_values, merge_spans
 from redaction.text import (
     UNKNOWN_WORD,
     TextRedactor,
     _propagate,
-    hunt_values,
-    merge_spans,
     truecase,
 )
 

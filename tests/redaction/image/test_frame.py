@@ -240,5 +240,5 @@ def test_a_settled_frame_redacted_again_changes_nothing(
     assert settled.frame is not None and settled.redactions[: len(once.redactions)] == (
         once.redactions)
     again = redactor.redact(settled.frame, DenyList())
-    assert again.frame is not None and again.redactions == ()
+    assert again.redactions == () and again.frame is not None
     assert np.array_equal(again.frame, settled.frame)

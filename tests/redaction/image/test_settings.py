@@ -7,7 +7,8 @@ import json
 import pytest
 
 from redaction.image import ImageRedactionSettings, screen_policy
-from redaction.image.analysis import screen_check, url_is_sensitive
+from redaction.image.analysis import screen_check
+from redaction.image.screen_words import url_is_sensitive
 
 
 def test_settings_serialise_without_values_and_strictest_turns_everything_on() -> None:

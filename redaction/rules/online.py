@@ -1,34 +1,42 @@
 """Online identities seen in window titles and apps: handles (@name), direct-message partners,
 chat channels (#name), repository slugs, record ids (``cus_...``), lone credentials typed into
-a field, and web addresses."""
+a field, web addresses, and network addresses (IP, MAC)."""
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
+from redaction.lexicon import alternation, words
 from redaction.models import Span
-from redaction.recognizers.base import Recognizer, register, shannon_entropy
-from redaction.recognizers.secrets import is_shell_prompt
+from redaction.rules.base import Rule, Where, register
+from redaction.rules.secrets import is_shell_prompt
+from redaction.rules.support import shannon_entropy
 
 _HANDLE = re.compile(
     r"(?<![\w@.+\-/])@([A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,38}[A-Za-z0-9_])?)(?![\w@])"
 )
 _DM = re.compile(
-    r"(?<![\w])(?:dm|dms|direct[ \t]+message|chat[ \t]+with|conversation[ \t]+with|"
-    r"message[ \t]+from|messages[ \t]+with)[ \t]*[:\-\u2013\u2014|][ \t]*"
-    r"(?P<value>@?[A-Za-z0-9_.\-]{2,40}(?:@[A-Za-z0-9.\-]+)?)",
+    (
+        r"(?<![\w])(?:"
+        + alternation(words("online", "dm"))
+        + (
+            r")[ \t]*[:\-\u2013\u2014|][ \t]*(?P<value>@?[A-Za-z0-9_.\-]{2,40}(?:@[A-Za-z0-9"
+            r".\-]+)?)"
+        )
+    ),
     re.I,
 )
 _CODE_AT = re.compile(
-    r"^(?:param|return|returns|throws|override|deprecated|property|staticmethod|"
-    r"classmethod|dataclass|media|import|font-face|keyframes|see|since|author)$",
+    (r"^(?:" + alternation(words("online", "code_at")) + r")$"),
     re.I,
 )
 
 
 @register
-class HandleRecognizer(Recognizer):
+class HandleRecognizer(Rule):
     """Social and chat handles (``@priya.shah``, ``DM: aidenpark``)."""
 
     name = "handle"
@@ -46,14 +54,17 @@ class HandleRecognizer(Recognizer):
 
 _CHANNEL = re.compile(r"(?<![\w&#/])#([a-z][a-z0-9_\-.]{1,79})(?![\w])", re.I)
 _NOT_CHANNEL = re.compile(
-    r"^(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8}|include|define|ifdef|ifndef|"
-    r"endif|if|else|elif|pragma|import|region|endregion|undef|error)$",
+    (
+        r"^(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8}|"
+        + alternation(words("online", "not_channel"))
+        + r")$"
+    ),
     re.I,
 )
 
 
 @register
-class ChannelRecognizer(Recognizer):
+class ChannelRecognizer(Rule):
     """Chat channels (``#incidents``); colours (``#fff``) and C directives are not channels."""
 
     name = "channel"
@@ -83,15 +94,19 @@ _REPO_CONTEXT = re.compile(
     re.I,
 )
 _PATHLIKE_OWNER = re.compile(
-    r"^(?:src|lib|bin|usr|etc|var|tmp|home|docs?|tests?|app|apps|"
-    r"and|or|w|n|a|i|on|off|yes|no|read|write|input|output|km|kg|"
-    r"mb|gb|true|false)$",
+    (
+        r"^(?:"
+        + alternation(words("online", "pathlike_owner_2"))
+        + r"|docs?|tests?|"
+        + alternation(words("online", "pathlike_owner"))
+        + r")$"
+    ),
     re.I,
 )
 
 
 @register
-class RepositoryRecognizer(Recognizer):
+class RepositoryRecognizer(Rule):
     """Repository slugs (``owner/name``) in forge URLs, and bare ones where the text speaks of
     repositories (a GitHub title, an IDE title ``file \u2014 owner/name``)."""
 
@@ -113,26 +128,27 @@ class RepositoryRecognizer(Recognizer):
             owner, name = match.group("slug").split("/", 1)
             if _PATHLIKE_OWNER.match(owner) or owner.isdigit() or name.isdigit():
                 continue
-            if re.search(r"\.(?:ts|js|py|rs|go|java|c|h|cpp|md|txt|json|html|css)$", name):
+            if re.search((r"\.(?:" + alternation(words("online", "find")) + r")$"), name):
                 continue
             yield self.span(*match.span("slug"), "REPOSITORY", 0.55)
 
 
 _RECORD_ID = re.compile(
-    r"(?<![\w])(?:cus|acct|sub|pi|ch|pm|card|price|prod|evt|req|txn|inv|in|ord|usr|cust|"
-    r"seti|src|tok|ba|py|po|re|tr|ii|il|si|cs|ppage|prv)_[A-Za-z0-9]{8,40}(?![\w])"
+    r"(?<![\w])(?:" + alternation(words("online", "record_id")) + r")_[A-Za-z0-9]{8,40}(?![\w])"
 )
 _ISSUE = re.compile(r"(?<![\w&#])#(\d{5,12})(?![\w])")
 _CUSTOMER_NUMBER = re.compile(
-    r"(?<![\w])(?:customer|client|member|account|acct|order|invoice|ticket|case|user|"
-    r"subscriber|policy|patient|employee)[ \t]*(?:id|no\.?|number|#)?[ \t]*[:#]?[ \t]*"
-    r"(?P<value>\d{6,20})(?![\w])",
+    (
+        r"(?<![\w])(?:"
+        + alternation(words("online", "customer_number"))
+        + r")[ \t]*(?:id|no\.?|number|#)?[ \t]*[:#]?[ \t]*(?P<value>\d{6,20})(?![\w])"
+    ),
     re.I,
 )
 
 
 @register
-class RecordIdRecognizer(Recognizer):
+class RecordIdRecognizer(Rule):
     """Record identifiers: Stripe-style object ids (``cus_OZ87Y...``), numbers named by what
     they identify ("Customer 415555012398765"), and long issue numbers (``#1234567``)."""
 
@@ -152,7 +168,7 @@ _URL = re.compile(r"(?<![\w@])(?:(?:https?|ftp|wss?)://|www\.)[^\s<>\"'`]{2,2048
 
 
 @register
-class UrlRecognizer(Recognizer):
+class UrlRecognizer(Rule):
     """Web addresses (the ``URL`` type: removed only by policies that ask for it)."""
 
     name = "url"
@@ -170,7 +186,7 @@ _LONE_TOKEN = re.compile(r"^[ \t]*(?P<value>[^\s]{6,64})[ \t]*$", re.M)
 
 
 @register
-class LoneCredentialRecognizer(Recognizer):
+class LoneCredentialRecognizer(Rule):
     """A line that is one password-shaped token: what is typed into a password field.
 
     Typing runs end at Tab, Enter and clicks, so a run (a line of the typed text) *is* a
@@ -181,6 +197,8 @@ class LoneCredentialRecognizer(Recognizer):
 
     name = "lone_credential"
     entity_types = frozenset({"PASSWORD"})
+    # On a screen every short cell is such a line; masked fields are found from the pixels.
+    applies_to: ClassVar[frozenset[Where]] = frozenset({"typing", "text", "title"})
 
     def find(self, text: str) -> Iterator[Span]:
         for match in _LONE_TOKEN.finditer(text):
@@ -214,3 +232,72 @@ class LoneCredentialRecognizer(Recognizer):
                 and any(c.isdigit() for c in value)
             ):
                 yield self.span(match.start("value"), match.end("value"), "PASSWORD", 0.65)
+
+
+_IPV4 = re.compile(r"(?<![\w.])((?:\d{1,3}\.){3}\d{1,3})(?![\w]|\.\d)")
+_IPV6 = re.compile(
+    r"(?<![\w:.])((?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{0,4}|(?:\d{1,3}\.){3}\d{1,3}))"
+    r"(?![\w:])"
+)
+_VERSION_BEFORE = re.compile(r"(?:\bv|version|ver\.?|release|build|chrome/|firefox/)[ \t]*$", re.I)
+
+
+@register
+class IpAddressRecognizer(Rule):
+    """IPv4 and IPv6 addresses (validated by :mod:`ipaddress`). Version strings
+    ("version 1.2.3.4") and unspecified/loopback addresses score low."""
+
+    name = "ip_address"
+    entity_types = frozenset({"IP_ADDRESS"})
+
+    def find(self, text: str) -> Iterator[Span]:
+        for match in _IPV4.finditer(text):
+            value = match.group(1)
+            if any(len(part) > 1 and part.startswith("0") for part in value.split(".")):
+                continue  # leading zeros: a version or a date, not an address
+            try:
+                address = ipaddress.IPv4Address(value)
+            except ValueError:
+                continue
+            score = 0.9
+            before = text[max(0, match.start() - 12) : match.start()]
+            if _VERSION_BEFORE.search(before) or address.is_unspecified or address.is_loopback:
+                score = 0.3
+            yield self.span(match.start(1), match.end(1), "IP_ADDRESS", score)
+        for match in _IPV6.finditer(text):
+            value = match.group(1)
+            if value.count(":") < 2 or len(value) < 6:
+                continue
+            # Clock times (12:30:45) are not addresses: demand a hex letter or a "::".
+            if "::" not in value and not re.search(r"[A-Fa-f]", value):
+                continue
+            try:
+                address6 = ipaddress.IPv6Address(value)
+            except ValueError:
+                continue
+            score = 0.3 if address6.is_loopback or address6.is_unspecified else 0.9
+            yield self.span(match.start(1), match.end(1), "IP_ADDRESS", score)
+
+
+_MAC = re.compile(
+    r"(?<![\w:-])((?:[0-9A-Fa-f]{2}([:-]))(?:[0-9A-Fa-f]{2}\2){4}[0-9A-Fa-f]{2}"
+    r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-])"
+)
+
+
+@register
+class MacAddressRecognizer(Rule):
+    """Hardware addresses (aa:bb:cc:dd:ee:ff, aa-bb-..., aabb.ccdd.eeff)."""
+
+    name = "mac_address"
+    entity_types = frozenset({"MAC_ADDRESS"})
+
+    def find(self, text: str) -> Iterator[Span]:
+        for match in _MAC.finditer(text):
+            value = match.group(1)
+            if value.lower().replace(":", "").replace("-", "").replace(".", "") in (
+                "000000000000",
+                "ffffffffffff",
+            ):
+                continue
+            yield self.span(match.start(1), match.end(1), "MAC_ADDRESS", 0.85)

@@ -5,40 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from redaction.lexicon import words
 from redaction.models import Span
-from redaction.recognizers.base import (
-    Recognizer,
-    context,
-    digits_of,
-    luhn_valid,
-    register,
-    words_regex,
-)
+from redaction.rules.base import Rule, register
+from redaction.rules.support import context, digits_of, luhn_valid, words_regex
 
-_CARD_CONTEXT = words_regex(
-    [
-        "card",
-        "cc",
-        "credit",
-        "debit",
-        "visa",
-        "mastercard",
-        "amex",
-        "american express",
-        "maestro",
-        "discover",
-        "jcb",
-        "diners",
-        "unionpay",
-        "payment",
-        "pan",
-        "card no",
-        "card number",
-        "kreditkarte",
-        "carte",
-        "tarjeta",
-    ]
-)
+_CARD_CONTEXT = words_regex(words("financial", "card_context"))
 
 # 12-19 digits, either unbroken or in groups of 4 (or the Amex 4-6-5 layout) with one kind of
 # separator. ``(?<![\d.,-])`` keeps decimals and longer digit runs from matching in part.
@@ -52,7 +24,7 @@ _CARD = re.compile(
 
 
 @register
-class CreditCardRecognizer(Recognizer):
+class CreditCardRecognizer(Rule):
     """Payment card numbers of 12-19 digits that pass the Luhn check.
 
     Any leading digit from 2 to 6 (the major networks) scores high on its own; other numbers
@@ -191,7 +163,7 @@ def iban_valid(candidate: str) -> bool:
 
 
 @register
-class IbanRecognizer(Recognizer):
+class IbanRecognizer(Rule):
     """IBANs of any registered country, by length and the mod-97 check."""
 
     name = "iban"

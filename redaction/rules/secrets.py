@@ -12,20 +12,28 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from redaction.lexicon import alternation, words
 from redaction.models import Span
-from redaction.recognizers.base import Recognizer, register, shannon_entropy
+from redaction.rules.base import Rule, register
+from redaction.rules.support import shannon_entropy
 
 # Provider formats (public documentation of each provider; prefixes are stable by design so
 # that scanners like this one can find leaked keys).
 _PROVIDER_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "aws_access_key",
-        r"(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|AROA|APKA|ASCA)"
-        r"[A-Z2-7]{16}",
+        (r"(?:" + alternation(words("secrets", "provider_patterns")) + r")[A-Z2-7]{16}"),
     ),
     ("github_token", r"gh[pousr]_[A-Za-z0-9]{36,255}"),
     ("github_pat", r"github_pat_[A-Za-z0-9_]{50,255}"),
-    ("gitlab_token", r"gl(?:pat|dt|ptt|rt|soat|cbt|imt|agent|oas|ft)-[A-Za-z0-9_\-]{20,64}"),
+    (
+        "gitlab_token",
+        (
+            r"gl(?:"
+            + alternation(words("secrets", "provider_patterns_2"))
+            + r")-[A-Za-z0-9_\-]{20,64}"
+        ),
+    ),
     ("slack_token", r"xox[abposr]-(?:[A-Za-z0-9]+-){1,4}[A-Za-z0-9]{6,}"),
     ("slack_webhook", r"https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9/_\-]{20,}"),
     ("stripe_key", r"(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,247}"),
@@ -60,9 +68,13 @@ _PRIVATE_KEY = re.compile(
 # Words that introduce a secret value: `api_key = "..."`, `Authorization: Bearer ...`,
 # `AWS_SECRET_ACCESS_KEY=...`, `token: ...`. The value is one token of 8+ characters.
 _SECRET_WORD = (
-    r"[A-Za-z0-9_.\-]{0,40}?(?:api[_\-.]?key|apikey|secret|token|access[_\-.]?key|"
-    r"private[_\-.]?key|client[_\-.]?secret|auth[_\-.]?token|session[_\-.]?id|cookie|"
-    r"credentials?|bearer|authorization|x-api-key|passwd|password)[A-Za-z0-9_\-.]{0,40}"
+    (
+        r"[A-Za-z0-9_.\-]{0,40}?(?:api[_\-.]?key|apikey|secret|token|access[_\-.]?key|pr"
+        r"ivate[_\-.]?key|client[_\-.]?secret|auth[_\-.]?token|session[_\-.]?id|cookie|c"
+        r"redentials?|"
+    )
+    + alternation(words("secrets", "secret_word"))
+    + r")[A-Za-z0-9_\-.]{0,40}"
 )
 _ASSIGNED_SECRET = re.compile(
     r"(?<![A-Za-z0-9])"
@@ -121,7 +133,7 @@ def _random_looking(token: str) -> bool:
 
 
 @register
-class SecretRecognizer(Recognizer):
+class SecretRecognizer(Rule):
     """API keys and tokens (AWS, GitHub, GitLab, Slack, Stripe, OpenAI, Anthropic, Google,
     Hugging Face, npm, PyPI, SendGrid, Twilio, ...), JWTs, private-key blocks, SSH key bodies,
     values assigned to secret-named variables, ``Bearer`` tokens, and high-entropy tokens."""
@@ -165,20 +177,25 @@ _URL_USERINFO = re.compile(
     r"\b[a-z][a-z0-9+.\-]{1,15}://(?P<userinfo>[^\s/?#@:]+(?::[^\s/?#@]*)?)@[^\s/?#]+", re.I
 )
 _URL_PARAM = re.compile(
-    r"[?&#;](?P<name>[A-Za-z0-9_.\-]*(?:token|key|secret|sig|signature|password|passwd|pwd|pass|"
-    r"auth|code|session|sid|credential|otp|jwt|hash|ticket|nonce|state|invite|reset)"
-    r"[A-Za-z0-9_.\-]*)=(?P<value>[^\s&#\"'<>]{4,})",
+    (
+        r"[?&#;](?P<name>[A-Za-z0-9_.\-]*(?:"
+        + alternation(words("secrets", "url_param"))
+        + ")[A-Za-z0-9_.\\-]*)=(?P<value>[^\\s&#\\\"'<>]{4,})"
+    ),
     re.I,
 )
 _URL_PATH_TOKEN = re.compile(
-    r"https?://[^\s/]+/(?:[^\s?#]*/)?(?:verify|reset|invite|confirm|activate|magic|login|"
-    r"token|unsubscribe|share|s|i|j)/(?P<value>[A-Za-z0-9_\-]{6,})",
+    (
+        r"https?://[^\s/]+/(?:[^\s?#]*/)?(?:"
+        + alternation(words("secrets", "url_path_token"))
+        + r")/(?P<value>[A-Za-z0-9_\-]{6,})"
+    ),
     re.I,
 )
 
 
 @register
-class UrlCredentialRecognizer(Recognizer):
+class UrlCredentialRecognizer(Rule):
     """Credentials and tokens inside URLs: ``https://user:pass@host``, ``?token=...``,
     ``?api_key=...``, ``&sig=...``, ``#access_token=...``, and token path segments of
     verification, reset and invite links."""
@@ -199,9 +216,9 @@ class UrlCredentialRecognizer(Recognizer):
 
 # "password: x", "pw x", "passcode 1234", "my pin is 0000", "mot de passe: x".
 _PASSWORD_WORD = (
-    r"pass(?:word|wd|phrase|code|wort)?s?|pwd|pw|pin(?:[ \t]?(?:code|number))?|"
-    r"mot[ \t]de[ \t]passe|contraseña|contrasena|senha|wachtwoord|lösenord|salasana|kennwort"
-)
+    r"pass(?:word|wd|phrase|code|wort)?s?|pwd|pw|pin(?:[ \t]?(?:code|number))?|mot[ "
+    r"\t]de[ \t]passe|"
+) + alternation(words("secrets", "password_word"))
 _PASSWORD_ASSIGNED = re.compile(
     r"(?<![A-Za-z0-9])(?:" + _PASSWORD_WORD + r")[\"']?(?:[ \t]+(?:is|was|=|:|-)|[ \t]*[=:])"
     r"[ \t]*[\"'`]?(?P<value>[^\s\"'`]{1,128})",
@@ -212,10 +229,7 @@ _PASSWORD_BARE = re.compile(
 )
 # What follows "password" in ordinary prose, not a password.
 _PROSE_AFTER_PASSWORD = re.compile(
-    r"^(?:is|was|and|or|for|to|the|a|an|of|in|on|at|with|field|fields|box|reset|manager|"
-    r"managers|change|changed|policy|policies|protected|required|incorrect|wrong|invalid|"
-    r"expired|strength|hint|hints|again|here|please|must|should|will|can|cannot|does|do|"
-    r"forgot|forgotten|recovery|login|again\W*)\W*$",
+    (r"^(?:" + alternation(words("secrets", "prose_after_password")) + r"|again\W*)\W*$"),
     re.I,
 )
 _PIN_VALUE = re.compile(r"^\d{3,12}$")
@@ -231,7 +245,7 @@ def is_shell_prompt(token: str) -> bool:
 
 
 @register
-class PasswordRecognizer(Recognizer):
+class PasswordRecognizer(Rule):
     """Passwords, passphrases, passcodes and PINs given after a word that names them.
 
     With ``is``, ``:``, ``=`` or ``-`` any following token is the password; after a bare space

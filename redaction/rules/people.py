@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+from redaction.lexicon import alternation, tagged, words
 from redaction.models import Span
-from redaction.recognizers.base import Recognizer, register
+from redaction.rules.base import Rule, register
 
-_PARTICLES = r"(?:van|von|de|da|das|do|dos|del|della|der|den|di|du|la|le|bin|ibn|al|el|y|ter|ten)"
+_PARTICLES = r"(?:" + alternation(tagged("names", "particle", "cue")) + r")"
 # A name word: a capitalised word or an initial ("D." / "D"). Lowercase variants are allowed
 # only in lowercase text (checked in code).
 _NAME_WORD = r"[^\W\d_][\w'\u2019\-]*\.?"
@@ -25,41 +26,53 @@ _NAME = (
 )
 
 _TITLE = re.compile(
-    r"(?<![\w.])(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|madam|mme|mlle|herr|frau|sr|sra|srta|"
-    r"mister|missus|señor|señora|signor|signora|monsieur|madame|rev|fr|capt|sgt|lt|col|gen)"
-    r"\.?[ \t]+" + _NAME,
+    (r"(?<![\w.])(?:" + alternation(words("people", "title")) + r")\.?[ \t]+") + _NAME,
     re.I,
 )
 _LABEL = re.compile(
-    r"(?<![\w])(?:(?:full|first|last|given|family|middle|maiden|sur|user|display|contact|"
-    r"patient|customer|client|employee|account|card)?[ \t]?name|surname|attn|attention|"
-    r"signed|signature|author|assignee|reviewer|owner|recipient|sender|from|to|cc|bcc|"
-    r"contact|guest|passenger|traveller|traveler|applicant|nom|nombre|nome|naam|navn|namn|"
-    r"nimi|vorname|nachname|prénom|by|with|host|speaker|presenter|instructor|teacher|"
-    r"doctor|physician|agent|manager|supervisor|landlord|tenant|witness|beneficiary|"
-    r"guardian|spouse|partner|emergency[ \t]+contact)[ \t]*:[ \t]*" + _NAME,
+    (
+        r"(?<![\w])(?:(?:"
+        + alternation(words("people", "label"))
+        + r")?[ \t]?name|"
+        + alternation(words("people", "label_2"))
+        + r")[ \t]*:[ \t]*"
+    )
+    + _NAME,
     re.I,
 )
 _INTRODUCTION = re.compile(
-    r"(?<![\w])(?:named[ \t]+(?:him|her|them|it)|called[ \t]+(?:him|her|them|it)|"
-    r"my[ \t]+name[ \t]+is|name[ \t]+is|name's|names[ \t]+are|i[ \t]+am|i'm|im|"
-    r"this[ \t]+is|it's|call[ \t]+me|named|called|known[ \t]+as|nickname[ \t]+is|"
-    r"maiden[ \t]+name[ \t]+(?:is|was)|signed[ \t]+by|written[ \t]+by|sent[ \t]+by|"
-    r"assigned[ \t]+to|married[ \t]+to|ask[ \t]+for|speak[ \t]+(?:to|with)|talk[ \t]+to|"
-    r"meet(?:ing)?[ \t]+with|spoke[ \t]+(?:to|with)|follow[ \t]+up[ \t]+with|cc'?d?|per)"
-    r"[ \t]+" + _NAME,
+    (
+        r"(?<![\w])(?:named[ \t]+(?:him|her|them|it)|called[ \t]+(?:him|her|them|it)|"
+        + alternation(words("people", "introduction"))
+        + r"|maiden[ \t]+name[ \t]+(?:is|was)|"
+        + alternation(words("people", "introduction_2"))
+        + (
+            r"|speak[ \t]+(?:to|with)|talk[ \t]+to|meet(?:ing)?[ \t]+with|spoke[ \t]+(?:to|w"
+            r"ith)|follow[ \t]+up[ \t]+with|cc'?d?|per)[ \t]+"
+        )
+    )
+    + _NAME,
     re.I,
 )
 _GREETING = re.compile(
-    r"(?:^|(?<=[\n.!?]))[ \t]*(?:dear|hi|hello|hey|hiya|howdy|greetings|good[ \t]+"
-    r"(?:morning|afternoon|evening)|thanks|thank[ \t]+you|cheers|bye|welcome|congrats|"
-    r"congratulations)[ \t]*,?[ \t]+" + _NAME,
+    (
+        r"(?:^|(?<=[\n.!?]))[ \t]*(?:"
+        + alternation(words("people", "greeting"))
+        + r"|good[ \t]+(?:morning|afternoon|evening)|"
+        + alternation(words("people", "greeting_2"))
+        + r")[ \t]*,?[ \t]+"
+    )
+    + _NAME,
     re.I,
 )
 # '"... direction," says Becker.' / '"Hi," said Ana Lee'
 _QUOTED_BY = re.compile(
-    r"[\"\u201d'\u2019][ \t]*,?[ \t]*(?:says|said|asks|asked|replies|replied|writes|wrote|adds|"
-    r"added|explains|explained|notes|noted|tells|told)[ \t]+" + _NAME,
+    (
+        "[\\\"\\u201d'\\u2019][ \\t]*,?[ \\t]*(?:"
+        + alternation(words("people", "quoted_by"))
+        + r")[ \t]+"
+    )
+    + _NAME,
     re.I,
 )
 # "What's your last name? Boyle", "What's the name on the account? User: Marcus Paulsen".
@@ -70,24 +83,34 @@ _ANSWER = re.compile(
 )
 # "The name on the account is wrong, please change it to Sofia Lima": a name corrected.
 _RENAMED = re.compile(
-    r"(?<![\w])(?<!file )(?<!folder )(?<!branch )(?<!host )(?<!project )(?<!domain )"
-    r"(?<!column )(?<!field )(?<!variable )(?<!table )(?<!sheet )(?<!tab )(?<!app )"
-    r"(?<!product )(?<!company )(?<!device )(?<!network )(?<!server )(?<!brand )"
-    # Not "the name of the file / sheet / branch ..." (a thing's name), and not "rename it to"
-    # (files and branches are renamed; a person's name is changed or corrected).
-    r"name\b(?![ \t]+(?:of|for)[ \t]+(?:the|this|that|a|an|my|your|our)[ \t]+(?!account|card|"
-    r"holder|person|customer|client|user|guest|passenger|recipient|contact|patient|employee)"
-    r"[^\W\d_])"
-    r"[^\n]{0,80}?(?:change|changed|update|updated|correct|corrected|set|fix|"
-    r"spell|spelled|spelt)[ \t]+(?:it|this|that|mine|the[ \t]+name)[ \t]+(?:to|as|into)"
-    r"[ \t]+" + _NAME,
+    (
+        (
+            r"(?<![\w])(?<!file )(?<!folder )(?<!branch )(?<!host )(?<!project )(?<!domain )"
+            r"(?<!column )(?<!field )(?<!variable )(?<!table )(?<!sheet )(?<!tab )(?<!app )("
+            r"?<!product )(?<!company )(?<!device )(?<!network )(?<!server )(?<!brand )name"
+            r"\b(?![ \t]+(?:of|for)[ \t]+(?:"
+        )
+        + alternation(words("people", "renamed"))
+        + r")[ \t]+(?!"
+        + alternation(words("people", "renamed_2"))
+        + r")[^\W\d_])[^\n]{0,80}?(?:"
+        + alternation(words("people", "renamed_3"))
+        + r")[ \t]+(?:it|this|that|mine|the[ \t]+name)[ \t]+(?:to|as|into)[ \t]+"
+    )
+    + _NAME,
     re.I,
 )
 _SIGN_OFF = re.compile(
-    r"(?:^|(?<=\n))[ \t]*(?:regards|best[ \t]+regards|kind[ \t]+regards|best|cheers|thanks|"
-    r"thank[ \t]+you|sincerely|yours[ \t]+(?:truly|sincerely)|warmly|love|xo|-+|\u2014|\u2013)"
-    r"[ \t]*,?"
-    r"[ \t]*(?:\n[ \t]*)+" + _NAME + r"[ \t]*(?=\n|$)",
+    (
+        r"(?:^|(?<=\n))[ \t]*(?:"
+        + alternation(words("people", "sign_off"))
+        + (
+            r"|yours[ \t]+(?:truly|sincerely)|warmly|love|xo|-+|\u2014|\u2013)[ \t]*,?[ \t]*"
+            r"(?:\n[ \t]*)+"
+        )
+    )
+    + _NAME
+    + r"[ \t]*(?=\n|$)",
     re.I,
 )
 # "Marta: see you at 5" / "> Marta Palermo: ok" at the start of a line.
@@ -96,39 +119,9 @@ _SPEAKER = re.compile(
 )
 
 # Words that follow the trigger phrases but are not names.
-_NOT_NAMES = set(
-    """
-        a an the and or but so to of in on at for from with by about as is are was were be been
-        being am i me my mine you your yours he him his she her hers we us our they them their it
-        its this that these those here there now then today tomorrow yesterday not no yes very
-        really just only also too sure sorry fine good great ok okay well glad happy sad tired busy
-        back home done ready going trying looking calling writing sending working interested afraid
-        aware able available new old all any some every each other another one two three please
-        thanks thank hello hi hey dear sir madam team everyone everybody all guys folks there
-        world again friend friends
-        customer support service user admin administrator subject date time phone email e-mail mail
-        address name note notes re fw fwd cc bcc message reply to from sent received status total
-        price amount id number no yes true false none null unknown n/a na monday tuesday wednesday
-        thursday friday saturday sunday january february march april may june july august september
-        october november december morning afternoon evening night week month year hour minute second
-        """.split()  # noqa: SIM905
-)
+_NOT_NAMES = frozenset(tagged("names", "not_a_name", "cue"))
 # Labels that look like speaker names at a line start but are field names.
-_NOT_SPEAKERS = set(
-    """
-        date time when where what who why how name address phone mobile desk fax office email e-mail
-        website web url subject re from to cc bcc note notes warning error info debug question
-        answer q a step task title description summary status priority type category tags label
-        labels id ref reference total amount price cost tel telephone personal home work mail attn
-        attention sent received location venue room floor agenda topic password username user login
-        account card iban ssn dob birthday born age gender company organization organisation
-        department position role job occupation street city state country zip postcode postal code
-        region province county http https ftp file path example output input result results source
-        target tip note important caution todo fixme hint usage options example examples bot user
-        assistant agent system customer me you human ai q a support admin moderator host guest
-        interviewer interviewee narrator chorus all everyone
-        """.split()  # noqa: SIM905
-)
+_NOT_SPEAKERS = frozenset(tagged("names", "not_a_name", "speaker"))
 
 
 def _mostly_lowercase(text: str) -> bool:
@@ -137,7 +130,7 @@ def _mostly_lowercase(text: str) -> bool:
 
 
 @register
-class ContextNameRecognizer(Recognizer):
+class ContextNameRecognizer(Rule):
     """Person names found by the words around them (no name lists)."""
 
     name = "name_context"
@@ -235,7 +228,7 @@ def _fold(text: str) -> str:
 
 
 @register
-class EmailNameRecognizer(Recognizer):
+class EmailNameRecognizer(Rule):
     """Words of a text that spell out an e-mail address's local part ("Einojuhani Pyysalo" next
     to ``EinojuhaniPyysalo@...``, "leone mazzi" next to ``leonemazzi@...``): the address vouches
     that they are the person's name. Accent- and case-insensitive."""
@@ -279,19 +272,11 @@ _NAME_LINE = re.compile(
     + r"[ \t]+)?[^\W\d_][\w'\u2019\-]*\.?){1,3})[ \t]*$",
     re.M,
 )
-_HEADING_WORDS = set(
-    """
-        info information details contact address phone email e-mail website profile summary
-        experience education skills references office desk mobile fax home work personal company inc
-        ltd llc gmbh corp corporation group bank university school hospital street road avenue suite
-        apt unit box city country state united kingdom states republic new notes note meeting agenda
-        subject dear regards sincerely thanks best
-        """.split()  # noqa: SIM905
-)
+_HEADING_WORDS = frozenset(tagged("names", "not_a_name", "heading"))
 
 
 @register
-class ContactBlockNameRecognizer(Recognizer):
+class ContactBlockNameRecognizer(Rule):
     """A line that is just a name (2-4 words) in a block with an e-mail address, a phone
     number or a street line within four lines: signature blocks, contact cards, letter heads."""
 
@@ -334,85 +319,135 @@ class ContactBlockNameRecognizer(Recognizer):
 
 # "my kid Lukas", "her husband Tom Berg"
 _KIN = re.compile(
-    r"(?<![\w])(?:my|our|his|her|their|your)[ \t]+(?:(?:little|older|younger|elder|big|best|"
-    r"new|late|dear)[ \t]+)?(?:kid|son|daughter|child|baby|wife|husband|partner|spouse|"
-    r"boyfriend|girlfriend|fianc[eé]e?|brother|sister|mother|father|mom|mum|dad|uncle|aunt|"
-    r"cousin|nephew|niece|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|"
-    r"granny|stepson|stepdaughter|friend|colleague|co-?worker|boss|neighbou?r|roommate|"
-    r"flatmate|buddy|pal)[ \t]*,?[ \t]+" + _NAME,
+    (
+        r"(?<![\w])(?:"
+        + alternation(words("people", "kin"))
+        + r")[ \t]+(?:(?:"
+        + alternation(words("people", "kin_2"))
+        + r")[ \t]+)?(?:"
+        + alternation(words("people", "kin_4"))
+        + r"|fianc[eé]e?|"
+        + alternation(words("people", "kin_3"))
+        + r"|co-?worker|boss|neighbou?r|roommate|flatmate|buddy|pal)[ \t]*,?[ \t]+"
+    )
+    + _NAME,
     re.I,
 )
 # "shouted at Todd", "said Gladys to Logan"
 _TOWARDS = re.compile(
-    r"(?<![\w])(?:(?:shouted|yelled|screamed|whispered|waved|smiled|nodded|winked|stared|"
-    r"glared|snapped|laughed|grinned|frowned|pointed)[ \t]+(?:at|to)|(?:said|says|asked|"
-    r"replied|whispered)[ \t]+[^\W\d_][\w'\u2019\-]*[ \t]+to)[ \t]+" + _NAME,
+    (
+        r"(?<![\w])(?:(?:"
+        + alternation(words("people", "towards"))
+        + (
+            r")[ \t]+(?:at|to)|(?:said|says|asked|replied|whispered)[ \t]+[^\W\d_][\w'\u2019"
+            r"\-]*[ \t]+to)[ \t]+"
+        )
+    )
+    + _NAME,
     re.I,
 )
 # '"Tube Snake Boogie" by Szabina J Gelencsér', "directed by Brad L Key"
 _MADE_BY = re.compile(
-    r"(?:(?<![\w])(?:directed|produced|performed|sung|composed|created|founded|hosted|painted|"
-    r"illustrated|narrated|presented|co-?written|recorded|photographed|edited|song|songs|novel|"
-    r"novels|book|books|film|album|poem|painting|photo|photos|video|podcast|article|essay|"
-    r"story|lyrics|single|track)|[\"\u201d])[ \t]+by[ \t]+" + _NAME,
+    (
+        r"(?:(?<![\w])(?:"
+        + alternation(words("people", "made_by_2"))
+        + r"|co-?written|"
+        + alternation(words("people", "made_by"))
+        + ')|[\\"\\u201d])[ \\t]+by[ \\t]+'
+    )
+    + _NAME,
     re.I,
 )
 # "Billing address: Ana Dias\n 31401 ul. Słowicza 10": the addressee above the street line.
 _ADDRESSEE = re.compile(
-    r"(?<![\w])(?:(?:billing|shipping|delivery|mailing|postal|home)[ \t]+)?address(?:ee)?"
-    r"[ \t]*:[ \t]*" + _NAME + r"[ \t]*(?=\n[ \t]*\d)",
+    (
+        r"(?<![\w])(?:(?:"
+        + alternation(words("people", "addressee"))
+        + r")[ \t]+)?address(?:ee)?[ \t]*:[ \t]*"
+    )
+    + _NAME
+    + r"[ \t]*(?=\n[ \t]*\d)",
     re.I,
 )
 # "unlike the Jensen novel", "the Kowalski family": a name used as an attribute.
 _ATTRIBUTIVE = re.compile(
-    r"(?<![\w])the[ \t]+" + _NAME.replace("{0,3}", "{0,1}") + r"[ \t]+(?:novel|novels|biography|"
-    r"memoir|estate|family|household|administration|trial|affair|twins|brothers|sisters)"
-    r"(?![\w])",
+    r"(?<![\w])the[ \t]+"
+    + _NAME.replace("{0,3}", "{0,1}")
+    + (r"[ \t]+(?:" + alternation(words("people", "attributive")) + r")(?![\w])"),
     re.I,
 )
 # "Scott is a very sympathetic person", "Why is Rebecca so impulsive?": words that describe a
 # person's character.
 _CHARACTER = (
-    r"(?:sympathetic|impulsive|kind|unkind|rude|polite|lazy|honest|dishonest|shy|generous|"
-    r"selfish|arrogant|stubborn|charming|caring|thoughtful|grumpy|cheerful|moody|jealous|"
-    r"ambitious|loyal|humble|naive|cruel|wise|considerate|hardworking|hard-working|punctual|"
-    r"sociable|outgoing|introverted|extroverted)"
-    # then a person noun or the end of the clause, never "a friendly language"
-    r"(?:[ \t]+(?:person|man|woman|guy|girl|boy|lady|gentleman|kid|child|friend|colleague))?"
-    r"(?=[ \t]*(?:[.,!?;:]|$))"
+    r"(?:"
+    + alternation(words("people", "character"))
+    + r")(?:[ \t]+(?:"
+    + alternation(words("people", "character_2"))
+    + r"))?(?=[ \t]*(?:[.,!?;:]|$))"
 )
 _DESCRIBED = re.compile(
-    r"(?P<name>(?-i:[^\W\d_a-z])[\w'\u2019\-]*(?:[ \t]+(?-i:[^\W\d_a-z])[\w'\u2019\-]*)?)"
-    r"[ \t]+(?:is|was|seems|seemed)[ \t]+(?:a[ \t]+|an[ \t]+)?(?:(?:very|so|really|quite|"
-    r"too|extremely|such[ \t]+a)[ \t]+)?"
+    (
+        (
+            r"(?P<name>(?-i:[^\W\d_a-z])[\w'\u2019\-]*(?:[ \t]+(?-i:[^\W\d_a-z])[\w'\u2019\-"
+            r"]*)?)[ \t]+(?:is|was|seems|seemed)[ \t]+(?:a[ \t]+|an[ \t]+)?(?:(?:"
+        )
+        + alternation(words("people", "described_2"))
+        + r")[ \t]+)?"
+    )
     + _CHARACTER
-    + r"|(?<![\w])(?:is|was|isn't|wasn't)[ \t]+(?P<name2>(?-i:[^\W\d_a-z])[\w'\u2019\-]*)"
-    r"[ \t]+(?:so|very|always|never|really|such[ \t]+a)?[ \t]*" + _CHARACTER,
+    + (
+        (
+            r"|(?<![\w])(?:is|was|isn't|wasn't)[ \t]+(?P<name2>(?-i:[^\W\d_a-z])[\w'\u2019\-"
+            r"]*)[ \t]+(?:"
+        )
+        + alternation(words("people", "described"))
+        + r")?[ \t]*"
+    )
+    + _CHARACTER,
     re.I,
 )
 # "Scott had given Belle his address": the one something is given to.
 _GIVEN = re.compile(
-    r"(?<![\w])(?:gave|given|give|gives|giving|handed|hand|lent|lend|showed|shown|show|"
-    r"offered|offer|owe|owes|owed|sent|send|paid|pay|told|tell|asked|ask)[ \t]+"
-    r"(?P<name>(?-i:[^\W\d_a-z])[\w'\u2019\-]*(?:[ \t]+(?-i:[^\W\d_a-z])[\w'\u2019\-]*)?)"
-    r"[ \t]+(?:his|her|their|my|our|your)(?![\w])",
+    (
+        r"(?<![\w])(?:"
+        + alternation(words("people", "given"))
+        + (
+            r")[ \t]+(?P<name>(?-i:[^\W\d_a-z])[\w'\u2019\-]*(?:[ \t]+(?-i:[^\W\d_a-z])[\w'"
+            r"\u2019\-]*)?)[ \t]+(?:"
+        )
+        + alternation(words("people", "given_2"))
+        + r")(?![\w])"
+    ),
     re.I,
 )
 # "Scott had given Belle his address": the giver, whom "his" or "her" points back to.
 _GIVER = re.compile(
-    r"(?:^|(?<=[.!?;:][ \t])|(?<=\n)|(?<=[ \t]and[ \t])|(?<=[ \t]but[ \t]))[ \t]*"
-    r"(?P<name>(?-i:[^\W\d_a-z])[\w'\u2019\-]*(?:[ \t]+(?-i:[^\W\d_a-z])[\w'\u2019\-]*)?)"
-    r"[ \t]+(?:(?:had|has|have|just|then|finally|already)[ \t]+){0,2}"
-    r"(?:gave|given|handed|lent|showed|shown|offered|sent|paid|told)[ \t]+"
-    r"(?-i:[^\W\d_a-z])[\w'\u2019\-]*(?:[ \t]+(?-i:[^\W\d_a-z])[\w'\u2019\-]*)?"
-    r"[ \t]+(?:his|her)(?![\w])",
+    (
+        (
+            r"(?:^|(?<=[.!?;:][ \t])|(?<=\n)|(?<=[ \t]and[ \t])|(?<=[ \t]but[ \t]))[ \t]*(?P"
+            r"<name>(?-i:[^\W\d_a-z])[\w'\u2019\-]*(?:[ \t]+(?-i:[^\W\d_a-z])[\w'\u2019\-]*)"
+            r"?)[ \t]+(?:(?:"
+        )
+        + alternation(words("people", "giver"))
+        + r")[ \t]+){0,2}(?:"
+        + alternation(words("people", "giver_2"))
+        + (
+            r")[ \t]+(?-i:[^\W\d_a-z])[\w'\u2019\-]*(?:[ \t]+(?-i:[^\W\d_a-z])[\w'\u2019\-]*"
+            r")?[ \t]+(?:his|her)(?![\w])"
+        )
+    ),
     re.I,
 )
 # "Jacob lives on 90 Whitchurch Road", "Zak shouted at Scott": the name is the subject.
 _SUBJECT = re.compile(
-    r"(?P<name>[^\W\d_][\w'\u2019\-]*\.?(?:[ \t]+(?:[^\W\d_][\w'\u2019\-]*\.?)){0,3})"
-    r"[ \t]+(?:lives|lived|resides|resided|shouted|yelled|screamed|whispered)[ \t]+"
-    r"(?:at|on|in|to)(?![\w])",
+    (
+        (
+            r"(?P<name>[^\W\d_][\w'\u2019\-]*\.?(?:[ \t]+(?:[^\W\d_][\w'\u2019\-]*\.?)){0,3}"
+            r")[ \t]+(?:"
+        )
+        + alternation(words("people", "subject"))
+        + r")[ \t]+(?:at|on|in|to)(?![\w])"
+    ),
 )
 # "Ravil G Yefimov": two capitalised words around an initial.
 _WITH_INITIAL = re.compile(
@@ -422,59 +457,23 @@ _WITH_INITIAL = re.compile(
 # "Warrane, can I please speak to your boss?": a word addressed at a sentence start. Weak on
 # its own ("Honestly, I ..."): the text redactor keeps weak cues only for words English lacks.
 _VOCATIVE = re.compile(
-    r"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*(?P<name>(?-i:[^\W\d_a-z])[\w'\u2019\-]+),[ \t]+"
-    r"(?:can|could|would|will|please|do|did|are|is|have|i|we|you|let's|where|what|when|how|"
-    r"why|come|stop|look|listen|wait)(?![\w])",
+    (
+        (
+            r"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*(?P<name>(?-i:[^\W\d_a-z])[\w'\u2019\-]+),["
+            r" \t]+(?:"
+        )
+        + alternation(words("people", "vocative"))
+        + r")(?![\w])"
+    ),
     re.I,
 )
 # "my friend, will you come?": in lowercase text the word after a cue may be a verb.
-_AUXILIARIES = frozenset(
-    """
-        will would can could shall should may might must do does did has have had is are was
-        were let lets
-        """.split()  # noqa: SIM905
-)
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "our",
-        "my",
-        "your",
-        "his",
-        "her",
-        "their",
-        "its",
-        "every",
-        "each",
-        "some",
-        "any",
-        "no",
-    ]
-)
+_AUXILIARIES = frozenset(words("people", "auxiliaries"))
+_DETERMINERS = frozenset(words("people", "determiners"))
 # Words before an initial that make "X A Y" a label or a product, not a name.
-_NOT_BEFORE_INITIAL = set(
-    """
-        plan vitamin type section class grade group part block unit level phase stage step option
-        model series channel zone area sector gate terminal platform building floor room row
-        hepatitis studio team wing ward exhibit figure table appendix schedule form chapter
-        volume vol size category division league tier route highway interstate line version
-        company battery squadron world war star page side track disc disk drive column box lot
-        apartment suite flat house bay pier dock berth lane court camp test day plate press
-        hit tap ctrl alt shift cmd command control fn key keys click
-        """.split()  # noqa: SIM905
-)
+_NOT_BEFORE_INITIAL = set(words("people", "not_before_initial"))
 # Words after an initial that make "X A Y" a key press or a label ("Press F Key").
-_NOT_AFTER_INITIAL = set(
-    """
-        key keys button buttons twice once again times drive side
-        """.split()  # noqa: SIM905
-)
+_NOT_AFTER_INITIAL = set(words("people", "not_after_initial"))
 
 
 def _after_determiner(text: str, start: int) -> bool:
@@ -499,7 +498,7 @@ def _trim_left(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @register
-class NameCueRecognizer(Recognizer):
+class NameCueRecognizer(Rule):
     """Capitalised names by what the sentence says about them: a relative or friend ("my kid
     Lukas"), someone spoken to ("shouted at Todd"), the author of a work ("directed by Brad L
     Key"), the subject of "lives at", a name with a middle initial, and a word addressed at a

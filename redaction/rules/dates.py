@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from redaction.models import Span
-from redaction.recognizers.base import Recognizer, register
+from redaction.rules.base import Rule, register
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -57,7 +57,7 @@ _DOB_WORDS = re.compile(
 
 
 @register
-class DateRecognizer(Recognizer):
+class DateRecognizer(Rule):
     """Full dates (``DATE``) and dates of birth in context (``DATE_OF_BIRTH``)."""
 
     name = "date"

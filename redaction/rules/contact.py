@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from redaction.lexicon import words
 from redaction.models import Span
-from redaction.recognizers.base import Recognizer, context, digits_of, register, words_regex
+from redaction.rules.base import Rule, register
+from redaction.rules.support import context, digits_of, words_regex
 
 # Local part: RFC 5322 atext (Unicode letters allowed), dots inside. Domain: labels of
 # letters/digits/hyphens, a last label of 2+ letters. Case-insensitive by construction.
@@ -19,7 +21,7 @@ _EMAIL = re.compile(
 
 
 @register
-class EmailRecognizer(Recognizer):
+class EmailRecognizer(Rule):
     """E-mail addresses, including internationalised ones and ``user+tag@`` forms."""
 
     name = "email"
@@ -32,57 +34,7 @@ class EmailRecognizer(Recognizer):
             yield self.span(match.start(1), match.end(1), "EMAIL_ADDRESS", 0.95)
 
 
-_PHONE_CONTEXT = words_regex(
-    [
-        "phone",
-        "phones",
-        "telephone",
-        "tel",
-        "tel.",
-        "mobile",
-        "mobil",
-        "mob",
-        "cell",
-        "cellphone",
-        "fax",
-        "call",
-        "calling",
-        "called",
-        "text me",
-        "sms",
-        "whatsapp",
-        "signal",
-        "telegram",
-        "desk",
-        "office",
-        "home",
-        "work",
-        "contact",
-        "reach",
-        "dial",
-        "ring",
-        "number",
-        "no.",
-        "messages",
-        "answering",
-        "registered",
-        "landline",
-        "hotline",
-        "tlf",
-        "telefon",
-        "téléphone",
-        "teléfono",
-        "telefono",
-        "handy",
-        "portable",
-        "voicemail",
-        "extension",
-        "ext",
-        "direct",
-        "☎",
-        "📞",
-    ]
-)
+_PHONE_CONTEXT = words_regex(words("contact", "phone_context"))
 
 # One candidate: an optional international prefix (+cc or 00cc, optionally followed by the
 # "(0)" trunk digit), an optional (area) code, then digit groups joined by one space, dot or
@@ -104,7 +56,7 @@ _DECIMAL = re.compile(r"^\d+\.\d+$|^\d{1,3}(?:[ \t]\d{3})+(?:[.,]\d+)?$")
 
 
 @register
-class PhoneRecognizer(Recognizer):
+class PhoneRecognizer(Rule):
     """Telephone numbers of 7-15 digits (6 with a phone word nearby).
 
     International forms (``+44 20 7946 0958``, ``+41 (0)85 806 98 67``, ``0044...``), area codes

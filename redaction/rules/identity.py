@@ -13,10 +13,13 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from redaction.entities import LABEL_MAP
 from redaction.models import Span
+
+if TYPE_CHECKING:
+    from redaction.denylist import DenyList
 
 #: Entity types whose multi-word values also match word by word.
 _PARTS_MATCH = frozenset({"PERSON", "IDENTITY"})
@@ -55,7 +58,9 @@ class IdentityMatcher:
         self._lock = threading.Lock()
         self._cache: tuple[int, int, re.Pattern[str] | None, dict[str, str]] | None = None
 
-    def _compiled(self, deny_list: Any) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    def _compiled(
+        self, deny_list: DenyList | None
+    ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
         entries: tuple[tuple[str, str], ...] = ()
         key = (id(deny_list), len(deny_list) if deny_list is not None else 0)
         with self._lock:
@@ -88,7 +93,7 @@ class IdentityMatcher:
             self._cache = (key[0], key[1], pattern, types)
         return pattern, types
 
-    def find(self, text: str, deny_list: Any = None) -> Iterator[Span]:
+    def find(self, text: str, deny_list: DenyList | None = None) -> Iterator[Span]:
         pattern, types = self._compiled(deny_list)
         if pattern is None:
             return

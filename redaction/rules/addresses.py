@@ -15,53 +15,38 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from redaction.lexicon import alternation, words
 from redaction.models import Span
-from redaction.recognizers.base import Recognizer, register
+from redaction.rules.base import Rule, register
 
 # Street types written after the name ("Clarke Avenue", "Bay St").
-_SUFFIXES = (  # noqa: SIM905
-    "street st str avenue ave av road rd lane ln drive dr boulevard blvd court ct place pl way "
-    "terrace ter terr close crescent cres cresc parkway pkwy highway hwy freeway fwy expressway "
-    "expy square sq circle cir circus trail trl row walk mews grove gr gardens gdns garden hill "
-    "hills park pk view vw point pt pike alley aly plaza plz loop path crossing xing ridge rdg "
-    "heights hts estate estates green rise vale wharf quay parade pde esplanade esp broadway "
-    "route rte turnpike tpke causeway cswy bypass byp cove coves creek crk crest cliff cliffs "
-    "island islands isle meadow meadows mill mills mount mountain mtn orchard pass passage "
-    "pines plains port ports prairie ranch rapids rest river riv run shoal shoals shore shores "
-    "spring springs spur station sta stream summit smt throughway trace track tunnel union "
-    "unions valley vly viaduct via village vlg ville vista vis junction jct key keys knoll "
-    "knolls lake lakes landing lndg light lights lock locks manor manors motorway ferry field "
-    "fields flat flats ford fords forest forge forks fort gateway glen glens harbor harbour "
-    "haven hollow inlet bend bluff bluffs bottom branch bridge brook brooks burg camp canyon "
-    "cape center centre common commons corner corners dale dam divide extension falls hwy "
-    "heath end embankment chase wynd gate yard yards close row "
-    # the same, as separate words in other languages (written after the name)
-    "tér ter utca út útja u rkp körút krt sor köz terrasse straße strasse weg allee platz "
-    "gasse laan straat gata gatan vej gade vegur katu tie ulica iela tänav cesta caddesi "
-    "sokak sokağ\u0131 odos"
-).split()
+_SUFFIXES = list(words("addresses", "suffixes"))
 # Street types written before the name ("Rue de Virton 38", "Via Roma 131", "ul. Chrzanowska").
 _PREFIXES = (
-    r"rue|avenue|av\.|ave\.|avda\.?|avenida|boulevard|bd\.?|bvd\.?|chemin|ch\.|allée|allee|"
-    r"impasse|place|quai|route|rte\.?|via|viale|vicolo|vico|piazza|piazzale|piazzetta|corso|"
-    r"largo|strada|stradela|calle|c/|carrer|camino|paseo|plaza|pasaje|ronda|travesía|"
-    r"travessa|rua|alameda|estrada|praça|praca|rodovia|ul\.|ulica|ulitsa|ulitza|aleja|al\.|"
-    r"os\.|osiedle|pl\.|str\.|calea|bulevardul|bd-ul|şos\.|sos\.|soseaua|utca|u\.|út|"
-    r"prospekt|pr\.|rehov|jalan|jl\.|soi|thanon|plac|náměstí|namesti|nábřeží|trg|"
-    r"odos|οδός|leoforos|λεωφόρος|platia|πλατεία|cesta|camí|rambla|praia|viela|beco|"
-    r"(?:the[ \t]+)?corner[ \t]+of"
+    alternation(words("addresses", "prefixes_4"))
+    + r"|avda\.?|avenida|boulevard|bd\.?|bvd\.?|"
+    + alternation(words("addresses", "prefixes_3"))
+    + r"|rte\.?|"
+    + alternation(words("addresses", "prefixes_2"))
+    + r"|c/|"
+    + alternation(words("addresses", "prefixes"))
+    + r"|(?:the[ \t]+)?corner[ \t]+of"
 )
 # Street words that carry their type as a suffix (German, Dutch, Nordic, Finnish, ...).
 _COMPOUND = (
-    r"[^\W\d_][\w'\u2019\-]*(?:straße|strasse|straße|str\.|gasse|weg|allee|platz|ring|damm|ufer|"
-    r"chaussee|steig|pfad|laan|straat|gracht|kade|plein|singel|dijk|dreef|vej|vejen|gade|gaden|"
-    r"stræde|stræti|straeti|allé|gata|gatan|vägen|väg|gränd|torget|veien|veg|vegur|vegen|"
-    r"stígur|braut|katu|tie|kuja|polku|raitti|kaari|rinne|väylä|tanhua|utca|útja|ulice|"
-    r"třída|cesta|tänav|iela|gatvė|straat|sokak|sokağ\u0131|caddesi|cad\.|bulvar\u0131)"
+    r"[^\W\d_][\w'\u2019\-]*(?:"
+    + alternation(words("addresses", "compound"))
+    + r"|sokağ\u0131|caddesi|cad\.|bulvar\u0131)"
 )
 _UNIT = (
-    r"(?:apt\.?|apartment|suite|ste\.?|unit|flat|fl\.?|floor|room|rm\.?|bldg\.?|building|"
-    r"office|dept\.?|#)[ \t]*(?:no\.?[ \t]*)?[A-Za-z]?\d{1,5}[A-Za-z]?"
+    r"(?:apt\.?|"
+    + alternation(words("addresses", "unit"))
+    + r"|ste\.?|"
+    + alternation(words("addresses", "unit_2"))
+    + (
+        r"|fl\.?|floor|room|rm\.?|bldg\.?|building|office|dept\.?|#)[ \t]*(?:no\.?[ \t]*"
+        r")?[A-Za-z]?\d{1,5}[A-Za-z]?"
+    )
 )
 _NUM = r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?){0,2}\.?"
 _WORD = r"[^\W\d_][\w'\u2019\-]*\.?"
@@ -131,31 +116,53 @@ _ZIP_IN_CONTEXT = re.compile(
 )
 # Phrases that introduce an address; the address follows on the same or the next line.
 _INTRO = re.compile(
-    r"(?:(?<![\w-])(?<!e-mail )(?<!email )(?<!ip )(?<!mac )(?<!web )(?<!wallet )(?<!url )"
-    r"(?<!server )(?<!ipv4 )(?<!ipv6 )(?<!mailing list )"
-    r"(?:(?:home|billing|shipping|mailing|postal|street|delivery|new|old|current|permanent|"
-    r"office|work|primary|secondary|my|his|her|their|our|your|the)[ \t]+)?address(?:es)?"
-    r"(?:[ \t]+line[ \t]?\d?)?(?:[ \t]*(?::|-|=)|[ \t]+(?:is|was)(?:[ \t]+(?:at|in))?|[ \t]*(?=\n))"
-    r"|(?<![\w])(?:lives?|living|lived|resides?|residing|located|situated|stays?|staying|"
-    r"moved|meet(?:ing)?(?:[ \t]+(?:me|you|us|them))?|arrived|deliver(?:ed|y)?|ship(?:ped)?|"
-    r"send|sent|mail(?:ed)?|drop(?:s|ped)?(?:[ \t]+(?:you|me|it))?[ \t]+off|stop|enter|"
-    r"office[ \t]+is|find[ \t]+(?:me|us)|come[ \t]+to|pick[ \t]+(?:me|you|it)[ \t]+up)"
-    r"(?:[ \t]+(?:it|them|a[ \t]+new[ \t]+one|the[ \t]+\w+))?"
-    r"[ \t]+(?:at|on|in|to|from|near)(?:[ \t]+the[ \t]+(?:corner|north|south|east|west)"
-    r"(?:[ \t]+side)?[ \t]+of)?"
-    r"|(?<![\w])validate[ \t]+the[ \t]+following\??"
-    r"|(?<![\w])(?:the[ \t]+)?corner[ \t]+of)"
-    r"[ \t]*(?:\n[ \t]*)?",
+    (
+        (
+            r"(?:(?<![\w-])(?<!e-mail )(?<!email )(?<!ip )(?<!mac )(?<!web )(?<!wallet )(?<!"
+            r"url )(?<!server )(?<!ipv4 )(?<!ipv6 )(?<!mailing list )(?:(?:"
+        )
+        + alternation(words("addresses", "intro"))
+        + (
+            r")[ \t]+)?address(?:es)?(?:[ \t]+line[ \t]?\d?)?(?:[ \t]*(?::|-|=)|[ \t]+(?:is|"
+            r"was)(?:[ \t]+(?:at|in))?|[ \t]*(?=\n))|(?<![\w])(?:lives?|"
+        )
+        + alternation(words("addresses", "intro_4"))
+        + r"|resides?|"
+        + alternation(words("addresses", "intro_2"))
+        + r"|stays?|"
+        + alternation(words("addresses", "intro_5"))
+        + (
+            r"|meet(?:ing)?(?:[ \t]+(?:me|you|us|them))?|arrived|deliver(?:ed|y)?|ship(?:ped"
+            r")?|send|sent|mail(?:ed)?|drop(?:s|ped)?(?:[ \t]+(?:you|me|it))?[ \t]+off|"
+        )
+        + alternation(words("addresses", "intro_3"))
+        + (
+            r"|find[ \t]+(?:me|us)|come[ \t]+to|pick[ \t]+(?:me|you|it)[ \t]+up)(?:[ \t]+(?:"
+            r"it|them|a[ \t]+new[ \t]+one|the[ \t]+\w+))?[ \t]+(?:"
+        )
+        + alternation(words("addresses", "intro_6"))
+        + (
+            r")(?:[ \t]+the[ \t]+(?:corner|north|south|east|west)(?:[ \t]+side)?[ \t]+of)?|("
+            r"?<![\w])validate[ \t]+the[ \t]+following\??|(?<![\w])(?:the[ \t]+)?corner[ \t]"
+            r"+of)[ \t]*(?:\n[ \t]*)?"
+        )
+    ),
     re.I,
 )
 # "these early shows on Marina Fort Street": a street named without a number, after a
 # preposition, its words and its type capitalised (a street locates a person less precisely
 # than a house, hence the low score).
 _NAMED_STREET = re.compile(
-    r"(?<![\w])(?:on|at|along|down|up|off|near|onto|into|in|to|from|past|across)[ \t]+"
-    r"(?P<street>(?-i:[^\W\d_a-z][\w'\u2019\-]*)(?:[ \t]+(?-i:[^\W\d_a-z][\w'\u2019\-]*)){0,2}"
-    r"[ \t]+(?-i:Street|Avenue|Road|Lane|Boulevard|Ave\.?|Rd\.?|Blvd\.?|Strasse|Straße))"
-    r"(?![\w'\u2019\-])",
+    (
+        r"(?<![\w])(?:"
+        + alternation(words("addresses", "named_street"))
+        + (
+            r")[ \t]+(?P<street>(?-i:[^\W\d_a-z][\w'\u2019\-]*)(?:[ \t]+(?-i:[^\W\d_a-z][\w'"
+            r"\u2019\-]*)){0,2}[ \t]+(?-i:Street|"
+        )
+        + alternation(words("addresses", "named_street_2"))
+        + r"|Ave\.?|Rd\.?|Blvd\.?|Strasse|Straße))(?![\w'\u2019\-])"
+    ),
     re.I,
 )
 # "Hanne and ul. Więckowskiego 28", "Oak & Elm Street": a word joined by "and" to a street
@@ -164,38 +171,25 @@ _CROSSING = re.compile(r"(?:^|(?<=[\s,:;(]))(?P<word>[^\W\d_][\w'\u2019\-]*)[ \t
 # Hungarian house numbers carry a full stop ("Király u. 15.", "Árpád fejedelem útja 3."): it
 # is part of the number, not of the sentence.
 HUNGARIAN_NUMBER = re.compile(
-    r"(?:^|[ \t])(?:u\.|utca|út|útja|tér|tere|krt\.|körút|köz|sor|rkp\.|fasor|sétány)[ \t]+"
-    r"\d{1,5}[A-Za-z]?(?:/[A-Za-z\d]{1,3})?\.$",
+    (
+        r"(?:^|[ \t])(?:"
+        + alternation(words("addresses", "hungarian_number"))
+        + r")[ \t]+\d{1,5}[A-Za-z]?(?:/[A-Za-z\d]{1,3})?\.$"
+    ),
     re.I,
 )
 
+_NUMBER_PREPOSITIONS = alternation(words("addresses", "number_prepositions"))
 _PREPOSITION_NUMBER = re.compile(
-    rf"(?<![\w])(?:at|on|in|to|from|of)[ \t]+(?=\d{{1,6}}[A-Za-z]?[ \t]+(?:\d{{1,5}}[ \t]+)?"
+    rf"(?<![\w])(?:{_NUMBER_PREPOSITIONS})[ \t]+(?=\d{{1,6}}[A-Za-z]?[ \t]+(?:\d{{1,5}}[ \t]+)?"
     rf"(?:{_CAP_WORD}|{_PREFIXES}))",
     re.I,
 )
 
 # Words that end an address when met (function words, verbs, time words). In lowercase text
 # this list alone decides; in cased text a lowercase word not listed in _INNER also ends it.
-_STOP = set(
-    """
-        the a an is are was were be been being i you he she we they it me my your his her our their
-        this that these those for to with after before last next please can could would will shall
-        should may might must if but or so then there here when where what who how why not yes
-        thanks thank regards since until till while during because as by about into over under
-        tonight today tomorrow yesterday night morning evening afternoon week month year ago soon
-        now am pm for business trip first three months also just only very really has have had does
-        did get got go going went said says tell told call phone email e-mail fax mobile desk
-        office-phone website http https www
-        """.split()  # noqa: SIM905
-)
-_INNER = set(
-    """
-        de da del della delle dei degli di do dos das du des la le les van von der den ter ten het z
-        na nad pod u y e el al st ste and und et i og och ja und on sur am im an bei of apt apt.
-        suite unit flat floor box po p.o. no. nr. bis
-        """.split()  # noqa: SIM905
-)
+_STOP = set(words("addresses", "stop"))
+_INNER = set(words("addresses", "inner"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,37 +418,27 @@ class _Walker:
 
 def _is_abbreviation(token: str) -> bool:
     bare = token.rstrip(".").lower()
-    return bare in _SUFFIXES or bare in {
-        "apt",
-        "ste",
-        "no",
-        "nr",
-        "rkp",
-        "u",
-        "ul",
-        "al",
-        "os",
-        "pl",
-        "str",
-        "av",
-        "avda",
-        "bd",
-        "p.o",
-        "st",
-    }
+    return bare in _SUFFIXES or bare in frozenset(words("addresses", "is_abbreviation"))
 
 
 # A number followed by a unit or a month is a size or a date, not a building number.
 _MEASURE_OR_DATE = re.compile(
-    r"\d+(?:[.,]\d+)?[ \t]*(?:[kmgtp]i?b|bytes?|px|pt|ms|[kmg]?hz|fps|dpi|mph|kph|km|mi|kg|"
-    r"lbs?|mah|kwh|gbps|mbps|cores?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-    r"aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
+    (
+        r"\d+(?:[.,]\d+)?[ \t]*(?:[kmgtp]i?b|bytes?|px|pt|ms|[kmg]?hz|"
+        + alternation(words("addresses", "measure_or_date"))
+        + r"|lbs?|"
+        + alternation(words("addresses", "measure_or_date_2"))
+        + (
+            r"|cores?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?"
+            r":ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+        )
+    ),
     re.I,
 )
 
 
 @register
-class StreetAddressRecognizer(Recognizer):
+class StreetAddressRecognizer(Rule):
     """Street addresses, units and whole postal blocks (single- and multi-line)."""
 
     name = "street_address"
@@ -549,7 +533,11 @@ class StreetAddressRecognizer(Recognizer):
                 # "Windows 10 Pro 2": capitalised words between numbers read as a street line
                 # only at a line start or after a word that introduces a place.
                 introduced = re.search(
-                    r"(?:\b(?:at|to|in|on|from|is|of)|[,:])[ \t]*$",
+                    (
+                        r"(?:\b(?:"
+                        + alternation(words("addresses", "introduced"))
+                        + r")|[,:])[ \t]*$"
+                    ),
                     text[max(0, m.start() - 12) : m.start()],
                     re.I,
                 )
@@ -586,9 +574,12 @@ class StreetAddressRecognizer(Recognizer):
 # "billing address with Serenade Opus 420 Gairbekov Rapids", "Rose Cottage, 12 High Street":
 # capitalised words right before the building number name the building.
 _BUILDING_NAME = re.compile(
-    r"(?:^|(?<=[\n:]))[ \t]*(?P<name>(?:(?-i:[^\W\d_a-z])[\w'\u2019\-]*[ \t]+){1,3})[ \t]*$"
-    r"|(?<![\w])(?:with|at|to|is|on|in|from|of)[ \t]+"
-    r"(?P<inner>(?:(?-i:[^\W\d_a-z])[\w'\u2019\-]*[ \t]+){1,3})[ \t]*$"
+    (
+        r"(?:^|(?<=[\n:]))[ \t]*(?P<name>(?:(?-i:[^\W\d_a-z])[\w'\u2019\-]*[ \t]+){1,3})"
+        r"[ \t]*$|(?<![\w])(?:"
+    )
+    + alternation(words("addresses", "building_name"))
+    + r")[ \t]+(?P<inner>(?:(?-i:[^\W\d_a-z])[\w'\u2019\-]*[ \t]+){1,3})[ \t]*$"
 )
 
 

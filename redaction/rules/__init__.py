@@ -1,0 +1,21 @@
+"""Every detector of the text redactor as a named rule, and the registry they live in.
+
+Importing this package registers every built-in rule in :data:`REGISTRY`, family by family
+(the order is the order spans are found in). Add your own with ``@register`` on a
+:class:`Rule` subclass (see :mod:`redaction.rules.base`).
+"""
+
+from redaction.rules import (  # noqa: F401  (imported to register the rules)
+    addresses,
+    contact,
+    dates,
+    financial,
+    government_ids,
+    online,
+    people,
+    secrets,
+)
+from redaction.rules.base import EVERYWHERE, REGISTRY, Rule, RuleRegistry, Where, register
+from redaction.rules.identity import IdentityMatcher
+
+__all__ = ["EVERYWHERE", "REGISTRY", "IdentityMatcher", "Rule", "RuleRegistry", "Where", "register"]

@@ -1,0 +1,36 @@
+"""True and false cases of the rules in ``redaction/rules/government_ids.py`` (no NER involved).
+
+National and labelled identifiers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.redaction.rules.support import found, threshold_for
+
+# (rule, text, the value it must find)
+TRUE_CASES = [
+    ("ssn", "Here's my SSN: 849-66-3189", "849-66-3189"),
+    ("ssn", "social security number 078051120", "078051120"),
+    ("labelled_id", "My driver's license number is F162823540116", "F162823540116"),
+    ("labelled_id", "passport no: X1234567", "X1234567"),
+]
+
+# (rule, text): nothing at or above the default threshold.
+FALSE_CASES = [
+    ("ssn", "part 000-12-3456"),
+    ("ssn", "room 666-12-3456"),
+    ("labelled_id", "license: MIT"),
+    ("labelled_id", "account settings"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "value"), TRUE_CASES)
+def test_true_cases(name: str, text: str, value: str) -> None:
+    assert value in found(name, text, threshold_for(name))
+
+
+@pytest.mark.parametrize(("name", "text"), FALSE_CASES)
+def test_false_cases(name: str, text: str) -> None:
+    assert found(name, text) == []

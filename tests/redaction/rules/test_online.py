@@ -1,0 +1,57 @@
+"""True and false cases of the rules in ``redaction/rules/online.py`` (no NER involved).
+
+Online identifiers: handles, channels, repositories, record ids, URLs, lone credentials,
+IP and MAC addresses.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.redaction.rules.support import found, threshold_for
+
+# (rule, text, the value it must find)
+TRUE_CASES = [
+    ("ip_address", "blocked 179.177.214.91 again", "179.177.214.91"),
+    (
+        "ip_address",
+        "at 6e40:4041:c617:e898:c11:40d2:c669:2eb4",
+        "6e40:4041:c617:e898:c11:40d2:c669:2eb4",
+    ),
+    ("ip_address", "host fe80::1ff:fe23:4567:890a", "fe80::1ff:fe23:4567:890a"),
+    ("mac_address", "mac 00:1A:2b:3C:4d:5E", "00:1A:2b:3C:4d:5E"),
+    ("handle", "@priya.shah / X", "@priya.shah"),
+    ("handle", "DM: aidenpark", "aidenpark"),
+    ("channel", "#incidents - 3 unread", "#incidents"),
+    ("repository", "src/index.ts — kepler-labs/timer-service", "kepler-labs/timer-service"),
+    ("record_id", "cus_OZ87Y6543210 - Stripe", "cus_OZ87Y6543210"),
+    ("record_id", "Customer 415555012398765", "415555012398765"),
+    ("url", "see https://calendly.com/jane-doe/30min.", "https://calendly.com/jane-doe/30min"),
+    ("lone_credential", "Tr0ub4dor&3", "Tr0ub4dor&3"),
+]
+
+# (rule, text): nothing at or above the default threshold.
+FALSE_CASES = [
+    ("ip_address", "version 1.2.3.4 is out"),
+    ("ip_address", "file 256.1.1.1 is not an address"),
+    ("ip_address", "the time is 12:30:45"),
+    ("mac_address", "ff:ff:ff:ff:ff:ff"),
+    ("handle", "@param value the value"),
+    ("channel", "color #fff and #a0b1c2, #include <stdio.h>"),
+    ("repository", "and/or w/o"),
+    ("record_id", "in_stock items: 12"),
+    ("lone_credential", "Hello,"),
+    ("lone_credential", "hello world"),
+    ("lone_credential", "2024-01-01"),
+    ("lone_credential", "bash-5.2#"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "value"), TRUE_CASES)
+def test_true_cases(name: str, text: str, value: str) -> None:
+    assert value in found(name, text, threshold_for(name))
+
+
+@pytest.mark.parametrize(("name", "text"), FALSE_CASES)
+def test_false_cases(name: str, text: str) -> None:
+    assert found(name, text) == []
