@@ -47,6 +47,7 @@ _TYPES: Final = (
     EntityType("NRP", "a nationality, religious or political group"),
     EntityType("DRIVER_LICENSE", "a driving licence number", pattern=True),
     EntityType("PASSPORT", "a passport number", pattern=True),
+    EntityType("LICENSE_PLATE", "a vehicle's registration plate", pattern=True),
     EntityType("BANK_ACCOUNT", "a bank account number", pattern=True),
     EntityType("CRYPTO_WALLET", "a cryptocurrency wallet address", pattern=True),
     EntityType("MEDICAL_ID", "a medical licence or health-service number", pattern=True),
