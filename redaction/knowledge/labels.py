@@ -393,3 +393,130 @@ def cue_regex(
     types in running text, whole words only, case and accents free. Cached."""
     wordings = label_lexicon().wordings(entity_types=entity_types, concepts=concepts)
     return _cue_regex_cached(tuple(sorted(wordings)))
+
+
+# ---- the label that governs a position in a text -------------------------------------------
+
+Where = Literal["inline", "above", "column", "near"]
+_CELL_SPLIT: Final = re.compile(r"\t+|[ \t]{2,}|[ \t]*\|[ \t]*")
+_TRAILING_LINK: Final = re.compile(
+    r"(?:[ \t]*(?:[:#=\-\u2013>]|\bis\b|\bwas\b|\bist\b|\best\b|\bes\b|\bè\b|\bé\b|\bn[°º]))*"
+    r"[ \t]*$",
+    re.I,
+)
+_ABOVE_LIMIT: Final = 40
+_COLUMN_LOOKBACK: Final = 30
+
+
+@dataclass(frozen=True, slots=True)
+class GoverningLabel:
+    """The label that says what the value at a position is: its ``reading``, ``where`` it
+    stands (``inline``: "Label: value"; ``above``: a label on the line above; ``column``: a
+    table's header cell; ``near``: a label word earlier on the same line) and its ``text``."""
+
+    reading: LabelReading
+    where: Where
+    text: str
+
+
+def _line_bounds(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end < 0 else end
+
+
+def _label_at_end(before: str, lexicon: LabelLexicon) -> tuple[LabelReading, str] | None:
+    """A label that ends ``before`` (the text left of a value, link words stripped)."""
+    stripped = _TRAILING_LINK.sub("", before)
+    if stripped == before.rstrip() and before and not before[-1].isspace():
+        return None  # the value is glued to a word: "ABC12345" has no label in "ABC"
+    words = stripped.split()
+    for size in range(min(5, len(words)), 0, -1):
+        candidate = " ".join(words[-size:])
+        reading = lexicon.read(candidate)
+        if reading is not None and reading.method != "partial":
+            return reading, candidate
+    return None
+
+
+def governing_label(
+    text: str, start: int, end: int, lexicon: LabelLexicon | None = None
+) -> GoverningLabel | None:
+    """The label that says what ``text[start:end]`` is, or None: "Label: value" on the same
+    line, a label alone on the line above, the header of the value's column in a table (cells
+    split by tabs, runs of spaces or ``|``), or, weakest, a label a few words earlier on the
+    line."""
+    lexicon = lexicon or label_lexicon()
+    line_start, line_end = _line_bounds(text, start)
+    before = text[line_start:start]
+    inline = _label_at_end(before, lexicon)
+    if inline is not None:
+        return GoverningLabel(inline[0], "inline", inline[1])
+    column = _column_header(text, start, end, line_start, line_end, lexicon)
+    if column is not None:
+        return column
+    if not before.strip() and line_start > 0:
+        above_start, _ = _line_bounds(text, line_start - 1)
+        above = text[above_start : line_start - 1].strip()
+        if above and len(above) <= _ABOVE_LIMIT:
+            reading = lexicon.read(above.rstrip(":*# \t"))
+            if reading is not None and reading.method != "partial":
+                return GoverningLabel(reading, "above", above)
+    words = before.split()[-8:]
+    for size in (3, 2, 1):
+        for index in range(len(words) - size, -1, -1):
+            candidate = " ".join(words[index : index + size]).strip(",;()")
+            reading = lexicon.read(candidate)
+            if reading is not None and reading.method in ("exact", "ocr"):
+                return GoverningLabel(reading, "near", candidate)
+    return None
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table line."""
+    cells: list[tuple[int, int]] = []
+    position = 0
+    for separator in _CELL_SPLIT.finditer(line):
+        if separator.start() > position:
+            cells.append((position, separator.start()))
+        position = separator.end()
+    if position < len(line):
+        cells.append((position, len(line)))
+    return cells
+
+
+def _column_header(
+    text: str, start: int, end: int, line_start: int, line_end: int, lexicon: LabelLexicon
+) -> GoverningLabel | None:
+    line = text[line_start:line_end]
+    cells = _cells(line)
+    if len(cells) < 2:
+        return None
+    index = next(
+        (
+            i
+            for i, (s, e) in enumerate(cells)
+            if s <= start - line_start < e or s < end - line_start <= e
+        ),
+        None,
+    )
+    if index is None:
+        return None
+    position = line_start - 1
+    for _ in range(_COLUMN_LOOKBACK):
+        if position <= 0:
+            break
+        above_start, _ = _line_bounds(text, position)
+        header = text[above_start:position]
+        position = above_start - 1
+        header_cells = _cells(header)
+        if len(header_cells) != len(cells):
+            continue
+        cell_start, cell_end = header_cells[index]
+        reading = lexicon.read(header[cell_start:cell_end])
+        if reading is not None and reading.method != "partial":
+            return GoverningLabel(reading, "column", header[cell_start:cell_end])
+        # A header row is the first row whose cells are all labels or words; stop at it.
+        if all(not any(ch.isdigit() for ch in header[s:e]) for s, e in header_cells):
+            break
+    return None

@@ -14,6 +14,7 @@ from redaction.recognizers import (  # noqa: F401  (imported to register the rec
     online,
     person,
     secrets,
+    world_ids,
 )
 from redaction.recognizers.base import REGISTRY, Recognizer, RecognizerRegistry, register
 from redaction.recognizers.identity import IdentityMatcher
