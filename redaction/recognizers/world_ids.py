@@ -61,7 +61,7 @@ class WorldIdRecognizer(Recognizer):
     entity_types = frozenset({family.entity_type for family in FAMILIES})
 
     def find(self, text: str) -> Iterator[Span]:
-        if sum(c.isdigit() for c in text) < 4:
+        if not any(c.isdigit() for c in text):
             return
         best: dict[tuple[int, int], Span] = {}
         labels: dict[tuple[int, int], GoverningLabel | None] = {}
