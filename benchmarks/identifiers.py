@@ -255,16 +255,47 @@ def hidden(text: str, spans: Sequence[Span], value: str) -> bool:
     )
 
 
-def identifiers_section(redactor: Any, presidio: Any, per_family: int = 20) -> list[str]:
+#: The recognizers issue 16 added (left out to measure "before").
+NEW_RECOGNIZERS = ("world_id", "document_number", "secret_key", "birth_date")
+#: The Presidio recognizers the default policy named before issue 16.
+PRESIDIO_BEFORE = (
+    "CryptoRecognizer", "UsLicenseRecognizer", "UsPassportRecognizer", "NhsRecognizer",
+    "MedicalLicenseRecognizer", "UsItinRecognizer",
+)  # fmt: skip
+
+
+def before_redactor(redactor: Any) -> Any:
+    """The same policy as ``redactor`` without issue 16's recognizers and Presidio country
+    recognizers (a second NER engine over the same model package)."""
+    from redaction.nlp import NerEngine
+    from redaction.recognizers import REGISTRY
+    from redaction.text import TextRedactor
+
+    policy = redactor.policy
+    ner = NerEngine(policy.ner, PRESIDIO_BEFORE)
+    recognizers = REGISTRY.build(
+        disabled=[*policy.disabled_recognizers, *NEW_RECOGNIZERS], wanted=policy.entities
+    )
+    return TextRedactor(policy, ner, recognizers)
+
+
+def identifiers_section(
+    redactor: Any, presidio: Any, per_family: int = 20, before: Any = None
+) -> list[str]:
     """The Markdown lines of the identifiers section (``redactor``: a TextRedactor;
-    ``presidio``: default Presidio's AnalyzerEngine or None)."""
+    ``presidio``: default Presidio's AnalyzerEngine or None; ``before``: the redactor without
+    issue 16's rules, or None)."""
     rows = generate(per_family=per_family)
     ours: dict[tuple[str, bool, str], list[int]] = defaultdict(lambda: [0, 0])
     theirs: dict[tuple[str, bool, str], list[int]] = defaultdict(lambda: [0, 0])
+    old: dict[tuple[str, bool, str], list[int]] = defaultdict(lambda: [0, 0])
     for family, valid, context, text, value in rows:
         key = (family, valid, context)
         ours[key][1] += 1
         ours[key][0] += hidden(text, redactor.analyze(text), value)
+        if before is not None:
+            old[key][1] += 1
+            old[key][0] += hidden(text, before.analyze(text), value)
         if presidio is not None:
             results = presidio.analyze(text=text, language="en")
             theirs[key][1] += 1
@@ -312,6 +343,14 @@ def identifiers_section(redactor: Any, presidio: Any, per_family: int = 20) -> l
         f"| {total(ours, True, ('bare',))} | {total(theirs, True, ('bare',))} "
         f"| {total(ours, False, cued)} | {total(theirs, False, cued)} "
         f"| {total(ours, False, ('bare',))} | {total(theirs, False, ('bare',))} |",
+    ]
+    if before is not None:
+        lines += [
+            f"| *cuarec before issue 16* | {total(old, True, cued)} | "
+            f"| {total(old, True, ('bare',))} | | {total(old, False, cued)} | "
+            f"| {total(old, False, ('bare',))} | |",
+        ]
+    lines += [
         "",
         "| look-alike (not personal) | cuarec hides | Presidio hides |",
         "|---|---|---|",
