@@ -129,6 +129,10 @@ def _variants(normalised: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _bigrams(word: str) -> frozenset[str]:
+    return frozenset(word[i : i + 2] for i in range(len(word) - 1))
+
+
 def _within(a: str, b: str, limit: int) -> bool:
     """True when ``a`` and ``b`` are at most ``limit`` edits apart (insertions, deletions,
     substitutions and swaps of neighbours: the optimal string alignment distance)."""
@@ -183,14 +187,18 @@ class LabelLexicon:
         self._exact = {k: tuple(sorted(v, key=lambda e: -e.score)) for k, v in exact.items()}
         compact: dict[str, tuple[_Entry, ...]] = {}
         folded: dict[str, tuple[_Entry, ...]] = {}
-        by_length: dict[int, list[str]] = {}
+        by_length: dict[tuple[int, str], list[tuple[str, str, frozenset[str]]]] = {}
         for key, best_first in self._exact.items():
             compact.setdefault(key.replace(" ", ""), best_first)
             folded.setdefault(_ocr_fold(key.replace(" ", "")), best_first)
         for key in compact:
-            by_length.setdefault(len(key), []).append(key)
+            folded_key = _ocr_fold(key)
+            by_length.setdefault((len(key), folded_key[:1]), []).append(
+                (folded_key, key, _bigrams(folded_key))
+            )
         self._compact = compact
         self._folded = folded
+        # Fuzzy candidates by (length, first folded letter): OCR rarely loses a first letter.
         self._by_length = {n: tuple(keys) for n, keys in by_length.items()}
         self._concepts = {c.id: c for c in self.concepts}
 
@@ -246,19 +254,24 @@ class LabelLexicon:
         if entries:
             return _reading(entries[0], "ocr")
         if fuzzy and len(compact) >= 5:
-            # One edit in a word of 5-9 letters, two in a longer one; short words must keep
-            # their first letter (OCR rarely loses it, and "name"/"same" must stay apart).
+            # One edit in a word of 5-9 letters, two in a longer one; the first letter must
+            # stay (OCR rarely loses it, and it keeps the search small).
             limit = 1 if len(compact) < 10 else 2
             folded = _ocr_fold(compact)
+            bigrams = _bigrams(folded)
             best: _Entry | None = None
             for n in range(len(compact) - limit, len(compact) + limit + 1):
-                for candidate in self._by_length.get(n, ()):
-                    if len(candidate) < 5 or (limit == 1 and candidate[0] != compact[0]):
+                for candidate_folded, candidate, candidate_bigrams in self._by_length.get(
+                    (n, folded[:1]), ()
+                ):
+                    # k edits (a swap is one) destroy at most 3k letter pairs: a cheap filter.
+                    if len(candidate) < 5 or len(bigrams - candidate_bigrams) > 3 * limit:
                         continue
-                    if _within(folded, _ocr_fold(candidate), limit):
-                        entry = self._compact[candidate][0]
-                        if best is None or entry.score > best.score:
-                            best = entry
+                    if not _within(folded, candidate_folded, limit):
+                        continue
+                    entry = self._compact[candidate][0]
+                    if best is None or entry.score > best.score:
+                        best = entry
             if best is not None:
                 return _reading(best, "fuzzy")
         return None
