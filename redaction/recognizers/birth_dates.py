@@ -117,6 +117,12 @@ class BirthDateRecognizer(Recognizer):
     name = "birth_date"
     entity_types = frozenset({"DATE_OF_BIRTH"})
 
+    def __init__(self) -> None:
+        # Load the knowledge now, not in the first recorded step (cached per process).
+        gazetteer()
+        label_lexicon()
+        _date_regex()
+
     def find(self, text: str) -> Iterator[Span]:
         if not any(c.isdigit() for c in text):
             return

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from redaction.knowledge.identifiers import FAMILIES, IdFamily, cue_names_family
-from redaction.knowledge.labels import GoverningLabel, governing_label
+from redaction.knowledge.labels import GoverningLabel, governing_label, label_lexicon
 from redaction.models import Span
 from redaction.recognizers.base import Recognizer, register
 
@@ -59,6 +59,9 @@ class WorldIdRecognizer(Recognizer):
 
     name = "world_id"
     entity_types = frozenset({family.entity_type for family in FAMILIES})
+
+    def __init__(self) -> None:
+        label_lexicon()  # loaded now, not in the first recorded step (cached per process)
 
     def find(self, text: str) -> Iterator[Span]:
         if not any(c.isdigit() for c in text):
