@@ -4,10 +4,10 @@ person's name. Other dates are not (the ``date`` recognizer reports those as ``D
 
 * Labelled: "Date of birth: 12/03/1985", "Geburtsdatum 12. März 1985", "née le 3 mars 1985",
   a "DOB" column, "Fecha de nacimiento" on the line above; two-digit years too ("DOB 3/4/85").
-* A name's row: a full date with a year between 1900 and last year, on a line that holds a
-  given name followed by a surname (both known to the gazetteer), in a column whose header (if
-  any) says nothing else, and not right after a word of another event ("joined", "due",
-  "issued": ``redaction/lexicon/knowledge_dates.toml``).
+* A name's row: a full date with a year between 1900 and 12 years ago (no clock time after
+  it), on a line that holds a given name followed by a surname (both known to the
+  gazetteer), in a column whose header (if any) says nothing else, and not right after a word
+  of another event ("joined", "due", "issued": ``redaction/lexicon/knowledge_dates.toml``).
 """
 
 from __future__ import annotations
@@ -68,6 +68,9 @@ def _year(match: re.Match[str]) -> int | None:
     return None  # two-digit year: a birth date only under a label
 
 
+#: A birth date in a name's row is at least this many years old (newer ones are events).
+_MIN_AGE: Final = 12
+_CLOCK = re.compile(r"[ \tT]+\d{1,2}:\d{2}")
 _NAME_WORD = re.compile(r"\b[A-ZÀ-Þ][a-zà-ÿ'\-]+")
 
 
@@ -138,7 +141,10 @@ class BirthDateRecognizer(Recognizer):
             if label is not None and label.where != "near":
                 continue  # another label governs it: "Expiry date: ..."
             year = _year(match)
-            if year is None or not 1900 <= year < this_year:
+            # Recent dates are events (logs, orders), and a date with a clock time is one too.
+            if year is None or not 1900 <= year <= this_year - _MIN_AGE:
+                continue
+            if _CLOCK.match(text, end):
                 continue
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)

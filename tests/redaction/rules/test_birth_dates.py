@@ -45,6 +45,8 @@ FALSE_CASES = [
     "Order date: 12/03/1985",
     "Version 2024.03.01",
     "12/03/2099 Maria Keller",
+    "2023-01-05 Maria Keller logged in",
+    "Maria Keller 1985-03-12 10:22 login",
 ]
 
 
