@@ -10,6 +10,7 @@ from redaction.entities import ENTITY_TYPES
 from redaction.knowledge.labels import (
     LANGUAGES,
     cue_regex,
+    governing_label,
     label_lexicon,
     load_lexicon,
     normalise_label,
@@ -224,3 +225,34 @@ def test_cue_regex_finds_wordings_in_text_without_accents_or_case() -> None:
         assert pattern.search(text), text
     for text in ("rebirth of the city", "update of the birthplace"):
         assert not pattern.search(text), text
+
+
+GOVERNED = [
+    # (text, value, concept, where)
+    ("Steuer-IdNr.: 36 574 261 809", "36 574 261 809", "national_id", "inline"),
+    ("Passport number is C01X00T47", "C01X00T47", "passport", "inline"),
+    ("Reisepass\nC01X00T47", "C01X00T47", "passport", "above"),
+    ("Name\tBSN\tCity\nJan Jansen\t111222333\tUtrecht", "111222333", "national_id", "column"),
+    ("Name | Date of birth\nAda Lee | 12.03.1985", "12.03.1985", "date_of_birth", "column"),
+    ("The BSN of Jan is 111222333 ok", "111222333", "national_id", "near"),
+    ("E-Mail:\tjan@example.org", "jan@example.org", "email", "inline"),
+]
+NOT_GOVERNED = [
+    ("Order 111222333 shipped", "111222333"),
+    ("ABC12345", "12345"),
+    ("Total\n111222333", "111222333"),
+    ("Name\tAmount\nJan Jansen\t111222333", "111222333"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "concept", "where"), GOVERNED)
+def test_governing_label(text: str, value: str, concept: str, where: str) -> None:
+    start = text.index(value)
+    label = governing_label(text, start, start + len(value))
+    assert label is not None and (label.reading.concept, label.where) == (concept, where)
+
+
+@pytest.mark.parametrize(("text", "value"), NOT_GOVERNED)
+def test_no_governing_label(text: str, value: str) -> None:
+    start = text.index(value)
+    assert governing_label(text, start, start + len(value)) is None
