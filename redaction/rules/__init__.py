@@ -7,13 +7,16 @@ Importing this package registers every built-in rule in :data:`REGISTRY`, family
 
 from redaction.rules import (  # noqa: F401  (imported to register the rules)
     addresses,
+    birth_dates,
     contact,
     dates,
     financial,
     government_ids,
     online,
     people,
+    secret_keys,
     secrets,
+    world_ids,
 )
 from redaction.rules.base import EVERYWHERE, REGISTRY, Rule, RuleRegistry, Where, register
 from redaction.rules.identity import IdentityMatcher

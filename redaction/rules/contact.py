@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from redaction.knowledge.identifiers import is_product_code
 from redaction.lexicon import words
 from redaction.models import Span
 from redaction.rules.base import Rule, register
@@ -79,6 +80,8 @@ class PhoneRecognizer(Rule):
                 continue
             if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){3}", value):
                 continue  # an IPv4 address
+            if is_product_code(text, start, end):
+                continue  # a barcode or an ISBN: not personal
             digits = digits_of(value)
             intl, area, ext = match.group("intl"), match.group("area"), match.group("ext")
             body = match.group("body")
