@@ -600,4 +600,4 @@ def _wait_ready(session: CaptureSession, done: threading.Event) -> bool:
 
 def _monitor_info(monitor: Monitor, scale: float) -> MonitorInfo:
     return MonitorInfo(x=monitor.x, y=monitor.y, width=monitor.width, height=monitor.height,
-                       scale=round(scale, 4))
+                       scale=round(scale, 4), desktop_scale=round(monitor.scale, 4))

@@ -63,7 +63,7 @@ class Monitor:
     def to_info(self) -> MonitorInfo:
         """The episode metadata's form of this monitor."""
         return MonitorInfo(x=self.x, y=self.y, width=self.width, height=self.height,
-                           scale=self.scale)
+                           scale=self.scale, desktop_scale=self.scale)
 
     def contains(self, x: int, y: int) -> bool:
         return self.x <= x < self.x + self.width and self.y <= y < self.y + self.height

@@ -96,13 +96,19 @@ def certify_redacted(**fields: Any) -> RedactedStep:
 
 @dataclass(frozen=True, slots=True)
 class MonitorInfo:
-    """One monitor's geometry in virtual-screen pixels and its measured scale factor."""
+    """One monitor's geometry in input coordinates and its scale factors.
+
+    ``scale``: stored screenshot pixels per input unit (2 on a Retina display, 1 on X11 and on
+    a per-monitor-DPI-aware Windows). ``desktop_scale``: the factor the desktop renders at, as
+    the platform reports it (1.5 for Windows' "150 %"; None when unknown, e.g. older files).
+    """
 
     x: int
     y: int
     width: int
     height: int
     scale: float = 1.0
+    desktop_scale: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,6 +70,8 @@ def test_dpi_scaled_screen_in_physical_pixels(recorded: Recorded) -> None:
     assert (click.x, click.y) == (300, 150)
     assert [(m.x, m.width, m.scale) for m in recorded.metadata.monitors] == [
         (0, 960, 1.0), (960, 1280, 1.0)]  # hooks, monitors and frames all in pixels
+    # The desktop's own scale, from each monitor's DPI (GetDpiForMonitor: 144 dpi = 150 %).
+    assert [m.desktop_scale for m in recorded.metadata.monitors] == [1.5, 1.0]
 
 
 def test_titles_and_process_names(recorded: Recorded) -> None:
