@@ -35,6 +35,7 @@ from stdnum.pl import pesel
 from stdnum.us import itin, ssn
 
 from redaction.knowledge.labels import normalise_label
+from redaction.lexicon import alternation, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,8 @@ def _normalised(text: str) -> str:
 # ---- validators stdnum has no module for ---------------------------------------------------
 
 _NINO = re.compile(
-    r"(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]"
+    rf"(?!{alternation(words('knowledge_identifiers', 'uk_nino_not_prefixes'))})"
+    r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]"
 )
 
 
@@ -162,8 +164,7 @@ FAMILIES: Final[tuple[IdFamily, ...]] = (
         "de_idnr", "German tax ID (Steuer-IdNr.)", "DE", "NATIONAL_ID",
         (Shape(r"\d{2} ?\d{3} ?\d{3} ?\d{3}", 0.0),),
         idnr.is_valid,
-        ("steuer-id", "steuer-idnr", "steuerid", "idnr", "steueridentifikationsnummer",
-         "identifikationsnummer", "steuerliche identifikationsnummer"),
+        words("knowledge_identifiers", "de_idnr_cues"),
     ),
     IdFamily(
         "de_id_card", "German identity card number", "DE", "NATIONAL_ID",
@@ -239,10 +240,10 @@ FAMILIES_BY_ID: Final = {family.id: family for family in FAMILIES}
 
 #: Words that say a number is a product code (barcode, book number, stock unit).
 PRODUCT_CUES: Final = re.compile(
-    r"(?<![^\W_])(?:isbn(?:-1[03])?|ean(?:-?1[3]|-?8)?|upc(?:-a)?|gtin(?:-1[234])?|barcode|"
-    r"bar code|sku|art\.?[ \t]?-?nr\.?|artikelnummer|article (?:no|number)|product code|"
-    r"item (?:no|number|code)|code[- ]barre|código de barras|codice a barre|streepjescode|"
-    r"issn|ismn)(?![^\W_])",
+    r"(?<![^\W_])(?:isbn(?:-1[03])?|ean(?:-?1[3]|-?8)?|upc(?:-a)?|gtin(?:-1[234])?|"
+    r"art\.?[ \t]?-?nr\.?|article (?:no|number)|item (?:no|number|code)|code[- ]barre|"
+    + alternation(words("knowledge_identifiers", "product_cues"), spaces=" ")
+    + r")(?![^\W_])",
     re.I,
 )
 _ISBN_WRITTEN = re.compile(r"^(?:97[89][- ])?\d{1,5}[- ]\d{1,7}[- ]\d{1,7}[- ][\dX]$")

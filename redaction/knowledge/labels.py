@@ -29,9 +29,10 @@ from types import MappingProxyType
 from typing import Final, Literal
 
 from redaction.entities import ENTITY_TYPES
+from redaction.lexicon import words
 
 #: The languages every concept is written in (besides ``abbr``, abbreviations of any language).
-LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "nl")
+LANGUAGES: Final = words("knowledge_labels", "languages")
 LEXICON_FILE: Final = "labels.toml"
 
 Method = Literal["exact", "ocr", "fuzzy", "partial"]
@@ -75,18 +76,10 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _TRAILING_PAREN = re.compile(r"\s+[(\[][^)\]]{0,40}[)\]][\s:*.]*$")
 _APOSTROPHE = re.compile("['`\u2018\u2019\u00b4]")
 _NON_WORD = re.compile(r"[\W_]+")
-_LEADING: Final = frozenset(
-    {
-        "your", "enter", "please", "the", "my", "new", "confirm", "votre", "vos", "ton", "ihr",
-        "ihre", "ihren", "dein", "deine", "tu", "su", "sus", "il", "la", "le", "seu", "sua",
-        "uw", "je", "jouw", "inserisci", "introduzca", "saisissez", "entrez", "bitte", "geben",
-    }
-)  # fmt: skip
+_LEADING: Final = frozenset(words("knowledge_labels", "leading"))
 # "number"/"no."/"numéro de" around an identifier's name.
-_NUMBER_WORDS: Final = frozenset(
-    {"number", "no", "nr", "nro", "num", "n", "nummer", "numero", "numer", "nummern", "nbr"}
-)
-_CONNECTORS: Final = frozenset({"de", "di", "do", "da", "du", "del", "della", "des", "van", "of"})
+_NUMBER_WORDS: Final = frozenset(words("knowledge_labels", "number_words"))
+_CONNECTORS: Final = frozenset(words("knowledge_labels", "connectors"))
 _OCR_PAIRS: Final = (("rn", "m"), ("vv", "w"), ("cl", "d"))
 _OCR_CHARS: Final = str.maketrans({"0": "o", "1": "l", "|": "l", "i": "l", "5": "s", "!": "l"})
 
@@ -367,10 +360,8 @@ def read_label(label: str) -> LabelReading | None:
 
 # ---- cues in running text ------------------------------------------------------------------
 
-_ACCENTED: Final = {
-    "a": "aàáâãäå", "c": "cç", "e": "eèéêë", "i": "iìíîï", "n": "nñ", "o": "oòóôõöø",
-    "u": "uùúûü", "y": "yýÿ", "s": "sß",
-}  # fmt: skip
+#: A letter and its accented forms (the first letter of each entry: the letter itself).
+_ACCENTED: Final = {letters[0]: letters for letters in words("knowledge_labels", "accented")}
 
 
 def _wording_pattern(wording: str) -> str:

@@ -5,7 +5,8 @@ order) and a comment saying where it comes from. A tagged list (``names.toml``) 
 to the places it counts in, so that several rules share one entry per word and each still
 gets exactly its own set (:func:`tagged`). Files are read once, on first use, from the
 installed package; nothing is fetched. Rules take a list with :func:`words`, or a regex
-alternation of it with :func:`alternation`.
+alternation of it with :func:`alternation`. The few structured files (:data:`STRUCTURED`)
+have their own loader.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import functools
 import importlib.resources
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Final
 
 #: How the words of a multi-word entry are joined in an alternation: horizontal whitespace,
 #: never a line break (OCR lines and typed runs must not match across lines).
@@ -23,9 +26,17 @@ SPACES = r"[ \t]+"
 
 Tagged = dict[str, tuple[str, ...]]
 
+#: The files of this folder that are structured tables, not word lists, and the module that
+#: reads and checks each (``labels.toml``: concepts with an entity type, a score and wordings
+#: by language). Their word lists are still data; the word-list API refuses them. Keep this
+#: short: a new file is a word list unless it cannot be one.
+STRUCTURED: Final[Mapping[str, str]] = MappingProxyType({"labels": "redaction.knowledge.labels"})
+
 
 @functools.cache
 def _load(family: str) -> dict[str, tuple[str, ...] | Tagged]:
+    if family in STRUCTURED:
+        raise ValueError(f"lexicon {family}.toml is structured: read it with {STRUCTURED[family]}")
     resource = importlib.resources.files("redaction.lexicon").joinpath(f"{family}.toml")
     data = tomllib.loads(resource.read_text(encoding="utf-8"))
     lists: dict[str, tuple[str, ...] | Tagged] = {}

@@ -16,25 +16,24 @@ import datetime
 import functools
 import itertools
 import re
-import tomllib
 from collections.abc import Iterator
-from importlib import resources
 from typing import Final
 
 from redaction.knowledge.gazetteer import gazetteer
 from redaction.knowledge.labels import governing_label, label_lexicon
+from redaction.lexicon import alternation, tagged, words
 from redaction.models import Span
 from redaction.rules.base import Rule, register
 
-LEXICON_FILE: Final = "knowledge_dates.toml"
+LEXICON: Final = "knowledge_dates"
 
 
 @functools.cache
 def _data() -> tuple[dict[str, int], frozenset[str]]:
-    text = resources.files("redaction").joinpath("lexicon", LEXICON_FILE).read_text("utf-8")
-    data = tomllib.loads(text)
-    months = {name: int(number) for number, names in data["months"].items() for name in names}
-    return months, frozenset(data["cues"]["not_birth"])
+    months = {
+        name: number for number in range(1, 13) for name in tagged(LEXICON, "months", str(number))
+    }
+    return months, frozenset(words(LEXICON, "not_birth"))
 
 
 @functools.cache
@@ -42,7 +41,7 @@ def _date_regex() -> re.Pattern[str]:
     months, _ = _data()
     names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
     month = rf"(?P<mname>{names})\.?"
-    day = r"(?P<d>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|º|\.)?"
+    day = rf"(?P<d>0?[1-9]|[12]\d|3[01])(?:{alternation(words(LEXICON, 'day_ordinals'))}|\.)?"
     year = r"(?P<y>(?:19|20)\d{2})"
     return re.compile(
         r"(?<![\w/.\-])(?:"
@@ -74,9 +73,7 @@ _CLOCK = re.compile(r"[ \tT]+\d{1,2}:\d{2}")
 _NAME_WORD = re.compile(r"\b[A-ZÀ-Þ][a-zà-ÿ'\-]+")
 
 
-_PARTICLES = re.compile(
-    r"^[ \t]+(?:(?:van|von|der|den|de|da|di|du|del|della|dos|das|la|le|ter|ten)[ \t]+)*$"
-)
+_PARTICLES = re.compile(r"^[ \t]+(?:(?:" + alternation(words(LEXICON, "particles")) + r")[ \t]+)*$")
 
 
 def _row_has_name(line: str) -> bool:

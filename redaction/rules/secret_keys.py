@@ -17,16 +17,15 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from typing import Final
 
+from redaction.lexicon import words
 from redaction.models import Span
 from redaction.rules.base import Rule, register
 
-LEXICON_FILE: Final = "knowledge_secret_keys.toml"
+LEXICON: Final = "knowledge_secret_keys"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,20 +44,19 @@ class SecretKeyWords:
 @functools.cache
 def secret_key_words() -> SecretKeyWords:
     """The packaged word lists, loaded once per process."""
-    text = resources.files("redaction").joinpath("lexicon", LEXICON_FILE).read_text("utf-8")
-    data = tomllib.loads(text)
 
-    def words(name: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(name, []))
+    def lowered(name: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in words(LEXICON, name))
 
     return SecretKeyWords(
-        words("secret_words"),
-        words("password_words"),
-        words("exact"),
-        words("not_secret_last"),
-        words("not_secret_words"),
-        words("needs_prefix"),
-        words("placeholders"),
+        lowered("secret_words"),
+        lowered("password_words"),
+        lowered("exact"),
+        lowered("not_secret_last"),
+        lowered("not_secret_words"),
+        lowered("needs_prefix"),
+        # An empty value is a placeholder too (a word list holds no empty word).
+        lowered("placeholders") | {""},
     )
 
 
@@ -131,9 +129,7 @@ _HASHES: Final = re.compile(
 )
 
 
-_HEADERS: Final = frozenset(
-    {"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "x-auth-token"}
-)
+_HEADERS: Final = frozenset(words(LEXICON, "bare_headers"))
 
 
 def _placeholder(value: str) -> bool:
