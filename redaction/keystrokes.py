@@ -599,7 +599,13 @@ def _collapsed(
         (i for i in sorted(members) if any(c.event not in members for c in deleted_by.get(i, ()))),
         None,
     )
-    if earlier is not None:
+    if earlier is not None and earlier in doomed:
+        # A doomed press that also replaced a selection: a bare backspace deletes the
+        # selection in its place, so its character is never stored.
+        t = events[earlier].t
+        out += [InputEvent(t=t, kind="key_press", key="backspace"),
+                InputEvent(t=t, kind="key_release", key="backspace")]
+    elif earlier is not None:
         out.append(events[earlier])  # deletes the token typed before, whole
     if kept or earlier is None:
         out.append(InputEvent(t=at, kind=REDACTED_EVENT, key=token, char=token if kept else None))
