@@ -399,7 +399,8 @@ class StepRedactor:
         for run in typed.runs:
             for source in (run.text, run.log_text):
                 if source.strip():
-                    text.harvest(source, text.analyze(source, self.deny), self.deny, "typed")
+                    text.harvest(source, text.analyze(source, self.deny, typed=True), self.deny,
+                                 "typed")
 
     def _window(self, draft: StepDraft, redactions: list[Redaction], flags: list[str]
                 ) -> WindowInfo | None:
