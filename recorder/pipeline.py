@@ -288,7 +288,9 @@ class StepRedactor:
             end_x=draft.end_x, end_y=draft.end_y, button=draft.button,
             scroll_dx=draft.scroll_dx, scroll_dy=draft.scroll_dy, text=text,
             keys=self._safe_keys(draft, "secret_input" in flags), modifiers=draft.modifiers,
-            duration_s=draft.duration_s, events=events, window=window,
+            # A secret's duration is its length (at a typing speed): never stored.
+            duration_s=None if "secret_input" in flags else draft.duration_s,
+            events=events, window=window,
             redactions=tuple(redactions), flags=tuple(dict.fromkeys(flags)),
         )
 

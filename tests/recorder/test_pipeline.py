@@ -80,12 +80,16 @@ def test_a_secret_is_one_event_whatever_its_length(redactor: StepRedactor) -> No
     """A 21-character password is one redacted event: no length, no per-key timing."""
     frame = _screen("$ read -s -p 'Password: ' pw", "Password:")
     secret = "correct-horse-battery"
+    typing = _typing(secret, 2.5)
+    move = InputEvent(t=3.71, kind="move", x=40, y=50)  # its time would tell the length typed
+    events = (*typing[:18], move, *typing[18:])
     step = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
-                                     frame=frame, text=secret, events=_typing(secret, 2.5),
+                                     frame=frame, text=secret, events=events, duration_s=2.801,
                                      window_app="xterm", window_title="xterm"))
     assert len(secret) == 21 and step.text == "<PASSWORD>"
     assert [(e.kind, e.key, e.char, e.t) for e in step.events] == [
-        (REDACTED_EVENT, "<PASSWORD>", "<PASSWORD>", 2.5)]
+        (REDACTED_EVENT, "<PASSWORD>", "<PASSWORD>", 2.5), ("move", None, None, 2.5)]
+    assert step.duration_s is None
     assert replay_text(step.events) == step.text
     # Stored again (curators' redact): the same step.
     again = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
