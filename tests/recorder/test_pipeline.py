@@ -133,6 +133,19 @@ def test_unknown_focus_makes_typing_a_secret(redactor: StepRedactor) -> None:
     assert "secret_input" in step.flags and step.text == "<PASSWORD>"
 
 
+def test_a_secret_typed_over_a_selection_keeps_no_character(redactor: StepRedactor) -> None:
+    select_all = (InputEvent(t=2.0, kind="key_press", key="ctrl_l"),
+                  InputEvent(t=2.1, kind="key_press", key="a", char="\x01"),
+                  InputEvent(t=2.2, kind="key_release", key="a", char="\x01"),
+                  InputEvent(t=2.3, kind="key_release", key="ctrl_l"))
+    events = (*_typing("hunter2"), *select_all, *_typing("secret9", 3.0))
+    step = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
+                                     text="secret9", events=events, focus_known=False))
+    assert "secret_input" in step.flags and step.text == "<PASSWORD>"
+    assert not any(e.char in set("secret9") or e.key in set("secret9") for e in step.events)
+    assert replay_text(step.events) == step.text
+
+
 def test_typing_rhythm_is_quantised_and_dwell_removed(redactor: StepRedactor) -> None:
     step = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
                                      text="ls -la", events=_typing("ls -la"),
