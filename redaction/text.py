@@ -36,7 +36,7 @@ from redaction.keystrokes import (
 from redaction.lexicon import alternation, tagged, words
 from redaction.models import InputEvent, Redaction, RedactionKind, Span
 from redaction.nlp import NerEngine
-from redaction.policy import Policy
+from redaction.policy import PLACEHOLDER_TOKEN, Policy
 from redaction.rules import REGISTRY, IdentityMatcher, Rule
 from redaction.rules.addresses import HUNGARIAN_NUMBER
 from redaction.rules.people import NameCueRecognizer
@@ -100,6 +100,7 @@ class TextRedactor:
         # policy) and the recorder's markers: never analysed as personal data.
         placeholders = {policy.placeholder_for(name) for name in ENTITY_TYPES}
         placeholders |= {f"<{name}>" for name in ENTITY_TYPES} | set(_MARKERS)
+        placeholders = {p for p in placeholders if PLACEHOLDER_TOKEN.fullmatch(p)}
         self._placeholders = re.compile(
             "|".join(re.escape(p) for p in sorted(placeholders, key=len, reverse=True))
         )
