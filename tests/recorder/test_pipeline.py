@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from recorder.capture.backend import SECRET_PASSWORD_FIELD
 from recorder.pipeline import (
     Engines,
     PrivacySettings,
@@ -20,6 +21,8 @@ from redaction.denylist import DenyList
 from redaction.image.ocr import OcrLine, OcrWord
 from redaction.keystrokes import REDACTED_EVENT, replay_text
 from redaction.models import Box, InputEvent
+from redaction.policy import parse_policy
+from redaction.text import TextRedactor
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +147,18 @@ def test_a_secret_typed_over_a_selection_keeps_no_character(redactor: StepRedact
     assert "secret_input" in step.flags and step.text == "<PASSWORD>"
     assert not any(e.char in set("secret9") or e.key in set("secret9") for e in step.events)
     assert replay_text(step.events) == step.text
+
+
+def test_a_secret_field_keeps_one_placeholder_key_of_the_policy(engines: Engines) -> None:
+    policy = parse_policy('[policy]\nname = "t"\n[ner]\nenabled = false\n[entities]\n'
+                          'enabled = ["PASSWORD"]\n[placeholders]\nPASSWORD = "<SECRET>"\n')
+    custom = StepRedactor(Engines(text=TextRedactor(policy, None), frames=engines.frames),
+                          DenyList(), PrivacySettings(), Tally())
+    step = custom.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
+                                   text="hunter2", events=_typing("hunter2"),
+                                   keys=(*"hunter2", "enter"), flags=(SECRET_PASSWORD_FIELD,)))
+    assert "secret_input" in step.flags and step.text == "<SECRET>"
+    assert step.keys == ("<SECRET>", "enter")
 
 
 def test_typing_rhythm_is_quantised_and_dwell_removed(redactor: StepRedactor) -> None:
