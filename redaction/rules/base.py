@@ -44,6 +44,11 @@ class Rule(ABC):
     def find(self, text: str) -> Iterable[Span]:
         """Spans of personal data in ``text``, in any order, possibly overlapping."""
 
+    def find_typed(self, text: str) -> Iterable[Span]:
+        """Spans in text a volunteer typed (rebuilt from keys): :meth:`find`'s unless the rule
+        reads typing differently (a shell prompt after "password:" is shown, never typed)."""
+        return self.find(text)
+
     def span(self, start: int, end: int, entity_type: str, score: float) -> Span:
         """A span attributed to this rule."""
         return Span(start, end, entity_type, self.name, score)

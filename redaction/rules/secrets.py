@@ -142,6 +142,12 @@ class SecretRecognizer(Rule):
     entity_types = frozenset({"SECRET"})
 
     def find(self, text: str) -> Iterator[Span]:
+        return self._find(text, prompts=True)
+
+    def find_typed(self, text: str) -> Iterator[Span]:
+        return self._find(text, prompts=False)  # a prompt is shown, never typed
+
+    def _find(self, text: str, prompts: bool) -> Iterator[Span]:
         data_uris = [m.span() for m in _DATA_URI.finditer(text)]
 
         def in_data_uri(start: int, end: int) -> bool:
@@ -158,7 +164,7 @@ class SecretRecognizer(Rule):
                 value = match.group("value").rstrip(".,;:")
                 if len(value) < 8 or in_data_uri(start, end):
                     continue
-                if is_shell_prompt(text[start:].split(maxsplit=1)[0]):
+                if prompts and is_shell_prompt(text[start:].split(maxsplit=1)[0]):
                     continue  # "Password: bash-5.2#": the shell's next prompt
                 # "token: expired" or "password = getpass()" is not a value worth hiding...
                 if re.fullmatch(r"[A-Za-z]+(?:\(\))?", value) and len(value) < 12:
@@ -234,9 +240,9 @@ _PROSE_AFTER_PASSWORD = re.compile(
 )
 _PIN_VALUE = re.compile(r"^\d{3,12}$")
 # A shell's prompt: "bash-5.2#" (a shell's default: name, version, $ or #) or
-# "user@host:~/src$". After a silent "Password: " prompt the next prompt follows on the same
-# line; it is not what was typed (that was never shown).
-_SHELL_PROMPT = re.compile(r"[a-z]+-\d+(?:\.\d+)+[$#%>]|[\w.\-]+@[\w.\-]+:\S*[$#%]")
+# "user@host:~/src$" (a path after the colon). After a silent "Password: " prompt the next
+# prompt follows on the same line; it is not what was typed (that was never shown).
+_SHELL_PROMPT = re.compile(r"[a-z]+-\d+(?:\.\d+)+[$#%>]|[\w.\-]+@[\w.\-]+:[~/]\S*[$#%]")
 
 
 def is_shell_prompt(token: str) -> bool:
@@ -257,6 +263,12 @@ class PasswordRecognizer(Rule):
     entity_types = frozenset({"PASSWORD"})
 
     def find(self, text: str) -> Iterator[Span]:
+        return self._find(text, prompts=True)
+
+    def find_typed(self, text: str) -> Iterator[Span]:
+        return self._find(text, prompts=False)  # a prompt is shown, never typed
+
+    def _find(self, text: str, prompts: bool) -> Iterator[Span]:
         seen: set[int] = set()
         for pattern, bare in ((_PASSWORD_ASSIGNED, False), (_PASSWORD_BARE, True)):
             for match in pattern.finditer(text):
@@ -269,7 +281,7 @@ class PasswordRecognizer(Rule):
                     continue
                 if bare and _PROSE_AFTER_PASSWORD.match(value):
                     continue
-                if value.rstrip(".,;:!?") == "" or is_shell_prompt(value):
+                if value.rstrip(".,;:!?") == "" or (prompts and is_shell_prompt(value)):
                     continue
                 # A sentence's full stop is not part of the password, unless it is all there is.
                 trimmed = value.rstrip(".,;!?") or value

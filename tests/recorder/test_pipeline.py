@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from recorder.capture.backend import SECRET_PASSWORD_FIELD
 from recorder.pipeline import (
     Engines,
     PrivacySettings,
@@ -20,6 +21,8 @@ from redaction.denylist import DenyList
 from redaction.image.ocr import OcrLine, OcrWord
 from redaction.keystrokes import REDACTED_EVENT, replay_text
 from redaction.models import Box, InputEvent
+from redaction.policy import parse_policy
+from redaction.text import TextRedactor
 
 
 @pytest.fixture(scope="module")
@@ -80,12 +83,16 @@ def test_a_secret_is_one_event_whatever_its_length(redactor: StepRedactor) -> No
     """A 21-character password is one redacted event: no length, no per-key timing."""
     frame = _screen("$ read -s -p 'Password: ' pw", "Password:")
     secret = "correct-horse-battery"
+    typing = _typing(secret, 2.5)
+    move = InputEvent(t=3.71, kind="move", x=40, y=50)  # its time would tell the length typed
+    events = (*typing[:18], move, *typing[18:])
     step = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
-                                     frame=frame, text=secret, events=_typing(secret, 2.5),
+                                     frame=frame, text=secret, events=events, duration_s=2.801,
                                      window_app="xterm", window_title="xterm"))
     assert len(secret) == 21 and step.text == "<PASSWORD>"
     assert [(e.kind, e.key, e.char, e.t) for e in step.events] == [
-        (REDACTED_EVENT, "<PASSWORD>", "<PASSWORD>", 2.5)]
+        (REDACTED_EVENT, "<PASSWORD>", "<PASSWORD>", 2.5), ("move", None, None, 2.5)]
+    assert step.duration_s is None
     assert replay_text(step.events) == step.text
     # Stored again (curators' redact): the same step.
     again = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
@@ -127,6 +134,31 @@ def test_unknown_focus_makes_typing_a_secret(redactor: StepRedactor) -> None:
     step = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
                                      text="abc", events=_typing("abc"), focus_known=False))
     assert "secret_input" in step.flags and step.text == "<PASSWORD>"
+
+
+def test_a_secret_typed_over_a_selection_keeps_no_character(redactor: StepRedactor) -> None:
+    select_all = (InputEvent(t=2.0, kind="key_press", key="ctrl_l"),
+                  InputEvent(t=2.1, kind="key_press", key="a", char="\x01"),
+                  InputEvent(t=2.2, kind="key_release", key="a", char="\x01"),
+                  InputEvent(t=2.3, kind="key_release", key="ctrl_l"))
+    events = (*_typing("hunter2"), *select_all, *_typing("secret9", 3.0))
+    step = redactor.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
+                                     text="secret9", events=events, focus_known=False))
+    assert "secret_input" in step.flags and step.text == "<PASSWORD>"
+    assert not any(e.char in set("secret9") or e.key in set("secret9") for e in step.events)
+    assert replay_text(step.events) == step.text
+
+
+def test_a_secret_field_keeps_one_placeholder_key_of_the_policy(engines: Engines) -> None:
+    policy = parse_policy('[policy]\nname = "t"\n[ner]\nenabled = false\n[entities]\n'
+                          'enabled = ["PASSWORD"]\n[placeholders]\nPASSWORD = "<SECRET>"\n')
+    custom = StepRedactor(Engines(text=TextRedactor(policy, None), frames=engines.frames),
+                          DenyList(), PrivacySettings(), Tally())
+    step = custom.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="type",
+                                   text="hunter2", events=_typing("hunter2"),
+                                   keys=(*"hunter2", "enter"), flags=(SECRET_PASSWORD_FIELD,)))
+    assert "secret_input" in step.flags and step.text == "<SECRET>"
+    assert step.keys == ("<SECRET>", "enter")
 
 
 def test_typing_rhythm_is_quantised_and_dwell_removed(redactor: StepRedactor) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hypothesis import given
@@ -17,11 +18,13 @@ from hypothesis import strategies as st
 from redaction.keystrokes import (
     REDACTED_EVENT,
     UNKNOWN_CHAR,
+    collapse_runs,
     rebuild_typing,
     replay_text,
     typed_presses,
 )
-from redaction.models import InputEvent
+from redaction.models import InputEvent, Span
+from redaction.typing_events import redact_events
 
 # ---- building event streams ---------------------------------------------------------------
 
@@ -348,3 +351,62 @@ def test_typed_presses_are_characters_not_key_combinations() -> None:
     option = stream.key("x", "\u2248", ("alt",))  # macOS option types; the model cannot follow
     stream.key("tab")
     assert typed_presses(stream.events, rebuild_typing(stream.events)) == {*typed_keys, option}
+
+
+def _spans_of(doomed_keys: frozenset[str]) -> Callable[[str], list[Span]]:
+    """An analysis that finds every stretch of the given (lower-cased) characters."""
+
+    def analyze(text: str) -> list[Span]:
+        spans, start = [], None
+        for at, char in enumerate(text + "\n"):
+            if char.lower() in doomed_keys and char != "\n":
+                start = at if start is None else start
+            elif start is not None:
+                spans.append(Span(start, at, "SECRET", "test", 1.0))
+                start = None
+        return spans
+
+    return analyze
+
+
+SECRET_KEYS = sorted({c.lower() for c in CHARS} - {" "})  # blank text is never analysed
+
+
+@given(edits, st.frozensets(st.sampled_from(SECRET_KEYS), min_size=1))
+def test_no_doomed_character_survives_collapsing(
+    ops: list[tuple[str, str]], doomed_keys: frozenset[str]
+) -> None:
+    stream, model = Stream(), Reference()
+    for op, arg in ops:
+        apply(stream, model, op, arg)
+    result = redact_events(stream.events, _spans_of(doomed_keys), lambda _: "<P>")
+    doomed = [
+        stream.events[c.event] for c in rebuild_typing(stream.events).log
+        if c.event is not None and c.char.lower() in doomed_keys
+    ]
+    for event in result.events:
+        assert not any(event is d for d in doomed)
+        if event.kind in ("key_press", "key_release"):
+            assert (event.char or "").lower() not in doomed_keys
+            assert event.char is None or (event.key or "").lower() not in doomed_keys
+    assert result.text == replay_text(result.events)
+    assert not doomed_keys & set(result.text.replace("<P>", "").lower())
+
+
+def test_typing_over_a_selection_does_not_keep_its_first_character() -> None:
+    stream = Stream()
+    stream.type("hunter2")
+    stream.key("a", None, ("ctrl",))
+    retyped = stream.type("secret9")
+    typed = rebuild_typing(stream.events)
+    doomed = {c.event: "PASSWORD" for c in typed.log if c.event is not None}
+    out = collapse_runs(stream.events, doomed, typed, lambda entity: f"<{entity}>")
+    assert not any(e is stream.events[i] for e in out for i in retyped)
+    assert [(e.kind, e.key, e.char) for e in out if e.kind != "key_release"] == [
+        (REDACTED_EVENT, "<PASSWORD>", "<PASSWORD>"),
+        ("key_press", "ctrl", None),
+        ("key_press", "a", None),
+        ("key_press", "backspace", None),
+        (REDACTED_EVENT, "<PASSWORD>", "<PASSWORD>"),
+    ]
+    assert replay_text(out) == "<PASSWORD>"

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
@@ -43,6 +45,10 @@ def test_every_label_maps_to_an_entity_type() -> None:
         (MINIMAL + "[thresholds]\nNOPE = 0.5\n", "unknown entity type NOPE"),
         (MINIMAL + "[surprise]\nx = 1\n", "unknown table [surprise]"),
         (MINIMAL + '[placeholders]\nPERSON = "{entity}{entity}"\n', "placeholders"),
+        (MINIMAL + '[placeholders]\nPHONE_NUMBER = "-"\n', "placeholders look like <NAME>"),
+        (MINIMAL.replace("\n", '\nplaceholder = ""\n', 1), "placeholders look like <NAME>"),
+        (MINIMAL + '[placeholders]\nPERSON = "<x>"\n', "placeholders look like <NAME>"),
+        (MINIMAL + '[placeholders]\nPERSON = "[{entity}]"\n', "placeholders look like <NAME>"),
         (MINIMAL + "[deny]\nterms = [1]\n", "terms must be strings"),
         (MINIMAL.replace('"PERSON"', "true"), "unknown entity type"),
         (MINIMAL + "[recognizers]\nscores = { phone = 1.5 }\n", "scores must be numbers"),
@@ -59,6 +65,18 @@ NO_NER = (
     '[policy]\nname = "t"\n[ner]\nenabled = false\n'
     '[entities]\nenabled = ["PHONE_NUMBER", "EMAIL_ADDRESS"]\n'
 )
+
+
+def test_only_placeholder_tokens_are_exempt_from_analysis() -> None:
+    """A custom placeholder exempts its own <...> token, never a character of a value."""
+    custom = parse_policy(NO_NER + '[placeholders]\nPHONE_NUMBER = "<tel>"\n', origin="p.toml")
+    redactor = TextRedactor(custom, None)
+    assert redactor.redact_text("call +1-415-555-0172 now").text == "call <tel> now"
+    assert redactor.redact_text("call <tel> now").text == "call <tel> now"
+    # Built in code, a one-character placeholder is no token: the value is still found whole.
+    dash = TextRedactor(replace(custom, placeholders=MappingProxyType({"PHONE_NUMBER": "-"})),
+                        None)
+    assert dash.redact_text("call +1-415-555-0172 now").text == "call - now"
 
 
 def test_a_policy_scores_a_rule_by_name() -> None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.redaction.rules.support import found, threshold_for
+from redaction.rules.secrets import is_shell_prompt
+from tests.redaction.rules.support import RULES, found, threshold_for
 
 # (rule, text, the value it must find)
 TRUE_CASES = [
@@ -60,6 +61,26 @@ TRUE_CASES = [
     ("password", "passcode 4417", "4417"),
     ("password", "Password: hunter2#", "hunter2#"),
     ("password", "Password: Summer-2024#", "Summer-2024#"),
+    # A user@host prompt has a path after the colon; without one it is the value.
+    ("password", "password: alice@home:Tr0ub4dor$", "alice@home:Tr0ub4dor$"),
+]
+
+# (rule, text, value): found in typed text, where a shell prompt is never typed.
+TYPED_TRUE_CASES = [
+    ("password", "password: build-2.0.1#", "build-2.0.1#"),
+    ("password", "Password: bash-5.2#", "bash-5.2#"),
+    ("password", "password: ann@build-01:~/src$", "ann@build-01:~/src$"),
+    ("secret", "api_key = build-2.0.1#", "build-2.0.1"),
+]
+
+# (token, whether it is a shell prompt): a screen's "Password: " cue is then silent.
+SHELL_PROMPTS = [
+    ("bash-5.2#", True),
+    ("ann@build-01:~/src$", True),
+    ("root@db:/etc#", True),
+    ("alice@home:Tr0ub4dor$", False),
+    ("ops@vault:9f8e7d6c5b4a#", False),
+    ("ann@build-01:$", False),
 ]
 
 # (rule, text): nothing at or above the default threshold.
@@ -95,3 +116,13 @@ def test_true_cases(name: str, text: str, value: str) -> None:
 @pytest.mark.parametrize(("name", "text"), FALSE_CASES)
 def test_false_cases(name: str, text: str) -> None:
     assert found(name, text) == []
+
+
+@pytest.mark.parametrize(("name", "text", "value"), TYPED_TRUE_CASES)
+def test_typed_true_cases(name: str, text: str, value: str) -> None:
+    assert value in [text[s.start : s.end] for s in RULES[name].find_typed(text)]
+
+
+@pytest.mark.parametrize(("token", "prompt"), SHELL_PROMPTS)
+def test_shell_prompts(token: str, prompt: bool) -> None:
+    assert is_shell_prompt(token) is prompt
