@@ -695,8 +695,9 @@ def pack(
 
     Example: cuarec pack episodes/ --out dataset --license CC-BY-4.0 --split train=0.9,test=0.1
     """
-    from recorder.dataset import PackOptions, parse_split, remove_episodes
-    from recorder.dataset import pack as pack_episodes
+    from recorder.dataset.pack import PackOptions, parse_split
+    from recorder.dataset.pack import pack as pack_episodes
+    from recorder.dataset.remove import remove_episodes
     from recorder.episode.reader import find_episodes
 
     if remove:

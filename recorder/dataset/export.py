@@ -19,7 +19,7 @@ from recorder.dataset import commit
 from recorder.dataset.card import front_matter
 from recorder.dataset.layout import DATA_DIR, read_info
 from recorder.dataset.load import entries, iter_steps, metadata_of
-from recorder.episode.writer import DIR_MODE, ensure_private_folder
+from recorder.episode.writer import DIR_MODE, ensure_private_folder, fsync_dir
 from recorder.errors import UsageError
 from recorder.export import ACTION_SPACES, ExportOptions, export_pairs, pairs_table
 
@@ -100,7 +100,7 @@ def export_dataset(root: Path, space_name: str, out_dir: Path,
                 "episodes": len(index), "pairs": pairs_total,
                 "license": info.get("license")}, indent=2, sort_keys=True).encode())
         os.rename(tmp, target)
-        commit.fsync_dir(out_dir)
+        fsync_dir(out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -58,7 +58,7 @@ from recorder.dataset.layout import (
 )
 from recorder.episode.model import EpisodeMetadata
 from recorder.episode.reader import Episode, image_size, open_episode
-from recorder.episode.writer import ensure_private_folder
+from recorder.episode.writer import disk_error, ensure_private_folder
 from recorder.errors import CuarecError, InvalidEpisodeError, UsageError
 
 AuditMode = Literal["require", "allow", "skip"]
@@ -550,7 +550,7 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
                     sink.close()
             stage.abandon()
             if isinstance(exc, OSError):
-                raise commit.disk_error(exc, out) from None
+                raise disk_error(exc, out, "the packed dataset") from None
             raise
     ordered = tuple(outcomes[i] for i in sorted(outcomes))
     return PackResult(out, ordered, tuple(written), (), final_info, audited, cached)

@@ -31,6 +31,7 @@ from recorder.dataset.pack import (
     withdrawn_key,
     write_withdrawn,
 )
+from recorder.episode.writer import disk_error
 from recorder.errors import UsageError
 
 
@@ -110,6 +111,6 @@ def remove_episodes(root: Path, episode_ids: Sequence[str]) -> PackResult:
         except BaseException as exc:
             stage.abandon()
             if isinstance(exc, OSError):
-                raise commit.disk_error(exc, root) from None
+                raise disk_error(exc, root, "the packed dataset") from None
             raise
     return PackResult(root, (), tuple(written), tuple(affected), final_info)

@@ -19,9 +19,10 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from recorder.dataset import PackOptions, pack, remove_episodes
 from recorder.dataset.index import read_index, split_for
 from recorder.dataset.layout import DatasetLayout
+from recorder.dataset.pack import PackOptions, pack
+from recorder.dataset.remove import remove_episodes
 from recorder.episode.model import EpisodeMetadata, WindowInfo, certify_redacted
 from recorder.episode.reader import open_episode
 from recorder.episode.synthetic import write_synthetic_episode
@@ -391,3 +392,19 @@ def test_card_escapes_strings_from_episodes(tmp_path: Path) -> None:
     assert "<img" not in body and "&lt;img src=x&gt;\\|\\*\\*app\\*\\*" in body
     assert front_matter(root)["license"] == "mit"  # the OS string did not end the YAML
     assert body.count("\n---\n") == 1
+
+
+def test_the_dataset_readers_import_without_fcntl(tmp_path: Path) -> None:
+    """Windows has no ``fcntl``: ``info``, ``view`` and ``export`` still import and tell a
+    packed dataset from an episode (only the writers' lock needs it, imported when locking)."""
+    dataset = pack([write_synthetic_episode(tmp_path / "episodes", n_steps=2)],
+                   tmp_path / "dataset", OPTIONS).root
+    code = ("import sys; sys.modules['fcntl'] = None\n"
+            "from pathlib import Path\n"
+            "from recorder.dataset.layout import is_packed_dataset\n"
+            "import recorder.dataset.export, recorder.view\n"
+            "print(is_packed_dataset(Path(sys.argv[1])), is_packed_dataset(Path(sys.argv[2])))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(dataset), str(tmp_path / "episodes")],
+                          cwd=harness.REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "False"]
