@@ -76,7 +76,7 @@ EpisodeFiles = Annotated[
                                metavar="EPISODE...", readable=False)
 ]
 Folder = Annotated[Path, typer.Argument(
-    help="The folder the recording was writing to (the --out of cuarec record; default "
+    help="The folder the recording was writing to (the --out of cuarec record, e.g. "
     "episodes).", metavar="FOLDER", readable=False)]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
@@ -388,7 +388,8 @@ def export(
 @app.command(cls=PlainHelpCommand)
 def view(
     episode: Annotated[Path, typer.Argument(help="Episode file (or a packed dataset folder "
-                                            "with --episode).", readable=False)],
+                                            "with --episode).", metavar="EPISODE",
+                                            readable=False)],
     out: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="HTML file to write "
                                              "(default: beside the episode).")] = None,
     episode_id: Annotated[str | None, typer.Option("--episode", metavar="ID", help="Episode id "
@@ -413,7 +414,8 @@ def view(
 
 @app.command(cls=PlainHelpCommand)
 def edit(
-    episode: Annotated[Path, typer.Argument(help="Episode file.", readable=False)],
+    episode: Annotated[Path, typer.Argument(help="Episode file.", metavar="EPISODE",
+                                            readable=False)],
     drop_steps: Annotated[str, typer.Option("--drop-steps", metavar="STEPS", help="Steps to "
                                             "remove, numbered as the review page numbers "
                                             "them: 3,7-9. The final done step stays.")],
@@ -660,21 +662,23 @@ def _safe_name(text: str) -> str:
 def pack(
     inputs: Annotated[list[Path], typer.Argument(
         help="Episode files or folders of them; with --remove: the dataset folder, then the "
-        "episode ids to withdraw.", readable=False)],
-    out: Annotated[Path | None, typer.Option("--out", help="The dataset folder (created, or "
-                                             "appended to).")] = None,
-    license_: Annotated[str | None, typer.Option("--license", help="SPDX licence id, e.g. "
-                                                 "CC-BY-4.0 (required for a new dataset).")
-                        ] = None,
-    shard_mb: Annotated[float, typer.Option("--shard-mb", help="Close a shard once it holds "
-                                            "this many MB (episodes are never split).")
-                        ] = 256.0,
-    split: Annotated[str | None, typer.Option("--split", help="Splits by episode, e.g. "
-                                              "train=0.9,test=0.1 (default train=1).")] = None,
-    seed: Annotated[int | None, typer.Option("--seed", help="Seed of the split hash "
-                                             "(default 0).")] = None,
-    volunteer_id: Annotated[str | None, typer.Option("--volunteer-id", help="hash (salted "
-                                                     "per dataset, default) or drop.")] = None,
+        "episode ids to withdraw.", metavar="INPUT...", readable=False)],
+    out: Annotated[Path | None, typer.Option("--out", metavar="FOLDER", help="The dataset "
+                                             "folder (created, or appended to).")] = None,
+    license_: Annotated[str | None, typer.Option("--license", metavar="SPDX", help="SPDX "
+                                                 "licence id, e.g. CC-BY-4.0 (required for a "
+                                                 "new dataset).")] = None,
+    shard_mb: Annotated[float, typer.Option("--shard-mb", metavar="MB", help="Close a shard "
+                                            "once it holds this many MB (episodes are never "
+                                            "split).")] = 256.0,
+    split: Annotated[str | None, typer.Option("--split", metavar="SPLITS", help="Splits by "
+                                              "episode, e.g. train=0.9,test=0.1 (default "
+                                              "train=1).")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", metavar="N", help="Seed of the split "
+                                             "hash (default 0).")] = None,
+    volunteer_id: Annotated[str | None, typer.Option("--volunteer-id", metavar="MODE",
+                                                     help="hash (salted per dataset, "
+                                                     "default) or drop.")] = None,
     allow_findings: Annotated[bool, typer.Option("--allow-findings", help="Pack files with "
                                                  "audit findings (the card says so).")] = False,
     no_audit: Annotated[bool, typer.Option("--no-audit", help="Skip the audit (the card says "
@@ -695,7 +699,7 @@ def pack(
 
     Example: cuarec pack episodes/ --out dataset --license CC-BY-4.0 --split train=0.9,test=0.1
     """
-    from recorder.dataset.pack import PackOptions, parse_split
+    from recorder.dataset.pack import InputOutcome, PackOptions, VolunteerMode, parse_split
     from recorder.dataset.pack import pack as pack_episodes
     from recorder.dataset.remove import remove_episodes
     from recorder.episode.reader import find_episodes
@@ -703,11 +707,20 @@ def pack(
     if remove:
         if out is not None or len(inputs) < 2:
             raise UsageError("usage: cuarec pack DIR --remove EPISODE_ID...")
+        packing_only = {"--license": license_ is not None, "--shard-mb": shard_mb != 256.0,
+                        "--split": split is not None, "--seed": seed is not None,
+                        "--volunteer-id": volunteer_id is not None,
+                        "--allow-findings": allow_findings, "--no-audit": no_audit,
+                        "--workers": workers != 1, "--engine": engine != "local",
+                        "--no-ner": no_ner}
+        given = [name for name, used in packing_only.items() if used]
+        if given:
+            raise UsageError(f"{', '.join(given)} only apply when packing, not with --remove")
         result = remove_episodes(inputs[0], [str(i) for i in inputs[1:]])
         if as_json:
             _emit_json(result.to_json())
         else:
-            typer.echo(f"withdrew {len(inputs) - 1} episode(s); rewrote "
+            typer.echo(f"withdrew {result.withdrawn} episode(s); rewrote "
                        f"{len(result.shards_removed)} shard(s); "
                        f"{result.info['counts']['episodes']} episode(s) left")
         return
@@ -715,17 +728,19 @@ def pack(
         raise UsageError("--out DIR is required (the dataset folder)")
     if allow_findings and no_audit:
         raise UsageError("--allow-findings and --no-audit exclude each other")
-    if volunteer_id not in (None, "hash", "drop"):
+    volunteer_modes: dict[str | None, VolunteerMode | None] = {
+        None: None, "hash": "hash", "drop": "drop"}
+    if volunteer_id not in volunteer_modes:
         raise UsageError("--volunteer-id must be hash or drop")
     options = PackOptions(
         license=license_, shard_mb=shard_mb, split=None if split is None else parse_split(split),
-        seed=seed, volunteer_id=volunteer_id,  # type: ignore[arg-type]
+        seed=seed, volunteer_id=volunteer_modes[volunteer_id],
         audit="skip" if no_audit else "allow" if allow_findings else "require",
         no_ner=no_ner, workers=workers, engine=engine)
     sources = find_episodes(inputs)
     done = 0
 
-    def progress(outcome: Any) -> None:
+    def progress(outcome: InputOutcome) -> None:
         nonlocal done
         done += 1
         if not as_json:

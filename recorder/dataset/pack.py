@@ -110,6 +110,7 @@ class PackResult:
     info: Mapping[str, Any]
     audited: int = 0
     audit_cached: int = 0
+    withdrawn: int = 0  # episodes a ``--remove`` took out
 
     @property
     def ok(self) -> bool:
@@ -119,7 +120,8 @@ class PackResult:
         return {"dataset": str(self.root), "inputs": [o.to_json() for o in self.outcomes],
                 "shards_written": list(self.shards_written),
                 "shards_removed": list(self.shards_removed), "audited": self.audited,
-                "audit_cached": self.audit_cached, "counts": self.info.get("counts", {})}
+                "audit_cached": self.audit_cached, "withdrawn": self.withdrawn,
+                "counts": self.info.get("counts", {})}
 
 
 def parse_split(text: str) -> tuple[tuple[str, float], ...]:

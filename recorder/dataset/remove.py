@@ -113,4 +113,5 @@ def remove_episodes(root: Path, episode_ids: Sequence[str]) -> PackResult:
             if isinstance(exc, OSError):
                 raise disk_error(exc, root, "the packed dataset") from None
             raise
-    return PackResult(root, (), tuple(written), tuple(affected), final_info)
+    return PackResult(root, (), tuple(written), tuple(affected), final_info,
+                      withdrawn=len(wanted))

@@ -88,3 +88,15 @@ def test_the_readme_row_names_every_option(name: str) -> None:
     row = _readme_rows()[name]
     missing = sorted(opt for opt in options if not re.search(re.escape(opt) + r"(?![\w-])", row))
     assert not missing, f"README's `cuarec {name}` row lacks {missing}"
+
+
+@pytest.mark.parametrize("path", [p for p in COMMANDS if p], ids=" ".join)
+def test_every_value_has_a_metavar(path: tuple[str, ...]) -> None:
+    """A value without its own metavar shows the parameter's Python name (`LICENSE_`,
+    `SHARD_MB`, `INPUTS...`) in the help."""
+    command = typer.main.get_command(app)
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    bare = [param.name for param in command.params
+            if not getattr(param, "is_flag", False) and param.metavar is None]
+    assert not bare, f"cuarec {' '.join(path)}: no metavar for {bare}"

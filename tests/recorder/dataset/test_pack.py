@@ -340,6 +340,16 @@ def test_cli_info_view_and_bad_input(packed: Path, tmp_path: Path,
         assert err.startswith("cuarec: error: ") and err.count("\n") == 1
     assert not (tmp_path / "new").exists()
     assert [p.name for p in foreign.iterdir()] == ["notes.txt"]
+    # Packing options mean nothing to a withdrawal: refused, nothing withdrawn.
+    for extra in (["--license", "MIT"], ["--split", "train=1"], ["--no-audit"],
+                  ["--engine", "ray"]):
+        code, _, err = cli(capsys, "pack", str(packed), "--remove", episode_id, *extra)
+        assert code == 2 and f"{extra[0]} only apply when packing" in err, (extra, err)
+    assert json.loads(cli(capsys, "info", str(packed), "--json")[1])[0]["episodes"] == 10
+    # The count printed is the episodes withdrawn (an id given twice is one episode).
+    code, out, err = cli(capsys, "pack", str(packed), "--remove", episode_id, episode_id)
+    assert code == 0, err
+    assert out.startswith("withdrew 1 episode(s); ") and "9 episode(s) left" in out
 
 
 
