@@ -418,3 +418,18 @@ def test_the_dataset_readers_import_without_fcntl(tmp_path: Path) -> None:
                           cwd=harness.REPO, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True", "False"]
+
+
+def test_exporting_a_dataset_into_a_read_only_folder_is_exit_3(
+        tmp_path: Path, unprivileged: list[str]) -> None:
+    dataset = pack([write_synthetic_episode(tmp_path / "episodes", n_steps=2)],
+                   tmp_path / "dataset", OPTIONS).root
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o555)
+    result = harness.run_cuarec("export", str(dataset), "--to", "jsonl", "--out", str(locked),
+                                prefix=unprivileged)
+    locked.chmod(0o700)
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.startswith("cuarec: error: permission denied while writing")
+    assert result.stderr.count("\n") == 1
+    assert list(locked.iterdir()) == []
