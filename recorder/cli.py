@@ -208,8 +208,9 @@ def record(
     stop_hotkey: Annotated[str | None, typer.Option(
         "--stop-hotkey", metavar="KEYS",
         help="Keys that end the recording, modifiers first, joined by + (e.g. ctrl+alt+q; at "
-        "least one of ctrl, alt, shift, super). Never recorded. Default: ctrl+alt+q (Linux, "
-        "macOS), ctrl+shift+f12 (Windows, where Ctrl+Alt is AltGr).")] = None,
+        "least one of ctrl, alt, super, or shift before a key that types nothing, such as "
+        "shift+f12). Never recorded. Default: ctrl+alt+q (Linux, macOS), ctrl+shift+f12 "
+        "(Windows, where Ctrl+Alt is AltGr).")] = None,
     pause_hotkey: Annotated[str | None, typer.Option(
         "--pause-hotkey", metavar="KEYS",
         help="Keys that pause and resume recording (nothing is captured while paused), in "
