@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import secrets
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -170,13 +169,11 @@ def read_withdrawn(layout: DatasetLayout) -> set[str]:
     return set(json.loads(path.read_text()))
 
 
-def write_withdrawn(layout: DatasetLayout, keys: set[str]) -> None:
-    path = layout.private / WITHDRAWN_FILE
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.unlink(missing_ok=True)
-    with commit.new_private_file(tmp) as handle:
+def stage_withdrawn(stage: commit.Stage, keys: set[str]) -> None:
+    """The new withdrawn list, moved into the private folder with the rest of the change."""
+    with commit.new_private_file(stage.file(WITHDRAWN_FILE,
+                                            f"{PRIVATE_DIR}/{WITHDRAWN_FILE}")) as handle:
         handle.write(json.dumps(sorted(keys)).encode())
-    os.replace(tmp, path)
 
 
 # --- audit cache ---------------------------------------------------------------------------

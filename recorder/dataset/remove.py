@@ -28,8 +28,8 @@ from recorder.dataset.pack import (
     read_withdrawn,
     shard_sizes,
     stage_meta,
+    stage_withdrawn,
     withdrawn_key,
-    write_withdrawn,
 )
 from recorder.episode.writer import disk_error
 from recorder.errors import UsageError
@@ -106,7 +106,7 @@ def remove_episodes(root: Path, episode_ids: Sequence[str]) -> PackResult:
                        audit_rows if layout.audit.exists() else None)
             salt = dataset_salt(layout)
             withdrawn = read_withdrawn(layout) | {withdrawn_key(salt, i) for i in wanted}
-            write_withdrawn(layout, withdrawn)
+            stage_withdrawn(stage, withdrawn)
             stage.commit()
         except BaseException as exc:
             stage.abandon()

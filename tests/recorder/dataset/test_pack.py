@@ -433,3 +433,28 @@ def test_exporting_a_dataset_into_a_read_only_folder_is_exit_3(
     assert result.stderr.startswith("cuarec: error: permission denied while writing")
     assert result.stderr.count("\n") == 1
     assert list(locked.iterdir()) == []
+
+
+def test_a_failed_withdrawal_leaves_the_withdrawn_list_alone(
+        ten: list[Path], packed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The withdrawn list moves with the change: a removal that fails before its journal is
+    published withdraws nothing (the file would otherwise be refused by later packs)."""
+    from recorder.dataset import commit
+
+    withdrawn = packed / ".cuarec" / "withdrawn.json"
+    victim = read_index(DatasetLayout(packed).episodes)[0].episode_id
+    files_before = snapshot(packed)
+
+    def fail(self: commit.Stage) -> None:
+        raise RuntimeError("killed before the journal")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(commit.Stage, "commit", fail)
+        with pytest.raises(RuntimeError):
+            remove_episodes(packed, [victim])
+    assert not withdrawn.exists()
+    assert snapshot(packed) == files_before
+    again = pack(ten, packed, PackOptions(audit="skip"))
+    assert Counter(o.reason for o in again.outcomes) == {"already packed": 10}
+    remove_episodes(packed, [victim])
+    assert len(json.loads(withdrawn.read_text())) == 1
