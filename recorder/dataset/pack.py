@@ -192,10 +192,14 @@ def read_audit_cache(path: Path) -> dict[tuple[str, str], dict[str, Any]]:
 
 
 def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+        return _sha256(handle)
+
+
+def _sha256(handle: BinaryIO) -> str:
+    digest = hashlib.sha256()
+    for block in iter(lambda: handle.read(1 << 20), b""):
+        digest.update(block)
     return digest.hexdigest()
 
 
@@ -270,8 +274,9 @@ class _Copied:
     bytes: int
 
 
-def _copy_episode(episode: Episode, sink: _ShardSink) -> _Copied:
-    """Stream one validated episode into the current shard, one row group at a time."""
+def _copy_episode(episode: Episode, sink: _ShardSink, source: BinaryIO) -> _Copied:
+    """Stream one validated episode, read from ``source`` (its open file), into the current
+    shard, one row group at a time."""
     path = episode.path
     shard = sink.open()
     start = shard.rows
@@ -281,7 +286,7 @@ def _copy_episode(episode: Episode, sink: _ShardSink) -> _Copied:
     screen: tuple[int, int] | None = None
     nbytes = 0
     try:
-        parquet = pq.ParquetFile(path)
+        parquet = pq.ParquetFile(source)
         for group in range(parquet.num_row_groups):
             table = parquet.read_row_group(group, columns=EPISODE_COLUMNS)
             table.validate(full=True)
@@ -499,7 +504,22 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
                                       schema)
                     sinks[split_name] = sink
                 try:
-                    copied = _copy_episode(open_episode(candidate.path), sink)
+                    handle = candidate.path.open("rb")
+                except OSError as exc:
+                    raise UsageError(f"{candidate.path}: cannot read ({exc.strerror}); "
+                                     "nothing was packed") from None
+                try:
+                    # One open file: hashed, then copied. The bytes copied are the bytes
+                    # audited even if the path is replaced meanwhile.
+                    with handle:
+                        audited_sha256 = hashes.get(index)
+                        if audited_sha256 is not None and _sha256(handle) != audited_sha256:
+                            record(index, InputOutcome(
+                                source, "failed", episode_id,
+                                "changed on disk after its audit; not packed (pack it again)"))
+                            continue
+                        handle.seek(0)
+                        copied = _copy_episode(open_episode(candidate.path), sink, handle)
                 except CuarecError as exc:
                     raise UsageError(f"{exc.message}; nothing was packed") from None
                 sink.episode_done()

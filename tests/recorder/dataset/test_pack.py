@@ -458,3 +458,23 @@ def test_a_failed_withdrawal_leaves_the_withdrawn_list_alone(
     assert Counter(o.reason for o in again.outcomes) == {"already packed": 10}
     remove_episodes(packed, [victim])
     assert len(json.loads(withdrawn.read_text())) == 1
+
+
+def test_a_file_changed_after_its_audit_is_not_packed(
+        audit_inputs: list[Path], tmp_path: Path) -> None:
+    """The bytes copied are hashed and must be the bytes audited: an unredacted file put in
+    place of an audited one between the audit and the copy is not packed."""
+    clean, raw = audit_inputs
+
+    def swap_after_audit(done: int, total: int, status: str, source: str) -> None:
+        clean.write_bytes(raw.read_bytes())
+
+    root = tmp_path / "dataset"
+    result = pack([clean], root, PackOptions(license="CC0-1.0", no_ner=True),
+                  audit_progress=swap_after_audit)
+    [outcome] = result.outcomes
+    assert outcome.status == "failed" and not result.ok
+    assert outcome.reason is not None and "changed on disk after its audit" in outcome.reason
+    assert result.info["counts"]["episodes"] == 0
+    for shard in (root / "data").glob("*.parquet") if (root / "data").exists() else ():
+        assert EMAIL.encode() not in shard.read_bytes()
