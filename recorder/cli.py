@@ -110,11 +110,11 @@ def _load_tasks(task_file: Path) -> list[str]:
     return tasks
 
 
-def _interactive() -> bool:
+def interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def _pick_task(task: str | None, task_file: Path | None, pick: int | None) -> str:
+def pick_task(task: str | None, task_file: Path | None, pick: int | None) -> str:
     if task_file is None:
         if not task or not task.strip():
             raise UsageError("give the task to record, e.g. cuarec record \"Rename a file\", "
@@ -124,7 +124,7 @@ def _pick_task(task: str | None, task_file: Path | None, pick: int | None) -> st
         raise UsageError("give either a TASK or --task-file, not both")
     tasks = _load_tasks(task_file)
     if pick is None:
-        if not _interactive():
+        if not interactive():
             raise UsageError("--task-file needs --pick N when there is no terminal to ask")
         for number, text in enumerate(tasks, 1):
             typer.echo(f"  {number:3}. {text}", err=True)
@@ -134,13 +134,13 @@ def _pick_task(task: str | None, task_file: Path | None, pick: int | None) -> st
     return tasks[pick - 1]
 
 
-def _ask_consent(notice_text: str, yes: bool) -> None:
+def ask_consent(notice_text: str, yes: bool) -> None:
     from recorder.consent import has_consented, remember_consent
 
     typer.echo(notice_text, err=True)
     if yes or has_consented():
         return
-    if not _interactive():
+    if not interactive():
         raise UsageError("consent is needed once: run cuarec record in a terminal, or pass "
                          "--yes for scripted runs")
     if not typer.confirm("Record under these terms?", default=False, err=True):
@@ -148,12 +148,12 @@ def _ask_consent(notice_text: str, yes: bool) -> None:
     remember_consent()
 
 
-def _review(path: Path, yes: bool) -> str:
+def review_recording(path: Path, yes: bool) -> str:
     """Keep, view, drop steps or discard. Returns the final choice."""
     from recorder.edit import drop_steps, parse_step_ranges
     from recorder.view import write_view
 
-    if yes or not _interactive():
+    if yes or not interactive():
         return "kept"
     while True:
         choice = typer.prompt("[k]eep, [v]iew the review page, [d]rop steps, or [x] discard",
@@ -237,10 +237,10 @@ def record(
 
     stop_hotkey = stop_hotkey or default_hotkeys()[0]
     pause_hotkey = pause_hotkey or default_hotkeys()[1]
-    chosen = _pick_task(task, task_file, pick)
+    chosen = pick_task(task, task_file, pick)
     notice = CaptureNotice(fps, out, stop_hotkey, pause_hotkey, duration)
     preflight(notice, monitor, policy)  # flags and desktop, before consent and engines
-    _ask_consent(statement(notice), yes)
+    ask_consent(statement(notice), yes)
     options = RecordOptions(task=chosen, out_dir=out, duration_s=duration, fps=fps,
                             monitor=monitor, policy=policy, no_ner=no_ner,
                             ready_file=ready_file, stop_hotkey=stop_hotkey,
@@ -248,9 +248,9 @@ def record(
                             max_backlog_s=max_backlog)
     typer.echo("cuarec: loading redaction engines...", err=True)
     result = record_episode(options, display=choose_display(sys.stderr, sys.stdin))
-    choice = _review(result.episode, yes)
+    choice = review_recording(result.episode, yes)
     if choice == "kept":
-        result = _as_kept(result)
+        result = as_kept(result)
     if as_json:
         _emit_json({**result.to_json(), "choice": choice})
         return
@@ -263,7 +263,7 @@ def record(
         typer.echo(f"  dropped (fail-closed): {dropped}")
 
 
-def _as_kept(result: RecordResult) -> RecordResult:
+def as_kept(result: RecordResult) -> RecordResult:
     """The summary of the file as kept: steps dropped at the review are gone from it."""
     from dataclasses import replace
 
@@ -468,7 +468,7 @@ def _identity_value(question: str) -> str:
     which shell history would keep."""
     from recorder.identity import read_value
 
-    if _interactive():
+    if interactive():
         return str(typer.prompt(question, hide_input=True, err=True))
     return read_value(sys.stdin)
 
