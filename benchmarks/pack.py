@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO))
 
 def child(argv: list[str]) -> None:
     """Run in a fresh process: ``idle`` (imports only) or ``pack SRC OUT``."""
-    from recorder.dataset import PackOptions, pack
+    from recorder.dataset.pack import PackOptions, pack
     from recorder.episode.reader import find_episodes
 
     started = time.perf_counter()

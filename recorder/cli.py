@@ -76,7 +76,7 @@ EpisodeFiles = Annotated[
                                metavar="EPISODE...", readable=False)
 ]
 Folder = Annotated[Path, typer.Argument(
-    help="The folder the recording was writing to (the --out of cuarec record; default "
+    help="The folder the recording was writing to (the --out of cuarec record, e.g. "
     "episodes).", metavar="FOLDER", readable=False)]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
@@ -110,11 +110,11 @@ def _load_tasks(task_file: Path) -> list[str]:
     return tasks
 
 
-def _interactive() -> bool:
+def interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def _pick_task(task: str | None, task_file: Path | None, pick: int | None) -> str:
+def pick_task(task: str | None, task_file: Path | None, pick: int | None) -> str:
     if task_file is None:
         if not task or not task.strip():
             raise UsageError("give the task to record, e.g. cuarec record \"Rename a file\", "
@@ -124,7 +124,7 @@ def _pick_task(task: str | None, task_file: Path | None, pick: int | None) -> st
         raise UsageError("give either a TASK or --task-file, not both")
     tasks = _load_tasks(task_file)
     if pick is None:
-        if not _interactive():
+        if not interactive():
             raise UsageError("--task-file needs --pick N when there is no terminal to ask")
         for number, text in enumerate(tasks, 1):
             typer.echo(f"  {number:3}. {text}", err=True)
@@ -134,13 +134,13 @@ def _pick_task(task: str | None, task_file: Path | None, pick: int | None) -> st
     return tasks[pick - 1]
 
 
-def _ask_consent(notice_text: str, yes: bool) -> None:
+def ask_consent(notice_text: str, yes: bool) -> None:
     from recorder.consent import has_consented, remember_consent
 
     typer.echo(notice_text, err=True)
     if yes or has_consented():
         return
-    if not _interactive():
+    if not interactive():
         raise UsageError("consent is needed once: run cuarec record in a terminal, or pass "
                          "--yes for scripted runs")
     if not typer.confirm("Record under these terms?", default=False, err=True):
@@ -148,12 +148,12 @@ def _ask_consent(notice_text: str, yes: bool) -> None:
     remember_consent()
 
 
-def _review(path: Path, yes: bool) -> str:
+def review_recording(path: Path, yes: bool) -> str:
     """Keep, view, drop steps or discard. Returns the final choice."""
     from recorder.edit import drop_steps, parse_step_ranges
     from recorder.view import write_view
 
-    if yes or not _interactive():
+    if yes or not interactive():
         return "kept"
     while True:
         choice = typer.prompt("[k]eep, [v]iew the review page, [d]rop steps, or [x] discard",
@@ -208,8 +208,9 @@ def record(
     stop_hotkey: Annotated[str | None, typer.Option(
         "--stop-hotkey", metavar="KEYS",
         help="Keys that end the recording, modifiers first, joined by + (e.g. ctrl+alt+q; at "
-        "least one of ctrl, alt, shift, super). Never recorded. Default: ctrl+alt+q (Linux, "
-        "macOS), ctrl+shift+f12 (Windows, where Ctrl+Alt is AltGr).")] = None,
+        "least one of ctrl, alt, super, or shift before a key that types nothing, such as "
+        "shift+f12). Never recorded. Default: ctrl+alt+q (Linux, macOS), ctrl+shift+f12 "
+        "(Windows, where Ctrl+Alt is AltGr).")] = None,
     pause_hotkey: Annotated[str | None, typer.Option(
         "--pause-hotkey", metavar="KEYS",
         help="Keys that pause and resume recording (nothing is captured while paused), in "
@@ -236,10 +237,10 @@ def record(
 
     stop_hotkey = stop_hotkey or default_hotkeys()[0]
     pause_hotkey = pause_hotkey or default_hotkeys()[1]
-    chosen = _pick_task(task, task_file, pick)
+    chosen = pick_task(task, task_file, pick)
     notice = CaptureNotice(fps, out, stop_hotkey, pause_hotkey, duration)
     preflight(notice, monitor, policy)  # flags and desktop, before consent and engines
-    _ask_consent(statement(notice), yes)
+    ask_consent(statement(notice), yes)
     options = RecordOptions(task=chosen, out_dir=out, duration_s=duration, fps=fps,
                             monitor=monitor, policy=policy, no_ner=no_ner,
                             ready_file=ready_file, stop_hotkey=stop_hotkey,
@@ -247,9 +248,9 @@ def record(
                             max_backlog_s=max_backlog)
     typer.echo("cuarec: loading redaction engines...", err=True)
     result = record_episode(options, display=choose_display(sys.stderr, sys.stdin))
-    choice = _review(result.episode, yes)
+    choice = review_recording(result.episode, yes)
     if choice == "kept":
-        result = _as_kept(result)
+        result = as_kept(result)
     if as_json:
         _emit_json({**result.to_json(), "choice": choice})
         return
@@ -262,7 +263,7 @@ def record(
         typer.echo(f"  dropped (fail-closed): {dropped}")
 
 
-def _as_kept(result: RecordResult) -> RecordResult:
+def as_kept(result: RecordResult) -> RecordResult:
     """The summary of the file as kept: steps dropped at the review are gone from it."""
     from dataclasses import replace
 
@@ -388,7 +389,8 @@ def export(
 @app.command(cls=PlainHelpCommand)
 def view(
     episode: Annotated[Path, typer.Argument(help="Episode file (or a packed dataset folder "
-                                            "with --episode).", readable=False)],
+                                            "with --episode).", metavar="EPISODE",
+                                            readable=False)],
     out: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="HTML file to write "
                                              "(default: beside the episode).")] = None,
     episode_id: Annotated[str | None, typer.Option("--episode", metavar="ID", help="Episode id "
@@ -413,7 +415,8 @@ def view(
 
 @app.command(cls=PlainHelpCommand)
 def edit(
-    episode: Annotated[Path, typer.Argument(help="Episode file.", readable=False)],
+    episode: Annotated[Path, typer.Argument(help="Episode file.", metavar="EPISODE",
+                                            readable=False)],
     drop_steps: Annotated[str, typer.Option("--drop-steps", metavar="STEPS", help="Steps to "
                                             "remove, numbered as the review page numbers "
                                             "them: 3,7-9. The final done step stays.")],
@@ -465,7 +468,7 @@ def _identity_value(question: str) -> str:
     which shell history would keep."""
     from recorder.identity import read_value
 
-    if _interactive():
+    if interactive():
         return str(typer.prompt(question, hide_input=True, err=True))
     return read_value(sys.stdin)
 
@@ -660,21 +663,23 @@ def _safe_name(text: str) -> str:
 def pack(
     inputs: Annotated[list[Path], typer.Argument(
         help="Episode files or folders of them; with --remove: the dataset folder, then the "
-        "episode ids to withdraw.", readable=False)],
-    out: Annotated[Path | None, typer.Option("--out", help="The dataset folder (created, or "
-                                             "appended to).")] = None,
-    license_: Annotated[str | None, typer.Option("--license", help="SPDX licence id, e.g. "
-                                                 "CC-BY-4.0 (required for a new dataset).")
-                        ] = None,
-    shard_mb: Annotated[float, typer.Option("--shard-mb", help="Close a shard once it holds "
-                                            "this many MB (episodes are never split).")
-                        ] = 256.0,
-    split: Annotated[str | None, typer.Option("--split", help="Splits by episode, e.g. "
-                                              "train=0.9,test=0.1 (default train=1).")] = None,
-    seed: Annotated[int | None, typer.Option("--seed", help="Seed of the split hash "
-                                             "(default 0).")] = None,
-    volunteer_id: Annotated[str | None, typer.Option("--volunteer-id", help="hash (salted "
-                                                     "per dataset, default) or drop.")] = None,
+        "episode ids to withdraw.", metavar="INPUT...", readable=False)],
+    out: Annotated[Path | None, typer.Option("--out", metavar="FOLDER", help="The dataset "
+                                             "folder (created, or appended to).")] = None,
+    license_: Annotated[str | None, typer.Option("--license", metavar="SPDX", help="SPDX "
+                                                 "licence id, e.g. CC-BY-4.0 (required for a "
+                                                 "new dataset).")] = None,
+    shard_mb: Annotated[float, typer.Option("--shard-mb", metavar="MB", help="Close a shard "
+                                            "once it holds this many MB (episodes are never "
+                                            "split).")] = 256.0,
+    split: Annotated[str | None, typer.Option("--split", metavar="SPLITS", help="Splits by "
+                                              "episode, e.g. train=0.9,test=0.1 (default "
+                                              "train=1).")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", metavar="N", help="Seed of the split "
+                                             "hash (default 0).")] = None,
+    volunteer_id: Annotated[str | None, typer.Option("--volunteer-id", metavar="MODE",
+                                                     help="hash (salted per dataset, "
+                                                     "default) or drop.")] = None,
     allow_findings: Annotated[bool, typer.Option("--allow-findings", help="Pack files with "
                                                  "audit findings (the card says so).")] = False,
     no_audit: Annotated[bool, typer.Option("--no-audit", help="Skip the audit (the card says "
@@ -695,18 +700,28 @@ def pack(
 
     Example: cuarec pack episodes/ --out dataset --license CC-BY-4.0 --split train=0.9,test=0.1
     """
-    from recorder.dataset import PackOptions, parse_split, remove_episodes
-    from recorder.dataset import pack as pack_episodes
+    from recorder.dataset.pack import InputOutcome, PackOptions, VolunteerMode, parse_split
+    from recorder.dataset.pack import pack as pack_episodes
+    from recorder.dataset.remove import remove_episodes
     from recorder.episode.reader import find_episodes
 
     if remove:
         if out is not None or len(inputs) < 2:
             raise UsageError("usage: cuarec pack DIR --remove EPISODE_ID...")
+        packing_only = {"--license": license_ is not None, "--shard-mb": shard_mb != 256.0,
+                        "--split": split is not None, "--seed": seed is not None,
+                        "--volunteer-id": volunteer_id is not None,
+                        "--allow-findings": allow_findings, "--no-audit": no_audit,
+                        "--workers": workers != 1, "--engine": engine != "local",
+                        "--no-ner": no_ner}
+        given = [name for name, used in packing_only.items() if used]
+        if given:
+            raise UsageError(f"{', '.join(given)} only apply when packing, not with --remove")
         result = remove_episodes(inputs[0], [str(i) for i in inputs[1:]])
         if as_json:
             _emit_json(result.to_json())
         else:
-            typer.echo(f"withdrew {len(inputs) - 1} episode(s); rewrote "
+            typer.echo(f"withdrew {result.withdrawn} episode(s); rewrote "
                        f"{len(result.shards_removed)} shard(s); "
                        f"{result.info['counts']['episodes']} episode(s) left")
         return
@@ -714,17 +729,19 @@ def pack(
         raise UsageError("--out DIR is required (the dataset folder)")
     if allow_findings and no_audit:
         raise UsageError("--allow-findings and --no-audit exclude each other")
-    if volunteer_id not in (None, "hash", "drop"):
+    volunteer_modes: dict[str | None, VolunteerMode | None] = {
+        None: None, "hash": "hash", "drop": "drop"}
+    if volunteer_id not in volunteer_modes:
         raise UsageError("--volunteer-id must be hash or drop")
     options = PackOptions(
         license=license_, shard_mb=shard_mb, split=None if split is None else parse_split(split),
-        seed=seed, volunteer_id=volunteer_id,  # type: ignore[arg-type]
+        seed=seed, volunteer_id=volunteer_modes[volunteer_id],
         audit="skip" if no_audit else "allow" if allow_findings else "require",
         no_ner=no_ner, workers=workers, engine=engine)
     sources = find_episodes(inputs)
     done = 0
 
-    def progress(outcome: Any) -> None:
+    def progress(outcome: InputOutcome) -> None:
         nonlocal done
         done += 1
         if not as_json:

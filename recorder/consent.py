@@ -56,6 +56,7 @@ def preflight(notice: CaptureNotice, monitor: int | None, policy: str) -> None:
     seconds of models load: flags, the policy, then the desktop (display, Wayland). Raises a
     one-line :class:`~recorder.errors.CuarecError`."""
     from recorder.capture import CaptureConfig, choose_backend
+    from recorder.capture.hotkeys import NON_TYPING_MODIFIERS, types_a_character
 
     config = CaptureConfig(fps=notice.fps, monitor=monitor, duration_s=notice.duration_s,
                            stop_hotkey=notice.stop_hotkey, pause_hotkey=notice.pause_hotkey)
@@ -65,6 +66,10 @@ def preflight(notice: CaptureNotice, monitor: int | None, policy: str) -> None:
             raise UsageError(f"--{name}-hotkey {hotkey}: add a modifier (e.g. ctrl+alt+"
                              f"{hotkey.key}); a plain key would {name} the recording whenever "
                              "it is typed")
+        if not hotkey.modifiers & NON_TYPING_MODIFIERS and types_a_character(hotkey.key):
+            raise UsageError(f"--{name}-hotkey {hotkey}: add a modifier that types nothing "
+                             f"(ctrl, alt or super, e.g. ctrl+alt+{hotkey.key}); {hotkey} "
+                             f"types a character, so typing it would {name} the recording")
     if hotkeys["stop"] == hotkeys["pause"]:
         raise UsageError("--stop-hotkey and --pause-hotkey must differ")
     check_policy(policy)

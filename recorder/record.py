@@ -240,6 +240,12 @@ class Recording:
         self.queue.put(_Pending(replace(step, observation=None), pending, dropped, fresh,
                                 observed=frame is not None))
 
+    def capture_warning(self, message: str) -> None:
+        """A warning from the capture threads (an elevated window): the display's, drawn
+        between its status lines."""
+        with self.display_lock:
+            self.display.warn(message)
+
     def _unlocked_once(self) -> None:
         message = self.locker.message()
         if message is not None and not self._told_unlocked:
@@ -475,7 +481,8 @@ def record_episode(options: RecordOptions, engines: Engines | None = None,
                            duration_s=options.duration_s, stop_hotkey=options.stop_hotkey,
                            pause_hotkey=options.pause_hotkey, ready_file=options.ready_file,
                            handle_signals=False)
-    session = CaptureSession(config, on_step=recording.enqueue, stderr=stderr)
+    session = CaptureSession(config, on_step=recording.enqueue, stderr=stderr,
+                             on_warning=recording.capture_warning)
     recording.session = session
     worker = threading.Thread(target=recording.redaction_loop, name="cuarec-redaction",
                               daemon=True)

@@ -283,12 +283,21 @@ def write_view(
     """Render ``source`` into ``target`` (0600, atomic). An existing ``target`` is replaced
     only with ``force``; the folder must exist (a typo is not silently created).
     ``episode_id`` picks one episode of a packed dataset (``source`` is its folder)."""
+    from recorder.dataset.layout import is_packed_dataset
     from recorder.episode.writer import atomic_private_file
 
     if not target.parent.is_dir():
         raise UsageError(f"{target.parent}: no such folder")
     if target.is_dir():
         raise UsageError(f"{target} is a folder; give the HTML file to write")
+    # Never write the page over what it shows, even with --force.
+    resolved = target.resolve()
+    if resolved == source.resolve():
+        raise UsageError(f"{target} is the episode itself; refusing to overwrite it")
+    if target.suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"{target}: the page's file name must end in .html or .htm")
+    if any(is_packed_dataset(folder) for folder in resolved.parents):
+        raise UsageError(f"{target} lies inside a packed dataset; write the page elsewhere")
     if target.exists() and not force:
         raise UsageError(f"{target} already exists; use --force to overwrite it")
     if episode_id is not None:

@@ -58,6 +58,17 @@ def default_hotkeys(platform: str | None = None) -> tuple[str, str]:
     return DEFAULT_HOTKEYS["linux"]
 
 
+#: Modifier families that make a key type nothing (Shift alone still types: shift+q is "Q").
+NON_TYPING_MODIFIERS = frozenset({"ctrl", "alt", "cmd"})
+
+
+def types_a_character(key: str) -> bool:
+    """Whether ``key`` (a normalized name) types a character: letters, digits, punctuation,
+    space, the keypad's digits and operators, dead keys. F1-F24, arrows, Esc... do not."""
+    return (len(key) == 1 or key == "space" or key.startswith("dead_")
+            or (key.startswith("kp_") and key != "kp_enter"))
+
+
 def order_modifiers(families: set[str] | frozenset[str]) -> tuple[str, ...]:
     return tuple(m for m in MODIFIER_ORDER if m in families)
 

@@ -178,13 +178,16 @@ class CaptureSession:
     def __init__(self, config: CaptureConfig | None = None,
                  on_step: Callable[[RawStep], None] | None = None,
                  backend: CaptureBackend | None = None,
-                 stderr: TextIO | None = None) -> None:
+                 stderr: TextIO | None = None,
+                 on_warning: Callable[[str], None] | None = None) -> None:
         self.config = config or CaptureConfig()
         self._hotkeys = self.config.hotkeys()  # parse (and refuse bad ones) before anything
         HotkeyFilter(self._hotkeys)
         self._on_step = on_step
         self._backend = backend
         self._stderr = stderr
+        #: Where warnings go (the record display's status-aware warn); else a line on stderr.
+        self._on_warning = on_warning
         self._queue: queue.SimpleQueue[RawInput] = queue.SimpleQueue()
         self._stop_event = threading.Event()
         self._stop_reason: str | None = None
@@ -353,10 +356,16 @@ class CaptureSession:
             if self._warned_elevated:
                 return
             self._warned_elevated = True
+        self._warn("an administrator (elevated) window is in front; the system hides its "
+                   f"input from cuarec, so its steps are flagged {FLAG_ELEVATED} (run cuarec "
+                   "elevated to record it)")
+
+    def _warn(self, message: str) -> None:
+        if self._on_warning is not None:
+            self._on_warning(message)
+            return
         stream = self._stderr or sys.stderr
-        stream.write("cuarec: warning: an administrator (elevated) window is in front; the "
-                     "system hides its input from cuarec, so its steps are flagged "
-                     f"{FLAG_ELEVATED} (run cuarec elevated to record it)\n")
+        stream.write(f"cuarec: warning: {message}\n")
         stream.flush()
 
     def _announce_ready(self) -> None:

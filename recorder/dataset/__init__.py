@@ -1,11 +1,8 @@
 """Packed datasets: many episodes as Parquet shards with an index and a dataset card.
 
-The plain Python API behind ``cuarec pack``; see docs/DATASET.md for the layout.
+The plain Python API behind ``cuarec pack`` lives in :mod:`recorder.dataset.pack` (``pack``,
+``PackOptions``, ``PackResult``, ``parse_split``) and :mod:`recorder.dataset.remove`
+(``remove_episodes``); see docs/DATASET.md for the layout. Nothing is imported here, so the
+readers (``info``, ``view``, ``export`` import :mod:`recorder.dataset.layout`) stay light and
+load nothing a platform lacks (the writers' lock needs ``fcntl``, which Windows has not).
 """
-
-from recorder.dataset.layout import is_packed_dataset
-from recorder.dataset.pack import PackOptions, PackResult, pack, parse_split
-from recorder.dataset.remove import remove_episodes
-
-__all__ = ["PackOptions", "PackResult", "is_packed_dataset", "pack", "parse_split",
-           "remove_episodes"]

@@ -11,12 +11,11 @@ and a run killed during them is rolled forward by the next one (:func:`recover`)
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
 import json
 import os
 import secrets
 import shutil
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,8 +23,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 from recorder.dataset.layout import JOURNAL_FILE, STAGING_PREFIX, DatasetLayout
-from recorder.episode.writer import DIR_MODE, FILE_MODE, ensure_private_folder
-from recorder.errors import EnvironmentProblem, UsageError
+from recorder.episode.writer import (
+    DIR_MODE,
+    FILE_MODE,
+    disk_error,
+    ensure_private_folder,
+    fsync_dir,
+    private_new_file,
+)
+from recorder.errors import UsageError
 
 
 def new_pack_id() -> str:
@@ -33,38 +39,16 @@ def new_pack_id() -> str:
     return f"{int(time.time()):08x}{secrets.token_hex(2)}"
 
 
-def fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 @contextlib.contextmanager
 def new_private_file(path: Path) -> Iterator[BinaryIO]:
-    """Create ``path`` (must not exist) 0600, fsync it on success, remove it on failure."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
-    except OSError as exc:
-        raise disk_error(exc, path) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-        raise
-
-
-def disk_error(exc: OSError, where: Path) -> EnvironmentProblem:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return EnvironmentProblem(f"disk full while writing {where}")
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return EnvironmentProblem(f"permission denied while writing {where}")
-    return EnvironmentProblem(f"cannot write {where}: {os.strerror(exc.errno or 0)}")
+    """:func:`private_new_file` (0600, fsynced on success, removed on failure), with a failed
+    create reported as a disk problem (exit 3)."""
+    with contextlib.ExitStack() as stack:
+        try:
+            handle = stack.enter_context(private_new_file(path))
+        except OSError as exc:
+            raise disk_error(exc, path.parent, path.name) from None
+        yield handle
 
 
 @dataclass
@@ -163,13 +147,27 @@ def recover(layout: DatasetLayout) -> int:
 def locked(layout: DatasetLayout) -> Iterator[None]:
     """One writer at a time per dataset (an advisory lock in the private folder)."""
     ensure_private_folder(layout.private)
-    fd = os.open(layout.private / "lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(layout.private / "lock", flags, FILE_MODE)
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            _lock_nonblocking(fd)
+        except (BlockingIOError, PermissionError):  # held: EWOULDBLOCK (POSIX), EACCES (Windows)
             raise UsageError(f"{layout.root}: another cuarec pack is working on this "
                              "dataset") from None
         yield
     finally:
         os.close(fd)
+
+
+def _lock_nonblocking(fd: int) -> None:
+    """Imported here, not at the top: ``fcntl`` does not exist on Windows, and the readers of
+    a dataset (``info``, ``view``, ``export``) import this package there too."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

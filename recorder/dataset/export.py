@@ -7,6 +7,7 @@ built in a temporary folder and published by one rename. One episode is in memor
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -19,7 +20,7 @@ from recorder.dataset import commit
 from recorder.dataset.card import front_matter
 from recorder.dataset.layout import DATA_DIR, read_info
 from recorder.dataset.load import entries, iter_steps, metadata_of
-from recorder.episode.writer import DIR_MODE, ensure_private_folder
+from recorder.episode.writer import DIR_MODE, disk_error, ensure_private_folder, fsync_dir
 from recorder.errors import UsageError
 from recorder.export import ACTION_SPACES, ExportOptions, export_pairs, pairs_table
 
@@ -48,41 +49,39 @@ def export_dataset(root: Path, space_name: str, out_dir: Path,
         raise UsageError(f"{target} already exists; refusing to overwrite it")
     ensure_private_folder(out_dir)
     tmp = out_dir / f".{space_name}.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    (tmp / DATA_DIR).mkdir(mode=DIR_MODE, parents=True)
     limit = int(shard_mb * (1 << 20))
     pairs_total = shards = 0
     try:
+        shutil.rmtree(tmp, ignore_errors=True)
+        (tmp / DATA_DIR).mkdir(mode=DIR_MODE, parents=True)
         splits = sorted({e.split for e in index})
         for split in splits:
-            writer: pq.ParquetWriter | None = None
-            context = None
-            number = 0
-            for entry in (e for e in index if e.split == split):
-                meta = metadata_of(entry)
-                pairs = list(export_pairs(list(iter_steps(root, entry)), meta, space_name,
-                                          options))
-                if not pairs:
-                    continue
-                table = pairs_table(pairs, meta, space_name, options)
-                if writer is None:
-                    path = tmp / DATA_DIR / f"{split}-{number:05d}.parquet"
-                    number += 1
-                    shards += 1
-                    context = commit.new_private_file(path)
-                    handle = context.__enter__()
-                    writer = pq.ParquetWriter(handle, table.schema)
-                writer.write_table(table)
-                pairs_total += len(pairs)
-                if handle.tell() >= limit:
+            # The open shard: closing the stack fsyncs and closes it; leaving it by an
+            # exception removes the partial file.
+            with contextlib.ExitStack() as shard:
+                writer: pq.ParquetWriter | None = None
+                number = 0
+                for entry in (e for e in index if e.split == split):
+                    meta = metadata_of(entry)
+                    pairs = list(export_pairs(list(iter_steps(root, entry)), meta, space_name,
+                                              options))
+                    if not pairs:
+                        continue
+                    table = pairs_table(pairs, meta, space_name, options)
+                    if writer is None:
+                        path = tmp / DATA_DIR / f"{split}-{number:05d}.parquet"
+                        number += 1
+                        shards += 1
+                        handle = shard.enter_context(commit.new_private_file(path))
+                        writer = pq.ParquetWriter(handle, table.schema)
+                    writer.write_table(table)
+                    pairs_total += len(pairs)
+                    if handle.tell() >= limit:
+                        writer.close()
+                        shard.close()
+                        writer = None
+                if writer is not None:
                     writer.close()
-                    assert context is not None
-                    context.__exit__(None, None, None)
-                    writer = None
-            if writer is not None:
-                writer.close()
-                assert context is not None
-                context.__exit__(None, None, None)
         present = sorted({p.name.split("-")[0] for p in (tmp / DATA_DIR).iterdir()})
         card = front_matter({**info, "counts": {"steps": pairs_total}}, present)
         card += (f"\n# cuarec dataset exported for the `{space_name}` action space\n\n"
@@ -100,8 +99,10 @@ def export_dataset(root: Path, space_name: str, out_dir: Path,
                 "episodes": len(index), "pairs": pairs_total,
                 "license": info.get("license")}, indent=2, sort_keys=True).encode())
         os.rename(tmp, target)
-        commit.fsync_dir(out_dir)
-    except BaseException:
+        fsync_dir(out_dir)
+    except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise disk_error(exc, out_dir, f"the {space_name} export") from None
         raise
     return DatasetExport(root, target, len(index), pairs_total, shards)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import secrets
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -58,7 +57,7 @@ from recorder.dataset.layout import (
 )
 from recorder.episode.model import EpisodeMetadata
 from recorder.episode.reader import Episode, image_size, open_episode
-from recorder.episode.writer import ensure_private_folder
+from recorder.episode.writer import disk_error, ensure_private_folder
 from recorder.errors import CuarecError, InvalidEpisodeError, UsageError
 
 AuditMode = Literal["require", "allow", "skip"]
@@ -110,6 +109,7 @@ class PackResult:
     info: Mapping[str, Any]
     audited: int = 0
     audit_cached: int = 0
+    withdrawn: int = 0  # episodes a ``--remove`` took out
 
     @property
     def ok(self) -> bool:
@@ -119,7 +119,8 @@ class PackResult:
         return {"dataset": str(self.root), "inputs": [o.to_json() for o in self.outcomes],
                 "shards_written": list(self.shards_written),
                 "shards_removed": list(self.shards_removed), "audited": self.audited,
-                "audit_cached": self.audit_cached, "counts": self.info.get("counts", {})}
+                "audit_cached": self.audit_cached, "withdrawn": self.withdrawn,
+                "counts": self.info.get("counts", {})}
 
 
 def parse_split(text: str) -> tuple[tuple[str, float], ...]:
@@ -168,13 +169,11 @@ def read_withdrawn(layout: DatasetLayout) -> set[str]:
     return set(json.loads(path.read_text()))
 
 
-def write_withdrawn(layout: DatasetLayout, keys: set[str]) -> None:
-    path = layout.private / WITHDRAWN_FILE
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.unlink(missing_ok=True)
-    with commit.new_private_file(tmp) as handle:
+def stage_withdrawn(stage: commit.Stage, keys: set[str]) -> None:
+    """The new withdrawn list, moved into the private folder with the rest of the change."""
+    with commit.new_private_file(stage.file(WITHDRAWN_FILE,
+                                            f"{PRIVATE_DIR}/{WITHDRAWN_FILE}")) as handle:
         handle.write(json.dumps(sorted(keys)).encode())
-    os.replace(tmp, path)
 
 
 # --- audit cache ---------------------------------------------------------------------------
@@ -193,10 +192,14 @@ def read_audit_cache(path: Path) -> dict[tuple[str, str], dict[str, Any]]:
 
 
 def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+        return _sha256(handle)
+
+
+def _sha256(handle: BinaryIO) -> str:
+    digest = hashlib.sha256()
+    for block in iter(lambda: handle.read(1 << 20), b""):
+        digest.update(block)
     return digest.hexdigest()
 
 
@@ -271,8 +274,9 @@ class _Copied:
     bytes: int
 
 
-def _copy_episode(episode: Episode, sink: _ShardSink) -> _Copied:
-    """Stream one validated episode into the current shard, one row group at a time."""
+def _copy_episode(episode: Episode, sink: _ShardSink, source: BinaryIO) -> _Copied:
+    """Stream one validated episode, read from ``source`` (its open file), into the current
+    shard, one row group at a time."""
     path = episode.path
     shard = sink.open()
     start = shard.rows
@@ -282,7 +286,7 @@ def _copy_episode(episode: Episode, sink: _ShardSink) -> _Copied:
     screen: tuple[int, int] | None = None
     nbytes = 0
     try:
-        parquet = pq.ParquetFile(path)
+        parquet = pq.ParquetFile(source)
         for group in range(parquet.num_row_groups):
             table = parquet.read_row_group(group, columns=EPISODE_COLUMNS)
             table.validate(full=True)
@@ -500,7 +504,22 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
                                       schema)
                     sinks[split_name] = sink
                 try:
-                    copied = _copy_episode(open_episode(candidate.path), sink)
+                    handle = candidate.path.open("rb")
+                except OSError as exc:
+                    raise UsageError(f"{candidate.path}: cannot read ({exc.strerror}); "
+                                     "nothing was packed") from None
+                try:
+                    # One open file: hashed, then copied. The bytes copied are the bytes
+                    # audited even if the path is replaced meanwhile.
+                    with handle:
+                        audited_sha256 = hashes.get(index)
+                        if audited_sha256 is not None and _sha256(handle) != audited_sha256:
+                            record(index, InputOutcome(
+                                source, "failed", episode_id,
+                                "changed on disk after its audit; not packed (pack it again)"))
+                            continue
+                        handle.seek(0)
+                        copied = _copy_episode(open_episode(candidate.path), sink, handle)
                 except CuarecError as exc:
                     raise UsageError(f"{exc.message}; nothing was packed") from None
                 sink.episode_done()
@@ -550,7 +569,7 @@ def pack(inputs: Sequence[Path], out: Path, options: PackOptions = PackOptions()
                     sink.close()
             stage.abandon()
             if isinstance(exc, OSError):
-                raise commit.disk_error(exc, out) from None
+                raise disk_error(exc, out, "the packed dataset") from None
             raise
     ordered = tuple(outcomes[i] for i in sorted(outcomes))
     return PackResult(out, ordered, tuple(written), (), final_info, audited, cached)

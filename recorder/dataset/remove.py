@@ -28,9 +28,10 @@ from recorder.dataset.pack import (
     read_withdrawn,
     shard_sizes,
     stage_meta,
+    stage_withdrawn,
     withdrawn_key,
-    write_withdrawn,
 )
+from recorder.episode.writer import disk_error
 from recorder.errors import UsageError
 
 
@@ -105,11 +106,12 @@ def remove_episodes(root: Path, episode_ids: Sequence[str]) -> PackResult:
                        audit_rows if layout.audit.exists() else None)
             salt = dataset_salt(layout)
             withdrawn = read_withdrawn(layout) | {withdrawn_key(salt, i) for i in wanted}
-            write_withdrawn(layout, withdrawn)
+            stage_withdrawn(stage, withdrawn)
             stage.commit()
         except BaseException as exc:
             stage.abandon()
             if isinstance(exc, OSError):
-                raise commit.disk_error(exc, root) from None
+                raise disk_error(exc, root, "the packed dataset") from None
             raise
-    return PackResult(root, (), tuple(written), tuple(affected), final_info)
+    return PackResult(root, (), tuple(written), tuple(affected), final_info,
+                      withdrawn=len(wanted))

@@ -143,7 +143,10 @@ class EpisodeWriter:
             return
         tmp = self.parts_dir / f"{CAPTURED_NAME}{schema.TMP_SUFFIX}"
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, FILE_MODE)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+            # O_CLOEXEC is POSIX only; O_BINARY is Windows only (see private_new_file).
+            flags |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+            fd = os.open(tmp, flags, FILE_MODE)
             with os.fdopen(fd, "w", encoding="ascii") as handle:
                 handle.write(str(count))
             os.replace(tmp, self.parts_dir / CAPTURED_NAME)

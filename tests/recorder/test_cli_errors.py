@@ -81,6 +81,10 @@ def test_info_accepts_folders(episode: Path, capsys: pytest.CaptureFixture[str])
     (["--duration", "-5"], {}, 2, "duration"),
     (["--stop-hotkey", "q"], {}, 2, "add a modifier"),
     (["--pause-hotkey", "p"], {}, 2, "add a modifier"),
+    (["--stop-hotkey", "shift+q"], {}, 2, "add a modifier that types nothing"),
+    (["--pause-hotkey", "shift+space"], {}, 2, "add a modifier that types nothing"),
+    (["--stop-hotkey", "shift+kp_1"], {}, 2, "add a modifier that types nothing"),
+    (["--stop-hotkey", "shift+f12"], {"DISPLAY": ""}, 3, "no display"),  # types nothing: ok
     (["--stop-hotkey", "ctrl+alt+p"], {}, 2, "must differ"),
     (["--policy", "nosuch"], {}, 2, "--policy nosuch"),
     ([], {"DISPLAY": ""}, 3, "no display"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import typer
@@ -64,3 +65,38 @@ def test_the_options_new_users_ask_about_are_explained(
         path: tuple[str, ...], explained: str, capsys: pytest.CaptureFixture[str]) -> None:
     text = re.sub(r"[│╭╮╰╯─]", " ", help_text(capsys, *path))
     assert explained in " ".join(text.split())
+
+
+def _readme_rows() -> dict[str, str]:
+    """README's command table: the first word after `cuarec` -> the row (all its forms)."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    table = readme.split("## Commands", 1)[1].split("\n## ", 1)[0]
+    rows: dict[str, str] = {}
+    for line in table.splitlines():
+        found = re.match(r"\| `cuarec ([a-z]+)", line)
+        if found:
+            rows[found.group(1)] = rows.get(found.group(1), "") + line
+    return rows
+
+
+@pytest.mark.parametrize("name", ["record", "redact", "audit", "info", "recover", "export",
+                                  "pack", "view", "edit"])
+def test_the_readme_row_names_every_option(name: str) -> None:
+    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    options = {opt for param in command.params for opt in param.opts
+               if opt.startswith("--") and opt != "--help"}
+    row = _readme_rows()[name]
+    missing = sorted(opt for opt in options if not re.search(re.escape(opt) + r"(?![\w-])", row))
+    assert not missing, f"README's `cuarec {name}` row lacks {missing}"
+
+
+@pytest.mark.parametrize("path", [p for p in COMMANDS if p], ids=" ".join)
+def test_every_value_has_a_metavar(path: tuple[str, ...]) -> None:
+    """A value without its own metavar shows the parameter's Python name (`LICENSE_`,
+    `SHARD_MB`, `INPUTS...`) in the help."""
+    command = typer.main.get_command(app)
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    bare = [param.name for param in command.params
+            if not getattr(param, "is_flag", False) and param.metavar is None]
+    assert not bare, f"cuarec {' '.join(path)}: no metavar for {bare}"

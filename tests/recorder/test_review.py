@@ -20,7 +20,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
     """Pretend a terminal is attached and type ``text`` at the prompts."""
 
     def feed(text: str) -> None:
-        monkeypatch.setattr(cli, "_interactive", lambda: True)
+        monkeypatch.setattr(cli, "interactive", lambda: True)
         monkeypatch.setattr("sys.stdin", io.StringIO(text))
 
     return feed
@@ -29,9 +29,9 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
 def test_keep_by_default_and_with_yes(episode_factory: Callable[..., Path],
                                       answers: Callable[[str], None]) -> None:
     episode = episode_factory(n_steps=4)
-    assert cli._review(episode, yes=True) == "kept"
+    assert cli.review_recording(episode, yes=True) == "kept"
     answers("\n")  # Enter takes the default: keep
-    assert cli._review(episode, yes=False) == "kept"
+    assert cli.review_recording(episode, yes=False) == "kept"
     assert episode.is_file()
 
 
@@ -39,7 +39,7 @@ def test_discard_leaves_nothing_on_disk(episode_factory: Callable[..., Path],
                                         answers: Callable[[str], None]) -> None:
     episode = episode_factory(n_steps=4)
     answers("v\nx\ny\n")  # view the page first, then discard, and confirm
-    assert cli._review(episode, yes=False) == "discarded"
+    assert cli.review_recording(episode, yes=False) == "discarded"
     assert list(episode.parent.iterdir()) == []  # neither the episode nor its review page
 
 
@@ -47,7 +47,7 @@ def test_drop_steps_then_keep(episode_factory: Callable[..., Path],
                               answers: Callable[[str], None]) -> None:
     episode = episode_factory(n_steps=8)
     answers("d\n2-3\nd\nnot-a-range\nk\n")
-    assert cli._review(episode, yes=False) == "kept"
+    assert cli.review_recording(episode, yes=False) == "kept"
     opened = open_episode(episode)
     assert opened.num_steps == 6 and opened.metadata.step_count == 6
 
@@ -64,8 +64,8 @@ def test_the_summary_after_review_counts_what_was_kept(
                             redactions_by_type=before.redactions_by_type, dropped={},
                             flags=before.flags, stop_reason="hotkey")
     answers("d\n1-3\nk\n")
-    assert cli._review(episode, yes=False) == "kept"
-    kept = cli._as_kept(recorded)
+    assert cli.review_recording(episode, yes=False) == "kept"
+    kept = cli.as_kept(recorded)
     after = summarize(episode)
     assert (kept.steps, kept.frames) == (after.steps, after.frames) == (5, 5)
     assert kept.steps_by_action == after.steps_by_action != before.steps_by_action
@@ -78,34 +78,34 @@ def test_task_pick_from_a_curators_list(tmp_path: Path, answers: Callable[[str],
     tasks = tmp_path / "tasks.jsonl"
     tasks.write_text("\n".join(json.dumps({"task": t}) for t in
                                ("Rename report.txt to final.txt", "Empty the trash")) + "\n")
-    assert cli._pick_task(None, tasks, 2) == "Empty the trash"
+    assert cli.pick_task(None, tasks, 2) == "Empty the trash"
     answers("1\n")
-    assert cli._pick_task(None, tasks, None) == "Rename report.txt to final.txt"
-    monkeypatch.setattr(cli, "_interactive", lambda: False)
+    assert cli.pick_task(None, tasks, None) == "Rename report.txt to final.txt"
+    monkeypatch.setattr(cli, "interactive", lambda: False)
     with pytest.raises(UsageError, match="--pick"):
-        cli._pick_task(None, tasks, None)
+        cli.pick_task(None, tasks, None)
     with pytest.raises(UsageError, match="between 1 and 2"):
-        cli._pick_task(None, tasks, 3)
+        cli.pick_task(None, tasks, 3)
     with pytest.raises(UsageError, match="not both"):
-        cli._pick_task("a task", tasks, 1)
+        cli.pick_task("a task", tasks, 1)
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"title": "no task"}\n')
     with pytest.raises(UsageError, match=r"bad\.jsonl:1"):
-        cli._pick_task(None, bad, 1)
+        cli.pick_task(None, bad, 1)
 
 
 def test_consent_is_asked_once_and_remembered(tmp_path: Path, answers: Callable[[str], None],
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
-    monkeypatch.setattr(cli, "_interactive", lambda: False)
+    monkeypatch.setattr(cli, "interactive", lambda: False)
     with pytest.raises(UsageError, match="consent is needed once"):
-        cli._ask_consent("statement", yes=False)
-    cli._ask_consent("statement", yes=True)  # scripted runs
+        cli.ask_consent("statement", yes=False)
+    cli.ask_consent("statement", yes=True)  # scripted runs
     answers("n\n")
     with pytest.raises(UsageError, match="declined"):
-        cli._ask_consent("statement", yes=False)
+        cli.ask_consent("statement", yes=False)
     answers("y\n")
-    cli._ask_consent("statement", yes=False)
-    monkeypatch.setattr(cli, "_interactive", lambda: False)
-    cli._ask_consent("statement", yes=False)  # remembered: no question, no error
+    cli.ask_consent("statement", yes=False)
+    monkeypatch.setattr(cli, "interactive", lambda: False)
+    cli.ask_consent("statement", yes=False)  # remembered: no question, no error
     assert (tmp_path / "cuarec" / "consent.json").stat().st_mode & 0o777 == 0o600

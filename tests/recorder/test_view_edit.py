@@ -156,3 +156,29 @@ def test_a_large_screenshot_is_shown_smaller_and_said_so(tmp_path: Path) -> None
     html = write_view(tmp_path / "big.parquet", tmp_path / "big.html").read_text()
     assert "shown re-encoded (lossy)" in html
     assert len(html) < len(shot.data)  # base64 of the original alone would be 4/3 of it
+
+
+def test_view_never_writes_over_an_episode_or_into_a_dataset(
+        episode_factory: Callable[..., Path], tmp_path: Path) -> None:
+    from recorder.errors import UsageError
+    from recorder.view import write_view
+
+    episode = episode_factory(n_steps=3, with_screenshots=False)
+    before = episode.read_bytes()
+    # What a reviewer ran: the page aimed at the episode itself, forced.
+    result = harness.run_cuarec("view", str(episode), "--out", str(episode), "--force")
+    assert result.returncode == 2 and "is the episode itself" in result.stderr, result.stderr
+    assert episode.read_bytes() == before
+    dataset = tmp_path / "dataset"
+    (dataset / "meta").mkdir(parents=True)
+    (dataset / "meta" / "info.json").write_text("{}")
+    (dataset / "data").mkdir()
+    for target, phrase in ((episode.with_name("page.txt"), "must end in .html or .htm"),
+                           (episode.parent / "." / episode.name, "is the episode itself"),
+                           (dataset / "data" / "page.html", "inside a packed dataset"),
+                           (dataset / "README.html", "inside a packed dataset")):
+        with pytest.raises(UsageError, match=phrase):
+            write_view(episode, target, force=True)
+        assert not target.exists() or target == episode.parent / "." / episode.name
+    assert episode.read_bytes() == before
+    assert write_view(episode, tmp_path / "page.HTM").is_file()

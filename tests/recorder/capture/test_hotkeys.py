@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recorder.capture.hotkeys import Hotkey, HotkeyFilter
+from recorder.capture.hotkeys import Hotkey, HotkeyFilter, types_a_character
 from recorder.errors import ExitCode, UsageError
 from redaction.models import InputEvent
 from tests.recorder.capture.conftest import Stream
@@ -68,3 +68,13 @@ def test_right_hand_modifiers_count(stream: Stream) -> None:
     stream.press("ctrl_r").press("alt_r").key("p", "p").release("alt_r").release("ctrl_r")
     passed, fired = run(stream.events)
     assert fired == ["pause"] and passed == []
+
+
+@pytest.mark.parametrize(("key", "types"), [
+    ("q", True), ("7", True), ("@", True), ("space", True), ("kp_1", True), ("kp_add", True),
+    ("dead_0060", True),
+    ("f1", False), ("f12", False), ("f24", False), ("esc", False), ("page_up", False),
+    ("left", False), ("kp_enter", False), ("insert", False),
+])
+def test_types_a_character(key: str, types: bool) -> None:
+    assert types_a_character(key) is types

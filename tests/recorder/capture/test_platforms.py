@@ -132,8 +132,21 @@ def test_episodes_are_written_without_posix_only_open_flags(
     still writes an episode the reader accepts."""
     from recorder.episode.reader import open_episode
     from recorder.episode.synthetic import write_synthetic_episode
+    from recorder.episode.writer import CAPTURED_NAME, EpisodeWriter
 
     monkeypatch.delattr(os, "O_CLOEXEC")
     monkeypatch.delattr(os, "O_DIRECTORY")
     path = write_synthetic_episode(tmp_path / "episodes", n_steps=3)
-    assert open_episode(path).num_steps == 3
+    episode = open_episode(path)
+    assert episode.num_steps == 3
+    # The recorder notes the captured count at every step (the first one crashed on Windows).
+    target = tmp_path / "again" / path.name
+    with EpisodeWriter(target, episode.metadata, chunk_steps=2) as writer:
+        for index, step in enumerate(episode.iter_steps(), start=1):
+            writer.note_captured(index)
+            writer.append(step)
+        assert (writer.parts_dir / CAPTURED_NAME).read_text() == "3"
+        writer.finalize()
+    again = open_episode(target)
+    assert again.num_steps == 3
+    assert again.metadata.steps_captured == 3

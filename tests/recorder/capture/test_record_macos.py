@@ -86,8 +86,10 @@ def test_no_screen_recording_exits_3_with_the_settings_path(tmp_path: Path) -> N
         "record", "Send the contract", "--out", str(out), "--yes"], tmp_path, TERMINAL,
         timeout=120)
     assert done.returncode == 3, done.stderr
-    # The consent text comes first; then one line (the check runs before the engines load).
-    error = done.stderr.strip().splitlines()[-1]
+    # The permission check (preflight) runs first: before the consent text and before the
+    # engines load, so the error is the only line.
+    assert done.stderr.strip().count("\n") == 0, done.stderr
+    error = done.stderr.strip()
     assert error.startswith("cuarec: error: macOS has not allowed Terminal to record the screen")
     assert ("open System Settings > Privacy & Security > Screen & System Audio Recording, "
             "turn on Terminal") in error

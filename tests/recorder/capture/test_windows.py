@@ -154,3 +154,20 @@ def test_an_elevated_window_is_warned_even_when_it_makes_no_step(
     steps = session.run().steps
     assert err.getvalue().count("cuarec: warning: an administrator (elevated) window") == 1
     assert not any(FLAG_ELEVATED in s.flags for s in steps)
+
+
+def test_the_elevated_warning_goes_through_the_record_display_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a display (as ``cuarec record`` runs it), the warning is the display's, so its
+    status line is cleared first; nothing is written to stderr behind its back."""
+    monkeypatch.setattr(platforms, "current_platform", lambda: "win32")
+    script = [Show(fw.ADMIN), *fw.click(100, 100), Show(fw.DESKTOP), *fw.click(120, 100),
+              *fw.stop_hotkey()]
+    err = io.StringIO()
+    warned: list[str] = []
+    session = CaptureSession(CaptureConfig(fps=8, handle_signals=False),
+                             backend=backend(fw.FakeWindows(script=script)), stderr=err,
+                             on_warning=warned.append)
+    session.run()
+    assert len(warned) == 1 and warned[0].startswith("an administrator (elevated) window")
+    assert "warning" not in err.getvalue()

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from recorder.dataset import PackOptions, commit, pack
+from recorder.dataset import commit
+from recorder.dataset.pack import PackOptions, pack
 
 
 def die() -> None:

@@ -19,9 +19,10 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from recorder.dataset import PackOptions, pack, remove_episodes
 from recorder.dataset.index import read_index, split_for
 from recorder.dataset.layout import DatasetLayout
+from recorder.dataset.pack import PackOptions, pack
+from recorder.dataset.remove import remove_episodes
 from recorder.episode.model import EpisodeMetadata, WindowInfo, certify_redacted
 from recorder.episode.reader import open_episode
 from recorder.episode.synthetic import write_synthetic_episode
@@ -339,6 +340,16 @@ def test_cli_info_view_and_bad_input(packed: Path, tmp_path: Path,
         assert err.startswith("cuarec: error: ") and err.count("\n") == 1
     assert not (tmp_path / "new").exists()
     assert [p.name for p in foreign.iterdir()] == ["notes.txt"]
+    # Packing options mean nothing to a withdrawal: refused, nothing withdrawn.
+    for extra in (["--license", "MIT"], ["--split", "train=1"], ["--no-audit"],
+                  ["--engine", "ray"]):
+        code, _, err = cli(capsys, "pack", str(packed), "--remove", episode_id, *extra)
+        assert code == 2 and f"{extra[0]} only apply when packing" in err, (extra, err)
+    assert json.loads(cli(capsys, "info", str(packed), "--json")[1])[0]["episodes"] == 10
+    # The count printed is the episodes withdrawn (an id given twice is one episode).
+    code, out, err = cli(capsys, "pack", str(packed), "--remove", episode_id, episode_id)
+    assert code == 0, err
+    assert out.startswith("withdrew 1 episode(s); ") and "9 episode(s) left" in out
 
 
 
@@ -391,3 +402,79 @@ def test_card_escapes_strings_from_episodes(tmp_path: Path) -> None:
     assert "<img" not in body and "&lt;img src=x&gt;\\|\\*\\*app\\*\\*" in body
     assert front_matter(root)["license"] == "mit"  # the OS string did not end the YAML
     assert body.count("\n---\n") == 1
+
+
+def test_the_dataset_readers_import_without_fcntl(tmp_path: Path) -> None:
+    """Windows has no ``fcntl``: ``info``, ``view`` and ``export`` still import and tell a
+    packed dataset from an episode (only the writers' lock needs it, imported when locking)."""
+    dataset = pack([write_synthetic_episode(tmp_path / "episodes", n_steps=2)],
+                   tmp_path / "dataset", OPTIONS).root
+    code = ("import sys; sys.modules['fcntl'] = None\n"
+            "from pathlib import Path\n"
+            "from recorder.dataset.layout import is_packed_dataset\n"
+            "import recorder.dataset.export, recorder.view\n"
+            "print(is_packed_dataset(Path(sys.argv[1])), is_packed_dataset(Path(sys.argv[2])))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(dataset), str(tmp_path / "episodes")],
+                          cwd=harness.REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "False"]
+
+
+def test_exporting_a_dataset_into_a_read_only_folder_is_exit_3(
+        tmp_path: Path, unprivileged: list[str]) -> None:
+    dataset = pack([write_synthetic_episode(tmp_path / "episodes", n_steps=2)],
+                   tmp_path / "dataset", OPTIONS).root
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o555)
+    result = harness.run_cuarec("export", str(dataset), "--to", "jsonl", "--out", str(locked),
+                                prefix=unprivileged)
+    locked.chmod(0o700)
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.startswith("cuarec: error: permission denied while writing")
+    assert result.stderr.count("\n") == 1
+    assert list(locked.iterdir()) == []
+
+
+def test_a_failed_withdrawal_leaves_the_withdrawn_list_alone(
+        ten: list[Path], packed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The withdrawn list moves with the change: a removal that fails before its journal is
+    published withdraws nothing (the file would otherwise be refused by later packs)."""
+    from recorder.dataset import commit
+
+    withdrawn = packed / ".cuarec" / "withdrawn.json"
+    victim = read_index(DatasetLayout(packed).episodes)[0].episode_id
+    files_before = snapshot(packed)
+
+    def fail(self: commit.Stage) -> None:
+        raise RuntimeError("killed before the journal")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(commit.Stage, "commit", fail)
+        with pytest.raises(RuntimeError):
+            remove_episodes(packed, [victim])
+    assert not withdrawn.exists()
+    assert snapshot(packed) == files_before
+    again = pack(ten, packed, PackOptions(audit="skip"))
+    assert Counter(o.reason for o in again.outcomes) == {"already packed": 10}
+    remove_episodes(packed, [victim])
+    assert len(json.loads(withdrawn.read_text())) == 1
+
+
+def test_a_file_changed_after_its_audit_is_not_packed(
+        audit_inputs: list[Path], tmp_path: Path) -> None:
+    """The bytes copied are hashed and must be the bytes audited: an unredacted file put in
+    place of an audited one between the audit and the copy is not packed."""
+    clean, raw = audit_inputs
+
+    def swap_after_audit(done: int, total: int, status: str, source: str) -> None:
+        clean.write_bytes(raw.read_bytes())
+
+    root = tmp_path / "dataset"
+    result = pack([clean], root, PackOptions(license="CC0-1.0", no_ner=True),
+                  audit_progress=swap_after_audit)
+    [outcome] = result.outcomes
+    assert outcome.status == "failed" and not result.ok
+    assert outcome.reason is not None and "changed on disk after its audit" in outcome.reason
+    assert result.info["counts"]["episodes"] == 0
+    for shard in (root / "data").glob("*.parquet") if (root / "data").exists() else ():
+        assert EMAIL.encode() not in shard.read_bytes()
