@@ -77,12 +77,16 @@ class RawWindow:
     ``secret`` names why typing here is a secret, as the platform reports it
     (:data:`SECRET_SECURE_INPUT`, :data:`SECRET_PASSWORD_FIELD`), or None. ``elevated``: the
     window belongs to an administrator process whose input a normal process cannot see.
+    ``focus_known`` is False when the platform could not say whether the focused element is
+    a password field (Windows UI Automation failed): typing there is then redacted as a
+    secret, as where no window is known at all (fail closed).
     """
 
     app: str | None = None
     title: str | None = None
     secret: str | None = None
     elevated: bool = False
+    focus_known: bool = True
 
 
 #: macOS secure event input is on (a password field has focus): no keys reach the recorder.

@@ -9,7 +9,9 @@ first person on one follows docs/CAPTURE.md's check list.
 * The foreground window's title (``GetWindowTextW``) and process name
   (``QueryFullProcessImageNameW``) name the window; UI Automation's ``IsPassword`` on the
   focused element marks a password field (``RawWindow.secret = "password_field"``), whose
-  typing is then redacted as a secret.
+  typing is then redacted as a secret. When UIA gives no answer (comtypes or COM failed),
+  the window's focus is unknown (``RawWindow.focus_known = False``): its typing is redacted
+  as a secret too, and the session warns once.
 * An elevated (administrator) window in front hides its input from a normal process: such
   windows are marked ``elevated`` (steps flagged ``elevated_window``, one warning).
 * AltGr arrives as a fake left Ctrl (scan code 0x21D) then right Alt: the fake Ctrl is
@@ -97,10 +99,12 @@ class WindowsFrameSource(FrameSource):
             elevated = not self._self_elevated and bool(api.process_elevated(pid))
             # UIA cannot read an elevated window's elements from here: no password answer.
             password = None if elevated else api.focused_is_password()
+            # No answer from UIA (COM or comtypes failed): the focused field may be a
+            # password field, so the focus counts as unknown (fail closed, warned once).
             return RawWindow(app=app_name(api.process_image(pid)),
                              title=api.window_title(hwnd) or None,
                              secret=SECRET_PASSWORD_FIELD if password else None,
-                             elevated=elevated)
+                             elevated=elevated, focus_known=elevated or password is not None)
         except Exception:
             return None  # the window closed between two calls: nothing to name
 

@@ -109,6 +109,8 @@ class FakeWindows:
 
     dpi_aware: bool = True
     self_elevated: bool = False
+    #: UI Automation fails (comtypes missing, COM init refused): IsPassword gives no answer.
+    uia_fails: bool = False
     monitors: Sequence[MonitorEntry] = MONITORS
     script: Sequence[Action] = field(default_factory=session_script)
     calls: list[str] = field(default_factory=list)
@@ -148,7 +150,7 @@ class FakeWindows:
             "window_process": lambda hwnd: hwnd // 16,
             "process_image": lambda pid: rf"C:\Program Files\{scene_of(pid).app}.exe",
             "process_elevated": lambda pid: scene_of(pid).elevated,
-            "focused_is_password": lambda: screen.scene.password,
+            "focused_is_password": lambda: None if self.uia_fails else screen.scene.password,
             "grabber": lambda *region: _Grabber(screen),
             "start_hooks": lambda deliver, drop_key: Player(
                 screen, lambda event: _hook(event, deliver, drop_key)),
