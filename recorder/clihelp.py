@@ -8,6 +8,11 @@ from typing import Any
 
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
+# ``Any`` for contexts and parameters: typer (0.29) vendors its own click as the private
+# ``typer._click``, whose Context and Parameter are what these overrides receive. The public
+# ``click`` package's classes are other classes (mypy rejects them as overrides) and
+# ``typer.Context`` is a subclass (too narrow for an override), so no public type fits.
+
 
 def _no_type(ctx: Any) -> None:
     return None

@@ -400,9 +400,9 @@ def export_pairs(
 
 def placeholder_only(text: str | None) -> bool:
     """True when ``text`` holds placeholders such as ``<EMAIL_ADDRESS>`` and nothing else."""
-    import re
+    from redaction.policy import PLACEHOLDER_PATTERN
 
-    return bool(text) and not re.sub(r"<[A-Z][A-Z0-9_]{1,40}>", "", text or "").strip()
+    return bool(text) and not PLACEHOLDER_PATTERN.sub("", text or "").strip()
 
 
 # --- writing -------------------------------------------------------------------------------

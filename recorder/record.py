@@ -399,7 +399,7 @@ class Recording:
             **{**step_fields(step), "flags": flags}, frame=frame,
             window_app=None if window is None else window.app,
             window_title=None if window is None else window.title,
-            focus_known=window is not None or not item.observed,
+            focus_known=window.focus_known if window is not None else not item.observed,
             screen_known=screen_known,
         )
 

@@ -16,7 +16,6 @@ measures the page of a 300-step episode.
 from __future__ import annotations
 
 import base64
-import re
 from collections import Counter
 from dataclasses import dataclass
 from html import escape
@@ -25,9 +24,9 @@ from pathlib import Path
 from recorder.episode.model import EncodedImage, EpisodeMetadata, RedactedStep
 from recorder.episode.reader import Episode, open_episode
 from recorder.errors import UsageError
+from redaction.policy import PLACEHOLDER_PATTERN
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
-_PLACEHOLDER = re.compile(r"<([A-Z][A-Z0-9_]{1,40})>")
 #: A stored screenshot above this size is shown re-encoded as lossy WebP (same pixels size).
 MAX_INLINE_BYTES = 150_000
 _LOSSY_QUALITY = 80
@@ -80,7 +79,7 @@ def _text_with_chips(text: str) -> str:
     """Escape ``text``, then show each placeholder such as ``<EMAIL_ADDRESS>`` as a chip."""
     out: list[str] = []
     position = 0
-    for match in _PLACEHOLDER.finditer(text):
+    for match in PLACEHOLDER_PATTERN.finditer(text):
         out.append(escape(text[position:match.start()]))
         out.append(f'<span class="chip">{escape(match.group(1))}</span>')
         position = match.end()

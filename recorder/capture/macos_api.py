@@ -34,6 +34,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
+from recorder.capture.backend import MssGrabber
+
 # CGEventType values (CGEventTypes.h).
 LEFT_MOUSE_DOWN, LEFT_MOUSE_UP, RIGHT_MOUSE_DOWN, RIGHT_MOUSE_UP = 1, 2, 3, 4
 MOUSE_MOVED, LEFT_MOUSE_DRAGGED, RIGHT_MOUSE_DRAGGED = 5, 6, 7
@@ -164,32 +166,14 @@ def window_list() -> list[dict[str, Any]]:
 
 # -- frames --------------------------------------------------------------------------------
 
-class Grabber:
+def grabber(left: float, top: float, width: float, height: float) -> MssGrabber:
     """mss grabs of one region (points) at the display's full pixel resolution."""
+    import mss.darwin
 
-    def __init__(self, left: float, top: float, width: float, height: float) -> None:
-        import mss
-        import mss.darwin
-
-        # mss asks for nominal (point) resolution by default; without that option the
-        # capture is at the backing store's pixels (mss documents IMAGE_OPTIONS = 0).
-        mss.darwin.IMAGE_OPTIONS = 0
-        self._sct = mss.MSS()
-        self._region = {"left": int(left), "top": int(top), "width": int(width),
-                        "height": int(height)}
-
-    def grab(self) -> tuple[bytes, int, int]:
-        """``(BGRA bytes, width, height)`` in pixels."""
-        shot = self._sct.grab(self._region)
-        return bytes(shot.raw), int(shot.width), int(shot.height)
-
-    def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self._sct.close()
-
-
-def grabber(left: float, top: float, width: float, height: float) -> Grabber:
-    return Grabber(left, top, width, height)
+    # mss asks for nominal (point) resolution by default; without that option the capture
+    # is at the backing store's pixels (mss documents IMAGE_OPTIONS = 0).
+    mss.darwin.IMAGE_OPTIONS = 0
+    return MssGrabber(int(left), int(top), int(width), int(height))
 
 
 # -- input ---------------------------------------------------------------------------------

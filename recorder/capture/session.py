@@ -196,6 +196,7 @@ class CaptureSession:
         self._steps: list[RawStep] = []
         self._used = False
         self._warned_elevated = False
+        self._warned_focus = False
         self._warn_lock = threading.Lock()
         self._ring: FrameRing | None = None
         #: Screen pixels per frame pixel times the desktop scale: what redaction scales its
@@ -338,6 +339,9 @@ class CaptureSession:
             if latest is not None and latest.window is not None \
                     and latest.t >= step.timestamp_s:
                 secret = latest.window.secret
+                if window is not None and not latest.window.focus_known:
+                    window = replace(window, focus_known=False)
+                    step = replace(step, window=window)
         elevated = window is not None and window.elevated
         if secret is None and not elevated:
             return step
@@ -349,7 +353,10 @@ class CaptureSession:
 
     def _saw_window(self, window: RawWindow | None) -> None:
         """Warn once, as soon as an elevated window is in front (its input is hidden from us,
-        so it may make no step at all)."""
+        so it may make no step at all), and once when the platform cannot say whether the
+        focused field is a password field (value-free: no app, no title)."""
+        if window is not None and not window.focus_known:
+            self._saw_unknown_focus()
         if window is None or not window.elevated:
             return
         with self._warn_lock:  # the grab thread and the worker both call this
@@ -367,6 +374,14 @@ class CaptureSession:
         stream = self._stderr or sys.stderr
         stream.write(f"cuarec: warning: {message}\n")
         stream.flush()
+
+    def _saw_unknown_focus(self) -> None:
+        with self._warn_lock:
+            if self._warned_focus:
+                return
+            self._warned_focus = True
+        self._warn("the system cannot say whether the focused field is a password field, so "
+                   "typing there is redacted as a secret")
 
     def _announce_ready(self) -> None:
         config = self.config

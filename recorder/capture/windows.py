@@ -9,7 +9,9 @@ first person on one follows docs/CAPTURE.md's check list.
 * The foreground window's title (``GetWindowTextW``) and process name
   (``QueryFullProcessImageNameW``) name the window; UI Automation's ``IsPassword`` on the
   focused element marks a password field (``RawWindow.secret = "password_field"``), whose
-  typing is then redacted as a secret.
+  typing is then redacted as a secret. When UIA gives no answer (comtypes or COM failed),
+  the window's focus is unknown (``RawWindow.focus_known = False``): its typing is redacted
+  as a secret too, and the session warns once.
 * An elevated (administrator) window in front hides its input from a normal process: such
   windows are marked ``elevated`` (steps flagged ``elevated_window``, one warning).
 * AltGr arrives as a fake left Ctrl (scan code 0x21D) then right Alt: the fake Ctrl is
@@ -19,15 +21,12 @@ first person on one follows docs/CAPTURE.md's check list.
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import ntpath
 import os
 from collections.abc import Mapping
 from types import ModuleType
 from typing import Any
-
-import numpy as np
 
 from recorder.capture.backend import (
     BUTTON_PRESS,
@@ -37,6 +36,7 @@ from recorder.capture.backend import (
     MOVE,
     SCROLL,
     SECRET_PASSWORD_FIELD,
+    BgraFrameSource,
     CaptureBackend,
     EnvironmentReport,
     FrameSource,
@@ -63,29 +63,13 @@ def app_name(image: str | None) -> str | None:
     return base[:-4] if base.lower().endswith(".exe") else base
 
 
-class WindowsFrameSource(FrameSource):
+class WindowsFrameSource(BgraFrameSource):
     """Grabs one monitor; names the foreground window, its process, its state."""
 
     def __init__(self, api: ModuleType, monitor: Monitor, self_elevated: bool) -> None:
+        super().__init__(api.grabber(monitor.x, monitor.y, monitor.width, monitor.height))
         self._api = api
-        self._grabber = api.grabber(monitor.x, monitor.y, monitor.width, monitor.height)
         self._self_elevated = self_elevated
-        self._last: tuple[bytes, np.ndarray[Any, Any]] | None = None
-
-    def grab(self) -> np.ndarray[Any, Any]:
-        import cv2
-
-        try:
-            raw, width, height = self._grabber.grab()
-        except Exception as exc:
-            raise EnvironmentProblem(
-                f"cannot read the screen (grab failed: {type(exc).__name__})") from None
-        if self._last is not None and raw == self._last[0]:
-            return self._last[1]
-        bgra = np.frombuffer(raw, dtype=np.uint8).reshape(height, width, 4)
-        bgr = np.ascontiguousarray(cv2.cvtColor(bgra, cv2.COLOR_BGRA2BGR))
-        self._last = (raw, bgr)
-        return bgr
 
     def focused_window(self) -> RawWindow | None:
         api = self._api
@@ -97,16 +81,14 @@ class WindowsFrameSource(FrameSource):
             elevated = not self._self_elevated and bool(api.process_elevated(pid))
             # UIA cannot read an elevated window's elements from here: no password answer.
             password = None if elevated else api.focused_is_password()
+            # No answer from UIA (COM or comtypes failed): the focused field may be a
+            # password field, so the focus counts as unknown (fail closed, warned once).
             return RawWindow(app=app_name(api.process_image(pid)),
                              title=api.window_title(hwnd) or None,
                              secret=SECRET_PASSWORD_FIELD if password else None,
-                             elevated=elevated)
+                             elevated=elevated, focus_known=elevated or password is not None)
         except Exception:
             return None  # the window closed between two calls: nothing to name
-
-    def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self._grabber.close()
 
 
 class WindowsBackend(CaptureBackend):

@@ -30,6 +30,8 @@ import threading
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from recorder.capture.backend import MssGrabber
+
 PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
 TOKEN_QUERY = 0x0008
 TOKEN_ELEVATION = 20
@@ -264,26 +266,9 @@ def focused_is_password() -> bool | None:
 
 # -- frames --------------------------------------------------------------------------------
 
-class Grabber:
-    """mss grabs of one region (physical pixels)."""
-
-    def __init__(self, left: int, top: int, width: int, height: int) -> None:
-        import mss
-
-        self._sct = mss.MSS()
-        self._region = {"left": left, "top": top, "width": width, "height": height}
-
-    def grab(self) -> tuple[bytes, int, int]:
-        shot = self._sct.grab(self._region)
-        return bytes(shot.raw), int(shot.width), int(shot.height)
-
-    def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self._sct.close()
-
-
-def grabber(left: int, top: int, width: int, height: int) -> Grabber:
-    return Grabber(left, top, width, height)
+def grabber(left: int, top: int, width: int, height: int) -> MssGrabber:
+    """mss grabs of one region (physical pixels: the process is per-monitor DPI aware)."""
+    return MssGrabber(left, top, width, height)
 
 
 # -- input ---------------------------------------------------------------------------------

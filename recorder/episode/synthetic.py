@@ -50,9 +50,12 @@ def draw_frame(
     return frame
 
 
-def _steps(
+def synthetic_steps(
     rng: random.Random, n_steps: int, width: int, height: int, with_screenshots: bool
 ) -> Iterator[RedactedStep]:
+    """``n_steps`` plausible redacted steps (every action type, the last one ``done``), with
+    ``width`` x ``height`` screenshots if asked: what :func:`write_synthetic_episode` writes,
+    one at a time (the crash tests feed a writer with them)."""
     kinds = [t for t in schema.ACTION_TYPES if t != "done"]
     t = 0.0
     for index in range(n_steps):
@@ -133,7 +136,7 @@ def write_synthetic_episode(
     width, height = size
     started = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(seconds=seed)
     episode_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
-    steps = list(_steps(rng, n_steps, width, height, with_screenshots))
+    steps = list(synthetic_steps(rng, n_steps, width, height, with_screenshots))
     duration = steps[-1].timestamp_s if steps else 0.0
     counts: dict[str, int] = {}
     for step in steps:

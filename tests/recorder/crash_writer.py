@@ -19,9 +19,10 @@ from unittest import mock
 
 import pyarrow.parquet as pq
 
-from recorder.episode import writer as writer_module
+from recorder.episode import schema
 from recorder.episode.model import EpisodeMetadata
-from recorder.episode.synthetic import _steps
+from recorder.episode.synthetic import synthetic_steps
+from recorder.episode.writer import EpisodeWriter
 
 
 def die() -> None:
@@ -42,21 +43,30 @@ def main() -> None:
         die()
 
     if kill_at == "final_tmp":
-        def killed_publishing(tmp: Path, target: Path, *, overwrite: bool = False) -> None:
-            die()
+        # The episode is assembled under its temporary final name; die as it is published
+        # (linked, or renamed where links are refused) under the real one.
+        final_tmp = schema.final_tmp_for(folder / "crash.parquet")
+        for name in ("link", "rename"):
+            real = getattr(os, name)
 
-        writer_module._publish = killed_publishing
+            def publishing(src: Any, dst: Any, *args: Any, _real: Any = real,
+                           **kwargs: Any) -> None:
+                if Path(src) == final_tmp:
+                    die()
+                _real(src, dst, *args, **kwargs)
+
+            mock.patch.object(os, name, publishing).start()
     if kill_at == "after_publish":
         mock.patch.object(shutil, "rmtree", lambda *a, **k: die()).start()
 
     import random
 
     meta = EpisodeMetadata(episode_id="crash", task="crash test", started_at="2026-01-01T00:00:00")
-    with writer_module.EpisodeWriter(folder / "crash.parquet", meta, chunk_steps=1) as writer:
+    with EpisodeWriter(folder / "crash.parquet", meta, chunk_steps=1) as writer:
         (folder.parent / "ready").touch()
         if kill_at == "after_parts:0":
             die()
-        for step in _steps(random.Random(0), n_steps, 160, 120, with_screenshots=True):
+        for step in synthetic_steps(random.Random(0), n_steps, 160, 120, with_screenshots=True):
             if kill_at == f"mid_part:{parts + 1}":
                 pq.write_table = half_written_part
             writer.append(step)

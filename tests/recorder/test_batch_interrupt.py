@@ -5,6 +5,7 @@ benchmarks/batch.py, not asserted here.)"""
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import time
@@ -34,16 +35,31 @@ def _wait_for(condition: object, process: subprocess.Popen[str], what: str) -> N
         time.sleep(0.05)
 
 
-def _group_gone(pgid: int) -> bool:
-    """No process of the group is left (zombies, which have stopped, are not counted)."""
+def _group(pgid: int) -> dict[int, int]:
+    """The live processes of the group (zombies, which have stopped, are not counted), each
+    with its parent's pid."""
+    members = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue  # ended while we looked
         if int(fields[2]) == pgid and fields[0] != "Z":
-            return False
-    return True
+            members[int(stat.parent.name)] = int(fields[1])
+    return members
+
+
+def _wait_gone(pids: set[int]) -> None:
+    """Wait until each of ``pids`` has ended (pidfd: woken by its exit, no polling)."""
+    for pid in pids:
+        try:
+            fd = os.pidfd_open(pid)
+        except ProcessLookupError:
+            continue  # already gone
+        try:
+            select.select([fd], [], [])
+        finally:
+            os.close(fd)
 
 
 def test_ctrl_c_with_two_workers_stops_them_and_keeps_finished_files_only(
@@ -61,6 +77,10 @@ def test_ctrl_c_with_two_workers_stops_them_and_keeps_finished_files_only(
     # Interrupt while a worker is mid-file: its hidden parts folder exists.
     _wait_for(lambda: out.is_dir() and any(p.name.endswith(".parts") for p in out.iterdir()),
               process, "a file being written")
+    # cuarec's own children: multiprocessing's forkserver and resource tracker, which end
+    # when they see cuarec gone. The workers are the forkserver's children.
+    helpers = {pid for pid, parent in _group(process.pid).items() if parent == process.pid}
+    assert helpers and set(_group(process.pid)) - helpers - {process.pid}  # workers run
     os.killpg(process.pid, signal.SIGINT)
     stdout, stderr = process.communicate(timeout=120)
     assert process.returncode == 130, stderr
@@ -76,8 +96,7 @@ def test_ctrl_c_with_two_workers_stops_them_and_keeps_finished_files_only(
     for path in left:
         assert open_episode(path).num_steps == 9
         assert path.name in stdout  # the finished ones are listed
-    # No worker goes on in the background.
-    deadline = time.monotonic() + 30  # a guard against hanging, not a timing assertion
-    while not _group_gone(process.pid) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert _group_gone(process.pid)
+    # No worker goes on in the background: cuarec killed and joined them before it exited.
+    assert set(_group(process.pid)) <= helpers
+    _wait_gone(helpers)  # and its helpers end once they see it gone
+    assert not _group(process.pid)

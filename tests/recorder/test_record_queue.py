@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -26,13 +26,14 @@ import numpy as np
 import pytest
 
 from recorder.backlog import MAX_CAP_BYTES, default_cap_bytes
+from recorder.capture.backend import RawWindow
 from recorder.capture.frames import Frame
 from recorder.capture.session import CaptureSession
 from recorder.capture.steps import RawStep
 from recorder.episode.model import EpisodeMetadata
 from recorder.episode.reader import open_episode
 from recorder.episode.writer import LOST_KEY, EpisodeWriter, recover_folder
-from recorder.pipeline import Engines, StepRedactor
+from recorder.pipeline import Engines, StepDraft, StepRedactor
 from recorder.record import (
     DROP_BACKLOG_CAP,
     DROP_DISCARDED,
@@ -156,6 +157,28 @@ def test_a_slow_redactor_keeps_every_screenshot_and_shows_progress_after_stop(
     assert lines[-1] == "cuarec: redacting the rest: 100 % (0 steps left)"
     assert len(lines) >= 2 and all("redacting the rest" in line for line in lines)
     assert "warning" not in display.text
+
+
+def test_a_window_of_unknown_focus_makes_the_draft_focus_unknown(
+        make_recording: Callable[..., Recording], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The platform could not say whether the focused field is a password field
+    (``RawWindow.focus_known``): the step goes to redaction with its focus unknown, so its
+    typing is a secret (fail closed); a step observed without any window is unknown too."""
+    recording = make_recording()
+    assert recording.redactor is not None
+    drafts: list[StepDraft] = []
+    redact = recording.redactor.redact
+
+    def seen(draft: StepDraft) -> Any:
+        drafts.append(draft)
+        return redact(draft)
+
+    monkeypatch.setattr(recording.redactor, "redact", seen)
+    windows = [RawWindow(), RawWindow(focus_known=False), None]
+    steps = [replace(_step(i, content=i + 1), window=window)
+             for i, window in enumerate(windows)]
+    _run(recording, [*steps, _step(3, 4, action="done")])
+    assert [d.focus_known for d in drafts[:3]] == [True, False, False]
 
 
 def test_a_second_interrupt_discards_only_the_unredacted_steps(

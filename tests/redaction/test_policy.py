@@ -14,7 +14,7 @@ import pytest
 from redaction.denylist import DenyList
 from redaction.entities import ENTITY_TYPES, LABEL_MAP, canonical_entity
 from redaction.errors import PolicyError
-from redaction.policy import load_policy, parse_policy
+from redaction.policy import PLACEHOLDER_PATTERN, load_policy, parse_policy
 from redaction.text import TextRedactor
 
 MINIMAL = '[policy]\nname = "t"\n[entities]\nenabled = ["PERSON"]\n'
@@ -157,3 +157,14 @@ def test_opting_out_of_ner_is_recorded(text_redactor: TextRedactor) -> None:
     # Deterministic recognizers still work without NER.
     assert redactor.redact_text("mail me: ann@example.org").text == "mail me: <EMAIL_ADDRESS>"
     assert text_redactor.metadata()["ner_loaded"]["version"] == "3.8.0"
+
+
+def test_every_default_placeholder_is_what_readers_look_for() -> None:
+    """The viewer and export find placeholders with PLACEHOLDER_PATTERN: every entity type's
+    default placeholder matches it whole, naming its type; plain text does not."""
+    policy = load_policy("default")
+    for entity in ENTITY_TYPES:
+        match = PLACEHOLDER_PATTERN.fullmatch(policy.placeholder_for(entity))
+        assert match is not None and match.group(1) == entity, entity
+    for text in ("<b>", "<Email>", "a < B > c", "<A>"):
+        assert PLACEHOLDER_PATTERN.search(text) is None, text

@@ -17,7 +17,14 @@ from typing import Any
 
 from recorder.capture import macos_api as real
 from recorder.capture.macos_api import Display, TapEvent
-from tests.recorder.capture.fake_platforms import Action, FakeScreen, Player, Scene, Send, Show
+from tests.recorder.capture.fake_platforms import (
+    Action,
+    FakeMachine,
+    Player,
+    Scene,
+    Send,
+    Show,
+)
 
 SHIFT, CTRL, ALT, CMD = 0x20000, 0x40000, 0x80000, 0x100000
 #: Device bits (IOLLEvent.h) that real events carry beside the generic masks.
@@ -80,7 +87,7 @@ def session_script() -> list[Action]:
 
 
 @dataclass
-class FakeMac:
+class FakeMac(FakeMachine):
     """The fake machine: permissions, displays, the screen and what was asked of it."""
 
     screen_capture: bool = True
@@ -88,22 +95,13 @@ class FakeMac:
     accessibility: bool = False
     displays: Sequence[Display] = DISPLAYS
     script: Sequence[Action] = field(default_factory=session_script)
-    calls: list[str] = field(default_factory=list)
-    screen: FakeScreen = field(init=False)
 
-    def __post_init__(self) -> None:
+    def pixel_size(self) -> tuple[int, int]:
         main = next(d for d in self.displays if d.main)
-        self.screen = FakeScreen((int(main.width * main.scale), int(main.height * main.scale)),
-                                 self.script)
+        return int(main.width * main.scale), int(main.height * main.scale)
 
     def module(self) -> types.ModuleType:
         """A module with the real one's names and constants, answering from this fake."""
-        module = types.ModuleType(real.__name__)
-        for name in dir(real):
-            if name.isupper():
-                setattr(module, name, getattr(real, name))
-        module.TapEvent = TapEvent  # type: ignore[attr-defined]
-        module.Display = Display  # type: ignore[attr-defined]
         screen = self.screen
 
         def answer(name: str, value: Any) -> Callable[[], Any]:
@@ -127,24 +125,10 @@ class FakeMac:
                 {"kCGWindowOwnerPID": screen.scene.pid, "kCGWindowLayer": 0,
                  "kCGWindowName": screen.scene.title, "kCGWindowOwnerName": screen.scene.app},
             ],
-            "grabber": lambda *region: _Grabber(screen),
             "start_event_tap": lambda on_event: Player(
                 screen, lambda event: on_event(time.monotonic(), event)),
         }
-        for name, function in functions.items():
-            setattr(module, name, function)
-        return module
-
-
-class _Grabber:
-    def __init__(self, screen: FakeScreen) -> None:
-        self._screen = screen
-
-    def grab(self) -> tuple[bytes, int, int]:
-        return self._screen.render()
-
-    def close(self) -> None:
-        pass
+        return self.api_module(real, {"TapEvent": TapEvent, "Display": Display}, functions)
 
 
 _lock = threading.Lock()

@@ -41,12 +41,14 @@ Windows (https://learn.microsoft.com/en-us/windows/win32/...):
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+import types
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +56,8 @@ from typing import Any
 import cv2
 import numpy as np
 
+from recorder.episode.model import EpisodeMetadata, RedactedStep
+from recorder.episode.reader import open_episode
 from tests.harness import REPO
 
 
@@ -147,6 +151,53 @@ class FakeScreen:
         self.done.set()
 
 
+class FakeGrabber:
+    """The platform module's region grabber, on the fake screen (BGRA bytes, like mss)."""
+
+    def __init__(self, screen: FakeScreen) -> None:
+        self._screen = screen
+
+    def grab(self) -> tuple[bytes, int, int]:
+        return self._screen.render()
+
+    def close(self) -> None:
+        pass
+
+
+@dataclass
+class FakeMachine:
+    """What every fake machine holds: its script, the screen it plays on and the platform
+    calls made. A subclass says the screen's pixel size and the scene shown first, and
+    builds its platform module with :meth:`api_module`."""
+
+    script: Sequence[Action] = ()
+    calls: list[str] = field(default_factory=list)
+    screen: FakeScreen = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.screen = FakeScreen(self.pixel_size(), self.script, self.first_scene())
+
+    def pixel_size(self) -> tuple[int, int]:
+        raise NotImplementedError
+
+    def first_scene(self) -> Scene:
+        return Scene("Finder", "Desktop")
+
+    def api_module(self, real: types.ModuleType, types_: Mapping[str, type],
+                   functions: Mapping[str, Callable[..., Any]]) -> types.ModuleType:
+        """A module named like ``real``, with its constants (UPPER_CASE names), the value
+        types ``types_`` and the fake ``functions`` (``grabber`` grabs the fake screen)."""
+        module = types.ModuleType(real.__name__)
+        for name in dir(real):
+            if name.isupper():
+                setattr(module, name, getattr(real, name))
+        screen = self.screen
+        for name, value in {**types_, "grabber": lambda *region: FakeGrabber(screen),
+                            **functions}.items():
+            setattr(module, name, value)
+        return module
+
+
 class Player:
     """The fake listener: plays the script on its own thread, like a hook or tap thread."""
 
@@ -178,3 +229,29 @@ def run_fake_cuarec(setup: str, args: Sequence[str], home: Path,
             f"sys.argv = ['cuarec', *{list(args)!r}]\nsys.exit(main())\n")
     return subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, text=True,
                           capture_output=True, stdin=subprocess.DEVNULL, timeout=timeout)
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """What one ``cuarec record`` on a fake machine left: its summary, stderr, the steps and
+    metadata read back, and the episode file's bytes."""
+
+    summary: dict[str, object]
+    stderr: str
+    steps: list[RedactedStep]
+    metadata: EpisodeMetadata
+    raw: bytes
+
+
+def record_on_fake(setup: str, args: Sequence[str], work: Path,
+                   extra_env: dict[str, str] | None = None) -> Recorded:
+    """``cuarec record ARGS --out WORK/episodes --yes --json`` on the fake machine made by
+    ``setup`` (see :func:`run_fake_cuarec`); it must succeed."""
+    done = run_fake_cuarec(setup, ["record", *args, "--out", str(work / "episodes"), "--yes",
+                                   "--json"], work, extra_env)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    path = Path(str(summary["episode"]))
+    episode = open_episode(path)
+    return Recorded(summary, done.stderr, list(episode.iter_steps()), episode.metadata,
+                    path.read_bytes())

@@ -17,7 +17,14 @@ from typing import Any
 
 from recorder.capture import windows_api as real
 from recorder.capture.windows_api import KeyReport, MonitorEntry
-from tests.recorder.capture.fake_platforms import Action, FakeScreen, Player, Scene, Send, Show
+from tests.recorder.capture.fake_platforms import (
+    Action,
+    FakeMachine,
+    Player,
+    Scene,
+    Send,
+    Show,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,28 +111,24 @@ WINDOW_CALLS = ("foreground_window", "window_title", "window_process", "process_
 
 
 @dataclass
-class FakeWindows:
+class FakeWindows(FakeMachine):
     """The fake PC: DPI awareness, elevation, monitors, the screen and the calls made."""
 
     dpi_aware: bool = True
     self_elevated: bool = False
+    #: UI Automation fails (comtypes missing, COM init refused): IsPassword gives no answer.
+    uia_fails: bool = False
     monitors: Sequence[MonitorEntry] = MONITORS
     script: Sequence[Action] = field(default_factory=session_script)
-    calls: list[str] = field(default_factory=list)
-    screen: FakeScreen = field(init=False)
 
-    def __post_init__(self) -> None:
+    def pixel_size(self) -> tuple[int, int]:
         main = next(m for m in self.monitors if m.primary)
-        self.screen = FakeScreen((main.width, main.height), self.script,
-                                 Scene("explorer", "Program Manager", pid=304))
+        return main.width, main.height
+
+    def first_scene(self) -> Scene:
+        return Scene("explorer", "Program Manager", pid=304)
 
     def module(self) -> types.ModuleType:
-        module = types.ModuleType(real.__name__)
-        for name in dir(real):
-            if name.isupper():
-                setattr(module, name, getattr(real, name))
-        module.KeyReport = KeyReport  # type: ignore[attr-defined]
-        module.MonitorEntry = MonitorEntry  # type: ignore[attr-defined]
         screen = self.screen
         lock = threading.Lock()
 
@@ -148,14 +151,12 @@ class FakeWindows:
             "window_process": lambda hwnd: hwnd // 16,
             "process_image": lambda pid: rf"C:\Program Files\{scene_of(pid).app}.exe",
             "process_elevated": lambda pid: scene_of(pid).elevated,
-            "focused_is_password": lambda: screen.scene.password,
-            "grabber": lambda *region: _Grabber(screen),
+            "focused_is_password": lambda: None if self.uia_fails else screen.scene.password,
             "start_hooks": lambda deliver, drop_key: Player(
                 screen, lambda event: _hook(event, deliver, drop_key)),
         }
-        for name, function in functions.items():
-            setattr(module, name, logged(name, function))
-        return module
+        return self.api_module(real, {"KeyReport": KeyReport, "MonitorEntry": MonitorEntry},
+                               {name: logged(name, f) for name, f in functions.items()})
 
 
 def _hook(event: Any, deliver: Callable[[tuple[Any, ...]], None],
@@ -167,17 +168,6 @@ def _hook(event: Any, deliver: Callable[[tuple[Any, ...]], None],
         deliver((real.KEY_DOWN if event.down else real.KEY_UP, event.report))
     else:
         deliver(event)
-
-
-class _Grabber:
-    def __init__(self, screen: FakeScreen) -> None:
-        self._screen = screen
-
-    def grab(self) -> tuple[bytes, int, int]:
-        return self._screen.render()
-
-    def close(self) -> None:
-        pass
 
 
 def install(fake: FakeWindows) -> None:

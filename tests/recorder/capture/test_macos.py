@@ -172,11 +172,12 @@ def test_a_refused_tap_is_a_permission_error_then_exit_3() -> None:
     with pytest.raises(PermissionError, match="Input Monitoring"):
         macos_api.TapProcess(lambda t, e: None, _helper(
             ["no permission to listen to input (Input Monitoring)"], linger=False))
-    mac = backend(fm.FakeMac())
+    api = fm.FakeMac().module()
 
     def refuse(on_event: object) -> None:
         raise PermissionError("no permission")
 
-    mac._api.start_event_tap = refuse  # type: ignore[attr-defined]
+    api.start_event_tap = refuse  # type: ignore[attr-defined]
+    mac = MacBackend(TERMINAL, api=api)
     with pytest.raises(EnvironmentProblem, match="Input Monitoring, turn on Terminal"):
         mac.start_input(lambda raw: None)

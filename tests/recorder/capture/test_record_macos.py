@@ -6,39 +6,22 @@ The child process is a real ``cuarec record`` whose ``macos_api`` is the documen
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from recorder.episode.model import RedactedStep
-from recorder.episode.reader import open_episode
 from tests.recorder.capture import fake_macos as fm
-from tests.recorder.capture.fake_platforms import run_fake_cuarec
+from tests.recorder.capture.fake_platforms import Recorded, record_on_fake, run_fake_cuarec
 
 SETUP = "from tests.recorder.capture.fake_macos import FakeMac, install\ninstall(FakeMac({}))"
 TERMINAL = {"TERM_PROGRAM": "Apple_Terminal"}
 
 
-@dataclass(frozen=True, slots=True)
-class Recorded:
-    summary: dict[str, object]
-    stderr: str
-    steps: list[RedactedStep]
-    metadata: object
-
-
 @pytest.fixture(scope="module")
 def recorded(tmp_path_factory: pytest.TempPathFactory) -> Recorded:
-    work = tmp_path_factory.mktemp("mac")
-    done = run_fake_cuarec(SETUP.format(""), [
-        "record", "Send the contract", "--out", str(work / "episodes"), "--yes", "--json",
-        "--fps", "8", "--max-backlog", "3600", "--no-ner"], work, TERMINAL)
-    assert done.returncode == 0, done.stderr
-    summary = json.loads(done.stdout)
-    episode = open_episode(Path(str(summary["episode"])))
-    return Recorded(summary, done.stderr, list(episode.iter_steps()), episode.metadata)
+    return record_on_fake(SETUP.format(""), [
+        "Send the contract", "--fps", "8", "--max-backlog", "3600", "--no-ner"],
+        tmp_path_factory.mktemp("mac"), TERMINAL)
 
 
 def test_the_episode_is_written_and_stopped_by_the_mac_hotkey(recorded: Recorded) -> None:
@@ -58,9 +41,9 @@ def test_retina_points_become_screenshot_pixels(recorded: Recorded) -> None:
     assert (click.x, click.y) == (200, 100)  # the tap said (100, 50) points
     assert (drag.x, drag.y, drag.end_x, drag.end_y) == (20, 20, 220, 140)
     metadata = recorded.metadata
-    assert metadata.scale_factor == 2.0  # type: ignore[attr-defined]
-    assert [m.scale for m in metadata.monitors] == [2.0, 1.0]  # type: ignore[attr-defined]
-    assert metadata.session_type == "quartz"  # type: ignore[attr-defined]
+    assert metadata.scale_factor == 2.0
+    assert [m.scale for m in metadata.monitors] == [2.0, 1.0]
+    assert metadata.session_type == "quartz"
 
 
 def test_titles_come_from_the_window_list_and_are_redacted(recorded: Recorded) -> None:

@@ -8,42 +8,20 @@ layout): typing "@" must neither pause nor reach a hotkey step.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
 
-from recorder.episode.model import EpisodeMetadata, RedactedStep
-from recorder.episode.reader import open_episode
 from tests.recorder.capture import fake_windows as fw
-from tests.recorder.capture.fake_platforms import run_fake_cuarec
+from tests.recorder.capture.fake_platforms import Recorded, record_on_fake
 
 SETUP = ("from tests.recorder.capture.fake_windows import FakeWindows, install\n"
          "install(FakeWindows())")
 
 
-@dataclass(frozen=True, slots=True)
-class Recorded:
-    summary: dict[str, object]
-    stderr: str
-    steps: list[RedactedStep]
-    metadata: EpisodeMetadata
-    raw: bytes
-
-
 @pytest.fixture(scope="module")
 def recorded(tmp_path_factory: pytest.TempPathFactory) -> Recorded:
-    work = tmp_path_factory.mktemp("windows")
-    done = run_fake_cuarec(SETUP, [
-        "record", "Write the letter", "--out", str(work / "episodes"), "--yes", "--json",
-        "--fps", "8", "--max-backlog", "3600", "--pause-hotkey", "ctrl+alt+q", "--no-ner"], work)
-    assert done.returncode == 0, done.stderr
-    summary = json.loads(done.stdout)
-    path = Path(str(summary["episode"]))
-    episode = open_episode(path)
-    return Recorded(summary, done.stderr, list(episode.iter_steps()), episode.metadata,
-                    path.read_bytes())
+    return record_on_fake(SETUP, [
+        "Write the letter", "--fps", "8", "--max-backlog", "3600", "--pause-hotkey",
+        "ctrl+alt+q", "--no-ner"], tmp_path_factory.mktemp("windows"))
 
 
 def test_the_episode_is_written_and_stopped_by_the_windows_hotkey(recorded: Recorded) -> None:

@@ -171,3 +171,39 @@ def test_the_elevated_warning_goes_through_the_record_display_once(
     session.run()
     assert len(warned) == 1 and warned[0].startswith("an administrator (elevated) window")
     assert "warning" not in err.getvalue()
+
+
+def test_when_ui_automation_fails_typing_has_unknown_focus_and_is_warned_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """No IsPassword answer (comtypes or COM failed): the password field cannot be told from
+    any other, so every window's focus is unknown (the recorder then redacts its typing as a
+    secret) and one value-free warning says so."""
+    monkeypatch.setattr(platforms, "current_platform", lambda: "win32")
+    script = [Show(fw.NOTEPAD), *fw.type_text("hi"), Show(fw.LOGIN), *fw.click(400, 300),
+              *fw.type_text(fw.PASSWORD),
+              *fw.stop_hotkey()]
+    err = io.StringIO()
+    session = CaptureSession(CaptureConfig(fps=8, handle_signals=False),
+                             backend=backend(fw.FakeWindows(script=script, uia_fails=True)),
+                             stderr=err)
+    typed = [s for s in session.run().steps if s.action_type == "type"]
+    assert len(typed) == 2
+    for step in typed:
+        assert step.window is not None and not step.window.focus_known
+        assert SECRET_PASSWORD_FIELD not in step.flags  # not known to be one either
+    assert typed[1].window is not None and typed[1].window.app == "msedge"  # still named
+    warnings = [line for line in err.getvalue().splitlines() if "password field" in line]
+    assert warnings == ["cuarec: warning: the system cannot say whether the focused field is "
+                        "a password field, so typing there is redacted as a secret"]
+    assert "msedge" not in err.getvalue() and "Sign in" not in err.getvalue()
+
+
+def test_ui_automation_answering_keeps_the_focus_known() -> None:
+    pc = backend(fw.FakeWindows())
+    pc.check_environment()
+    window = pc.frame_source(pc.monitors()[0]).focused_window()
+    assert window is not None and window.focus_known
+    broken = backend(fw.FakeWindows(uia_fails=True))
+    broken.check_environment()
+    window = broken.frame_source(broken.monitors()[0]).focused_window()
+    assert window is not None and not window.focus_known and window.app == "explorer"
