@@ -67,7 +67,7 @@ def read_frame(
             if line.box.y >= 0 and geometry.bottom(line.box) <= height
         )
     changed, changed_mask = _changed_boxes(reference, frame)
-    if changed and sum(geometry.area(b) for b in changed) <= _TEXTLESS_MAX_SHARE * height * width:
+    if changed and sum(geometry.area(b) for b in changed) <= max_changed_fraction * height * width:
         # A cursor blink, a hover or selection highlight: pixels changed, text did not.
         textless = [box for box in changed if _no_text_change(reference, frame, box, prev_lines)]
         for box in textless:
@@ -126,8 +126,6 @@ def read_frame(
     )
 
 
-#: Above this share of the frame changed, the no-text-change test is not tried.
-_TEXTLESS_MAX_SHARE = 0.25
 #: A line's ink at a pixel: its difference from the line's background over the line's
 #: strongest difference (0 background .. 1 full ink). Anti-aliased glyphs blend their colour
 #: with the background, so the ink of the same glyphs on another background is the same.
@@ -135,6 +133,7 @@ _INK_TOLERANCE = 0.25
 #: A flat change (a cursor block, a highlight): one colour before, one after, filling its box.
 _FLAT_SHARE = 0.97
 _FLAT_MIN_SIDE = 3
+_FLAT_MAX_BLOCKS = 32
 
 
 def _ink(image: Frame) -> np.ndarray[Any, Any] | None:
@@ -158,24 +157,15 @@ def _ink(image: Frame) -> np.ndarray[Any, Any] | None:
     return ink
 
 
-def _dominant_share(pixels: np.ndarray[Any, Any]) -> float:
-    """The share of the most common colour among ``pixels`` (n x 3 uint8)."""
-    if len(pixels) == 0:
-        return 1.0
-    flat = pixels.astype(np.int32)
-    packed = (flat[:, 0] << 16) | (flat[:, 1] << 8) | flat[:, 2]
-    return float(np.unique(packed, return_counts=True)[1].max()) / len(packed)
-
-
 def _no_text_change(previous: Frame, current: Frame, box: Box, lines: Sequence[OcrLine]) -> bool:
     """Whether the change inside ``box`` (a changed area) leaves every text as it was.
 
-    Inside the known lines (box + 2 px) a pixel counts as changed only when its ink changed
-    (same glyphs on a new background or in a new colour do not); what is left, inside or
-    outside lines, must be flat blocks: each one colour before and one colour after, filling
-    its bounding box (apart from unchanged line pixels), at least 3 px each way. A glyph typed
-    or removed changes ink; a monochrome glyph's pixels never fill their box. Anything else is
-    read as before.
+    Inside the known lines (box + a quarter of its height) a pixel counts as changed only
+    when its ink changed (same glyphs on a new background or in a new colour do not); what is
+    left, inside or outside lines, must be flat blocks: each one (colour before, colour after)
+    pair filling its bounding box (apart from explained line pixels), at least 3 px each way.
+    A glyph typed or removed changes ink; a monochrome glyph's pixels never fill their box.
+    Anything else is read as before.
     """
     import cv2
 
@@ -186,9 +176,9 @@ def _no_text_change(previous: Frame, current: Frame, box: Box, lines: Sequence[O
     changed = (old != new).any(axis=2)
     # Pixels inside lines whose ink did not change: explained, neither changed nor a hole.
     explained = np.zeros(changed.shape, bool)
-    inked = np.zeros(changed.shape, bool)
     for line in lines:
-        area = geometry.pad(line.box, 2, width, height)
+        # With a margin: the detector's box may cut the tips of tall or low glyphs.
+        area = geometry.pad(line.box, max(2, line.box.h // 4), width, height)
         inter = geometry.intersection(area, box)
         if inter is None:
             continue
@@ -202,26 +192,40 @@ def _no_text_change(previous: Frame, current: Frame, box: Box, lines: Sequence[O
         part = same[iy0 : iy0 + inter.h, ix0 : ix0 + inter.w]
         sy, sx = inter.y - y0, inter.x - x0
         window = (slice(sy, sy + inter.h), slice(sx, sx + inter.w))
+        # Where line boxes overlap, the line whose background a pixel is on explains it (a
+        # highlight ending at a row's edge leaves the row above with another background):
+        # a glyph drawn or removed changes the ink for every background.
         explained[window] |= part
-        inked[window] |= ~part
-    # A pixel where any line's ink changed stays changed (overlapping lines: both must agree).
-    explained &= ~inked
     changed &= ~explained
     if not changed.any():
         return True
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(changed.astype(np.uint8), connectivity=8)
-    for i in range(1, n):
-        cx, cy, cw, ch, count = (int(v) for v in stats[i])
-        if cw < _FLAT_MIN_SIDE or ch < _FLAT_MIN_SIDE:
+    # Every changed pixel left must belong to a flat block: one (colour before, colour after)
+    # pair whose pixels fill their bounding box (apart from explained line pixels), at least
+    # 3 px each way. A highlight moving down a row is two such blocks in one changed area.
+    _, labels = cv2.connectedComponents(changed.astype(np.uint8), connectivity=8)
+    ys, xs = np.nonzero(changed)
+    pair = (_packed(old[ys, xs]) << 24) | _packed(new[ys, xs])
+    keys = (labels[ys, xs].astype(np.int64) << 48) | pair
+    distinct = np.unique(keys)
+    if len(distinct) > _FLAT_MAX_BLOCKS:  # glyphs: many blended colours
+        return False
+    for key in distinct:
+        members = keys == key
+        py, px = ys[members], xs[members]
+        y0b, y1b, x0b, x1b = int(py.min()), int(py.max()) + 1, int(px.min()), int(px.max()) + 1
+        if x1b - x0b < _FLAT_MIN_SIDE or y1b - y0b < _FLAT_MIN_SIDE:
             return False
-        holes = explained[cy : cy + ch, cx : cx + cw]
-        room = cw * ch - int(holes.sum())
-        if room <= 0 or count < _FLAT_SHARE * room:
-            return False
-        pixels = labels == i
-        if _dominant_share(old[pixels]) < _FLAT_SHARE or _dominant_share(new[pixels]) < _FLAT_SHARE:
+        room = (x1b - x0b) * (y1b - y0b) - int(explained[y0b:y1b, x0b:x1b].sum())
+        if room <= 0 or len(py) < _FLAT_SHARE * room:
             return False
     return True
+
+
+def _packed(pixels: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """BGR pixels (n x 3 uint8) as one int64 each."""
+    flat = pixels.astype(np.int64)
+    packed: np.ndarray[Any, Any] = (flat[:, 0] << 16) | (flat[:, 1] << 8) | flat[:, 2]
+    return packed
 
 
 def _centre_in(box: Box, core: Box) -> bool:

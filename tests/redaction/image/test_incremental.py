@@ -181,7 +181,11 @@ ROW = Box(0, 8 + 26 * 2 - 3, 640, 26)  # a hover highlight behind the third line
 
 
 def _blinking(screen: ScreenFactory, **fills: Any) -> np.ndarray[Any, Any]:
-    colours = {"cursor": (CURSOR, (200, 200, 200)), "hover": (ROW, (45, 60, 90))}
+    colours = {
+        "cursor": (CURSOR, (200, 200, 200)),
+        "hover": (ROW, (45, 60, 90)),
+        "hover_next": (geometry.offset(ROW, 0, 26), (45, 60, 90)),
+    }
     return screen(
         [*PROMPT, PROMPT_LINE],
         size=(640, 220),
@@ -199,6 +203,7 @@ def _blinking(screen: ScreenFactory, **fills: Any) -> np.ndarray[Any, Any]:
         ({"cursor": False}, {"cursor": True}),  # the cursor blinks on
         ({"cursor": True}, {"cursor": False}),  # and off
         ({"hover": False}, {"hover": True}),  # a row is highlighted under the pointer
+        ({"hover": True}, {"hover_next": True}),  # the pointer moves down a row
         ({"hover": True, "cursor": True}, {"hover": False, "cursor": False}),
     ],
 )
