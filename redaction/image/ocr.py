@@ -294,6 +294,7 @@ class RapidOcrEngine(OcrEngine):
         det_unclip_ratio: float = 1.6,
         memory_arena: bool = False,
         line_cache: int = 0,
+        quantized: bool = False,
     ) -> None:
         if not 0 < det_scale <= 1:
             raise OcrError("det_scale must be in (0, 1]")
@@ -311,6 +312,15 @@ class RapidOcrEngine(OcrEngine):
         rec_model = sorted(models.glob("*rec*.onnx"))
         if not det_model or not rec_model:
             raise OcrError("rapidocr's bundled models are missing (reinstall rapidocr)")
+        #: Why the int8 models are (not) used; None when they were not asked for.
+        self.quantized: str | None = None
+        if quantized:
+            from redaction.image.quantized import find_models
+
+            prepared = find_models()
+            self.quantized = prepared.reason
+            if prepared.det is not None and prepared.rec is not None:
+                det_model, rec_model = [prepared.det], [prepared.rec]
         params: dict[str, Any] = {
             "Global.log_level": "error",
             "Global.use_cls": False,
@@ -356,6 +366,11 @@ class RapidOcrEngine(OcrEngine):
         with self._lock:
             if self.line_cache is not None:
                 self.line_cache.clear()
+
+    def onnx_sessions(self) -> dict[str, Any]:
+        """The onnxruntime sessions (``det``, ``rec``): for offline tools that record the
+        models' inputs (``scripts/quantize_ocr.py`` calibrates on them)."""
+        return {"det": self._detector.session.session, "rec": self._recognizer.session.session}
 
     def det_factor(self, height: int, width: int, device_scale: float = 1.0) -> Fraction:
         """How many times smaller than the image detection runs (a fraction from _FACTORS)."""
@@ -519,6 +534,7 @@ class RapidOcrEngine(OcrEngine):
             "det_scale": self.det_scale,
             "det_max_side": self.det_max_side,
             "min_word_score": self.min_word_score,
+            **({"quantized": self.quantized} if self.quantized is not None else {}),
         }
 
 
