@@ -72,3 +72,20 @@ def test_recorded_digests_parse_sha256sum_format(tmp_path: Path) -> None:
         "det_int8.onnx": "a" * 64,
         "rec_int8.onnx": "b" * 64,
     }
+
+
+def test_the_engine_reads_with_float_models_when_int8_ones_are_not_prepared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from redaction.image import create_engine
+
+    monkeypatch.setenv("CUAREC_MODEL_DIR", str(tmp_path))  # nothing prepared there
+    engine = create_engine("rapidocr", quantized=True)
+    described = engine.describe()
+    assert len(described["models"]) == 2
+    assert not any(name in quantized.MODEL_FILES.values() for name in described["models"])
+    assert described["quantized"] in (
+        "no int8 dot-product instructions on this CPU",
+        "det_int8.onnx not prepared (scripts/quantize_ocr.py)",
+        "no recorded checksum for det_int8.onnx",
+    )
