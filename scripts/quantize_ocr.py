@@ -160,8 +160,6 @@ def quantize(source: Path, target: Path, inputs: list[dict[str, np.ndarray[Any, 
         activation_type=QuantType.QUInt8,
         weight_type=QuantType.QInt8,
         calibrate_method=CalibrationMethod.MinMax,
-        # Ranges folded in after every input: the detector's activations are large.
-        extra_options={"CalibMaxIntermediateOutputs": 1},
     )
     # The recogniser's character list lives in the model's metadata: keep it.
     original, made = onnx.load(str(source)), onnx.load(str(target))
@@ -175,9 +173,9 @@ def quantize(source: Path, target: Path, inputs: list[dict[str, np.ndarray[Any, 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, default=REPO / "benchmarks" / ".devset")
-    parser.add_argument("--max-pages", type=int, default=16, help="dev set pages read")
-    parser.add_argument("--drawn", type=int, default=8, help="screens drawn here")
-    parser.add_argument("--det-pages", type=int, default=12, help="pages calibrating det")
+    parser.add_argument("--max-pages", type=int, default=10, help="dev set pages read")
+    parser.add_argument("--drawn", type=int, default=6, help="screens drawn here")
+    parser.add_argument("--det-pages", type=int, default=8, help="pages calibrating det")
     parser.add_argument("--out", type=Path, default=quantized.model_dir())
     parser.add_argument("--record", action="store_true", help="write the digests to the repo")
     args = parser.parse_args()
