@@ -151,8 +151,16 @@ def quantize(source: Path, target: Path, inputs: list[dict[str, np.ndarray[Any, 
     class _Reader(Reader, CalibrationDataReader):  # type: ignore[misc]
         pass
 
+    # Per-channel QDQ needs DequantizeLinear's axis (opset 13); the bundled models are older.
+    from onnx import version_converter
+
+    model = onnx.load(str(source))
+    if max(o.version for o in model.opset_import if o.domain in ("", "ai.onnx")) < 13:
+        model = version_converter.convert_version(model, 13)
+    upgraded = target.with_suffix(".opset13.onnx")
+    onnx.save(model, str(upgraded))
     quantize_static(
-        str(source),
+        str(upgraded),
         str(target),
         _Reader(inputs),
         quant_format=QuantFormat.QDQ,

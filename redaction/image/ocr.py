@@ -345,8 +345,21 @@ class RapidOcrEngine(OcrEngine):
             section.engine_cfg = cfg.EngineConfig[section.engine_type.value]
             section.model_root_dir = cfg.Global.model_root_dir
         cfg.Rec.font_path = None
-        self._detector = TextDetector(cfg.Det)
-        self._recognizer = TextRecognizer(cfg.Rec)
+        try:
+            self._detector = TextDetector(cfg.Det)
+            self._recognizer = TextRecognizer(cfg.Rec)
+        except Exception:  # onnxruntime raises its own types
+            if not quantized or self.quantized != "int8 models verified":
+                raise
+            # Verified but not loadable here (an older onnxruntime): the float models.
+            self.quantized = "int8 models could not be loaded here"
+            det_model, rec_model = (
+                sorted(models.glob("*det*.onnx")),
+                sorted(models.glob("*rec*.onnx")),
+            )
+            cfg.Det.model_path, cfg.Rec.model_path = str(det_model[-1]), str(rec_model[-1])
+            self._detector = TextDetector(cfg.Det)
+            self._recognizer = TextRecognizer(cfg.Rec)
         self._rec_input = TextRecInput
         self._char_boxes = CalRecBoxes()
         self._crop = get_rotate_crop_image
