@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 EXTRAS ?= test,dev,ray
 
-.PHONY: setup system-deps demo test lint clean
+.PHONY: setup system-deps demo test lint clean models
 
 system-deps:
 	bash scripts/install-system-deps.sh
@@ -16,6 +16,11 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	touch $@
 
 setup: system-deps $(VENV)/.installed
+
+# int8 OCR models, prepared offline and checked by checksum (redaction/image/quantized.py).
+models: setup
+	$(PY) -m pip install -q -c constraints.txt -e '.[quantize]'
+	$(PY) scripts/quantize_ocr.py
 
 demo: setup
 	PATH="$(abspath $(VENV))/bin:$$PATH" bash examples/demo.sh

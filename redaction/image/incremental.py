@@ -67,6 +67,12 @@ def read_frame(
             if line.box.y >= 0 and geometry.bottom(line.box) <= height
         )
     changed, changed_mask = _changed_boxes(reference, frame)
+    if changed and sum(geometry.area(b) for b in changed) <= max_changed_fraction * height * width:
+        # A cursor blink, a hover or selection highlight: pixels changed, text did not.
+        textless = [box for box in changed if _no_text_change(reference, frame, box, prev_lines)]
+        for box in textless:
+            changed_mask[box.y : box.y + box.h, box.x : box.x + box.w] = 0
+        changed = [box for box in changed if box not in textless]
     if exposed is not None:
         changed.append(exposed)
         changed_mask[exposed.y : exposed.y + exposed.h, exposed.x : exposed.x + exposed.w] = 1
@@ -87,14 +93,16 @@ def read_frame(
     kept = [
         line for line in prev_lines if not any(_centre_in(line.box, core) for core in all_cores)
     ]
-    # Lines found again where no pixel changed are not read again.
+    # Lines found again where no pixel inside them changed are not read again (a new line
+    # just below may touch the 2 px a crop's interpolation reads around the box: its own
+    # pixels, hence its text, are unchanged, and it is not read again for a neighbour).
     integral = cv2.integral(changed_mask)
     by_place = list(prev_lines)
 
     def unchanged_line(found: Box) -> OcrLine | None:
         for old in by_place:
             if geometry.iou(old.box, found) >= 0.8:
-                area = geometry.pad(geometry.union((old.box, found)), 2, width, height)
+                area = geometry.clip(geometry.union((old.box, found)), width, height)
                 x0, y0 = area.x, area.y
                 x1, y1 = geometry.right(area), geometry.bottom(area)
                 if integral[y1, x1] - integral[y0, x1] - integral[y1, x0] + integral[y0, x0] == 0:
@@ -116,6 +124,108 @@ def read_frame(
     return tuple(lines), OcrReport(
         "incremental", tuple(c for c, _ in crops), dy, area / float(width * height), len(kept)
     )
+
+
+#: A line's ink at a pixel: its difference from the line's background over the line's
+#: strongest difference (0 background .. 1 full ink). Anti-aliased glyphs blend their colour
+#: with the background, so the ink of the same glyphs on another background is the same.
+_INK_TOLERANCE = 0.25
+#: A flat change (a cursor block, a highlight): one colour before, one after, filling its box.
+_FLAT_SHARE = 0.97
+_FLAT_MIN_SIDE = 3
+_FLAT_MAX_BLOCKS = 32
+
+
+def _ink(image: Frame) -> np.ndarray[Any, Any] | None:
+    """Ink map of a text line's pixels (float32, 0..1), or None where no background stands
+    out (too busy, or no contrast)."""
+    flat = image.reshape(-1, 3).astype(np.int32)
+    packed = (flat[:, 0] << 16) | (flat[:, 1] << 8) | flat[:, 2]
+    values, counts = np.unique(packed, return_counts=True)
+    best = int(counts.argmax())
+    if counts[best] < 0.4 * len(packed):
+        return None
+    key = int(values[best])
+    background = np.asarray((key >> 16, (key >> 8) & 255, key & 255), np.int16)
+    diff = np.abs(image.astype(np.int16) - background).max(axis=2)
+    peak = int(diff.max())
+    if peak == 0:
+        return np.zeros(diff.shape, np.float32)
+    if peak < 40:
+        return None
+    ink: np.ndarray[Any, Any] = (diff / float(peak)).astype(np.float32)
+    return ink
+
+
+def _no_text_change(previous: Frame, current: Frame, box: Box, lines: Sequence[OcrLine]) -> bool:
+    """Whether the change inside ``box`` (a changed area) leaves every text as it was.
+
+    Inside the known lines (box + a quarter of its height) a pixel counts as changed only
+    when its ink changed (same glyphs on a new background or in a new colour do not); what is
+    left, inside or outside lines, must be flat blocks: each one (colour before, colour after)
+    pair filling its bounding box (apart from explained line pixels), at least 3 px each way.
+    A glyph typed or removed changes ink; a monochrome glyph's pixels never fill their box.
+    Anything else is read as before.
+    """
+    import cv2
+
+    height, width = current.shape[:2]
+    x0, y0, x1, y1 = box.x, box.y, geometry.right(box), geometry.bottom(box)
+    old = previous[y0:y1, x0:x1]
+    new = current[y0:y1, x0:x1]
+    changed = (old != new).any(axis=2)
+    # Pixels inside lines whose ink did not change: explained, neither changed nor a hole.
+    explained = np.zeros(changed.shape, bool)
+    for line in lines:
+        # With a margin: the detector's box may cut the tips of tall or low glyphs.
+        area = geometry.pad(line.box, max(2, line.box.h // 4), width, height)
+        inter = geometry.intersection(area, box)
+        if inter is None:
+            continue
+        ax0, ay0, ax1, ay1 = area.x, area.y, geometry.right(area), geometry.bottom(area)
+        ink_old = _ink(previous[ay0:ay1, ax0:ax1])
+        ink_new = _ink(current[ay0:ay1, ax0:ax1])
+        if ink_old is None or ink_new is None:
+            continue  # no clear background: this line's changed pixels stay changed
+        same = np.abs(ink_old - ink_new) <= _INK_TOLERANCE
+        iy0, ix0 = inter.y - ay0, inter.x - ax0
+        part = same[iy0 : iy0 + inter.h, ix0 : ix0 + inter.w]
+        sy, sx = inter.y - y0, inter.x - x0
+        window = (slice(sy, sy + inter.h), slice(sx, sx + inter.w))
+        # Where line boxes overlap, the line whose background a pixel is on explains it (a
+        # highlight ending at a row's edge leaves the row above with another background):
+        # a glyph drawn or removed changes the ink for every background.
+        explained[window] |= part
+    changed &= ~explained
+    if not changed.any():
+        return True
+    # Every changed pixel left must belong to a flat block: one (colour before, colour after)
+    # pair whose pixels fill their bounding box (apart from explained line pixels), at least
+    # 3 px each way. A highlight moving down a row is two such blocks in one changed area.
+    _, labels = cv2.connectedComponents(changed.astype(np.uint8), connectivity=8)
+    ys, xs = np.nonzero(changed)
+    pair = (_packed(old[ys, xs]) << 24) | _packed(new[ys, xs])
+    keys = (labels[ys, xs].astype(np.int64) << 48) | pair
+    distinct = np.unique(keys)
+    if len(distinct) > _FLAT_MAX_BLOCKS:  # glyphs: many blended colours
+        return False
+    for key in distinct:
+        members = keys == key
+        py, px = ys[members], xs[members]
+        y0b, y1b, x0b, x1b = int(py.min()), int(py.max()) + 1, int(px.min()), int(px.max()) + 1
+        if x1b - x0b < _FLAT_MIN_SIDE or y1b - y0b < _FLAT_MIN_SIDE:
+            return False
+        room = (x1b - x0b) * (y1b - y0b) - int(explained[y0b:y1b, x0b:x1b].sum())
+        if room <= 0 or len(py) < _FLAT_SHARE * room:
+            return False
+    return True
+
+
+def _packed(pixels: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """BGR pixels (n x 3 uint8) as one int64 each."""
+    flat = pixels.astype(np.int64)
+    packed: np.ndarray[Any, Any] = (flat[:, 0] << 16) | (flat[:, 1] << 8) | flat[:, 2]
+    return packed
 
 
 def _centre_in(box: Box, core: Box) -> bool:

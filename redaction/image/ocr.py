@@ -294,6 +294,7 @@ class RapidOcrEngine(OcrEngine):
         det_unclip_ratio: float = 1.6,
         memory_arena: bool = False,
         line_cache: int = 0,
+        quantized: bool = False,
     ) -> None:
         if not 0 < det_scale <= 1:
             raise OcrError("det_scale must be in (0, 1]")
@@ -311,6 +312,15 @@ class RapidOcrEngine(OcrEngine):
         rec_model = sorted(models.glob("*rec*.onnx"))
         if not det_model or not rec_model:
             raise OcrError("rapidocr's bundled models are missing (reinstall rapidocr)")
+        #: Why the int8 models are (not) used; None when they were not asked for.
+        self.quantized: str | None = None
+        if quantized:
+            from redaction.image.quantized import find_models
+
+            prepared = find_models()
+            self.quantized = prepared.reason
+            if prepared.det is not None and prepared.rec is not None:
+                det_model, rec_model = [prepared.det], [prepared.rec]
         params: dict[str, Any] = {
             "Global.log_level": "error",
             "Global.use_cls": False,
@@ -335,8 +345,21 @@ class RapidOcrEngine(OcrEngine):
             section.engine_cfg = cfg.EngineConfig[section.engine_type.value]
             section.model_root_dir = cfg.Global.model_root_dir
         cfg.Rec.font_path = None
-        self._detector = TextDetector(cfg.Det)
-        self._recognizer = TextRecognizer(cfg.Rec)
+        try:
+            self._detector = TextDetector(cfg.Det)
+            self._recognizer = TextRecognizer(cfg.Rec)
+        except Exception:  # onnxruntime raises its own types
+            if not quantized or self.quantized != "int8 models verified":
+                raise
+            # Verified but not loadable here (an older onnxruntime): the float models.
+            self.quantized = "int8 models could not be loaded here"
+            det_model, rec_model = (
+                sorted(models.glob("*det*.onnx")),
+                sorted(models.glob("*rec*.onnx")),
+            )
+            cfg.Det.model_path, cfg.Rec.model_path = str(det_model[-1]), str(rec_model[-1])
+            self._detector = TextDetector(cfg.Det)
+            self._recognizer = TextRecognizer(cfg.Rec)
         self._rec_input = TextRecInput
         self._char_boxes = CalRecBoxes()
         self._crop = get_rotate_crop_image
@@ -356,6 +379,11 @@ class RapidOcrEngine(OcrEngine):
         with self._lock:
             if self.line_cache is not None:
                 self.line_cache.clear()
+
+    def onnx_sessions(self) -> dict[str, Any]:
+        """The onnxruntime sessions (``det``, ``rec``): for offline tools that record the
+        models' inputs (``scripts/quantize_ocr.py`` calibrates on them)."""
+        return {"det": self._detector.session.session, "rec": self._recognizer.session.session}
 
     def det_factor(self, height: int, width: int, device_scale: float = 1.0) -> Fraction:
         """How many times smaller than the image detection runs (a fraction from _FACTORS)."""
@@ -519,6 +547,7 @@ class RapidOcrEngine(OcrEngine):
             "det_scale": self.det_scale,
             "det_max_side": self.det_max_side,
             "min_word_score": self.min_word_score,
+            **({"quantized": self.quantized} if self.quantized is not None else {}),
         }
 
 

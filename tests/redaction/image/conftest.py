@@ -42,6 +42,8 @@ ScreenFactory = Callable[..., Screen]
 def screen() -> ScreenFactory:
     """``screen([(text, x, y), ...], size=(w, h), font_px=18)`` -> :class:`Screen`.
 
+    ``fills`` are rectangles ``(Box, (r, g, b))`` painted before the text.
+
     Items may carry a key as 4th element (``(text, x, y, key)``) to find their box later; the
     key defaults to the text.
     """
@@ -56,6 +58,7 @@ def screen() -> ScreenFactory:
         background: tuple[int, int, int] = (255, 255, 255),
         ink: tuple[int, int, int] = (20, 20, 20),
         mono: bool = False,
+        fills: Sequence[tuple[Box, tuple[int, int, int]]] = (),
     ) -> Screen:
         name = "DejaVuSansMono.ttf" if mono else "DejaVuSans.ttf"
         key = (name, font_px)
@@ -64,6 +67,8 @@ def screen() -> ScreenFactory:
         font = fonts[key]
         image = Image.new("RGB", size, background)
         draw = ImageDraw.Draw(image)
+        for area, colour in fills:  # drawn under the text (a highlight, a cursor block)
+            draw.rectangle((area.x, area.y, area.x + area.w - 1, area.y + area.h - 1), fill=colour)
         boxes: dict[str, Box] = {}
         for item in items:
             text, x, y = item[0], item[1], item[2]
