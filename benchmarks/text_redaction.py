@@ -12,6 +12,8 @@ Sections (run all, or pick with --only):
   PII values can be rebuilt from the stored (redacted) events or step text.
 * ``forms`` form filling: short runs separated by Tab, the label only on screen.
 * ``speed`` ms per 100-character typing run (redact_events) and engine load time.
+* ``identifiers`` national/tax/health IDs of 17 families generated with valid and invalid
+  checksums in sentences, labels and tables, and look-alikes (benchmarks/identifiers.py).
 
 Usage::
 
@@ -636,7 +638,9 @@ WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--only", default="synth,secrets,titles,replay,forms,speed")
+    parser.add_argument(
+        "--only", default="synth,secrets,titles,replay,forms,speed,identifiers"
+    )
     parser.add_argument("--policy", default="default")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument(
@@ -684,6 +688,10 @@ def main() -> None:
         out += [*forms_section(redactor), ""]
     if "speed" in sections:
         out += [*speed_section(redactor, presidio, args.data, load_s, presidio_load_s), ""]
+    if "identifiers" in sections:
+        from identifiers import before_redactor, identifiers_section
+
+        out += [*identifiers_section(redactor, presidio, before=before_redactor(redactor)), ""]
     print("\n".join(out))
 
 

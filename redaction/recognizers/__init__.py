@@ -7,13 +7,16 @@ own with ``@register`` on a :class:`Recognizer` subclass (its ``name`` must be n
 
 from redaction.recognizers import (  # noqa: F401  (imported to register the recognizers)
     address,
+    birth_dates,
     contact,
     dates,
     financial,
     identifiers,
     online,
     person,
+    secret_keys,
     secrets,
+    world_ids,
 )
 from redaction.recognizers.base import REGISTRY, Recognizer, RecognizerRegistry, register
 from redaction.recognizers.identity import IdentityMatcher

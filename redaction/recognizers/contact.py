@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from redaction.knowledge.identifiers import is_product_code
 from redaction.models import Span
 from redaction.recognizers.base import Recognizer, context, digits_of, register, words_regex
 
@@ -127,6 +128,8 @@ class PhoneRecognizer(Recognizer):
                 continue
             if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){3}", value):
                 continue  # an IPv4 address
+            if is_product_code(text, start, end):
+                continue  # a barcode or an ISBN: not personal
             digits = digits_of(value)
             intl, area, ext = match.group("intl"), match.group("area"), match.group("ext")
             body = match.group("body")

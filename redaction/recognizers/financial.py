@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from redaction.knowledge.identifiers import is_product_code
 from redaction.models import Span
 from redaction.recognizers.base import (
     Recognizer,
@@ -69,6 +70,8 @@ class CreditCardRecognizer(Recognizer):
             if not 12 <= len(number) <= 19 or not luhn_valid(number):
                 continue
             if len(set(number)) == 1:  # 0000..., 9999...: placeholders, not cards
+                continue
+            if is_product_code(text, *match.span()):  # a barcode or an ISBN: not personal
                 continue
             near_card_word = context(text, *match.span()).has(_CARD_CONTEXT)
             if len(number) >= 13 and number[0] in "23456":

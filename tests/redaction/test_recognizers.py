@@ -175,6 +175,15 @@ TRUE_CASES = [
     ("record_id", "Customer 415555012398765", "415555012398765"),
     ("url", "see https://calendly.com/jane-doe/30min.", "https://calendly.com/jane-doe/30min"),
     ("lone_credential", "Tr0ub4dor&3", "Tr0ub4dor&3"),
+    # Issue 16's rules (full tables in tests/redaction/rules/).
+    ("world_id", "BSN: 111222333", "111222333"),
+    ("world_id", "Codice fiscale RCCMNL83S18D969H", "RCCMNL83S18D969H"),
+    ("document_number", "Reisepass: C01X00T47", "C01X00T47"),
+    ("document_number", "Kennzeichen: B-MW 1234", "B-MW 1234"),
+    ("secret_key", "DB_PASSWORD=hunter2", "hunter2"),
+    ("secret_key", '"client_secret": "my secret value"', "my secret value"),
+    ("birth_date", "Geburtsdatum: 12. März 1985", "12. März 1985"),
+    ("birth_date", "Name\tDOB\nJane Smith\t1985-03-12", "1985-03-12"),
 ]
 
 # (recognizer, text): nothing at or above the default threshold.
@@ -257,6 +266,14 @@ FALSE_CASES = [
     ("lone_credential", "Hello,"),
     ("lone_credential", "hello world"),
     ("lone_credential", "2024-01-01"),
+    ("world_id", "Order 111222333 shipped"),
+    ("world_id", "ISBN 978-3-16-148410-0"),
+    ("document_number", "Passport photo uploaded"),
+    ("document_number", "Version 2.0 build ABC123"),
+    ("secret_key", "TOKEN_URL=https://auth.example.org/token"),
+    ("secret_key", "DB_PASSWORD=${DB_PASSWORD}"),
+    ("birth_date", "Invoice 2024-03-01 for Maria Keller"),
+    ("birth_date", "Expiry date: 12/03/2028"),
 ]
 
 
