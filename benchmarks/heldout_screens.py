@@ -1,0 +1,264 @@
+"""Screen redaction on the generated corpus with held-out families (benchmarks/corpus).
+
+    nice .venv/bin/python benchmarks/corpus/generate_screens.py --families all   # once
+    nice .venv/bin/python benchmarks/heldout_screens.py --families heldout --json OUT.json
+
+Runs today's recording redaction (``recorder.pipeline.Engines.build`` with the recording
+defaults, its frame redactor called as ``StepRedactor`` calls it for a screen) and, in the same
+run, presidio-image-redactor (``benchmarks/.anchor-venv``, as in ``frame_redaction.py``).
+Held-out and development families are reported apart; only held-out figures count.
+
+Figures (rules of ``../shared/benchmarks/README.md``, code shared with ``frame_redaction.py``):
+zero-leak and regions caught by re-OCR (RapidOCR and Tesseract can no longer read the gold
+text) and by coverage (>= 50 % of the box blurred or IoU >= 0.3), per entity type; screens
+without personal data with any blur; the share of non-personal words RapidOCR read before
+redaction that it still reads after (>= 3 letters or digits, not touching a gold box), on
+screens with and without personal data; time of the frame redactor after OCR (p50).
+Aggregates only: no per-screen lines for held-out families (never tune on their misses).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import frame_redaction as fr  # noqa: E402
+
+from redaction.denylist import DenyList  # noqa: E402
+from redaction.image import geometry  # noqa: E402
+
+CORPUS = HERE / ".corpus" / "screens"
+
+
+def build_frame_redactor() -> Any:
+    """The frame redactor a recording uses (repoint here when a ``redaction.Redactor.build``
+    facade replaces ``Engines.build``)."""
+    from recorder.pipeline import Engines, ocr_thread_share
+
+    return Engines.build("default", ocr_threads=ocr_thread_share(reserve=1)).frames
+
+
+@dataclass
+class Timing:
+    total_ms: float
+    ocr_ms: float
+    analysis_ms: float
+
+
+def run_ours(
+    samples: Sequence[fr.Sample], frames: Any, quiet: bool
+) -> tuple[list[fr.Outcome], list[Timing]]:
+    outcomes, timings = [], []
+    for n, sample in enumerate(samples, 1):
+        image = fr.imread(sample.path)
+        started = time.perf_counter()
+        # As StepRedactor._frame calls it for a recording's first screen (no previous frame,
+        # the recorder's scale 1.0, a fresh deny-list).
+        result = frames.redact(
+            image, DenyList(), previous_frame=None, previous_result=None, scale=1.0
+        )
+        ms = (time.perf_counter() - started) * 1000
+        outcomes.append(
+            fr.Outcome(
+                sample, list(result.blurred), ms, result.frame, result.dropped_reason, result.lines
+            )
+        )
+        s = result.stats
+        timings.append(Timing(s.total_ms, s.ocr_ms, s.analysis_ms))
+        if n % 10 == 0 or n == len(samples):
+            print(f"  ours: {n}/{len(samples)}", flush=True)
+    return outcomes, timings
+
+
+def _alnum(text: str) -> int:
+    return sum(c.isalnum() for c in text)
+
+
+def words_readable(outcome: fr.Outcome) -> tuple[int, int]:
+    """(non-personal words RapidOCR read before, of them still read after redaction)."""
+    before = outcome.before.get("rapidocr", ())
+    after = outcome.reocr.get("rapidocr", ())
+    if outcome.image is None:
+        return sum(1 for line in before for w in line.words if _alnum(w.text) >= 3), 0
+    gold = [geometry.pad(g.box, 3, 1 << 30, 1 << 30) for g in outcome.sample.gold]
+    total = kept = 0
+    for line in before:
+        for word in line.words:
+            if _alnum(word.text) < 3 or any(geometry.intersection(word.box, g) for g in gold):
+                continue
+            total += 1
+            target = fr._norm(word.text)
+            near = geometry.pad(word.box, max(3, word.box.h // 2), 1 << 30, 1 << 30)
+            if any(
+                geometry.intersection(w.box, near)
+                and SequenceMatcher(None, target, fr._norm(w.text)).ratio() >= fr.READABLE
+                for aline in after
+                for w in aline.words
+            ):
+                kept += 1
+    return total, kept
+
+
+def score(
+    outcomes: Sequence[fr.Outcome], engines: Sequence[str], timings: Sequence[Timing] | None
+) -> dict[str, Any]:
+    figures = fr.score(outcomes, engines)
+    figures.pop("p50_ms", None)
+    figures.pop("p95_ms", None)
+    if "rapidocr" in engines:
+        for name, group in (
+            ("pii", [o for o in outcomes if not o.sample.negative]),
+            ("clean", [o for o in outcomes if o.sample.negative]),
+        ):
+            counts = [words_readable(o) for o in group]
+            total = sum(c[0] for c in counts)
+            figures[f"words_readable_{name}"] = {
+                "words": total,
+                "readable": sum(c[1] for c in counts),
+                "share": round(sum(c[1] for c in counts) / total, 4) if total else None,
+            }
+    times = sorted(o.ms for o in outcomes)
+    figures["redact_ms_p50"] = round(statistics.median(times)) if times else 0
+    if timings:
+        after_ocr = sorted(t.total_ms - t.ocr_ms for t in timings)
+        figures["after_ocr_ms_p50"] = round(statistics.median(after_ocr))
+        figures["analysis_ms_p50"] = round(
+            statistics.median(sorted(t.analysis_ms for t in timings))
+        )
+        figures["ocr_ms_p50"] = round(statistics.median(sorted(t.ocr_ms for t in timings)))
+    figures["families"] = sorted({o.sample.template for o in outcomes})
+    return figures
+
+
+def load(split: str, limit: int) -> list[fr.Sample]:
+    folder = CORPUS / split
+    if not (folder / "annotations.jsonl").exists():
+        sys.exit(
+            f"heldout_screens: no corpus in {folder}; run benchmarks/corpus/"
+            f"generate_screens.py --families {split} first"
+        )
+    samples = fr.load_set(folder, "annotations.jsonl")
+    if limit:
+        # Spread the limit over families (every family, fewer screens each).
+        by_family: dict[str, list[fr.Sample]] = {}
+        for s in samples:
+            by_family.setdefault(s.template, []).append(s)
+        picked: list[fr.Sample] = []
+        i = 0
+        while len(picked) < min(limit, len(samples)):
+            for group in by_family.values():
+                if i < len(group) and len(picked) < limit:
+                    picked.append(group[i])
+            i += 1
+        samples = picked
+    return samples
+
+
+def brief(figures: dict[str, Any]) -> str:
+    pii, clean = figures["pii_images"], figures["negatives"]
+    out = [f"{pii} screens with personal data ({figures['regions']} regions), {clean} without"]
+    if "zero_leak_reocr" in figures:
+        out.append(
+            f"zero-leak re-OCR {figures['zero_leak_reocr']}/{pii}, regions re-OCR "
+            f"{figures['caught_reocr']}/{figures['regions']}"
+        )
+    out.append(
+        f"zero-leak coverage {figures['zero_leak_coverage']}/{pii}, regions coverage "
+        f"{figures['caught_coverage']}/{figures['regions']}"
+    )
+    out.append(f"clean screens blurred {figures['oversmash']}/{clean}")
+    for name in ("pii", "clean"):
+        w = figures.get(f"words_readable_{name}")
+        if w:
+            out.append(f"non-personal words readable ({name}) {w['readable']}/{w['words']}")
+    if "after_ocr_ms_p50" in figures:
+        out.append(
+            f"after-OCR p50 {figures['after_ocr_ms_p50']} ms "
+            f"(analysis {figures['analysis_ms_p50']} ms)"
+        )
+    return "; ".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="example: nice .venv/bin/python benchmarks/heldout_screens.py --families heldout "
+        "--json /tmp/heldout_screens.json",
+    )
+    parser.add_argument("--families", choices=("heldout", "dev", "all"), default="heldout")
+    parser.add_argument(
+        "--limit", type=int, default=0, help="screens per split (spread over families)"
+    )
+    parser.add_argument("--no-anchor", action="store_true", help="skip presidio-image-redactor")
+    parser.add_argument("--reocr", default="both", choices=("rapidocr", "both"))
+    parser.add_argument("--json", type=Path, help="write all figures here")
+    args = parser.parse_args()
+
+    from redaction.image.ocr import create_engine
+
+    started = time.time()
+    load_start = time.perf_counter()
+    frames = build_frame_redactor()
+    load_s = time.perf_counter() - load_start
+    engines: dict[str, Any] = {"rapidocr": create_engine("rapidocr")}
+    if args.reocr == "both":
+        engines["tesseract"] = create_engine("tesseract")
+    commit = subprocess.run(
+        ["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    report: dict[str, Any] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
+        "load_average_start": os.getloadavg(),
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "commit": commit,
+        "command": " ".join(sys.argv),
+        "engines_load_s": round(load_s, 1),
+        "ocr": frames.describe() if hasattr(frames, "describe") else None,
+    }
+    splits = ("heldout", "dev") if args.families == "all" else (args.families,)
+    for split in splits:
+        samples = load(split, args.limit)
+        print(f"{split}: {len(samples)} screens", flush=True)
+        ours, timings = run_ours(samples, frames, quiet=split == "heldout")
+        fr.reocr(ours, engines, before=True)
+        report[split] = {"ours": score(ours, list(engines), timings)}
+        print(f"{split} ours: {brief(report[split]['ours'])}", flush=True)
+        if not args.no_anchor:
+            anchor = fr.run_anchor(samples)
+            fr.reocr(anchor, engines, before=False)
+            for o, mine in zip(anchor, ours, strict=True):
+                o.before = mine.before
+            report[split]["anchor"] = score(anchor, list(engines), None)
+            report[split]["anchor"]["p50_ms"] = round(
+                statistics.median(sorted(o.ms for o in anchor))
+            )
+            report["anchor"] = fr.anchor_versions(fr.ensure_anchor_venv())
+            print(f"{split} anchor: {brief(report[split]['anchor'])}", flush=True)
+    report["load_average_end"] = os.getloadavg()
+    report["minutes"] = round((time.time() - started) / 60, 1)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1, default=str))
+    print(json.dumps({k: v for k, v in report.items() if k not in ("heldout", "dev")}, default=str))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,327 @@
+"""Typed-text redaction on the generated corpus with held-out families (benchmarks/corpus).
+
+    nice .venv/bin/python benchmarks/corpus/generate_typing.py --families all   # once
+    nice .venv/bin/python benchmarks/heldout_typing.py --families heldout --json OUT.json
+
+Two paths of today's recording redaction (``recorder.pipeline.Engines.build`` with the
+recording defaults), one deny-list per case as one episode has:
+- keystroke path: every run typed as key events into ``StepRedactor.redact`` as a ``type``
+  step, one typing run per field (a form's fields in order, as the recorder splits them at
+  Tab); a character counts as redacted when the stored key press no longer carries it;
+- text path: ``TextRedactor.redact_text`` on each run's text (what ``StepRedactor`` does with
+  text that came without events); a character is redacted when a span covers it.
+Anchor in the same run: default Presidio (default recognizers and threshold) over the same
+spaCy package (``redaction.nlp.default_presidio_analyzer``), on each run's text.
+
+Figures, held-out and development families apart (only held-out figures count): span recall
+(a gold span is caught when all its non-space characters are redacted), cases with nothing
+leaked (of the cases with personal data), texts without personal data with anything redacted,
+non-personal characters redacted in personal texts, per kind and per entity type; time per
+typing run of the keystroke path (p50/p95). Aggregates only for held-out families. No form
+screenshot is passed: there is no field reader yet (``--frames`` passes the screenshot before
+each field, as a recording would, at the cost of OCR per field).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from redaction.denylist import DenyList  # noqa: E402
+from redaction.models import InputEvent  # noqa: E402
+
+CORPUS = HERE / ".corpus" / "typing"
+
+#: A path: (case, engines) -> one redacted-character mask per run.
+Path_ = Callable[[dict[str, Any]], list[list[bool]]]
+
+
+def build_engines() -> Any:
+    """The engines a recording uses (repoint here when a ``redaction.Redactor.build`` facade
+    replaces ``Engines.build``)."""
+    from recorder.pipeline import Engines
+
+    return Engines.build("default")
+
+
+def key_events(text: str) -> tuple[list[InputEvent], list[int | None]]:
+    """Press/release events as the recorder stores them, and for each character of ``text``
+    the index of the press that typed it (None for Enter and Tab, which carry no char)."""
+    events: list[InputEvent] = []
+    owner: list[int | None] = []
+
+    def add(kind: str, key: str, char: str | None) -> None:
+        events.append(InputEvent(t=len(events) * 0.05, kind=kind, key=key, char=char))
+
+    for c in text:
+        if c in "\n\t":
+            owner.append(None)
+            add("key_press", "enter" if c == "\n" else "tab", None)
+            add("key_release", "enter" if c == "\n" else "tab", None)
+            continue
+        shifted = c.isupper()
+        if shifted:
+            add("key_press", "shift", None)
+        owner.append(len(events))
+        key = "space" if c == " " else (c.lower() if c.isalpha() else c)
+        add("key_press", key, c)
+        add("key_release", key, c.lower() if c.isalpha() else c)
+        if shifted:
+            add("key_release", "shift", None)
+    return events, owner
+
+
+class Keystrokes:
+    def __init__(self, engines: Any, frames: bool, corpus: Path) -> None:
+        self.engines = engines
+        self.frames = frames
+        self.corpus = corpus
+        self.run_ms: list[float] = []
+
+    def __call__(self, case: dict[str, Any]) -> list[list[bool]]:
+        from recorder.pipeline import StepDraft, StepRedactor
+
+        redactor = StepRedactor(self.engines, DenyList())
+        masks = []
+        for k, run in enumerate(case["runs"]):
+            events, owner = key_events(run["text"])
+            frame = None
+            if self.frames and run.get("before"):
+                import cv2
+
+                frame = cv2.imread(str(self.corpus / case["split"] / run["before"]))
+            draft = StepDraft(
+                step_index=k,
+                timestamp_s=float(k),
+                action_type="type",
+                frame=frame,
+                text=run["text"],
+                events=tuple(events),
+            )
+            started = time.perf_counter()
+            step = redactor.redact(draft)
+            self.run_ms.append((time.perf_counter() - started) * 1000)
+            stored = list(step.events)
+            mask = []
+            for i, c in enumerate(run["text"]):
+                index = owner[i]
+                if index is None or index >= len(stored):
+                    mask.append(index is not None)  # a lost event is no leak
+                    continue
+                mask.append(stored[index].char != c)
+            masks.append(mask)
+        return masks
+
+
+class TextPath:
+    def __init__(self, engines: Any) -> None:
+        self.engines = engines
+
+    def __call__(self, case: dict[str, Any]) -> list[list[bool]]:
+        deny = DenyList()
+        masks = []
+        for run in case["runs"]:
+            result = self.engines.text.redact_text(run["text"], deny)
+            mask = [False] * len(run["text"])
+            for span in result.spans:
+                for i in range(span.start, min(span.end, len(mask))):
+                    mask[i] = True
+            masks.append(mask)
+        return masks
+
+
+class Presidio:
+    def __init__(self, engines: Any) -> None:
+        from redaction.nlp import default_presidio_analyzer
+
+        self.analyzer = default_presidio_analyzer(engines.text.ner)
+        self.analyzer.analyze(text="Warm up.", language="en")
+
+    def __call__(self, case: dict[str, Any]) -> list[list[bool]]:
+        masks = []
+        for run in case["runs"]:
+            mask = [False] * len(run["text"])
+            if run["text"].strip():
+                for r in self.analyzer.analyze(text=run["text"], language="en"):
+                    for i in range(r.start, min(r.end, len(mask))):
+                        mask[i] = True
+            masks.append(mask)
+        return masks
+
+
+def score(cases: Sequence[dict[str, Any]], path: Path_) -> dict[str, Any]:
+    spans = caught = 0
+    leak_free = personal_cases = clean_cases = clean_redacted = 0
+    other_chars = other_redacted = 0
+    by_label: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    # by_kind: spans, caught, personal cases, leak-free, clean cases, clean redacted
+    for case in cases:
+        masks = path(case)
+        kind = by_kind[case["kind"]]
+        if case["personal"]:
+            personal_cases += 1
+            kind[2] += 1
+            all_caught = True
+            for run, mask in zip(case["runs"], masks, strict=True):
+                inside = [False] * len(run["text"])
+                for span in run["spans"]:
+                    ok = all(
+                        mask[i]
+                        for i in range(span["start"], span["end"])
+                        if not run["text"][i].isspace()
+                    )
+                    spans += 1
+                    caught += ok
+                    by_label[span["label"]][0] += 1
+                    by_label[span["label"]][1] += ok
+                    kind[0] += 1
+                    kind[1] += ok
+                    all_caught &= ok
+                    for i in range(span["start"], span["end"]):
+                        inside[i] = True
+                for i, c in enumerate(run["text"]):
+                    if not inside[i] and not c.isspace():
+                        other_chars += 1
+                        other_redacted += mask[i]
+            leak_free += all_caught
+            kind[3] += all_caught
+        else:
+            clean_cases += 1
+            kind[4] += 1
+            hit = any(any(m) for m in masks)
+            clean_redacted += hit
+            kind[5] += hit
+
+    def ratio(a: int, b: int) -> float | None:
+        return round(a / b, 3) if b else None
+
+    return {
+        "cases": len(cases),
+        "personal_cases": personal_cases,
+        "clean_cases": clean_cases,
+        "spans": spans,
+        "span_recall": ratio(caught, spans),
+        "spans_caught": caught,
+        "cases_nothing_leaked": ratio(leak_free, personal_cases),
+        "leak_free": leak_free,
+        "clean_redacted": clean_redacted,
+        "clean_redacted_share": ratio(clean_redacted, clean_cases),
+        "non_personal_chars_redacted": ratio(other_redacted, other_chars),
+        "per_label": {
+            k: {"n": v[0], "caught": v[1], "recall": ratio(v[1], v[0])}
+            for k, v in sorted(by_label.items())
+        },
+        "per_kind": {
+            k: {
+                "spans": v[0],
+                "recall": ratio(v[1], v[0]),
+                "personal_cases": v[2],
+                "nothing_leaked": ratio(v[3], v[2]),
+                "clean_cases": v[4],
+                "clean_redacted": v[5],
+            }
+            for k, v in sorted(by_kind.items())
+        },
+    }
+
+
+def load(split: str, limit: int) -> list[dict[str, Any]]:
+    path = CORPUS / split / "cases.jsonl"
+    if not path.exists():
+        sys.exit(
+            f"heldout_typing: no corpus in {path.parent}; run benchmarks/corpus/"
+            f"generate_typing.py --families {split} first"
+        )
+    cases = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    if limit:
+        cases = cases[:: max(1, len(cases) // limit)][:limit]
+    return cases
+
+
+def brief(f: dict[str, Any]) -> str:
+    return (
+        f"span recall {f['span_recall']} ({f['spans_caught']}/{f['spans']}), nothing leaked "
+        f"{f['cases_nothing_leaked']} ({f['leak_free']}/{f['personal_cases']}), clean redacted "
+        f"{f['clean_redacted']}/{f['clean_cases']}, non-personal chars redacted "
+        f"{f['non_personal_chars_redacted']}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="example: nice .venv/bin/python benchmarks/heldout_typing.py --families heldout "
+        "--json /tmp/heldout_typing.json",
+    )
+    parser.add_argument("--families", choices=("heldout", "dev", "all"), default="heldout")
+    parser.add_argument("--limit", type=int, default=0, help="cases per split (every n-th)")
+    parser.add_argument("--no-anchor", action="store_true", help="skip default Presidio")
+    parser.add_argument(
+        "--frames",
+        action="store_true",
+        help="pass each form field's screenshot (before typing) to StepRedactor",
+    )
+    parser.add_argument("--json", type=Path, help="write all figures here")
+    args = parser.parse_args()
+    started = time.time()
+    t0 = time.perf_counter()
+    engines = build_engines()
+    load_s = time.perf_counter() - t0
+    commit = subprocess.run(
+        ["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    report: dict[str, Any] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
+        "load_average_start": os.getloadavg(),
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "commit": commit,
+        "command": " ".join(sys.argv),
+        "engines_load_s": round(load_s, 1),
+        "policy": engines.text.metadata(),
+    }
+    presidio = None if args.no_anchor else Presidio(engines)
+    splits = ("heldout", "dev") if args.families == "all" else (args.families,)
+    for split in splits:
+        cases = load(split, args.limit)
+        keys = Keystrokes(engines, args.frames, CORPUS)
+        section: dict[str, Any] = {"keystroke": score(cases, keys)}
+        times = sorted(keys.run_ms)
+        section["keystroke"]["run_ms_p50"] = round(statistics.median(times), 1)
+        section["keystroke"]["run_ms_p95"] = round(
+            times[min(len(times) - 1, int(0.95 * len(times)))], 1
+        )
+        section["text"] = score(cases, TextPath(engines))
+        if presidio is not None:
+            section["presidio"] = score(cases, presidio)
+        report[split] = section
+        for name, figures in section.items():
+            print(f"{split} {name}: {brief(figures)}", flush=True)
+    report["load_average_end"] = os.getloadavg()
+    report["minutes"] = round((time.time() - started) / 60, 1)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1, default=str, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
