@@ -91,6 +91,8 @@ class Keystrokes:
         self.frames = frames
         self.corpus = corpus
         self.run_ms: list[float] = []
+        #: The field reader's own cost per form field (timed apart, on the same frames).
+        self.field_ms: list[float] = []
 
     def __call__(self, case: dict[str, Any]) -> list[list[bool]]:
         from recorder.pipeline import StepDraft, StepRedactor
@@ -99,11 +101,18 @@ class Keystrokes:
         masks = []
         for k, run in enumerate(case["runs"]):
             events, owner = key_events(run["text"])
-            frame = None
+            frame = after = None
             if self.frames and run.get("before"):
                 import cv2
 
+                from redaction.field import FieldReader
+
                 frame = cv2.imread(str(self.corpus / case["split"] / run["before"]))
+                after = cv2.imread(str(self.corpus / case["split"] / run["after"]))
+                reader = FieldReader(self.engines.frames.ocr)
+                started = time.perf_counter()
+                reader.read(frame, after)
+                self.field_ms.append((time.perf_counter() - started) * 1000)
             draft = StepDraft(
                 step_index=k,
                 timestamp_s=float(k),
@@ -111,6 +120,7 @@ class Keystrokes:
                 frame=frame,
                 text=run["text"],
                 events=tuple(events),
+                after_frame=after,
             )
             started = time.perf_counter()
             step = redactor.redact(draft)
@@ -276,7 +286,8 @@ def main() -> None:
     parser.add_argument(
         "--frames",
         action="store_true",
-        help="pass each form field's screenshot (before typing) to StepRedactor",
+        help="pass each form field's screenshots (before and after typing) to StepRedactor, "
+        "whose field reader types the run",
     )
     parser.add_argument("--json", type=Path, help="write all figures here")
     args = parser.parse_args()
@@ -311,6 +322,12 @@ def main() -> None:
         section["keystroke"]["run_ms_p95"] = round(
             times[min(len(times) - 1, int(0.95 * len(times)))], 1
         )
+        if keys.field_ms:
+            field_ms = sorted(keys.field_ms)
+            section["keystroke"]["field_reader_ms_p50"] = round(statistics.median(field_ms), 1)
+            section["keystroke"]["field_reader_ms_p95"] = round(
+                field_ms[min(len(field_ms) - 1, int(0.95 * len(field_ms)))], 1
+            )
         section["text"] = score(cases, TextPath(engines))
         if presidio is not None:
             section["presidio"] = score(cases, presidio)

@@ -107,7 +107,7 @@ def masked_echo(after: Frame, region: Box, ocr_lines: tuple[OcrLine, ...] = ()) 
         _, ink = cv2.threshold(gray, 0, 255, polarity | cv2.THRESH_OTSU)
         if ink.mean() > 127:
             continue
-        n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
         blobs = [s for s in stats[1:] if s[4] >= 6]
         # A caret (tall, thin) may stand at the end: judge the others.
         others = [s for s in blobs if not s[3] > 3 * s[2]]
@@ -194,7 +194,9 @@ class FieldReader:
         gray = cv2.cvtColor(np.ascontiguousarray(crop), cv2.COLOR_BGR2GRAY)
         if float(np.median(gray)) < 128:
             gray = 255 - gray
-        gray = cv2.normalize(gray, None, 0, 255, cv2.NORM_MINMAX)
+        low, high = int(gray.min()), int(gray.max())
+        if high > low:
+            gray = ((gray.astype(np.float32) - low) * (255.0 / (high - low))).astype(np.uint8)
         legible = np.ascontiguousarray(cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR))
         return shifted(self.ocr.read(legible, scale), box.x, box.y)
 

@@ -392,7 +392,11 @@ class TextRedactor:
     # ---- key events ------------------------------------------------------------------------
 
     def redact_events(
-        self, events: Sequence[InputEvent], deny_list: DenyList | None = None
+        self,
+        events: Sequence[InputEvent],
+        deny_list: DenyList | None = None,
+        *,
+        field_type: str | None = None,
     ) -> RedactedEvents:
         """Rewrite every key event that produced a character of personal data.
 
@@ -402,6 +406,9 @@ class TextRedactor:
         log, gets ``key`` and ``char`` replaced by the placeholder of the span's type, so no
         replay of the stored events rebuilds the value. Typing the policy cannot rebuild
         reliably (pastes, unknown keys) is still analysed as far as it is known.
+
+        ``field_type``: the entity type the field typed into says the run is
+        (:mod:`redaction.field`); then every typed run is one span of that type.
         """
         typed = rebuild_typing(events)
         # All runs are analysed as one text, one run per line (a tab between fields could glue
@@ -420,6 +427,9 @@ class TextRedactor:
             # in either text is hunted in the other, so no copy of it survives.
             final_spans = merge_spans([*final_spans, *hunt_values(final_text, log_text, log_spans)])
             log_spans = merge_spans([*log_spans, *hunt_values(log_text, final_text, final_spans)])
+        if field_type is not None:  # hook: the field says what the whole run is
+            final_spans = merge_spans([*final_spans, *_whole_runs(final_text, field_type)])
+            log_spans = merge_spans([*log_spans, *_whole_runs(log_text, field_type)])
         final_events: set[int] = set()
         for span in final_spans:
             for index in final_prov[span.start : span.end]:
@@ -493,6 +503,18 @@ class TextRedactor:
 
 
 # ---- helpers ---------------------------------------------------------------------------------
+
+
+def _whole_runs(text: str, entity_type: str) -> list[Span]:
+    """One span per non-blank line of ``text`` (a run typed into one field), edges trimmed."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        value = match.group()
+        if value.strip():
+            start = match.start() + len(value) - len(value.lstrip())
+            end = match.end() - (len(value) - len(value.rstrip()))
+            spans.append(Span(start, end, entity_type, "field", 1.0))
+    return spans
 
 
 def _record(span: Span, kind: RedactionKind) -> Redaction:

@@ -9,6 +9,7 @@ from redaction.recognizers import (  # noqa: F401  (imported to register the rec
     address,
     birth_dates,
     contact,
+    credentials,
     dates,
     financial,
     identifiers,
