@@ -17,6 +17,7 @@ from redaction.recognizers import (  # noqa: F401  (imported to register the rec
     person,
     secret_keys,
     secrets,
+    signoff,
     world_ids,
 )
 from redaction.recognizers.base import REGISTRY, Recognizer, RecognizerRegistry, register

@@ -1,0 +1,44 @@
+"""Names alone after a sign-off: a table of names that must be found and of signature lines
+that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.recognizers.signoff import SignoffNameRecognizer
+
+
+def found(text: str) -> set[str]:
+    return {text[s.start : s.end] for s in SignoffNameRecognizer().find(text)}
+
+
+TRUE_CASES = [
+    ("Thanks for the files.\n\nBest regards,\nMikko", "Mikko"),
+    ("See you.\nViele Grüße\nANNA SCHMIDT", "ANNA SCHMIDT"),
+    ("merci !\n\nCordialement,\nlouise", "louise"),
+    ("Un saludo,\n\nJosé María Pérez", "José María Pérez"),
+    ("Pozdrawiam,\nŁukasz\n+48 601 234 567", "Łukasz"),
+    ("Med vänliga hälsningar\nKarl-Johan Öberg", "Karl-Johan Öberg"),
+    ("cheers\nO'Neill", "O'Neill"),
+    ("Saygılarımla,\nAyşe Yılmaz", "Ayşe Yılmaz"),
+]
+FALSE_CASES = [
+    "Kind regards,\nThe Support Team",
+    "Best regards,\nHR department",
+    "Thanks,\nSent from my iPhone",
+    "Best regards,\nthe documents are attached and the meeting is at noon",
+    "best of luck with the release\nMikko",
+    "Regards,\n\n\n\nMikko",
+    "Cordialement,\nL'équipe facturation",
+    "Thanks for 2 things\nAnna",
+]
+
+
+@pytest.mark.parametrize(("text", "name"), TRUE_CASES)
+def test_signoff_name_found(text: str, name: str) -> None:
+    assert found(text) == {name}
+
+
+@pytest.mark.parametrize("text", FALSE_CASES)
+def test_signoff_look_alikes(text: str) -> None:
+    assert found(text) == set()
