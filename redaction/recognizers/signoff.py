@@ -20,7 +20,7 @@ from redaction.models import Span
 from redaction.recognizers.base import Recognizer, register
 
 LEXICON_FILE: Final = "signoffs.toml"
-_NAME_WORD: Final = r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?"
+_NAME_WORD: Final = r"[^\W\d_](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))*\.?"
 
 
 @functools.cache
