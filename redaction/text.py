@@ -28,6 +28,7 @@ from typing import Any
 from redaction.denylist import DenyList
 from redaction.errors import ModelUnavailableError
 from redaction.keystrokes import UNKNOWN_CHAR, TypedText, rebuild_typing
+from redaction.look_alikes import drop_look_alikes
 from redaction.models import InputEvent, Redaction, RedactionKind, Span
 from redaction.nlp import NerEngine
 from redaction.policy import Policy
@@ -133,6 +134,7 @@ class TextRedactor:
             kept = [s for s in (self._trim_lowercase_name(text, s) for s in kept) if s is not None]
         kept.extend(_coordinated(text, kept))
         kept.extend(_propagate(text, kept))
+        kept = drop_look_alikes(text, kept)  # hook: redaction.look_alikes
         return merge_spans(kept)
 
     def _accepts(self, span: Span, text: str = "") -> bool:

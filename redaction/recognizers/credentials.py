@@ -120,7 +120,7 @@ class CommandCredentialRecognizer(Recognizer):
         self._option = re.compile(rf"(?:(?<=\s)|^)(?:{options})(?:=|\s+)" + _QUOTED)
         self._sshpass = re.compile(r"\bsshpass\s+-p\s*" + _QUOTED)
         self._user_pass = re.compile(
-            r"(?:(?<=\s)|^)(?:-u|--user)\s*['\"]?([^\s:'\"@/]{1,64}):([^\s'\"@]{1,128})"
+            r"(?:(?<=\s)|^)(?:-u|--user)\s*['\"]?([^\s:'\"@/]{1,64}):([^\s'\"]{1,128})"
         )
         self._cued = re.compile(
             rf"(?i)(?<![\w-])(?:{cues})(?:\s*(?:{fillers}))*\s*[:=]?\s+" + _QUOTED
@@ -144,6 +144,26 @@ class CommandCredentialRecognizer(Recognizer):
             end = _trim(text, start, end)
             if end - start >= 4 and _strong(text[start:end]):
                 yield self.span(start, end, "PASSWORD", 0.8)
+        not_users = credential_words().not_users
+        for pattern in (_URL_USER, _SSH_USER, _USER_KEY, _TODO_USER):
+            for match in pattern.finditer(text):
+                if match.group("user").lower() not in not_users:
+                    yield self.span(match.start("user"), match.end("user"), "USERNAME", 0.8)
+
+
+#: ``scheme://user:secret@host``: the user (the secret is the secret-key rule's).
+_URL_USER: Final = re.compile(r"\b[a-z][a-z0-9+.-]*://(?P<user>[^\s:/@]{2,64}):[^\s/@]+@")
+#: ``ssh [options] user@host`` (scp, sftp, rsync, mosh alike).
+_SSH_USER: Final = re.compile(
+    r"\b(?:ssh|scp|sftp|rsync|mosh|ssh-copy-id)\b[^\n@]*?(?<![\w.@-])(?P<user>[A-Za-z_][\w.-]{1,63})@[\w-]"
+)
+#: ``user="x"``, ``username: x``, ``--user x`` in code and configuration.
+_USER_KEY: Final = re.compile(
+    r"(?i)(?<![\w-])(?:user|username|user_name|login|uid|db_user|--user|--username)"
+    r"\s*(?:[=:]\s*|\s+)['\"](?P<user>[^\s'\"]{2,64})['\"]"
+)
+#: ``TODO(user)`` / ``FIXME(user)``: the convention names the person.
+_TODO_USER: Final = re.compile(r"\b(?:TODO|FIXME|XXX|HACK|NOTE)\((?P<user>[\w.@-]{2,64})\)")
 
 
 @register

@@ -40,6 +40,16 @@ def _signoff_data() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     )
 
 
+@functools.cache
+def signoff_pattern() -> re.Pattern[str]:
+    """A sign-off formula on its own line (group ``formula``), name line or not."""
+    text = resources.files("redaction").joinpath("lexicon", LEXICON_FILE).read_text("utf-8")
+    signoffs = sorted((str(s) for s in tomllib.loads(text).get("signoffs", [])), key=len,
+                      reverse=True)
+    alternation = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in signoffs)
+    return re.compile(rf"(?im)^[ \t]*(?P<formula>(?:{alternation}))[ \t]*[,.!:;-]?[ \t]*$")
+
+
 @register
 class SignoffNameRecognizer(Recognizer):
     """The name on its own line after a sign-off."""

@@ -32,6 +32,11 @@ COMMAND_TRUE = [
     ("the wifi pw: kT7#mmq9", "kT7#mmq9", "PASSWORD"),
     ("Passwort ist Sonne123", "Sonne123", "PASSWORD"),
     ("mot de passe : Azerty99", "Azerty99", "PASSWORD"),
+    ("curl -u anna:dQIYwd@a(2c https://h", "dQIYwd@a(2c", "PASSWORD"),
+    ("git clone https://hvardb:tok3n@git.example.com/a.git", "hvardb", "USERNAME"),
+    ("ssh -i ~/.ssh/id_rsa karl.kensy@10.1.2.3", "karl.kensy", "USERNAME"),
+    ('db = connect(host="h", user="vtorm", password="x")', "vtorm", "USERNAME"),
+    ("# TODO(samuel55): remove after migration", "samuel55", "USERNAME"),
 ]  # fmt: skip
 COMMAND_FALSE = [
     "docker run -p8080:80 nginx",
@@ -42,6 +47,10 @@ COMMAND_FALSE = [
     "the pass was closed because of snow",
     "curl -u admin https://h",
     "pin the tab",
+    "ssh deploy@10.0.0.5",
+    "git clone git@github.com:org/repo.git",
+    'connect(user="admin")',
+    "# TODO: remove after migration",
 ]
 
 

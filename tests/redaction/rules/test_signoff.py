@@ -20,7 +20,7 @@ TRUE_CASES = [
     ("Pozdrawiam,\nŁukasz\n+48 601 234 567", "Łukasz"),
     ("Med vänliga hälsningar\nKarl-Johan Öberg", "Karl-Johan Öberg"),
     ("cheers\nO'Neill", "O'Neill"),
-    ("Saygılarımla,\nAyşe Yılmaz", "Ayşe Yılmaz"),
+    ("Saygılarımla,\nAyşe Yılmaz", "Ayşe Yılmaz"),  # noqa: RUF001 - Turkish dotless i
 ]
 FALSE_CASES = [
     "Kind regards,\nThe Support Team",

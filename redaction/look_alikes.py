@@ -1,0 +1,74 @@
+"""Spans that look like personal data and are not: a filter over analysed spans.
+
+* PERSON spans that are a chat abbreviation ("lgtm", "brb"), a weekday or a month alone, a
+  name inside a sign-off formula ("Met vriendelijke groet"), a name on a code import line
+  ("import numpy as np", "from collections import OrderedDict"), or three or more lowercase
+  words (a sentence in another language: "acabo de hablar", "bin gleich da").
+* STREET_ADDRESS spans about an indoor place ("room 3.14 on floor 2", "gate A12").
+
+Word lists: ``redaction/lexicon/look_alikes.toml`` (and the sign-offs of ``signoffs.toml``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Sequence
+from importlib import resources
+from typing import Final
+
+from redaction.models import Span
+from redaction.recognizers.signoff import signoff_pattern
+
+LEXICON_FILE: Final = "look_alikes.toml"
+_IMPORT_LINE: Final = re.compile(
+    r"(?m)^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]+[\w., ()*]+"
+    r"|import[ \t]+[\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*)"
+    r"[ \t]*;?[ \t]*$"
+)
+_WORD: Final = re.compile(r"[^\W\d_]+")
+
+
+@functools.cache
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    text = resources.files("redaction").joinpath("lexicon", LEXICON_FILE).read_text("utf-8")
+    data = tomllib.loads(text)
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(name, []))
+
+    return words("chat_abbreviations"), words("calendar_words"), words("indoor_words")
+
+
+def _inside(spans: Sequence[tuple[int, int]], span: Span) -> bool:
+    return any(start <= span.start and span.end <= end for start, end in spans)
+
+
+def drop_look_alikes(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` without those that look like personal data and are not (see module)."""
+    if not spans:
+        return spans
+    abbreviations, calendar, indoor = _words()
+    imports = [m.span() for m in _IMPORT_LINE.finditer(text)]
+    formulas = [m.span("formula") for m in signoff_pattern().finditer(text)]
+    kept = []
+    for span in spans:
+        value = text[span.start : span.end]
+        if span.entity_type == "PERSON":
+            lowered = value.strip().lower()
+            words = value.split()
+            if (
+                lowered in abbreviations
+                or lowered in calendar
+                or _inside(imports, span)
+                or _inside(formulas, span)
+                or (len(words) >= 3 and value == value.lower())
+            ):
+                continue
+        elif span.entity_type == "STREET_ADDRESS" and any(
+            w.lower() in indoor for w in _WORD.findall(value)
+        ):
+            continue
+        kept.append(span)
+    return kept
