@@ -29,6 +29,8 @@ KEPT = [
     ("Met vriendelijke groet,\nJan de Vries", "Jan de Vries", "PERSON"),
     ("import report from Anna Schmidt", "Anna Schmidt", "PERSON"),
     ("talked to keano soos", "keano soos", "PERSON"),
+    ("we need to add ryan p costa as guardian", "ryan p costa", "PERSON"),
+    ("call maria da silva today", "maria da silva", "PERSON"),
     ("ship to 12 Baker Street", "12 Baker Street", "STREET_ADDRESS"),
     ("meet Friday Mensah", "Friday Mensah", "PERSON"),
 ]

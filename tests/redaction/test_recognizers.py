@@ -184,6 +184,11 @@ TRUE_CASES = [
     ("secret_key", '"client_secret": "my secret value"', "my secret value"),
     ("birth_date", "Geburtsdatum: 12. März 1985", "12. März 1985"),
     ("birth_date", "Name\tDOB\nJane Smith\t1985-03-12", "1985-03-12"),
+    ("command_credential", "mysql -u app -pS3cret42 db", "S3cret42"),
+    ("provider_key", "aws key AKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPLE"),
+    ("home_path", "cd /home/mkowalski/src", "mkowalski"),
+    ("profile_url", "see https://people.example.net/j.virtanen", "https://people.example.net/j.virtanen"),
+    ("signoff_name", "Thanks!\n\nBest regards,\nMikko", "Mikko"),
 ]
 
 # (recognizer, text): nothing at or above the default threshold.
@@ -274,6 +279,11 @@ FALSE_CASES = [
     ("secret_key", "DB_PASSWORD=${DB_PASSWORD}"),
     ("birth_date", "Invoice 2024-03-01 for Maria Keller"),
     ("birth_date", "Expiry date: 12/03/2028"),
+    ("command_credential", "docker run -p8080:80 nginx"),
+    ("provider_key", "token: abcdefghijklmnopqrst"),
+    ("home_path", "cd /home/ubuntu/app"),
+    ("profile_url", "https://example.com/pricing"),
+    ("signoff_name", "Kind regards,\nThe Support Team"),
 ]
 
 
