@@ -91,8 +91,10 @@ class Keystrokes:
         self.frames = frames
         self.corpus = corpus
         self.run_ms: list[float] = []
-        #: The field reader's own cost per form field (timed apart, on the same frames).
+        #: The field reader's own cost per form field (timed apart, on the same frames, on
+        #: every 4th field).
         self.field_ms: list[float] = []
+        self.fields_seen = 0
 
     def __call__(self, case: dict[str, Any]) -> list[list[bool]]:
         from recorder.pipeline import StepDraft, StepRedactor
@@ -109,10 +111,12 @@ class Keystrokes:
 
                 frame = cv2.imread(str(self.corpus / case["split"] / run["before"]))
                 after = cv2.imread(str(self.corpus / case["split"] / run["after"]))
-                reader = FieldReader(self.engines.frames.ocr)
-                started = time.perf_counter()
-                reader.read(frame, after)
-                self.field_ms.append((time.perf_counter() - started) * 1000)
+                self.fields_seen += 1
+                if self.fields_seen % 4 == 1:  # a sample: this read is the same work again
+                    reader = FieldReader(self.engines.frames.ocr)
+                    started = time.perf_counter()
+                    reader.read(frame, after)
+                    self.field_ms.append((time.perf_counter() - started) * 1000)
             draft = StepDraft(
                 step_index=k,
                 timestamp_s=float(k),
