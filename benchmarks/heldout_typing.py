@@ -95,6 +95,9 @@ class Keystrokes:
         #: every 4th field).
         self.field_ms: list[float] = []
         self.fields_seen = 0
+        #: Runs without a screenshot: ms per run scaled to 100 characters (runs shorter than
+        #: 100 characters count as 100).
+        self.text_ms_per_100: list[float] = []
 
     def __call__(self, case: dict[str, Any]) -> list[list[bool]]:
         from recorder.pipeline import StepDraft, StepRedactor
@@ -128,7 +131,10 @@ class Keystrokes:
             )
             started = time.perf_counter()
             step = redactor.redact(draft)
-            self.run_ms.append((time.perf_counter() - started) * 1000)
+            elapsed = (time.perf_counter() - started) * 1000
+            self.run_ms.append(elapsed)
+            if frame is None:  # text only: the cost per 100 typed characters
+                self.text_ms_per_100.append(elapsed * 100 / max(100, len(run["text"])))
             stored = list(step.events)
             mask = []
             for i, c in enumerate(run["text"]):
@@ -326,6 +332,11 @@ def main() -> None:
         section["keystroke"]["run_ms_p95"] = round(
             times[min(len(times) - 1, int(0.95 * len(times)))], 1
         )
+        if keys.text_ms_per_100:
+            per100 = sorted(keys.text_ms_per_100)
+            section["keystroke"]["text_run_ms_per_100_chars_p95"] = round(
+                per100[min(len(per100) - 1, int(0.95 * len(per100)))], 1
+            )
         if keys.field_ms:
             field_ms = sorted(keys.field_ms)
             section["keystroke"]["field_reader_ms_p50"] = round(statistics.median(field_ms), 1)
