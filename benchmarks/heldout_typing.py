@@ -115,7 +115,7 @@ class Keystrokes:
                 frame = cv2.imread(str(self.corpus / case["split"] / run["before"]))
                 after = cv2.imread(str(self.corpus / case["split"] / run["after"]))
                 self.fields_seen += 1
-                if self.fields_seen % 4 == 1:  # a sample: this read is the same work again
+                if frame is not None and self.fields_seen % 4 == 1:  # a sample: same work again
                     reader = FieldReader(self.engines.frames.ocr)
                     started = time.perf_counter()
                     reader.read(frame, after)
