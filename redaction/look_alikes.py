@@ -2,9 +2,9 @@
 
 * PERSON spans that are a chat abbreviation ("lgtm", "brb"), a weekday or a month alone, a
   name inside a sign-off formula ("Met vriendelijke groet"), a name on a code import line
-  ("import numpy as np", "from collections import OrderedDict"), or three or more lowercase
-  words with no initial and no known name among them (a sentence in another language:
-  "acabo de hablar", "bin gleich da"; not "ryan p costa").
+  ("import numpy as np", "from collections import OrderedDict"), or three or more words,
+  lowercase but for the first, with no initial and no known name among them (a sentence in
+  another language: "acabo de hablar", "Köp bröd och mjölk"; not "ryan p costa").
 * STREET_ADDRESS spans about an indoor place ("room 3.14 on floor 2", "gate A12").
 
 Word lists: ``redaction/lexicon/look_alikes.toml`` (and the sign-offs of ``signoffs.toml``).
@@ -47,7 +47,7 @@ def _name_evidence(words: Sequence[str]) -> bool:
     from redaction.knowledge.gazetteer import gazetteer
 
     names = gazetteer()
-    return any(len(w.strip(".")) == 1 or (len(w) >= 3 and w in names) for w in words)
+    return any(len(w.strip(".")) == 1 or (len(w) >= 4 and w in names) for w in words)
 
 
 def _inside(spans: Sequence[tuple[int, int]], span: Span) -> bool:
@@ -72,7 +72,11 @@ def drop_look_alikes(text: str, spans: list[Span]) -> list[Span]:
                 or lowered in calendar
                 or _inside(imports, span)
                 or _inside(formulas, span)
-                or (len(words) >= 3 and value == value.lower() and not _name_evidence(words))
+                or (
+                    len(words) >= 3
+                    and " ".join(words[1:]) == " ".join(words[1:]).lower()
+                    and not _name_evidence([w.lower() for w in words])
+                )
             ):
                 continue
         elif span.entity_type == "STREET_ADDRESS" and any(

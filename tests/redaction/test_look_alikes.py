@@ -21,6 +21,7 @@ DROPPED = [
     ("from collections import OrderedDict", "OrderedDict", "PERSON"),
     ("import numpy as np", "numpy", "PERSON"),
     ("acabo de hablar con ella", "acabo de hablar", "PERSON"),
+    ("Köp bröd och mjölk", "Köp bröd och mjölk", "PERSON"),
     ("meeting in room 3.14 on floor 2", "room 3.14 on floor 2", "STREET_ADDRESS"),
     ("boarding 1234 at gate A12", "1234 at gate A12", "STREET_ADDRESS"),
 ]
@@ -31,6 +32,7 @@ KEPT = [
     ("talked to keano soos", "keano soos", "PERSON"),
     ("we need to add ryan p costa as guardian", "ryan p costa", "PERSON"),
     ("call maria da silva today", "maria da silva", "PERSON"),
+    ("Signed: Maria da Silva Costa", "Maria da Silva Costa", "PERSON"),
     ("ship to 12 Baker Street", "12 Baker Street", "STREET_ADDRESS"),
     ("meet Friday Mensah", "Friday Mensah", "PERSON"),
 ]
