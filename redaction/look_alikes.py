@@ -5,7 +5,8 @@
   ("import numpy as np", "from collections import OrderedDict"), or three or more words,
   lowercase but for the first, with no initial and no known name among them (a sentence in
   another language: "acabo de hablar", "Köp bröd och mjölk"; not "ryan p costa").
-* STREET_ADDRESS spans about an indoor place ("room 3.14 on floor 2", "gate A12").
+* STREET_ADDRESS spans that name only an indoor place ("room 3.14 on floor 2", "1234 at gate
+  A12"; not "12 Main Street, Suite 4").
 
 Word lists: ``redaction/lexicon/look_alikes.toml`` (and the sign-offs of ``signoffs.toml``).
 """
@@ -50,6 +51,18 @@ def _name_evidence(words: Sequence[str]) -> bool:
     return any(len(w.strip(".")) == 1 or (len(w) >= 4 and w in names) for w in words)
 
 
+_LINKS: Final = frozenset({"on", "at", "in", "the", "of", "and", "to", "by"})
+
+
+def _only_indoor(value: str, indoor: frozenset[str]) -> bool:
+    """An indoor place and nothing of a street: every word an indoor word or a link word
+    ("room 3.14 on floor 2"; not "12 Main Street, Suite 4")."""
+    words = [w.lower() for w in _WORD.findall(value) if len(w) > 1]
+    return bool(words) and any(w in indoor for w in words) and all(
+        w in indoor or w in _LINKS for w in words
+    )
+
+
 def _inside(spans: Sequence[tuple[int, int]], span: Span) -> bool:
     return any(start <= span.start and span.end <= end for start, end in spans)
 
@@ -79,9 +92,7 @@ def drop_look_alikes(text: str, spans: list[Span]) -> list[Span]:
                 )
             ):
                 continue
-        elif span.entity_type == "STREET_ADDRESS" and any(
-            w.lower() in indoor for w in _WORD.findall(value)
-        ):
+        elif span.entity_type == "STREET_ADDRESS" and _only_indoor(value, indoor):
             continue
         kept.append(span)
     return kept

@@ -34,6 +34,8 @@ KEPT = [
     ("call maria da silva today", "maria da silva", "PERSON"),
     ("Signed: Maria da Silva Costa", "Maria da Silva Costa", "PERSON"),
     ("ship to 12 Baker Street", "12 Baker Street", "STREET_ADDRESS"),
+    ("at 500 Main St, Suite 400, floor 2", "500 Main St, Suite 400, floor 2", "STREET_ADDRESS"),
+    ("Room 12, Hall Lane 4", "Room 12, Hall Lane 4", "STREET_ADDRESS"),
     ("meet Friday Mensah", "Friday Mensah", "PERSON"),
 ]
 
