@@ -31,7 +31,7 @@ from redaction.keystrokes import replay_text
 from redaction.models import RedactionKind
 
 
-def _draft_from_stored(step: RedactedStep, frame: Any) -> StepDraft:
+def _draft_from_stored(step: RedactedStep, frame: Any, after: Any = None) -> StepDraft:
     window = step.window
     return StepDraft(
         **step_fields(step), frame=frame,
@@ -39,7 +39,15 @@ def _draft_from_stored(step: RedactedStep, frame: Any) -> StepDraft:
         window_title=None if window is None else window.title,
         # A stored step already went through the recorder's focus check.
         focus_known=True,
+        # The next step's frame shows the echo of a typing run (the field reader).
+        after_frame=after if step.action_type == "type" else None,
     )
+
+
+def _redo(redactor: StepRedactor, step: RedactedStep, frame: Any, after: Any) -> RedactedStep:
+    redacted = redactor.redact(_draft_from_stored(step, frame, after))
+    # What the recorder removed stays on record beside what this pass removed.
+    return replace(redacted, redactions=step.redactions + redacted.redactions)
 
 
 def _ocr_threads(workers_per_machine: int | None) -> int | None:
@@ -105,15 +113,18 @@ class RedactJob(EpisodeJob):
         dropped = Counter(meta.dropped)
         with EpisodeWriter(target, replace(meta, task=task, policy=new_policy)) as writer:
             try:
+                # Each step waits for the next one's frame: a typing run's field is read
+                # from the frames around it (redaction.field).
+                pending: tuple[RedactedStep, Any] | None = None
                 for step in episode.iter_steps():
                     frame = None
                     if step.screenshot is not None:
                         frame = decode_frame(step.screenshot.data, episode.limits, source)
-                    redacted = redactor.redact(_draft_from_stored(step, frame))
-                    # What the recorder removed stays on record beside what this pass removed.
-                    merged = replace(redacted,
-                                     redactions=step.redactions + redacted.redactions)
-                    writer.append(merged)
+                    if pending is not None:
+                        writer.append(_redo(redactor, *pending, frame))
+                    pending = (step, frame)
+                if pending is not None:
+                    writer.append(_redo(redactor, *pending, None))
                 final = replace(
                     writer.metadata,
                     redaction_counts=dict(carried + tally.redactions),

@@ -32,6 +32,7 @@ from recorder.episode.model import (
 )
 from recorder.errors import CuarecError, EnvironmentProblem, UsageError
 from redaction.denylist import DenyList
+from redaction.field import FieldReader, FieldReading, FormContext
 from redaction.keystrokes import (
     REDACTED_EVENT,
     TypedText,
@@ -172,6 +173,9 @@ class StepDraft(Step):
     #: backlog): typing in it may have been at a password prompt. A stored step's screen was
     #: judged when it was recorded.
     screen_known: bool = True
+    #: The frame right after a typing run (memory only): with ``frame`` (before it), the
+    #: field reader finds the field typed into (redaction.field).
+    after_frame: np.ndarray[Any, Any] | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -260,6 +264,24 @@ class StepRedactor:
         self._last_frame: tuple[tuple[bytes, int], EncodedImage, tuple[Redaction, ...],
                                 str | None] | None = None
         self._last_secret_prompt: str | None = None
+        # ---- field reading hook (redaction.field): what the field typed into says ----
+        ocr = getattr(engines.frames, "ocr", None)
+        self._fields = FieldReader(ocr) if ocr is not None else None
+        self._form = FormContext()
+
+    def _field(self, draft: StepDraft) -> FieldReading | None:
+        """The field a typing run went into (frames before/after it, else the last click)."""
+        if self._fields is None or draft.action_type != "type" or draft.frame is None:
+            return None
+        click = (draft.x, draft.y) if draft.x is not None and draft.y is not None else None
+        if draft.after_frame is None and click is None:
+            return None
+        try:
+            reading = self._fields.read(draft.frame, draft.after_frame, click, self.scale)
+        except Exception as exc:  # unread field: the run is analysed as text, as before
+            self.tally.add(dropped=f"field:{type(exc).__name__}")
+            return None
+        return self._form.resolve(reading)
 
     def redact_task(self, task: str) -> str:
         result = self.engines.text.redact_text(task, self.deny, kind="title")
@@ -357,6 +379,9 @@ class StepRedactor:
         typing = _typed_keys(events, typed)
         secret_reason = secret_reason or next(
             (f for f in draft.flags if f in CAPTURE_SECRET_FLAGS), None)
+        reading = self._field(draft) if typing else None
+        if reading is not None and reading.secret and secret_reason is None:
+            secret_reason = "password_field"
         if typing and (secret_reason or not draft.focus_known):
             # Typed at a password prompt, into a masked field, or where focus is unknown:
             # all it typed is a secret, one redacted event for each run of it.
@@ -371,7 +396,8 @@ class StepRedactor:
         if not events:
             return (), None if draft.text is None else self._plain_text(draft.text, redactions)
         try:
-            result = self.engines.text.redact_events(events, self.deny)
+            result = self.engines.text.redact_events(
+                events, self.deny, field_type=None if reading is None else reading.entity_type)
             if result.redactions:
                 self._harvest(events)
         except CuarecError:

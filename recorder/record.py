@@ -339,9 +339,17 @@ class Recording:
     # -- redaction thread ----------------------------------------------------------------------
     def redaction_loop(self) -> None:
         assert self.redactor is not None and self.writer is not None
+        # A typing step waits (in memory) for the next step's frame: the field reader reads
+        # the field typed into from the frames before and after the run (redaction.field).
+        held: tuple[StepDraft, int] | None = None
         while True:
             item = self.queue.get()
             if isinstance(item, _Done):
+                if held is not None and self.error is None:
+                    try:
+                        self._redact_step(*held)
+                    except BaseException as exc:
+                        self.error = exc
                 return
             self.started += 1
             if self.error is not None:
@@ -355,25 +363,35 @@ class Recording:
                     continue
                 draft = self._draft(item)
                 self.release(item)
-                if self.session is not None and self.session.device_scale:
-                    self.redactor.scale = self.session.device_scale  # HiDPI: pad and detect more
-                started = time.perf_counter()
-                redacted = self.redactor.redact(draft)
-                if item.fresh:
-                    self._measured(time.perf_counter() - started)
-                    release_free_memory()
-                self.writer.append(redacted)
-                _log.debug("step %d %s: %d redactions, flags %s, %.0f ms; %d screenshots "
-                           "waiting", redacted.step_index, redacted.action_type,
-                           len(redacted.redactions), ",".join(redacted.flags) or "-",
-                           (time.perf_counter() - started) * 1000, self.pending_frames)
-                self.actions[redacted.action_type] = self.actions.get(redacted.action_type, 0) + 1
-                self.steps_done += 1
+                if held is not None:
+                    waiting, held = held, None
+                    self._redact_step(replace(waiting[0], after_frame=draft.frame), waiting[1])
+                if draft.action_type == "type" and draft.frame is not None:
+                    held = (draft, item.fresh)
+                    continue
+                self._redact_step(draft, item.fresh)
             except BaseException as exc:
                 self.release(item)
                 self.error = exc
                 if self.session is not None:
                     self.session.stop()
+
+    def _redact_step(self, draft: StepDraft, fresh: int) -> None:
+        assert self.redactor is not None and self.writer is not None
+        if self.session is not None and self.session.device_scale:
+            self.redactor.scale = self.session.device_scale  # HiDPI: pad and detect more
+        started = time.perf_counter()
+        redacted = self.redactor.redact(draft)
+        if fresh:
+            self._measured(time.perf_counter() - started)
+            release_free_memory()
+        self.writer.append(redacted)
+        _log.debug("step %d %s: %d redactions, flags %s, %.0f ms; %d screenshots "
+                   "waiting", redacted.step_index, redacted.action_type,
+                   len(redacted.redactions), ",".join(redacted.flags) or "-",
+                   (time.perf_counter() - started) * 1000, self.pending_frames)
+        self.actions[redacted.action_type] = self.actions.get(redacted.action_type, 0) + 1
+        self.steps_done += 1
 
     def _measured(self, seconds: float) -> None:
         previous = self.seconds_per_frame

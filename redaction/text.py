@@ -34,6 +34,7 @@ from redaction.keystrokes import (
     rebuild_typing,
 )
 from redaction.lexicon import alternation, tagged, words
+from redaction.look_alikes import drop_look_alikes
 from redaction.models import InputEvent, Redaction, RedactionKind, Span
 from redaction.nlp import NerEngine
 from redaction.policy import PLACEHOLDER_TOKEN, Policy
@@ -153,6 +154,7 @@ class TextRedactor:
             kept = [s for s in (self._trim_lowercase_name(text, s) for s in kept) if s is not None]
         kept.extend(_coordinated(text, kept))
         kept.extend(_propagate(text, kept))
+        kept = drop_look_alikes(text, kept)  # hook: redaction.look_alikes
         return self._outside_placeholders(text, merge_spans(kept))
 
     def _outside_placeholders(self, text: str, spans: list[Span]) -> list[Span]:
@@ -437,14 +439,30 @@ class TextRedactor:
     # ---- key events ------------------------------------------------------------------------
 
     def redact_events(
-        self, events: Sequence[InputEvent], deny_list: DenyList | None = None
+        self,
+        events: Sequence[InputEvent],
+        deny_list: DenyList | None = None,
+        *,
+        field_type: str | None = None,
     ) -> RedactedEvents:
         """Rewrite every key event that produced a character of personal data (see
         :func:`redaction.typing_events.redact_events`): the typing is analysed with this
-        redactor and each run of doomed keys becomes one ``redacted`` event."""
+        redactor and each run of doomed keys becomes one ``redacted`` event.
+
+        ``field_type``: the entity type the field typed into says the run is
+        (:mod:`redaction.field`); then every typed run is one span of that type (cuarec's own
+        placeholders excepted, so a redacted episode redacted again does not change)."""
+
+        def analyze(text: str) -> list[Span]:
+            spans = self.analyze(text, deny_list, typed=True)
+            if field_type is None:
+                return spans
+            whole = self._outside_placeholders(text, _whole_runs(text, field_type))
+            return merge_spans([*spans, *whole])
+
         return redact_events(
             events,
-            lambda text: self.analyze(text, deny_list, typed=True),
+            analyze,
             self.policy.placeholder_for,
             analyze_deleted=self.policy.analyze_deleted,
         )
@@ -479,6 +497,18 @@ class TextRedactor:
 
 
 # ---- helpers ---------------------------------------------------------------------------------
+
+
+def _whole_runs(text: str, entity_type: str) -> list[Span]:
+    """One span per non-blank line of ``text`` (a run typed into one field), edges trimmed."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        value = match.group()
+        if value.strip():
+            start = match.start() + len(value) - len(value.lstrip())
+            end = match.end() - (len(value) - len(value.rstrip()))
+            spans.append(Span(start, end, entity_type, "field", 1.0))
+    return spans
 
 
 #: Recognizers that guess from language (NER and what grows from it), not from a value's form.

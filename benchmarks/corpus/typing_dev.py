@@ -118,6 +118,116 @@ def dev_identifiers(v: Values, index: int) -> Case:
     return Case("identifier", "en", [run])
 
 
+# ---- added for issue 18 (written without reading the held-out families) ------------------------
+
+DEV_CHAT = {
+    "en": ("just talked to {f}, she's fine with friday", "can you ping {f} about the invoice?", "lunch with {f} tomorrow?",
+           "brb, grabbing coffee", "idk, tbh the build looks flaky", "omw, 5 min", "ok lgtm, merging v2.3.1"),
+    "de": ("hab gerade mit {f} gesprochen", "frag mal {f} wegen dem termin", "bin gleich da, 5 min"),
+    "fr": ("j'ai parlé avec {f} ce matin", "demande à {f} pour la facture", "j'arrive dans 10 min"),
+    "es": ("acabo de hablar con {f}", "pregúntale a {f} por la reunión", "llego en 5 minutos"),
+    "it": ("ho appena sentito {f}", "chiedi a {f} per la fattura", "arrivo tra 5 minuti"),
+    "nl": ("net met {f} gebeld", "vraag het even aan {f}", "ben er over 5 min"),
+    "pt": ("falei com {f} agora", "pergunta ao {f} sobre a fatura", "chego em 5 minutos"),
+    "pl": ("rozmawiałem z {f} rano", "zapytaj {f} o fakturę", "będę za 5 minut"),
+    "sv": ("pratade precis med {f}", "fråga {f} om fakturan", "kommer om 5 min"),
+    "no": ("snakket med {f} i dag", "spør {f} om fakturaen", "kommer om 5 min"),
+}
+SIGNOFFS = {
+    "en": ("Hi {F},", "Best regards,"), "de": ("Hallo {F},", "Viele Grüße"), "fr": ("Bonjour {F},", "Cordialement,"),
+    "es": ("Hola {F},", "Un saludo,"), "it": ("Ciao {F},", "Cordiali saluti,"), "nl": ("Hoi {F},", "Met vriendelijke groet,"),
+    "pt": ("Olá {F},", "Atenciosamente,"), "pl": ("Cześć {F},", "Pozdrawiam,"), "sv": ("Hej {F},", "Med vänliga hälsningar,"),
+}
+BODIES = ("the documents are attached.", "see you at the meeting on Monday.", "thanks for the quick reply.")
+
+
+def dev_chat(v: Values, index: int) -> Case:
+    lang = list(DEV_CHAT)[index % len(DEV_CHAT)]
+    run = Run()
+    _fill(v, v.rng.choice(DEV_CHAT[lang]), run)
+    return Case("chat", lang, [run])
+
+
+def dev_mail(v: Values, index: int) -> Case:
+    lang = list(SIGNOFFS)[index % len(SIGNOFFS)]
+    greeting, signoff = SIGNOFFS[lang]
+    run = Run()
+    if index % 5 == 4:
+        run.add("Hello all,\n\n" + v.rng.choice(BODIES) + "\n\n" + signoff + "\nThe Facilities Team")
+        return Case("mail", lang, [run])
+    _fill(v, greeting, run)
+    run.add("\n\n" + v.rng.choice(BODIES) + "\n\n" + signoff + "\n")
+    style = index % 3
+    if style == 0:
+        run.pii(PERSON, v.first())
+    elif style == 1:
+        run.pii(PERSON, v.person().upper())
+    else:
+        run.pii(PERSON, v.person()).add("\n").pii(PHONE, v.phone())
+    return Case("mail", lang, [run])
+
+
+def dev_login(v: Values, index: int) -> Case:
+    labels = (("Email or phone", "Password"), ("Benutzername", "Passwort"), ("Identifiant", "Mot de passe"),
+              ("User ID", "Password"), ("Usuario", "Contraseña"))
+    user_label, pass_label = labels[index % len(labels)]
+    name = v.person()
+    first = Run(user_label).pii(EMAIL, v.email(name)) if index % 2 else Run(user_label).pii(USERNAME, v.username(name))
+    return Case("form_login", "en", [first, Run(pass_label, "password").pii(PASSWORD, v.password())], form_title="Sign in")
+
+
+def dev_shell(v: Values, index: int) -> Case:
+    run = Run()
+    kind = index % 10
+    if kind == 0:
+        run.add("mysql -h db.internal -u app -p").pii(PASSWORD, v.password()).add(" orders")
+    elif kind == 1:
+        run.add("curl -u ").pii(USERNAME, v.username()).add(":").pii(PASSWORD, v.password()).add(" https://api.example.com/v2/items")
+    elif kind == 2:
+        run.add("sshpass -p '").pii(PASSWORD, v.password()).add("' ssh backup@").pii(IP, v.ip())
+    elif kind == 3:
+        run.add("export AWS_SECRET_ACCESS_KEY=").pii(SECRET, v.secret())
+    elif kind == 4:
+        run.add("cp report.pdf /home/").pii(USERNAME, v.username()).add("/Documents/")
+    elif kind == 5:
+        run.add("git clone https://").pii(USERNAME, v.username()).add(":").pii(SECRET, v.secret()).add("@git.example.com/team/app.git")
+    elif kind == 6:
+        run.add("docker run -p 8080:80 -v $(pwd):/app nginx:1.25")
+    elif kind == 7:
+        run.add("pip install -r requirements.txt && pytest -q tests/")
+    elif kind == 8:
+        run.add("ls -la /var/log/nginx | grep error")
+    else:
+        run.add("kubectl get pods -n staging --context prod-eu")
+    return Case("shell", "en", [run])
+
+
+def dev_lookalikes(v: Values, index: int) -> Case:
+    run = Run()
+    kind = index % 10
+    if kind == 0:
+        run.add("ISBN 978-0-13-468599-1, second edition")
+    elif kind == 1:
+        run.add("meeting in room 3.14 on floor 2")
+    elif kind == 2:
+        run.add("upgrade to " + v.version() + " before friday")
+    elif kind == 3:
+        run.add("docs at https://docs.example.org/guide/install")
+    elif kind == 4:
+        run.add("from collections import OrderedDict")
+    elif kind == 5:
+        run.add("order #48213 shipped on 12 March")
+    elif kind == 6:
+        run.add("passport no. ").pii(GOV_ID, v.passport())
+    elif kind == 7:
+        run.add("follow me: ").pii(PERSONAL_URL, v.profile_url())
+    elif kind == 8:
+        run.add("error E1042 in build 7781")
+    else:
+        run.add("IBAN ").pii(FINANCIAL, v.iban())
+    return Case("identifier", "en", [run])
+
+
 FAMILIES: dict[str, tuple[TypingFamily, int]] = {
     "notes": (notes, 40),
     "support_reply": (support_reply, 24),
@@ -126,4 +236,9 @@ FAMILIES: dict[str, tuple[TypingFamily, int]] = {
     "settings_form": (settings_form, 6),
     "code_snippet": (code_snippet, 30),
     "dev_identifiers": (dev_identifiers, 28),
+    "dev_chat": (dev_chat, 40),
+    "dev_mail": (dev_mail, 27),
+    "dev_login": (dev_login, 10),
+    "dev_shell": (dev_shell, 30),
+    "dev_lookalikes": (dev_lookalikes, 30),
 }

@@ -9,6 +9,7 @@ from redaction.rules import (  # noqa: F401  (imported to register the rules)
     addresses,
     birth_dates,
     contact,
+    credentials,
     dates,
     financial,
     government_ids,
@@ -16,6 +17,7 @@ from redaction.rules import (  # noqa: F401  (imported to register the rules)
     people,
     secret_keys,
     secrets,
+    signoff,
     world_ids,
 )
 from redaction.rules.base import EVERYWHERE, REGISTRY, Rule, RuleRegistry, Where, register
