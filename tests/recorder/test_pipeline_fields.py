@@ -53,8 +53,10 @@ def _run(redactor: StepRedactor, index: int, before: Any, after: Any, text: str)
 
 
 def _kept(step: Any, text: str) -> str:
-    presses = [e for e in step.events if e.kind == "key_press"]
-    return "".join(e.char for e, c in zip(presses, text, strict=True) if e.char == c)
+    """The characters of ``text`` still typed raw in the stored events (a redacted run is one
+    ``redacted`` event holding its placeholder)."""
+    typed = "".join(e.char or "" for e in step.events if e.kind == "key_press")
+    return "".join(c for c in text if c in typed)
 
 
 # (labels of the form, what is typed into each field) -> per field: whether any typed
