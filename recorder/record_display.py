@@ -141,8 +141,9 @@ class PlainDisplay:
         if tenth <= self._tenth:
             return
         self._tenth = tenth
-        self.stream.write(f"cuarec: redacting the rest: {10 * tenth} % ({total - done} steps "
-                          "left)\n")
+        left = total - done
+        self.stream.write(f"cuarec: redacting the rest: {10 * tenth} % ({left} "
+                          f"step{'' if left == 1 else 's'} left)\n")
         self.stream.flush()
 
     def warn(self, message: str) -> None:
