@@ -22,9 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -38,6 +36,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import frame_redaction as fr  # noqa: E402
+from run_info import run_header  # noqa: E402
 
 from redaction.denylist import DenyList  # noqa: E402
 from redaction.image import geometry  # noqa: E402
@@ -218,20 +217,8 @@ def main() -> None:
     engines: dict[str, Any] = {"rapidocr": create_engine("rapidocr")}
     if args.reocr == "both":
         engines["tesseract"] = create_engine("tesseract")
-    commit = subprocess.run(
-        ["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
     report: dict[str, Any] = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}",
-        "load_average_start": os.getloadavg(),
-        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-        "commit": commit,
-        "command": " ".join(sys.argv),
-        "engines_load_s": round(load_s, 1),
+        **run_header(load_s),
         "ocr": frames.describe() if hasattr(frames, "describe") else None,
     }
     splits = ("heldout", "dev") if args.families == "all" else (args.families,)

@@ -27,9 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
-import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -40,6 +38,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
+
+from run_info import run_header  # noqa: E402
 
 from redaction.denylist import DenyList  # noqa: E402
 from redaction.models import InputEvent  # noqa: E402
@@ -305,20 +305,8 @@ def main() -> None:
     t0 = time.perf_counter()
     engines = build_engines()
     load_s = time.perf_counter() - t0
-    commit = subprocess.run(
-        ["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
     report: dict[str, Any] = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}",
-        "load_average_start": os.getloadavg(),
-        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-        "commit": commit,
-        "command": " ".join(sys.argv),
-        "engines_load_s": round(load_s, 1),
+        **run_header(load_s),
         "policy": engines.text.metadata(),
     }
     presidio = None if args.no_anchor else Presidio(engines)
