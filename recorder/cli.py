@@ -169,6 +169,9 @@ def review_recording(path: Path, yes: bool) -> str:
                 typer.echo(f"{drop_steps(path, parse_step_ranges(spec))} steps kept", err=True)
             except UsageError as exc:
                 typer.echo(f"cuarec: {exc.message}", err=True)
+            page = path.with_suffix(".html")
+            if page.exists():  # a page viewed before must not keep showing dropped steps
+                write_view(path, page, force=True)
         elif choice == "x" and typer.confirm("Discard this recording for good?", err=True):
             path.unlink(missing_ok=True)
             path.with_suffix(".html").unlink(missing_ok=True)

@@ -52,6 +52,18 @@ def test_drop_steps_then_keep(episode_factory: Callable[..., Path],
     assert opened.num_steps == 6 and opened.metadata.step_count == 6
 
 
+def test_a_page_viewed_before_dropping_steps_shows_only_the_kept_steps(
+        episode_factory: Callable[..., Path], answers: Callable[[str], None],
+        tmp_path: Path) -> None:
+    from recorder.view import write_view
+
+    episode = episode_factory(n_steps=8)
+    answers("v\nd\n2-3\nk\n")
+    assert cli.review_recording(episode, yes=False) == "kept"
+    fresh = write_view(episode, tmp_path / "fresh.html", force=True)
+    assert episode.with_suffix(".html").read_text() == fresh.read_text()
+
+
 def test_the_summary_after_review_counts_what_was_kept(
         episode_factory: Callable[..., Path], answers: Callable[[str], None]) -> None:
     from recorder.info import summarize
