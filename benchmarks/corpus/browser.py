@@ -15,27 +15,16 @@ import base64
 import contextlib
 import json
 import os
-import shutil
 import subprocess
+import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--hide-scrollbars",
-    "--font-render-hinting=none",
-    "--disable-extensions",
-    "--mute-audio",
-    "--remote-debugging-pipe",
-)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "devset"))
+from render import CHROMIUM_FLAGS, GoldBox, chromium_binary  # the dev set's, one definition
+
+FLAGS = (*CHROMIUM_FLAGS, "--remote-debugging-pipe")
 
 #: Reads every value's boxes: visible client rects clipped to the viewport, in CSS px.
 _GOLD_JS = r"""
@@ -55,24 +44,6 @@ _GOLD_JS = r"""
   return JSON.stringify(out);
 })()
 """
-
-
-@dataclass(frozen=True)
-class GoldBox:
-    label: str
-    x: int
-    y: int
-    w: int
-    h: int
-    text: str
-
-
-def chromium_binary() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise SystemExit("corpus: chromium is not installed (Debian package chromium)")
 
 
 class Browser:
