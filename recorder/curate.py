@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from recorder.batch import EpisodeJob, FileOutcome
 from recorder.episode.images import decode_frame
@@ -30,8 +32,14 @@ from redaction.denylist import DenyList
 from redaction.keystrokes import replay_text
 from redaction.models import RedactionKind
 
+if TYPE_CHECKING:
+    from redaction.image.audit import FrameAuditor
 
-def _draft_from_stored(step: RedactedStep, frame: Any, after: Any = None) -> StepDraft:
+Frame = np.ndarray[Any, Any]
+
+
+def _draft_from_stored(step: RedactedStep, frame: Frame | None,
+                       after: Frame | None = None) -> StepDraft:
     window = step.window
     return StepDraft(
         **step_fields(step), frame=frame,
@@ -44,7 +52,8 @@ def _draft_from_stored(step: RedactedStep, frame: Any, after: Any = None) -> Ste
     )
 
 
-def _redo(redactor: StepRedactor, step: RedactedStep, frame: Any, after: Any) -> RedactedStep:
+def _redo(redactor: StepRedactor, step: RedactedStep, frame: Frame | None,
+          after: Frame | None) -> RedactedStep:
     redacted = redactor.redact(_draft_from_stored(step, frame, after))
     # What the recorder removed stays on record beside what this pass removed.
     return replace(redacted, redactions=step.redactions + redacted.redactions)
@@ -166,7 +175,7 @@ class AuditJob(EpisodeJob):
     no_ner: bool = False
     workers_per_machine: int | None = None
     _engines: Engines | None = field(default=None, repr=False)
-    _auditor: Any = field(default=None, repr=False)
+    _auditor: FrameAuditor | None = field(default=None, repr=False)
 
     def __getstate__(self) -> dict[str, Any]:
         return {"policy": self.policy, "no_ner": self.no_ner,
@@ -196,8 +205,9 @@ class AuditJob(EpisodeJob):
     def read(self, source: Path) -> tuple[list[Finding], int, int]:
         """The findings in one episode, and how many steps and frames were read."""
         self.setup()
-        assert self._engines is not None
+        assert self._engines is not None and self._auditor is not None
         text = self._engines.text
+        auditor = self._auditor
         episode = open_episode(source)
         found: list[Finding] = []
         steps = frames = 0
@@ -232,7 +242,7 @@ class AuditJob(EpisodeJob):
             if step.screenshot is not None:
                 frames += 1
                 frame = decode_frame(step.screenshot.data, episode.limits, source)
-                for f in self._auditor.audit(frame, scale=episode.metadata.scale_factor):
+                for f in auditor.audit(frame, scale=episode.metadata.scale_factor):
                     found.append(Finding(step.step_index, "frame", f.entity_type, f.recognizer,
                                          f.score, (f.box.x, f.box.y, f.box.w, f.box.h)))
         return found, steps, frames
