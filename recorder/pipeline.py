@@ -396,10 +396,9 @@ class StepRedactor:
         if not events:
             return (), None if draft.text is None else self._plain_text(draft.text, redactions)
         try:
-            result = self.engines.text.redact_events(
+            # What it finds typed joins the deny-list: then hunted on screen and in titles.
+            result = self.engines.text.redact_and_harvest(
                 events, self.deny, field_type=None if reading is None else reading.entity_type)
-            if result.redactions:
-                self._harvest(events)
         except CuarecError:
             raise
         except Exception as exc:
@@ -419,17 +418,6 @@ class StepRedactor:
         if draft.action_type != "type":
             return events
         return _quantise_typing(events, self.privacy.typing_quantum_s, self.privacy.fold_releases)
-
-    def _harvest(self, events: Sequence[InputEvent]) -> None:
-        """Add typed values found personal to the deny-list: they are then hunted on screen
-        (also as the prefixes visible while typing) and in titles."""
-        text = self.engines.text
-        typed = text.rebuild(events)
-        for run in typed.runs:
-            for source in (run.text, run.log_text):
-                if source.strip():
-                    text.harvest(source, text.analyze(source, self.deny, typed=True), self.deny,
-                                 "typed")
 
     def _window(self, draft: StepDraft, redactions: list[Redaction], flags: list[str]
                 ) -> WindowInfo | None:

@@ -25,6 +25,8 @@ from redaction.entities import canonical_entity
 from redaction.errors import ModelUnavailableError
 from redaction.models import Span
 from redaction.policy import NerSettings
+from redaction.rules.base import Treatment
+from redaction.rules.english import English
 
 #: spaCy (OntoNotes) labels that NER reports to us; everything else (CARDINAL, MONEY, ...) is
 #: ignored. Values are the labels passed on; :data:`redaction.entities.LABEL_MAP` maps them.
@@ -44,6 +46,15 @@ _SPACY_IGNORED: Final = (
 _NER_ONLY_DISABLED: Final = ("tagger", "attribute_ruler", "lemmatizer", "senter", "parser")
 #: Score Presidio gives every spaCy entity (spaCy has no per-entity confidence).
 NER_SCORE: Final = 0.85
+#: The source name of Presidio's spans: ``presidio`` or ``presidio:<its recognizer>``.
+PRESIDIO_SOURCE: Final = "presidio"
+#: How the text redactor treats them: guesses from language.
+PRESIDIO_TREATMENT: Final = Treatment(language_guess=True, lowercase_english_is_no_name=True)
+
+
+def is_presidio_source(name: str) -> bool:
+    """``name`` is the source of a span Presidio found."""
+    return name.startswith(PRESIDIO_SOURCE)
 
 _LOGGERS: Final = (
     "presidio-analyzer",
@@ -239,6 +250,8 @@ class NerEngine:
         self._ner_only_disabled = ner_only_disabled(self._nlp)
         self.lexicon = english_lexicon(self._nlp)
         self.verbs = english_lexicon(self._nlp, pos="verb")
+        #: Both, for the name heuristics (:mod:`redaction.rules.names`).
+        self.english = English(self.lexicon, self.verbs)
         # Warm the pipeline so the first recorded step is not the slow one.
         self._analyzer.analyze(text="Warm up the pipeline.", language=self._language)
         self.load_seconds = time.perf_counter() - started
@@ -332,7 +345,7 @@ def english_lexicon(nlp: Any, pos: str | None = None) -> frozenset[str]:
 def _recognizer_name(result: Any) -> str:
     meta = getattr(result, "recognition_metadata", None) or {}
     name = meta.get("recognizer_name")
-    return f"presidio:{name}" if isinstance(name, str) else "presidio"
+    return f"{PRESIDIO_SOURCE}:{name}" if isinstance(name, str) else PRESIDIO_SOURCE
 
 
 def _presidio_recognizer(name: str, language: str) -> Any:

@@ -23,11 +23,11 @@ from redaction.rules.base import Rule, register
 _SUFFIXES = list(words("addresses", "suffixes"))
 # Street types written before the name ("Rue de Virton 38", "Via Roma 131", "ul. Chrzanowska").
 _PREFIXES = (
-    alternation(words("addresses", "prefixes_4"))
+    alternation(words("addresses", "prefixes_rue_avenue"))
     + r"|avda\.?|avenida|boulevard|bd\.?|bvd\.?|"
-    + alternation(words("addresses", "prefixes_3"))
+    + alternation(words("addresses", "prefixes_french"))
     + r"|rte\.?|"
-    + alternation(words("addresses", "prefixes_2"))
+    + alternation(words("addresses", "prefixes_italian"))
     + r"|c/|"
     + alternation(words("addresses", "prefixes"))
     + r"|(?:the[ \t]+)?corner[ \t]+of"
@@ -42,7 +42,7 @@ _UNIT = (
     r"(?:apt\.?|"
     + alternation(words("addresses", "unit"))
     + r"|ste\.?|"
-    + alternation(words("addresses", "unit_2"))
+    + alternation(words("addresses", "unit_flat"))
     + (
         r"|fl\.?|floor|room|rm\.?|bldg\.?|building|office|dept\.?|#)[ \t]*(?:no\.?[ \t]*"
         r")?[A-Za-z]?\d{1,5}[A-Za-z]?"
@@ -126,21 +126,21 @@ _INTRO = re.compile(
             r")[ \t]+)?address(?:es)?(?:[ \t]+line[ \t]?\d?)?(?:[ \t]*(?::|-|=)|[ \t]+(?:is|"
             r"was)(?:[ \t]+(?:at|in))?|[ \t]*(?=\n))|(?<![\w])(?:lives?|"
         )
-        + alternation(words("addresses", "intro_4"))
+        + alternation(words("addresses", "intro_living"))
         + r"|resides?|"
-        + alternation(words("addresses", "intro_2"))
+        + alternation(words("addresses", "intro_located"))
         + r"|stays?|"
-        + alternation(words("addresses", "intro_5"))
+        + alternation(words("addresses", "intro_moving"))
         + (
             r"|meet(?:ing)?(?:[ \t]+(?:me|you|us|them))?|arrived|deliver(?:ed|y)?|ship(?:ped"
             r")?|send|sent|mail(?:ed)?|drop(?:s|ped)?(?:[ \t]+(?:you|me|it))?[ \t]+off|"
         )
-        + alternation(words("addresses", "intro_3"))
+        + alternation(words("addresses", "intro_stop"))
         + (
             r"|find[ \t]+(?:me|us)|come[ \t]+to|pick[ \t]+(?:me|you|it)[ \t]+up)(?:[ \t]+(?:"
             r"it|them|a[ \t]+new[ \t]+one|the[ \t]+\w+))?[ \t]+(?:"
         )
-        + alternation(words("addresses", "intro_6"))
+        + alternation(words("addresses", "intro_preposition"))
         + (
             r")(?:[ \t]+the[ \t]+(?:corner|north|south|east|west)(?:[ \t]+side)?[ \t]+of)?|("
             r"?<![\w])validate[ \t]+the[ \t]+following\??|(?<![\w])(?:the[ \t]+)?corner[ \t]"
@@ -160,7 +160,7 @@ _NAMED_STREET = re.compile(
             r")[ \t]+(?P<street>(?-i:[^\W\d_a-z][\w'\u2019\-]*)(?:[ \t]+(?-i:[^\W\d_a-z][\w'"
             r"\u2019\-]*)){0,2}[ \t]+(?-i:Street|"
         )
-        + alternation(words("addresses", "named_street_2"))
+        + alternation(words("addresses", "street_types_title_case"))
         + r"|Ave\.?|Rd\.?|Blvd\.?|Strasse|Straße))(?![\w'\u2019\-])"
     ),
     re.I,
@@ -427,7 +427,7 @@ _MEASURE_OR_DATE = re.compile(
         r"\d+(?:[.,]\d+)?[ \t]*(?:[kmgtp]i?b|bytes?|px|pt|ms|[kmg]?hz|"
         + alternation(words("addresses", "measure_or_date"))
         + r"|lbs?|"
-        + alternation(words("addresses", "measure_or_date_2"))
+        + alternation(words("addresses", "measure_rates"))
         + (
             r"|cores?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?"
             r":ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import ClassVar, Final, Literal, TypeVar
 
 from redaction.entities import ENTITY_TYPES
@@ -29,6 +30,36 @@ Where = Literal["typing", "text", "title", "screen"]
 EVERYWHERE: Final[frozenset[Where]] = frozenset({"typing", "text", "title", "screen"})
 
 
+@dataclass(frozen=True, slots=True)
+class Treatment:
+    """What the text redactor checks and does with the spans of one source (a rule, NER, the
+    deny-list), declared by the source instead of the redactor testing its name.
+
+    ``verbatim``: values the user listed: never checked for a name's form, never grown.
+    ``language_guess``: guessed from language, not from a value's form (NER and what grows
+    from it); in a window title a lowercase guess is a program name.
+    ``needs_unknown_word``: kept only when a word of it is not English.
+    ``lowercase_english_is_no_name``: a lowercase PERSON of English words in a line with
+    capitals is dropped.
+    ``verb_is_no_name``: a lowercase PERSON starting with a verb is dropped (the cue was
+    followed by an action).
+    ``end_from_context``: where the name ends is guessed from its context, so in lowercase
+    text its trailing verbs and function words are trimmed.
+    ``full_dates``: its DATE spans are full dates (other sources' DATE spans are a weekday,
+    a year, "last month": not personal).
+    ``spreads``: other uses of its PERSON words in the same text are found too.
+    """
+
+    verbatim: bool = False
+    language_guess: bool = False
+    needs_unknown_word: bool = False
+    lowercase_english_is_no_name: bool = False
+    verb_is_no_name: bool = False
+    end_from_context: bool = False
+    full_dates: bool = False
+    spreads: bool = True
+
+
 class Rule(ABC):
     """Finds spans of one or more entity types in a text.
 
@@ -39,6 +70,11 @@ class Rule(ABC):
     name: ClassVar[str]
     entity_types: ClassVar[frozenset[str]]
     applies_to: ClassVar[frozenset[Where]] = EVERYWHERE
+    #: How the text redactor treats this rule's spans.
+    treatment: ClassVar[Treatment] = Treatment()
+    #: Other source names this rule's spans may carry, with their treatment (a weaker kind of
+    #: finding kept apart from the rule's own).
+    other_sources: ClassVar[tuple[tuple[str, Treatment], ...]] = ()
 
     @abstractmethod
     def find(self, text: str) -> Iterable[Span]:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from redaction.models import Span
-from redaction.rules.base import Rule, register
+from redaction.rules.base import Rule, Treatment, register
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -62,6 +62,7 @@ class DateRecognizer(Rule):
 
     name = "date"
     entity_types = frozenset({"DATE", "DATE_OF_BIRTH"})
+    treatment = Treatment(full_dates=True)
 
     def find(self, text: str) -> Iterator[Span]:
         if not any(c.isdigit() for c in text):

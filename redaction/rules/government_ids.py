@@ -61,7 +61,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (
         (
             r"(?:"
-            + alternation(words("government_ids", "labels_2"))
+            + alternation(words("government_ids", "account_holder_labels"))
             + r")[ \t]+(?:id|number|no\.?|#)"
         ),
         "ACCOUNT_ID",

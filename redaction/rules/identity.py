@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from redaction.entities import LABEL_MAP
 from redaction.models import Span
+from redaction.rules.base import Treatment
 
 if TYPE_CHECKING:
     from redaction.denylist import DenyList
@@ -52,6 +53,8 @@ class IdentityMatcher:
     """Finds deny-list and identity values in text. Thread-safe; one per text redactor."""
 
     name = "deny_list"
+    #: Values the volunteer or the policy listed: taken as they are.
+    treatment = Treatment(verbatim=True)
 
     def __init__(self, static_terms: Iterable[str] = ()) -> None:
         self._static = tuple((t, "IDENTITY") for t in static_terms if len(t.strip()) >= 2)

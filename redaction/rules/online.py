@@ -96,7 +96,7 @@ _REPO_CONTEXT = re.compile(
 _PATHLIKE_OWNER = re.compile(
     (
         r"^(?:"
-        + alternation(words("online", "pathlike_owner_2"))
+        + alternation(words("online", "pathlike_owner_directories"))
         + r"|docs?|tests?|"
         + alternation(words("online", "pathlike_owner"))
         + r")$"
@@ -197,8 +197,9 @@ class LoneCredentialRecognizer(Rule):
 
     name = "lone_credential"
     entity_types = frozenset({"PASSWORD"})
-    # On a screen every short cell is such a line; masked fields are found from the pixels.
-    applies_to: ClassVar[frozenset[Where]] = frozenset({"typing", "text", "title"})
+    # On a screen every short cell is such a line (masked fields are found from the pixels);
+    # a window title is a program's, not a field's value.
+    applies_to: ClassVar[frozenset[Where]] = frozenset({"typing", "text"})
 
     def find(self, text: str) -> Iterator[Span]:
         for match in _LONE_TOKEN.finditer(text):

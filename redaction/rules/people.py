@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from redaction.lexicon import alternation, tagged, words
 from redaction.models import Span
-from redaction.rules.base import Rule, register
+from redaction.rules.base import Rule, Treatment, register
 
 _PARTICLES = r"(?:" + alternation(tagged("names", "particle", "cue")) + r")"
 # A name word: a capitalised word or an initial ("D." / "D"). Lowercase variants are allowed
@@ -34,7 +34,7 @@ _LABEL = re.compile(
         r"(?<![\w])(?:(?:"
         + alternation(words("people", "label"))
         + r")?[ \t]?name|"
-        + alternation(words("people", "label_2"))
+        + alternation(words("people", "person_label"))
         + r")[ \t]*:[ \t]*"
     )
     + _NAME,
@@ -45,7 +45,7 @@ _INTRODUCTION = re.compile(
         r"(?<![\w])(?:named[ \t]+(?:him|her|them|it)|called[ \t]+(?:him|her|them|it)|"
         + alternation(words("people", "introduction"))
         + r"|maiden[ \t]+name[ \t]+(?:is|was)|"
-        + alternation(words("people", "introduction_2"))
+        + alternation(words("people", "introduction_by"))
         + (
             r"|speak[ \t]+(?:to|with)|talk[ \t]+to|meet(?:ing)?[ \t]+with|spoke[ \t]+(?:to|w"
             r"ith)|follow[ \t]+up[ \t]+with|cc'?d?|per)[ \t]+"
@@ -59,7 +59,7 @@ _GREETING = re.compile(
         r"(?:^|(?<=[\n.!?]))[ \t]*(?:"
         + alternation(words("people", "greeting"))
         + r"|good[ \t]+(?:morning|afternoon|evening)|"
-        + alternation(words("people", "greeting_2"))
+        + alternation(words("people", "thanking"))
         + r")[ \t]*,?[ \t]+"
     )
     + _NAME,
@@ -92,9 +92,9 @@ _RENAMED = re.compile(
         )
         + alternation(words("people", "renamed"))
         + r")[ \t]+(?!"
-        + alternation(words("people", "renamed_2"))
+        + alternation(words("people", "renamed_holder"))
         + r")[^\W\d_])[^\n]{0,80}?(?:"
-        + alternation(words("people", "renamed_3"))
+        + alternation(words("people", "renamed_verb"))
         + r")[ \t]+(?:it|this|that|mine|the[ \t]+name)[ \t]+(?:to|as|into)[ \t]+"
     )
     + _NAME,
@@ -135,6 +135,7 @@ class ContextNameRecognizer(Rule):
 
     name = "name_context"
     entity_types = frozenset({"PERSON"})
+    treatment = Treatment(end_from_context=True)
 
     _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = (
         (_TITLE, 0.85),
@@ -323,11 +324,11 @@ _KIN = re.compile(
         r"(?<![\w])(?:"
         + alternation(words("people", "kin"))
         + r")[ \t]+(?:(?:"
-        + alternation(words("people", "kin_2"))
+        + alternation(words("people", "kin_adjective"))
         + r")[ \t]+)?(?:"
-        + alternation(words("people", "kin_4"))
+        + alternation(words("people", "kin_close"))
         + r"|fianc[eé]e?|"
-        + alternation(words("people", "kin_3"))
+        + alternation(words("people", "kin_relative"))
         + r"|co-?worker|boss|neighbou?r|roommate|flatmate|buddy|pal)[ \t]*,?[ \t]+"
     )
     + _NAME,
@@ -350,7 +351,7 @@ _TOWARDS = re.compile(
 _MADE_BY = re.compile(
     (
         r"(?:(?<![\w])(?:"
-        + alternation(words("people", "made_by_2"))
+        + alternation(words("people", "made_by_verb"))
         + r"|co-?written|"
         + alternation(words("people", "made_by"))
         + ')|[\\"\\u201d])[ \\t]+by[ \\t]+'
@@ -382,7 +383,7 @@ _CHARACTER = (
     r"(?:"
     + alternation(words("people", "character"))
     + r")(?:[ \t]+(?:"
-    + alternation(words("people", "character_2"))
+    + alternation(words("people", "character_noun"))
     + r"))?(?=[ \t]*(?:[.,!?;:]|$))"
 )
 _DESCRIBED = re.compile(
@@ -391,7 +392,7 @@ _DESCRIBED = re.compile(
             r"(?P<name>(?-i:[^\W\d_a-z])[\w'\u2019\-]*(?:[ \t]+(?-i:[^\W\d_a-z])[\w'\u2019\-"
             r"]*)?)[ \t]+(?:is|was|seems|seemed)[ \t]+(?:a[ \t]+|an[ \t]+)?(?:(?:"
         )
-        + alternation(words("people", "described_2"))
+        + alternation(words("people", "described_degree"))
         + r")[ \t]+)?"
     )
     + _CHARACTER
@@ -415,7 +416,7 @@ _GIVEN = re.compile(
             r")[ \t]+(?P<name>(?-i:[^\W\d_a-z])[\w'\u2019\-]*(?:[ \t]+(?-i:[^\W\d_a-z])[\w'"
             r"\u2019\-]*)?)[ \t]+(?:"
         )
-        + alternation(words("people", "given_2"))
+        + alternation(words("people", "possessive"))
         + r")(?![\w])"
     ),
     re.I,
@@ -430,7 +431,7 @@ _GIVER = re.compile(
         )
         + alternation(words("people", "giver"))
         + r")[ \t]+){0,2}(?:"
-        + alternation(words("people", "giver_2"))
+        + alternation(words("people", "giver_verb"))
         + (
             r")[ \t]+(?-i:[^\W\d_a-z])[\w'\u2019\-]*(?:[ \t]+(?-i:[^\W\d_a-z])[\w'\u2019\-]*"
             r")?[ \t]+(?:his|her)(?![\w])"
@@ -507,8 +508,10 @@ class NameCueRecognizer(Rule):
 
     name = "name_cue"
     entity_types = frozenset({"PERSON"})
+    treatment = Treatment(end_from_context=True, verb_is_no_name=True)
     #: Spans whose recognizer is this need a word outside the English lexicon to count.
     weak_name: ClassVar[str] = "name_cue_weak"
+    other_sources = ((weak_name, Treatment(needs_unknown_word=True)),)
 
     def find(self, text: str) -> Iterator[Span]:
         # In lowercase text the cue alone marks the name ("my kid selma"); the text redactor

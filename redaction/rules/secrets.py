@@ -30,7 +30,7 @@ _PROVIDER_PATTERNS: tuple[tuple[str, str], ...] = (
         "gitlab_token",
         (
             r"gl(?:"
-            + alternation(words("secrets", "provider_patterns_2"))
+            + alternation(words("secrets", "provider_token_types"))
             + r")-[A-Za-z0-9_\-]{20,64}"
         ),
     ),

@@ -6,6 +6,7 @@ import pytest
 
 from redaction.policy import Policy, load_policy
 from redaction.text import TextRedactor
+from tests.redaction.rules.support import default_text_redactor
 
 
 @pytest.fixture(scope="session")
@@ -16,7 +17,7 @@ def default_policy() -> Policy:
 @pytest.fixture(scope="session")
 def text_redactor(default_policy: Policy) -> TextRedactor:
     """The default policy with its spaCy model (loaded once, about a second)."""
-    return TextRedactor.build(default_policy)
+    return default_text_redactor()
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from redaction.rules.credentials import (
     ProfileUrlRecognizer,
     ProviderKeyRecognizer,
 )
-from tests.redaction.rules.support import found as rule_found
+from tests.redaction.rules.support import table_tests
 
 
 def found(rule: Rule, text: str) -> set[tuple[str, str]]:
@@ -159,11 +159,4 @@ FALSE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "value"), TRUE_CASES)
-def test_registry_true_cases(name: str, text: str, value: str) -> None:
-    assert value in rule_found(name, text)
-
-
-@pytest.mark.parametrize(("name", "text"), FALSE_CASES)
-def test_registry_false_cases(name: str, text: str) -> None:
-    assert rule_found(name, text) == []
+test_true_cases, test_false_cases = table_tests(TRUE_CASES, FALSE_CASES)

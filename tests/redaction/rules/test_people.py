@@ -5,9 +5,7 @@ Names by their context.
 
 from __future__ import annotations
 
-import pytest
-
-from tests.redaction.rules.support import found, threshold_for
+from tests.redaction.rules.support import table_tests
 
 # (rule, text, the value it must find)
 TRUE_CASES = [
@@ -72,11 +70,4 @@ FALSE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "value"), TRUE_CASES)
-def test_true_cases(name: str, text: str, value: str) -> None:
-    assert value in found(name, text, threshold_for(name))
-
-
-@pytest.mark.parametrize(("name", "text"), FALSE_CASES)
-def test_false_cases(name: str, text: str) -> None:
-    assert found(name, text) == []
+test_true_cases, test_false_cases = table_tests(TRUE_CASES, FALSE_CASES)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from redaction.rules.secret_keys import SecretKeyRecognizer, key_words, secret_kind
-from tests.redaction.rules.support import found as rule_found
+from tests.redaction.rules.support import table_tests
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -125,11 +125,4 @@ FALSE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "value"), TRUE_CASES)
-def test_registry_true_cases(name: str, text: str, value: str) -> None:
-    assert value in rule_found(name, text)
-
-
-@pytest.mark.parametrize(("name", "text"), FALSE_CASES)
-def test_registry_false_cases(name: str, text: str) -> None:
-    assert rule_found(name, text) == []
+test_true_cases, test_false_cases = table_tests(TRUE_CASES, FALSE_CASES)

@@ -20,7 +20,7 @@ from redaction.knowledge.identifiers import (
 from redaction.rules.contact import PhoneRecognizer
 from redaction.rules.financial import CreditCardRecognizer
 from redaction.rules.world_ids import DocumentNumberRecognizer, WorldIdRecognizer
-from tests.redaction.rules.support import found
+from tests.redaction.rules.support import table_tests
 
 VALID = {
     "us_ssn": (
@@ -755,11 +755,4 @@ FALSE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "value"), TRUE_CASES)
-def test_registry_true_cases(name: str, text: str, value: str) -> None:
-    assert value in found(name, text)
-
-
-@pytest.mark.parametrize(("name", "text"), FALSE_CASES)
-def test_registry_false_cases(name: str, text: str) -> None:
-    assert found(name, text) == []
+test_true_cases, test_false_cases = table_tests(TRUE_CASES, FALSE_CASES)

@@ -1,0 +1,628 @@
+"""Names by language: the heuristics that read English (the NER model's lexicon and verbs).
+
+Each is a named step the text redactor runs around NER, with its cases in
+``tests/redaction/rules/test_names.py``:
+
+- ``recasing`` (:func:`truecase`): a copy of lowercase typing with likely names capitalised,
+  for NER and for the rules that need capitals;
+- ``ner_name_shape`` (:class:`NameShapeRule`): an organisation or place NER found that is
+  shaped like a person's name;
+- ``unknown_word`` (:class:`UnknownWordRule`): a capitalised word English does not know;
+- ``name_growth`` (:class:`NameGrowth`): a name found in part grows over unknown capitalised
+  neighbours;
+- ``lowercase_name_trim`` (:class:`LowercaseNameTrim`): a name a context rule found in
+  lowercase text loses its trailing verbs and function words;
+- ``name_list`` (:func:`name_list`): every item of a list that holds a name;
+- ``name_propagation`` (:func:`propagate`): other uses of a found name's words;
+- ``name_form`` (:func:`plausible_name`) and the checks the text redactor applies by a source's
+  :class:`~redaction.rules.base.Treatment`.
+
+No gazetteer: a word is a likely name because English does not know it, or by its neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import ClassVar, Final
+
+from redaction.lexicon import alternation, tagged, words
+from redaction.models import Span
+from redaction.rules.base import Treatment
+from redaction.rules.english import WORD, English, is_verb, known_word, stopwords
+
+#: The name of every step here, in the order the text redactor runs them.
+NAME_STEPS: Final = (
+    "recasing",
+    "ner_name_shape",
+    "unknown_word",
+    "name_form",
+    "name_growth",
+    "lowercase_name_trim",
+    "name_list",
+    "name_propagation",
+)
+#: Spans of these types found once are hunted elsewhere in the same text.
+_PROPAGATED = frozenset({"PERSON"})
+#: Words a name found in part may grow by on each side.
+_NAME_GROWTH = 3
+#: The source name of spans the re-capitalised NER pass finds.
+RECASED = "spacy-recased"
+#: How the text redactor treats them: a guess from language.
+RECASED_TREATMENT: Final = Treatment(language_guess=True)
+
+
+class NameShapeRule:
+    """NER often calls a foreign name an organisation or a place. Such a span becomes a PERSON
+    candidate when it is shaped like a name: 1-4 capitalised words or initials, no
+    organisation or place word, no acronym, at least one word the English lexicon does not
+    know, and not one word made of two English words (a product or page title)."""
+
+    name: ClassVar[str] = "ner_name_shape"
+    treatment: ClassVar[Treatment] = Treatment(language_guess=True)
+
+    def __init__(self, english: English) -> None:
+        self.english = english
+
+    def find(self, text: str, spans: Iterable[Span]) -> list[Span]:
+        """PERSON candidates from ``spans`` (NER's, over ``text``)."""
+        lexicon = self.english.lexicon
+        found = []
+        for span in spans:
+            if span.entity_type not in ("ORGANIZATION", "LOCATION", "NRP"):
+                continue
+            phrase = text[span.start : span.end]
+            if name_shaped(phrase, lexicon) and not _compound_word(phrase, lexicon):
+                found.append(Span(span.start, span.end, "PERSON", self.name, 0.55))
+        return found
+
+
+class UnknownWordRule:
+    """Philter's rule: a capitalised word inside a sentence that is not an English word is
+    probably a name. At a sentence start every word is capitalised, so there the word needs
+    more: a name word after it, a name joined to it by "and" or a comma, or a personal pronoun
+    after it.
+
+    Not after a determiner or a software verb, not before a number, never inside code or
+    markup, never in text mostly in capitals. Low score (0.5): it also takes unknown brands
+    and places, so its guesses are not spread to other uses of the word. Part of the passes
+    for typed text (``recased_pass``), which the screen policy turns off.
+
+    With ``recapitalised`` (the mask of a :func:`truecase` copy), only words re-capitalised
+    there count, and everywhere as at a sentence start: in lowercase typing every unknown
+    word (a typo, a command) would otherwise be a name."""
+
+    name: ClassVar[str] = "unknown_word"
+    treatment: ClassVar[Treatment] = Treatment(spreads=False)
+
+    def __init__(self, english: English) -> None:
+        self.english = english
+
+    def find(self, text: str, recapitalised: bytearray | None = None) -> list[Span]:
+        if _mostly_upper(text):
+            return []
+        lexicon = self.english.lexicon
+        stop = stopwords()
+        found: list[Span] = []
+        for match in _CAPITALISED.finditer(text):
+            word = match.group()
+            lower = word.lower()
+            if recapitalised is not None and not recapitalised[match.start()]:
+                continue
+            if (
+                lower in stop
+                or lower in _NOT_NAME_WORDS
+                or any(known_word(part, lexicon) for part in lower.split("-"))
+                or _two_words(lower, lexicon)
+                or _in_code(text, match)
+                or _NUMBER_AFTER.match(text, match.end())
+            ):
+                continue
+            before = text[max(0, match.start() - 24) : match.start()]
+            previous = _PREVIOUS_WORD.search(before)
+            if previous is not None and previous.group(1).lower() in _NOT_BEFORE_A_NAME:
+                continue  # a thing after a determiner, software after a verb for software
+            start, end = match.start(), _name_run_end(text, match.end())
+            if re.match(r"[ \t]*[=(<>{\[]", text[end : end + 4]):
+                continue  # markup or code: a tag, a call, an assignment
+            if recapitalised is not None or _SENTENCE_START.search(before):
+                rest = text[match.end() : match.end() + 160]
+                # In a re-capitalised copy the words next to an unknown one were capitalised
+                # for being next to it: they count only when English does not know them either.
+                run = WORD.findall(text[match.end() : end])
+                evidence = (
+                    (
+                        end > match.end()
+                        and (
+                            recapitalised is None
+                            or any(not known_word(w.lower(), lexicon) for w in run)
+                        )
+                    )
+                    or _JOINED_NAME.match(rest) is not None
+                    or _PERSONAL_PRONOUN.search(rest) is not None
+                )
+                if not evidence:
+                    continue
+            elif (
+                previous is not None
+                and _capitalised_name_word(previous.group(1))
+                and not is_verb(previous.group(1).lower(), self.english.verbs)
+            ):
+                # A capitalised word right before it is a first name (at a sentence start this
+                # also takes a capitalised adverb in).
+                start -= len(before) - previous.start(1)
+            found.append(Span(start, end, "PERSON", self.name, 0.5))
+        return found
+
+
+class NameGrowth:
+    """NER often keeps only part of a foreign name: a name grows over the capitalised words
+    English does not know right next to it. A name grows by a few words at most: in a long
+    list of unknown words each span growing over the whole list made analysis quadratic."""
+
+    name: ClassVar[str] = "name_growth"
+
+    def __init__(self, english: English) -> None:
+        self.english = english
+
+    def apply(self, text: str, span: Span, treatment: Treatment) -> Span:
+        """``span`` grown (a PERSON not taken verbatim), else ``span`` itself."""
+        if span.entity_type != "PERSON" or treatment.verbatim:
+            return span
+        start, end = span.start, span.end
+        for _ in range(_NAME_GROWTH):
+            # A bounded window: rescanning the whole prefix made long name lists cubic.
+            left = _NEIGHBOUR_LEFT.search(text, max(0, start - 64), start)
+            if left is None or not self._unknown_capitalised(left.group(1)):
+                break
+            start = left.start(1)
+        for _ in range(_NAME_GROWTH):
+            right = _NEIGHBOUR_RIGHT.match(text, end)
+            if right is None or not self._unknown_capitalised(right.group(1)):
+                break
+            end = right.end(1)
+        if (start, end) == (span.start, span.end):
+            return span
+        return Span(start, end, span.entity_type, span.recognizer, span.score)
+
+    def _unknown_capitalised(self, word: str) -> bool:
+        return (
+            word[:1].isupper()
+            and not word.isupper()
+            and word.lower() not in _NOT_NAME_WORDS
+            and not known_word(word.lower(), self.english.lexicon)
+        )
+
+
+class LowercaseNameTrim:
+    """In lowercase text a context rule cannot see where a name ends: a name whose end comes
+    from its context loses trailing words that are verbs or function words."""
+
+    name: ClassVar[str] = "lowercase_name_trim"
+
+    def __init__(self, english: English) -> None:
+        self.english = english
+
+    def apply(self, text: str, span: Span, treatment: Treatment) -> Span | None:
+        if span.entity_type != "PERSON" or not treatment.end_from_context:
+            return span
+        words = list(WORD.finditer(text, span.start, span.end))
+        stop = stopwords()
+        end = span.end
+        while len(words) > 1:
+            last = words[-1].group()
+            if not last.islower() or (not is_verb(last, self.english.verbs) and last not in stop):
+                break
+            words.pop()
+            end = words[-1].end()
+        if end == span.end:
+            return span
+        return Span(span.start, end, span.entity_type, span.recognizer, span.score)
+
+
+# A capitalised word of 3+ letters with no capital inside (any script; a hyphenated pair).
+_CAPITALISED = re.compile(
+    r"(?<![\w'\u2019\-@#$/\\.<])[^\W\d_a-z][^\W\d_A-Z]{2,}(?:-[^\W\d_a-z][^\W\d_A-Z]+)?"
+    r"(?![\w'\u2019@/\\])"
+)
+_NUMBER_AFTER = re.compile(r"[ \t]*[\d#]")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'\u2019\-]*)[ \t]+\Z")
+# Nothing but opening quotes and brackets between the word and a sentence or line start.
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n|*\u2022\u2026])[ \t\"'\u201c\u2018(\[]*\Z")
+_JOINED_NAME = re.compile(
+    r"(?:[ \t]+(?:and|or|&)[ \t]+|[ \t]*,[ \t]*)(?-i:[^\W\d_a-z])[^\W\d_A-Z]+(?![\w'\u2019])"
+)
+_PERSONAL_PRONOUN = re.compile(
+    (r"(?<![\w'\u2019])(?:" + alternation(words("people", "personal_pronoun")) + r")\b"), re.I
+)
+_DETERMINER_WORDS = frozenset(words("people", "determiner_words"))
+#: Verbs whose object is software, not a person.
+_SOFTWARE_VERBS = frozenset(words("people", "software_verbs"))
+#: A word right before an unknown capitalised word that makes it a thing, not a name.
+_NOT_BEFORE_A_NAME = _DETERMINER_WORDS | _SOFTWARE_VERBS
+_NAME_PARTICLE = re.compile(
+    r"[ \t]+(?:(?:"
+    + alternation(tagged("names", "particle", "typed"))
+    + (
+        r")[ \t]+)?(?P<word>(?-i:[^\W\d_a-z])(?:[^\W\d_A-Z][\w'\u2019\-]*|\.?))"
+        r"(?![\w'\u2019])"
+    )
+)
+
+
+def _capitalised_name_word(word: str) -> bool:
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and word.lower() not in stopwords()
+        and word.lower() not in _NOT_NAME_WORDS
+    )
+
+
+def _name_run_end(text: str, end: int, limit: int = 3) -> int:
+    """The end of the name that starts before ``end``: up to ``limit`` more capitalised words
+    or initials, each perhaps after a particle ("Willemine ten Pas", "Ana M. Dias")."""
+    for _ in range(limit):
+        match = _NAME_PARTICLE.match(text, end)
+        if match is None:
+            break
+        word = match.group("word")
+        if word == "I" or (len(word.rstrip(".")) > 1 and not _capitalised_name_word(word)):
+            break  # a bare "I" is the pronoun, not an initial
+        end = match.end()
+    return end
+
+
+def _two_words(word: str, lexicon: frozenset[str]) -> bool:
+    """``word`` (lowercase) is two English words of 3+ letters written as one: a product or
+    page name. Stricter than ``_compound_word``: the first part
+    must be a word as it stands, so "kastner" is not "kas" + "tner"."""
+    return any(
+        word[:cut] in lexicon
+        and (word[cut:] in lexicon or (len(word) - cut >= 5 and known_word(word[cut:], lexicon)))
+        for cut in range(3, len(word) - 2)
+    )
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    return bool(letters) and sum(c.isupper() for c in letters) > len(letters) // 2
+
+
+#: A word right before / after a span, one space or tab apart.
+_NEIGHBOUR_LEFT = re.compile(r"(?<![\w'\u2019\-])([^\W\d_][\w'\u2019\-]*)[ \t]\Z")
+_NEIGHBOUR_RIGHT = re.compile(r"[ \t]([^\W\d_][\w'\u2019\-]*)(?![\w'\u2019\-])")
+
+_TITLES = frozenset(words("people", "titles"))
+
+
+def truecase(
+    text: str, lexicon: frozenset[str], verbs: frozenset[str] = frozenset()
+) -> tuple[str, bytearray]:
+    """A copy of ``text`` (same length) with likely names capitalised, for NER on text typed in
+    lowercase, and a mask of the characters of the words it capitalised.
+
+    A lowercase word outside the English lexicon (``NerEngine.lexicon``) is likely a name; so
+    is a lexicon word next to one ("john kowalski") or after a title ("mr. elliott"). Other
+    words keep their case, so sentences still parse as sentences.
+    """
+    stop = stopwords()
+    words = list(WORD.finditer(text))
+    capitalise = [False] * len(words)
+    for i, match in enumerate(words):
+        word = match.group()
+        if (
+            word.islower()
+            and len(word) >= 2
+            and word not in stop
+            and (not lexicon or not known_word(word, lexicon))
+            and not _in_code(text, match)
+        ):
+            capitalise[i] = True
+    # A line of two or three plain words and nothing else (a name typed into a form field)
+    # is capitalised whole, unless a word is a function word or a verb.
+    for line in re.finditer(r"^[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+\.?){1,2}[ \t]*$", text, re.M):
+        inside = [i for i, w in enumerate(words) if line.start() <= w.start() < line.end()]
+        if all(
+            words[i].group().islower()
+            and words[i].group() not in stop
+            and not is_verb(words[i].group(), verbs)
+            and len(words[i].group()) >= 2
+            for i in inside
+        ):
+            for i in inside:
+                capitalise[i] = True
+    joiners = {"and", "or", "&"}
+    for _ in range(2):  # two sweeps: a name's neighbours, then theirs
+        for i, match in enumerate(words):
+            word = match.group()
+            if capitalise[i] or not word.islower():
+                continue
+            before = words[i - 1] if i > 0 else None
+            after = words[i + 1] if i + 1 < len(words) else None
+            left_name = before is not None and capitalise[i - 1] and _adjacent(text, before, match)
+            right_name = after is not None and capitalise[i + 1] and _adjacent(text, match, after)
+            if len(word) == 1:
+                # An initial between two names; or after a known word that then is a first
+                # name. It may carry a full stop.
+                right_name = (
+                    after is not None
+                    and capitalise[i + 1]
+                    and _adjacent(text, match, after, allow_dot=True)
+                )
+                first = (
+                    before is not None
+                    and _adjacent(text, before, match)
+                    and (
+                        before.group().islower()
+                        and before.group() not in stop
+                        and not is_verb(before.group(), verbs)
+                        and len(before.group()) >= 2
+                    )
+                )
+                capitalise[i] = right_name and (left_name or first)
+                if capitalise[i] and first and before is not None:
+                    capitalise[i - 1] = True
+                # A name, an initial, then a surname English knows too.
+                if (
+                    left_name
+                    and word not in ("a", "i")
+                    and after is not None
+                    and _adjacent(text, match, after, allow_dot=True)
+                    and after.group().islower()
+                    and len(after.group()) >= 2
+                    and after.group() not in stop
+                    and not is_verb(after.group(), verbs)
+                ):
+                    capitalise[i] = capitalise[i + 1] = True
+                continue
+            if word in stop and word not in joiners:
+                continue
+            if word in joiners:
+                continue
+            after_title = (
+                before is not None
+                and before.group().lower() in _TITLES
+                and _adjacent(text, before, match, allow_dot=True)
+            )
+            # A known word right before a name is a first name, unless it is a verb (a
+            # request about the person); right after a name it is a surname.
+            first_name = right_name and not is_verb(word, verbs)
+            surname = left_name and not is_verb(word, verbs)
+            coordinated = _coordinated_with_name(text, words, capitalise, i)
+            if after_title or first_name or surname or coordinated:
+                capitalise[i] = True
+    out = list(text)
+    changed = bytearray(len(text))
+    for flag, match in zip(capitalise, words, strict=True):
+        if not flag:
+            continue
+        head = match.group()[0].upper()
+        if len(head) == 1:
+            out[match.start()] = head
+            for k in range(match.start(), match.end()):
+                changed[k] = 1
+    return "".join(out), changed
+
+
+def _in_code(text: str, match: re.Match[str]) -> bool:
+    """Part of a file name, domain, path or identifier (``file.iso``, ``a/b``, ``x_y``)."""
+    before = text[match.start() - 1 : match.start()]
+    after = text[match.end() : match.end() + 2]
+    return before in (".", "/", "_", "@", ":", "\\", "-", "=", "$") or bool(
+        re.match(r"[./_@=:\\(]\w|\d", after)
+    )
+
+
+def _coordinated_with_name(
+    text: str, words: Sequence[re.Match[str]], capitalise: list[bool], i: int
+) -> bool:
+    """A word joined by "and"/"or" to a likely name."""
+    for j, k in ((i - 2, i - 1), (i + 2, i + 1)):
+        if 0 <= j < len(words) and capitalise[j] and words[k].group() in ("and", "or"):
+            return True
+    return False
+
+
+def _adjacent(
+    text: str, left: re.Match[str], right: re.Match[str], allow_dot: bool = False
+) -> bool:
+    gap = text[left.end() : right.start()]
+    return gap in (" ", "\t") or (allow_dot and gap in (". ", "."))
+
+
+
+def lowercase_english_in_cased_line(text: str, span: Span, english: English) -> bool:
+    """A lowercase span of English words in a line with capitals: a command or prose, not a
+    name (a line of its own all in lowercase, such as a form field, may be one)."""
+    value = text[span.start : span.end]
+    return (
+        value.islower()
+        and not _has_no_capitals(_line_around(text, span))
+        and all(known_word(w, english.lexicon) for w in WORD.findall(value))
+    )
+
+
+def all_english(phrase: str, english: English) -> bool:
+    """Every word of ``phrase`` is English (lowercased): a cue alone does not make it a name."""
+    return all(known_word(w.lower(), english.lexicon) for w in WORD.findall(phrase))
+
+
+def verb_first(phrase: str, english: English) -> bool:
+    """``phrase`` is lowercase and starts with a verb: what a cue precedes is an action."""
+    return phrase.islower() and is_verb(phrase.split()[0], english.verbs)
+
+
+def _line_around(text: str, span: Span) -> str:
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _has_no_capitals(text: str) -> bool:
+    return not any(c.isupper() for c in text)
+
+
+def propagate(text: str, spans: Sequence[Span], spreads: Callable[[Span], bool]) -> list[Span]:
+    """``name_propagation``: other occurrences of the words of names already found,
+    case-insensitively, as whole words, from the spans whose source ``spreads`` (a guess that
+    is often a product is not spread to other uses of the word)."""
+    words: dict[str, Span] = {}
+    stop = stopwords()
+    for span in spans:
+        if span.entity_type not in _PROPAGATED or not spreads(span):
+            continue
+        for word in WORD.findall(text[span.start : span.end]):
+            key = word.lower()
+            if len(key) >= 3 and key not in stop:
+                words.setdefault(key, span)
+    if not words:
+        return []
+    pattern = re.compile(
+        r"(?<![^\W_])(?:"
+        + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        + r")(?![^\W_])",
+        re.I,
+    )
+    found = []
+    for match in pattern.finditer(text):
+        origin = words[match.group().lower()]
+        found.append(
+            Span(
+                match.start(),
+                match.end(),
+                origin.entity_type,
+                origin.recognizer,
+                origin.score * 0.95,
+            )
+        )
+    return found
+
+
+#: Words that make a capitalised phrase an organisation or a place rather than a name.
+_NOT_NAME_WORDS = frozenset(tagged("names", "not_a_name", "name_phrase"))
+
+
+def plausible_name(phrase: str) -> bool:
+    """NER sometimes calls code a person (``getUserToken``, ``sha256: 0441...``): a name has
+    no digits, no code punctuation inside its words, and is not camelCase. It starts with a
+    letter and is not a short all-capitals token ("read -s", "100 GB")."""
+    bare = phrase.strip()
+    if not bare[:1].isalpha() or (len(bare) <= 3 and bare.isupper() and " " not in bare):
+        return False
+    for token in phrase.split():
+        core = token.strip(".,;:!?\"'()[]")
+        if any(c.isdigit() for c in core) or re.search(r"[_@/\\=<>{}|]|\(\)|:\S", core):
+            return False
+        if len(re.findall(r"[a-z][A-Z]", core)) >= 2:
+            return False
+    return True
+
+
+def _compound_word(phrase: str, lexicon: frozenset[str]) -> bool:
+    """One word made of two English words: a product or a page
+    title rather than a name."""
+    word = phrase.strip().lower()
+    if " " in word or not word.isalpha():
+        return False
+    return any(
+        known_word(word[:cut], lexicon) and known_word(word[cut:], lexicon)
+        for cut in range(3, len(word) - 2)
+    )
+
+
+#: Name particles: lowercase words a name may hold.
+_SHAPE_PARTICLES = frozenset(tagged("names", "particle", "shape"))
+
+
+def name_shaped(phrase: str, lexicon: frozenset[str]) -> bool:
+    """Could ``phrase`` be a person's name by its shape alone (see :class:`NameShapeRule`)?"""
+    tokens = [t.strip('.,;:!?"()') for t in phrase.split()]
+    tokens = [re.sub(r"['\u2019]s$", "", t) for t in tokens if t]
+    if not 1 <= len(tokens) <= 4 or any(any(c.isdigit() for c in t) for t in tokens):
+        return False
+    unknown = False
+    for token in tokens:
+        lower = token.lower()
+        if lower in _NOT_NAME_WORDS:
+            return False
+        if lower in _SHAPE_PARTICLES:
+            continue
+        if not token[:1].isupper():
+            return False
+        if len(token) > 1 and token.isupper() and not token.endswith("."):
+            return False  # an acronym
+        if len(token.rstrip(".")) > 1 and not known_word(lower, lexicon):
+            unknown = True
+    return unknown
+
+
+_ITEM = r"[^\W\d_][\w'\u2019\-]*(?:[ \t]+[^\W\d_][\w'\u2019\-]*){0,2}"
+_LIST_WORDS = alternation(words("people", "list"))
+_LIST = re.compile(
+    rf"(?<![\w'\u2019\-])(?:{_ITEM}[ \t]*,[ \t]*)*{_ITEM},?[ \t]+(?:and|or|&|{_LIST_WORDS})"
+    rf"[ \t]+{_ITEM}"
+)
+
+
+_COUNTED = re.compile(r"(?<![\w.])(\d{1,2})(?:[ \t]+[^\W\d_][\w'\-]*){0,2}[ \t]*:[ \t]*\Z")
+_LIST_SEPARATOR = re.compile(
+    r"[ \t]*(?:,|&)[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:"
+    + alternation(words("people", "list_separator"))
+    + r")[ \t]+"
+)
+
+
+def name_list(text: str, spans: Sequence[Span]) -> list[Span]:
+    """``name_list``: names listed with a name (in a list of up to three-word items joined by
+    commas and "and"/"or", one item a name): every item of such a list is a name too. In
+    lowercase text at least half the items must be names, unless the list was announced with
+    its own length."""
+    persons = [s for s in spans if s.entity_type == "PERSON"]
+    if not persons:
+        return []
+    lowercase = not any(c.isupper() for c in text)
+    stop = stopwords()
+    found: list[Span] = []
+    for match in _LIST.finditer(text):
+        items: list[tuple[int, int]] = []
+        group = match.group()
+        cuts = [(m.start(), m.end()) for m in _LIST_SEPARATOR.finditer(group)]
+        bounds = [0] + [c for cut in cuts for c in cut] + [len(group)]
+        parts = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+        for number, (part_start, part_end) in enumerate(parts):
+            chunk = group[part_start:part_end]
+            words = list(WORD.finditer(chunk))
+            # Keep the run of name-like words at the end of the first item and at the start of
+            # the others (a list is often preceded and followed by prose).
+            ok = [
+                (w.group()[:1].isupper() or lowercase) and w.group().lower() not in stop
+                for w in words
+            ]
+            keep: list[re.Match[str]] = []
+            if number == 0:
+                for w, good in zip(reversed(words), reversed(ok), strict=True):
+                    if not good:
+                        break
+                    keep.insert(0, w)
+            else:
+                for w, good in zip(words, ok, strict=True):
+                    if not good:
+                        break
+                    keep.append(w)
+            if not keep or len(keep) > 3:
+                items = []
+                break
+            base = match.start() + part_start
+            items.append((base + keep[0].start(), base + keep[-1].end()))
+        if len(items) < 2:
+            continue
+        named = sum(1 for a, b in items if any(p.start < b and a < p.end for p in persons))
+        # A list announced with its own length ("3 founders:") is
+        # one kind of thing, so one name in it is enough even in lowercase text.
+        counted = _COUNTED.search(text, max(0, match.start() - 40), match.start())
+        announced = counted is not None and int(counted.group(1)) == len(items)
+        if named == 0 or (lowercase and named * 2 < len(items) and not announced):
+            continue
+        found.extend(Span(a, b, "PERSON", "name_list", 0.6) for a, b in items)
+    return found
