@@ -15,7 +15,12 @@ an e-mail address now and then), Enter, clicks, scrolls, keys. Measures, from /p
 - peak RSS of the recorder (VmHWM), and the backlog's cap and peak (compressed bytes);
 - recorder CPU while idle (10 s before the script starts), while typing, and after stop;
 - the machine's load average (1 min, sampled every 10 s) during the run, and its cores;
-- MB per minute of episode; events sent and stored.
+- MB per minute of episode; events sent, stored and lost. The script knows which personal
+  values it typed (PERSONAL_VALUES): an episode stores each as one `redacted` event that hides
+  its length (docs/FORMAT.md), so the characters it typed are counted apart, and events lost
+  are non-personal characters sent - character presses stored, personal values sent -
+  `redacted` events stored, clicks and wheel steps sent - stored (0 each: nothing lost), with
+  the characters that differ.
 The anchor in the same run is a bare capture session (pynput + mss, no redaction), whose
 figures show what redaction costs.
 """
@@ -31,12 +36,16 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from redaction.keystrokes import REDACTED_EVENT  # noqa: E402
+from redaction.models import InputEvent  # noqa: E402
 from tests.harness import start_xvfb  # noqa: E402
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -100,30 +109,70 @@ class RssSampler(threading.Thread):
                 "rss_mb_last_quarter_mean": round(sum(last) / len(last))}
 
 
+#: The personal values the script types, by entity type: each typed value should be stored as
+#: one ``redacted`` event (docs/FORMAT.md, ``events``), its characters hidden.
+PERSONAL_VALUES: dict[str, str] = {
+    "jane.doe@example.com": "EMAIL_ADDRESS",
+    "+44 20 7946 0958": "PHONE_NUMBER",
+}
+COMMANDS = ["ls -la /usr/share", "echo notes for jane.doe@example.com", "date",
+            "cat /etc/os-release", "echo build passed", "df -h", "uname -a",
+            "echo call +44 20 7946 0958 later", "seq 1 40"]
+#: Modifiers whose presses make the next key a shortcut, not text (ctrl+l carries "l" on X11).
+_SHORTCUT_MODIFIERS = frozenset({"ctrl", "ctrl_l", "ctrl_r", "alt", "alt_l", "alt_r", "cmd",
+                                 "cmd_l", "cmd_r", "super", "super_l", "super_r"})
+
+
 def xdo(env: dict[str, str], *args: str) -> None:
     subprocess.run(["xdotool", *args], env=env, check=True, timeout=60)
 
 
+def split_personal(text: str) -> tuple[str, list[str]]:
+    """``text`` without the personal values it holds, and those values."""
+    values: list[str] = []
+    rest = text
+    for value in PERSONAL_VALUES:
+        while value in rest:
+            values.append(value)
+            rest = rest.replace(value, "", 1)
+    return rest, values
+
+
+def new_sent() -> dict[str, Any]:
+    """What the script sent: ``chars`` (characters of non-personal text; the multiset in
+    ``char_counts``), ``personal_values`` (typed personal values; their characters in
+    ``personal_chars``, their types in ``personal_by_type``), actions, clicks, wheel steps."""
+    return {"actions": 0, "chars": 0, "char_counts": Counter(), "personal_values": 0,
+            "personal_chars": 0, "personal_by_type": Counter(), "clicks": 0, "wheel": 0}
+
+
+def count_typed(sent: dict[str, Any], text: str) -> None:
+    """Add ``text``, typed by the script, to ``sent``."""
+    rest, values = split_personal(text)
+    sent["chars"] += len(rest)
+    sent["char_counts"].update(rest)
+    sent["personal_values"] += len(values)
+    sent["personal_chars"] += sum(len(v) for v in values)
+    sent["personal_by_type"].update(PERSONAL_VALUES[v] for v in values)
+
+
 def drive(env: dict[str, str], seconds: float, steps_per_minute: float, seed: int
-          ) -> dict[str, int]:
-    """Scripted activity for ``seconds``: returns what was sent (actions, characters typed,
-    clicks, wheel steps), to compare with what the episode holds."""
+          ) -> dict[str, Any]:
+    """Scripted activity for ``seconds``: returns what was sent (see :func:`new_sent`), to
+    compare with what the episode holds."""
     rng = random.Random(seed)
     interval = 60.0 / steps_per_minute
-    commands = ["ls -la /usr/share", "echo notes for jane.doe@example.com", "date",
-                "cat /etc/os-release", "echo build passed", "df -h", "uname -a",
-                "echo call +44 20 7946 0958 later", "seq 1 40"]
     end = time.monotonic() + seconds
-    sent = {"actions": 0, "chars": 0, "clicks": 0, "wheel": 0}
+    sent = new_sent()
     while time.monotonic() < end:
         started = time.monotonic()
         kind = rng.random()
         if kind < 0.45:
-            command = rng.choice(commands)
+            command = rng.choice(COMMANDS)
             xdo(env, "type", "--delay", "100", command)  # ~10 keys/s
             xdo(env, "key", "Return")
             sent["actions"] += 2
-            sent["chars"] += len(command)
+            count_typed(sent, command)
         elif kind < 0.65:
             xdo(env, "mousemove", str(rng.randrange(50, 900)), str(rng.randrange(50, 600)),
                 "click", "1")
@@ -140,21 +189,54 @@ def drive(env: dict[str, str], seconds: float, steps_per_minute: float, seed: in
     return sent
 
 
-def stored_counts(episode: Path) -> dict[str, int]:
-    """Character key presses, button presses and wheel steps the episode holds."""
-    from recorder.episode.reader import open_episode
-
-    counts = {"chars": 0, "clicks": 0, "wheel": 0}
-    for step in open_episode(episode).iter_steps(with_screenshots=False):
-        for event in step.events:
-            if event.kind == "key_press" and event.char and event.char not in ("\n", "\r"):
+def count_events(events: Iterable[InputEvent]) -> dict[str, Any]:
+    """What an episode's events hold, in the terms of :func:`new_sent`: character presses
+    (``chars``, ``char_counts``; not Enter, not a key pressed with Ctrl/Alt/Cmd held: a
+    shortcut types nothing), ``redacted`` events (each stands for one typed personal value or
+    secret run; by placeholder), left-button presses and wheel steps."""
+    counts: dict[str, Any] = {"chars": 0, "char_counts": Counter(), "redacted_events": 0,
+                              "redacted_by_placeholder": Counter(), "clicks": 0, "wheel": 0}
+    held: set[str] = set()
+    for event in events:
+        key = (event.key or "").lower()
+        if event.kind == "key_release":
+            held.discard(key)
+        elif event.kind == "key_press":
+            if key in _SHORTCUT_MODIFIERS:
+                held.add(key)
+            elif event.char and event.char not in ("\n", "\r") and not held:
                 counts["chars"] += 1
-            elif event.kind == "button_press" and event.button == "left":
-                counts["clicks"] += 1
-            elif event.kind == "scroll":
-                counts["wheel"] += abs(event.dy or 0) + abs(event.dx or 0)
+                counts["char_counts"][event.char] += 1
+        elif event.kind == REDACTED_EVENT:
+            counts["redacted_events"] += 1
+            counts["redacted_by_placeholder"][event.key or ""] += 1
+        elif event.kind == "button_press" and event.button == "left":
+            counts["clicks"] += 1
+        elif event.kind == "scroll":
+            counts["wheel"] += abs(event.dy or 0) + abs(event.dx or 0)
     return counts
 
+
+def stored_counts(episode: Path) -> dict[str, Any]:
+    """:func:`count_events` over every step of ``episode``, in order."""
+    from recorder.episode.reader import open_episode
+
+    steps = open_episode(episode).iter_steps(with_screenshots=False)
+    return count_events(event for step in steps for event in step.events)
+
+
+def events_lost(sent: dict[str, Any], stored: dict[str, Any]) -> dict[str, Any]:
+    """Sent minus stored: non-personal characters, personal values (each should be stored as
+    one ``redacted`` event), clicks, wheel steps: 0 everywhere when nothing was lost. The
+    character multisets say which characters differ (the script's own text, no value)."""
+    sent_chars: Counter[str] = sent["char_counts"]
+    stored_chars: Counter[str] = stored["char_counts"]
+    return {"chars": sent["chars"] - stored["chars"],
+            "personal_values": sent["personal_values"] - stored["redacted_events"],
+            "clicks": sent["clicks"] - stored["clicks"],
+            "wheel": sent["wheel"] - stored["wheel"],
+            "chars_missing": dict(sorted((sent_chars - stored_chars).items())),
+            "chars_extra": dict(sorted((stored_chars - sent_chars).items()))}
 
 def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bool,
         log: Path | None = None, max_backlog: float | None = None) -> dict[str, Any]:
@@ -242,7 +324,9 @@ def run(minutes: float, size: tuple[int, int], steps_per_minute: float, bare: bo
                           dropped=summary["dropped"], flags=summary["flags"],
                           redactions=summary["redactions_by_type"])
             stored = stored_counts(Path(summary["episode"]))
-            result["events_lost"] = {k: sent[k] - stored[k] for k in stored}
+            result["events_sent"] = {k: v for k, v in sent.items() if k != "char_counts"}
+            result["events_stored"] = {k: v for k, v in stored.items() if k != "char_counts"}
+            result["events_lost"] = events_lost(sent, stored)
         return result
 
 
