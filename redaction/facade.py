@@ -119,6 +119,7 @@ class Redactor:
             return self._frames
 
     def _build_frames(self) -> FrameRedactor:
+        from redaction.image.context import LayoutRules
         from redaction.image.frame import FrameRedactor
         from redaction.image.ocr import create_engine
         from redaction.image.screen_text import screen_policy
@@ -136,5 +137,9 @@ class Redactor:
                 if self._lines_alone:
                     options["rec_batch"] = 1
             ocr = create_engine(settings.ocr_engine, **options)
-        screen_text = TextRedactor(screen_policy(self.text.policy), self.text.ner)
-        return FrameRedactor(screen_text, ocr, settings=settings, learn_screen_values=self._learn)
+        policy = self.text.policy
+        screen_text = TextRedactor(screen_policy(policy), self.text.ner)
+        rules = LayoutRules.build(policy.disabled_recognizers, policy.rule_scores)
+        return FrameRedactor(
+            screen_text, ocr, settings=settings, learn_screen_values=self._learn, layout_rules=rules
+        )

@@ -14,6 +14,7 @@ from redaction.image.screen_words import url_is_sensitive
 from redaction.image.settings import ImageRedactionSettings
 from redaction.lexicon import words
 from redaction.models import Span, TextAnalyzer
+from redaction.rules.screen_support import is_ui_word, public_company
 
 if TYPE_CHECKING:
     from redaction.denylist import DenyList
@@ -50,8 +51,6 @@ def public_service_address(text: str) -> bool:
     """A no-reply or notifications address of a company everyone knows
     (``no-reply@microsoft.com``): it names a service, not anyone. A no-reply address of any
     other domain still names the employer and is kept."""
-    from redaction.image.context import public_company
-
     match = _NO_REPLY.match(text.strip())
     return match is not None and public_company(match.group("org"))
 
@@ -64,8 +63,6 @@ def screen_check(entity: str, text: str, recognizer: str) -> str:
     quantities, or a "name" made only of UI words, is dropped; a one-word name from NER alone
     must be confirmed by the layout (see ``frame``).
     """
-    from redaction.image.context import is_ui_word
-
     tokens = _tokens(text)
     if not tokens:
         return "drop"

@@ -26,13 +26,12 @@ import numpy as np
 from redaction.image import geometry
 from redaction.image.analysis import UNCONFIRMED, AnalysisCache, analyse_documents
 from redaction.image.blur import redact_boxes
-from redaction.image.context import LayoutContext, extend_lists
+from redaction.image.context import LayoutContext, LayoutRules, extend_lists
 from redaction.image.deny import DenyMatcher, normalise
 from redaction.image.findings import Finding
 from redaction.image.incremental import OcrReport, read_frame
 from redaction.image.layout import Layout, analyse_layout
 from redaction.image.ocr import OcrEngine, OcrLine, create_engine
-from redaction.image.patterns import find_cued, find_patterns
 from redaction.image.screen_words import NOT_OWNERS, PATH_HEADS, PUBLIC_OWNERS
 from redaction.image.settings import ImageRedactionSettings
 from redaction.image.visual import FACE_RECOGNIZER, FaceDetector, PasswordFieldDetector
@@ -153,8 +152,11 @@ class FrameRedactor:
         settings: ImageRedactionSettings | None = None,
         *,
         learn_screen_values: bool = False,
+        layout_rules: LayoutRules | None = None,
     ) -> None:
         self.settings = settings or ImageRedactionSettings()
+        #: The layout rules of the policy (all registered ones when not given).
+        self.layout_rules = layout_rules if layout_rules is not None else LayoutRules.build()
         self.analyzer = analyzer
         self.ocr = ocr or create_engine(self.settings.ocr_engine, **self.settings.ocr_options())
         self.faces = FaceDetector() if self.settings.faces else None
@@ -295,17 +297,18 @@ class FrameRedactor:
         findings += analyse_documents(
             layout, documents, self.analyzer, self.settings, deny_list, self._analysis_cache
         )
+        context = LayoutContext(layout, documents, self.settings, self.layout_rules)
         if self.settings.layout_context:
-            findings += LayoutContext(layout, documents).findings()
+            findings += context.findings("context")
         if deny_list is not None:
             findings += DenyMatcher(
                 ((e.value, e.entity_type) for e in deny_list.entries()),
                 fuzzy_ratio=self.settings.deny_fuzzy_ratio,
                 min_prefix=self.settings.deny_min_prefix,
             ).find(layout)
-        findings += find_patterns(layout, documents, self.settings)
+        findings += context.findings("patterns")
         if self.settings.cued_identifiers:
-            findings += find_cued(layout, documents)
+            findings += context.findings("cued")
         findings = _confirm(layout, findings)
         findings += extend_lists(layout, findings)
         findings += _repeats(layout, findings, self.settings)

@@ -17,13 +17,16 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from redaction.rules import REGISTRY
+from redaction.rules.base import REGISTRY
 
 if TYPE_CHECKING:
     from redaction.policy import Policy
 
-#: Text rules that do not apply to screen text (typing-only ones).
-TYPING_ONLY_RECOGNIZERS = REGISTRY.not_applying_to("screen")
+
+def typing_only_rules() -> frozenset[str]:
+    """Names of the rules that do not apply to screen text (typing-only ones). Read when a
+    policy is made (the registry is complete by then: the rule families import this package)."""
+    return REGISTRY.not_applying_to("screen")
 
 
 def screen_policy(policy: Policy) -> Policy:
@@ -32,5 +35,5 @@ def screen_policy(policy: Policy) -> Policy:
     if ner.recased_pass:
         ner = dataclasses.replace(ner, recased_pass=False)
     return dataclasses.replace(
-        policy, ner=ner, disabled_recognizers=policy.disabled_recognizers | TYPING_ONLY_RECOGNIZERS
+        policy, ner=ner, disabled_recognizers=policy.disabled_recognizers | typing_only_rules()
     )

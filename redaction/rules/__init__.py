@@ -2,7 +2,9 @@
 
 Importing this package registers every built-in rule in :data:`REGISTRY`, family by family
 (the order is the order spans are found in). Add your own with ``@register`` on a
-:class:`Rule` subclass (see :mod:`redaction.rules.base`).
+:class:`Rule` subclass (see :mod:`redaction.rules.base`), or on a
+:class:`redaction.rules.layout_base.LayoutRule` subclass for a rule that reads a screen's
+layout (the ``layout`` and ``screen_*`` families).
 """
 
 from redaction.rules import (  # noqa: F401  (imported to register the rules)
@@ -13,8 +15,12 @@ from redaction.rules import (  # noqa: F401  (imported to register the rules)
     dates,
     financial,
     government_ids,
+    layout,
     online,
     people,
+    screen_identifiers,
+    screen_organisations,
+    screen_people,
     secret_keys,
     secrets,
     signoff,

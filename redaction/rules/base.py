@@ -60,16 +60,23 @@ class Treatment:
     spreads: bool = True
 
 
-class Rule(ABC):
+class Detector(ABC):
+    """What every rule declares: a unique ``name``, the ``entity_types`` it may report and
+    where it applies. :class:`Rule` reads a string; a layout rule
+    (:class:`redaction.rules.layout_base.LayoutRule`) reads a screen's OCR layout."""
+
+    name: ClassVar[str]
+    entity_types: ClassVar[frozenset[str]]
+    applies_to: ClassVar[frozenset[Where]] = EVERYWHERE
+
+
+class Rule(Detector):
     """Finds spans of one or more entity types in a text.
 
     Subclasses set ``name`` (unique), ``entity_types`` (what :meth:`find` may return) and, when
     the rule does not apply everywhere, ``applies_to``; they implement :meth:`find`.
     """
 
-    name: ClassVar[str]
-    entity_types: ClassVar[frozenset[str]]
-    applies_to: ClassVar[frozenset[Where]] = EVERYWHERE
     #: How the text redactor treats this rule's spans.
     treatment: ClassVar[Treatment] = Treatment()
     #: Other source names this rule's spans may carry, with their treatment (a weaker kind of
@@ -90,14 +97,14 @@ class Rule(ABC):
         return Span(start, end, entity_type, self.name, score)
 
 
-R = TypeVar("R", bound=type[Rule])
+R = TypeVar("R", bound=type[Detector])
 
 
 class RuleRegistry:
     """Rule classes by name, in registration order; builds the set a policy enables."""
 
     def __init__(self) -> None:
-        self._classes: dict[str, type[Rule]] = {}
+        self._classes: dict[str, type[Detector]] = {}
 
     def register(self, cls: R) -> R:
         """Class decorator: add a rule class (its ``name`` must be new, its entity types known,
@@ -116,7 +123,7 @@ class RuleRegistry:
     def names(self) -> tuple[str, ...]:
         return tuple(self._classes)
 
-    def classes(self) -> tuple[type[Rule], ...]:
+    def classes(self) -> tuple[type[Detector], ...]:
         return tuple(self._classes.values())
 
     def not_applying_to(self, where: Where) -> frozenset[str]:
@@ -126,8 +133,16 @@ class RuleRegistry:
     def build(
         self, disabled: Iterable[str] = (), wanted: Iterable[str] | None = None
     ) -> list[Rule]:
-        """Instances of every registered rule not in ``disabled`` whose entity types meet
+        """Instances of every registered text rule not in ``disabled`` whose entity types meet
         ``wanted`` (all when None)."""
+        return [r for r in self.instances(disabled, wanted) if isinstance(r, Rule)]
+
+    def instances(
+        self, disabled: Iterable[str] = (), wanted: Iterable[str] | None = None
+    ) -> list[Detector]:
+        """Instances of every registered rule (text and layout rules) not in ``disabled`` whose
+        entity types meet ``wanted`` (all when None). A name in ``disabled`` that no rule has
+        is an error."""
         disabled = set(disabled)
         unknown = disabled - set(self._classes)
         if unknown:

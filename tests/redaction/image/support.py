@@ -9,7 +9,6 @@ import numpy as np
 from redaction.image.context import LayoutContext
 from redaction.image.layout import analyse_layout
 from redaction.image.ocr import OcrLine, OcrWord
-from redaction.image.patterns import find_cued
 from redaction.models import Box
 
 
@@ -39,7 +38,8 @@ def cued(lines: Sequence[OcrLine], entity: str | None = None) -> set[str]:
     """Texts of the findings (layout context and cued identifiers) on these lines."""
     layout = analyse_layout(lines)
     documents = [layout.document("rows"), layout.document("blocks")]
-    findings = LayoutContext(layout, documents).findings() + find_cued(layout, documents)
+    context = LayoutContext(layout, documents)
+    findings = context.findings("context") + context.findings("cued")
     return {
         " ".join(layout.word(ref).text for ref in f.refs)
         for f in findings

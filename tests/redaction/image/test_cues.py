@@ -180,13 +180,12 @@ def test_a_misread_capital_i_still_starts_a_name_after_a_cue() -> None:
 
 
 def test_a_sensitive_url_with_a_space_in_its_path_is_taken_whole() -> None:
-    from redaction.image.patterns import find_patterns
-    from redaction.image.settings import ImageRedactionSettings
+    from redaction.image.context import LayoutContext
 
     def urls(text: str) -> list[str]:
         layout = analyse_layout([line(text, 20, 10)])
         docs = [layout.document("rows"), layout.document("blocks")]
-        found = find_patterns(layout, docs, ImageRedactionSettings())
+        found = LayoutContext(layout, docs).findings("patterns")
         return [" ".join(layout.word(r).text for r in f.refs) for f in found]
 
     whole = "https://acme.sharepoint.com/sites/Review/Shared Documents"

@@ -5,8 +5,8 @@ must catch and a look-alike it must leave alone."""
 from __future__ import annotations
 
 from redaction.image.analysis import public_service_address, screen_check
-from redaction.image.context import name_like
 from redaction.image.layout import analyse_layout
+from redaction.rules.screen_support import name_like
 from tests.redaction.image.support import cued as _found
 from tests.redaction.image.support import line
 

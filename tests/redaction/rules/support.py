@@ -4,13 +4,20 @@ factory of every family's true/false table tests."""
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 
 import pytest
 
+from redaction.image.layout import analyse_layout
+from redaction.image.ocr import OcrLine
+from redaction.image.page import Page
+from redaction.image.settings import ImageRedactionSettings
 from redaction.policy import load_policy
 from redaction.rules import REGISTRY
+from redaction.rules.layout_base import LayoutRule
 from redaction.text import TextRedactor
+from tests.redaction.image.support import line
 
 RULES = {r.name: r for r in REGISTRY.build()}
 
@@ -58,3 +65,35 @@ def default_text_redactor() -> TextRedactor:
     """The default policy's text redactor with its spaCy model: built once per test session
     (the ``text_redactor`` fixture and the tables that need English share it)."""
     return TextRedactor.build(load_policy("default"))
+
+
+def screen_lines(screen: str) -> list[OcrLine]:
+    """OCR lines of a screen drawn in text: each text line is a row (30 px apart, 20 px high, a
+    blank line leaves a gap), and a run of two or more spaces splits a row into separate OCR
+    lines placed at their column (10 px a character). Nothing is read: the layout rules see
+    exactly these lines."""
+    lines = []
+    for row, text in enumerate(screen.split("\n")):
+        for cell in re.finditer(r"\S+(?: \S+)*", text):
+            lines.append(line(cell.group(), 20 + 10 * cell.start(), 10 + 30 * row))
+    return lines
+
+
+def page_of(screen: str, settings: ImageRedactionSettings | None = None) -> Page:
+    """The page the layout rules read for a screen drawn in text (see :func:`screen_lines`)."""
+    layout = analyse_layout(screen_lines(screen))
+    documents = (layout.document("rows"), layout.document("blocks"))
+    return Page(layout, documents, settings or ImageRedactionSettings())
+
+
+LAYOUT_RULES = {r.name: r for r in REGISTRY.instances() if isinstance(r, LayoutRule)}
+
+
+def layout_found(name: str, screen: str) -> set[str]:
+    """The values layout rule ``name`` finds on a screen drawn in text (its words joined; every
+    finding of a layout rule is blurred, whatever its score)."""
+    page = page_of(screen)
+    return {
+        " ".join(page.layout.word(ref).text for ref in f.refs)
+        for f in LAYOUT_RULES[name].find(page)
+    }

@@ -6,8 +6,10 @@ import importlib
 
 import pytest
 
+from redaction.errors import PolicyError
 from redaction.models import Span
 from redaction.rules import REGISTRY, IdentityMatcher, Rule, RuleRegistry
+from redaction.rules.layout_base import LayoutRule
 
 
 def _tables(attribute: str) -> set[str]:
@@ -27,7 +29,22 @@ def test_every_rule_has_true_and_false_cases_in_its_family_test() -> None:
 
 def test_only_typing_rules_stay_off_screens() -> None:
     assert REGISTRY.not_applying_to("screen") == {"lone_credential"}
-    assert REGISTRY.not_applying_to("typing") == set()
+    # Layout rules read a screen's layout: they apply to screens only; text rules everywhere.
+    layout = {r.name for r in REGISTRY.instances() if isinstance(r, LayoutRule)}
+    assert layout and REGISTRY.not_applying_to("typing") == layout
+
+
+def test_layout_rules_are_not_text_rules_and_a_policy_disables_them_by_name() -> None:
+    from redaction.image.context import LayoutRules
+
+    assert not {r.name for r in REGISTRY.build()} & {
+        r.name for r in REGISTRY.instances() if isinstance(r, LayoutRule)
+    }
+    rules = LayoutRules.build(disabled=["column_header", "lone_credential"])
+    names = [r.name for r in rules.rules]
+    assert "column_header" not in names and "label_colon" in names
+    with pytest.raises(PolicyError, match="unknown"):
+        LayoutRules.build(disabled=["no_such_rule"])
 
 
 def test_identity_matcher_matches_parts_of_names() -> None:

@@ -1,0 +1,231 @@
+"""Layout rules of labels and tables: a value is what its label or its column header says it is.
+
+A form, a profile or a detail pane shows a value with a label that names its kind, on the same
+line ("Label: value"), beside it, or above it; a table heads a column with the kind of all its
+cells; an address block starts with a label naming whom it is for. The labels and what each
+announces are data (``redaction/lexicon/screen.toml``, read by
+:mod:`redaction.rules.screen_support`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redaction.image import geometry
+from redaction.image.findings import Finding
+from redaction.image.layout import WordRef
+from redaction.image.page import Page
+from redaction.models import Box
+from redaction.rules.base import register
+from redaction.rules.layout_base import LayoutRule
+from redaction.rules.screen_support import (
+    ADDRESSEE_LABELS,
+    COLUMN_LABELS,
+    PLURAL_LABELS,
+    cell_ok,
+    label_of,
+    name_like,
+    norm_label,
+    org_line,
+    value_ok,
+)
+
+#: What the label rules may announce (the label lexicon's entity types, and PARTY for a column
+#: that holds people or companies).
+_LABELLED = frozenset(
+    {
+        "PERSON",
+        "EMAIL_ADDRESS",
+        "PHONE_NUMBER",
+        "STREET_ADDRESS",
+        "ORGANIZATION",
+        "USERNAME",
+        "REPOSITORY",
+        "ACCOUNT_ID",
+        "SECRET",
+    }
+)
+
+
+@register
+class LabelColonRule(LayoutRule):
+    """A value after its label and a colon on one line ("Label: value"), also glued to the
+    label's word when OCR reads no space after the colon."""
+
+    name = "label_colon"
+    entity_types = _LABELLED
+    order = 10
+    score = 0.6
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        layout = page.layout
+        for li, line in enumerate(layout.lines):
+            words = line.words
+            i = 0
+            while i < len(words):
+                entity = None
+                span = 0
+                for n in (3, 2, 1):
+                    if i + n > len(words):
+                        continue
+                    text = " ".join(w.text for w in words[i : i + n])
+                    if ":" in text:
+                        label, _, rest = text.partition(":")
+                        if label_of(label) and (not rest or n == 1):
+                            entity, span = label_of(label), n
+                            if rest and value_ok(entity or "", rest):
+                                # Glued: the value shares the label's word.
+                                yield from self.found(page, [WordRef(li, i)], entity or "")
+                                entity = None
+                            break
+                if entity is None:
+                    i += 1
+                    continue
+                j = i + span
+                value: list[WordRef] = []
+                while j < len(words):
+                    text = words[j].text
+                    if text.endswith(":") and label_of(text):
+                        break
+                    value.append(WordRef(li, j))
+                    j += 1
+                value_text = " ".join(layout.word(r).text for r in value)
+                if value and value_ok(entity, value_text):
+                    yield from self.found(page, value, entity)
+                i = j
+
+
+@register
+class LabelBesideOrAboveRule(LayoutRule):
+    """A label line with its value right of it on the same row or right under it; under a
+    plural label (a heading over a list), every entry of the list that fits the label."""
+
+    name = "label_beside_or_above"
+    entity_types = _LABELLED
+    order = 20
+    score = 0.55
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        layout = page.layout
+        for row in layout.rows:
+            # A row of several labels is a table header: its neighbours are labels, not values.
+            header = sum(1 for li in row if label_of(layout.lines[li].text)) >= 2
+            for pos, li in enumerate(row):
+                entity = label_of(layout.lines[li].text)
+                if entity is None:
+                    continue
+                candidates: list[int] = []
+                if pos + 1 < len(row) and not header:
+                    nxt = row[pos + 1]
+                    gap = layout.lines[nxt].box.x - geometry.right(layout.lines[li].box)
+                    if gap <= 5 * layout.lines[li].box.h:
+                        candidates.append(nxt)
+                candidates.extend(self._values_below(page, li, entity))
+                plural = norm_label(layout.lines[li].text) in PLURAL_LABELS
+                for value_line in candidates:
+                    text = layout.lines[value_line].text
+                    if value_ok(entity, text) or (plural and cell_ok(entity, text)):
+                        yield from self.found(page, page.line_refs(value_line), entity)
+
+    @staticmethod
+    def _values_below(page: Page, line: int, entity: str) -> list[int]:
+        """The line under a label; under a plural label ("Reviewers"), the whole list."""
+        layout = page.layout
+        below = layout.below(line)
+        if not below or norm_label(layout.lines[line].text) not in PLURAL_LABELS:
+            return below
+        out: list[int] = []
+        while below and len(out) < 30 and cell_ok(entity, layout.lines[below[0]].text):
+            out.append(below[0])
+            below = layout.below(below[0])
+        return out
+
+
+def _col_match(head: Box, cell: Box) -> bool:
+    """Whether ``cell`` stands in the column headed by ``head`` (aligned left, or sharing more
+    than half the narrower width)."""
+    if abs(cell.x - head.x) <= max(head.h, 8):
+        return True
+    shared = min(geometry.right(head), geometry.right(cell)) - max(head.x, cell.x)
+    return bool(shared > 0.5 * min(head.w, cell.w))
+
+
+@register
+class ColumnHeaderRule(LayoutRule):
+    """Cells under a column header that names personal data, down the column until the table
+    ends (a long gap, two missing cells, another label); each cell must still fit the kind."""
+
+    name = "column_header"
+    entity_types = _LABELLED
+    order = 30
+    score = 0.5
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        rows = page.layout.rows
+        lines = page.layout.lines
+        for r, row in enumerate(rows):
+            if len(row) < 2:
+                continue
+            headers = [(li, COLUMN_LABELS.get(norm_label(lines[li].text))) for li in row]
+            short = sum(1 for li in row if len(lines[li].words) <= 3)
+            if not any(e for _, e in headers) or short < 2:
+                continue
+            for li, entity in headers:
+                if entity is None:
+                    continue
+                head = lines[li].box
+                last_y = geometry.bottom(head)
+                pitch = max(head.h * 1.2, 1)
+                misses = 0
+                for next_row in rows[r + 1 : r + 200]:
+                    top = min(lines[x].box.y for x in next_row)
+                    if top - last_y > 3.5 * pitch:
+                        break
+                    cell = [x for x in next_row if _col_match(head, lines[x].box)]
+                    if not cell:
+                        misses += 1
+                        if misses > 1:
+                            break
+                        continue
+                    misses = 0
+                    value = cell[0]
+                    if label_of(lines[value].text) is not None:
+                        break
+                    pitch = max(pitch, 0.5 * (lines[value].box.y - last_y + pitch))
+                    last_y = geometry.bottom(lines[value].box)
+                    if cell_ok(entity, lines[value].text):
+                        kind = entity
+                        if entity == "PARTY":
+                            kind = "PERSON" if name_like(lines[value].text) else "ORGANIZATION"
+                        yield from self.found(page, page.line_refs(value), kind)
+
+
+@register
+class AddresseeRule(LayoutRule):
+    """An addressee label over a name, a company and an address, one a line: the lines under
+    it (up to three, until a digit or another label) are the person or the company."""
+
+    name = "addressee_block"
+    entity_types = frozenset({"PERSON", "ORGANIZATION"})
+    order = 80
+    score = 0.5
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        layout = page.layout
+        lines = layout.lines
+        for li, line in enumerate(lines):
+            if norm_label(line.text) not in ADDRESSEE_LABELS:
+                continue
+            at = li
+            for _ in range(3):
+                below = layout.below(at)
+                if not below:
+                    break
+                at = below[0]
+                text = lines[at].text.strip()
+                if label_of(text) is not None or re.search(r"\d", text):
+                    break
+                entity = "PERSON" if name_like(text) else "ORGANIZATION"
+                if value_ok(entity, text) or org_line(text):
+                    yield from self.found(page, page.line_refs(at), entity)

@@ -1,0 +1,767 @@
+"""Layout rules of online identifiers on screens: user names, channels and repositories.
+
+Handles, channels and repositories identify people and companies in a workplace's screens,
+and they are everywhere in public ones (issue numbers, decorators, source paths). Taken
+anywhere (the ``patterns`` stage) they cost oversmash, so each is a setting (off by default);
+taken where the page itself says what they are (the ``cued`` stage: a chat page's channel list
+or composer, a mention in running text, a code host's page or a git command, a shell prompt or
+a home directory, an editor's title or explorer) they are precise enough for the defaults.
+URLs that carry a token, a user or an address are taken on every page. True and false cases:
+``tests/redaction/rules/test_screen_identifiers.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redaction.image.findings import Finding
+from redaction.image.layout import Layout, WordRef
+from redaction.image.page import Page
+from redaction.image.screen_words import NOT_OWNERS, PATH_HEADS, PUBLIC_OWNERS, url_is_sensitive
+from redaction.image.settings import ImageRedactionSettings
+from redaction.lexicon import alternation, tagged, words
+from redaction.rules.base import register
+from redaction.rules.layout_base import LayoutRule
+
+RECOGNIZER = "screen_pattern"
+
+_HANDLE = re.compile(r"(?<![\w.@])@(?P<v>[A-Za-z0-9_][A-Za-z0-9_.\-]{1,38})(?![\w@(])")
+#: Bare user names where a code host or a code comment names them: "jdoe wants to merge",
+#: "by jdoe_42", "TODO(jdoe):".
+_USER_CONTEXT = re.compile(
+    (
+        r"(?P<v>\b[A-Za-z0-9][A-Za-z0-9_.\-]{1,38})(?=[ \t]+(?:wants[ \t]+to[ \t]+merge|"
+        r"merged[ \t]+\d|"
+    )
+    + alternation(words("screen", "user_context"))
+    + (
+        r"|pushed[ \t]+\d))|\bby[ \t]+@?(?P<w>[a-z][a-z0-9]*[0-9_][a-z0-9_.\-]*|[a-z]{2,"
+        r"}[0-9]+)\b|\b(?i:todo|fixme|xxx|hack|note)\((?P<x>[A-Za-z0-9_.\-]{2,39})\)"
+    )
+)
+#: Code annotations that look like handles.
+_ANNOTATIONS = frozenset(words("screen", "annotations"))
+_PROMPT_USER = re.compile(
+    r"(?<![\w.\-<])(?P<v>[a-z_][a-z0-9_.\-]{1,31}@[A-Za-z0-9][A-Za-z0-9.\-]{0,62})"
+    r"(?=:[~/]|\s*[$#%>])"
+)
+_URL = re.compile(
+    (
+        "(?P<v>(?:https?://|file://|www\\.)[^\\s<>\\\"'|]{3,})|(?<![\\w@.\\-/])(?P<w>(?:[a-z0"
+        r"-9][a-z0-9\-]*\.)+(?:"
+    )
+    + alternation(words("screen", "url"))
+    + ")(?::\\d+)?(?:/[^\\s<>\\\"'|]*)?)(?![\\w@\\-]|\\.\\w)"
+)
+_CHANNEL = re.compile(r"(?<![\w&#/])#(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w])")
+_REPO = re.compile(
+    r"(?:(?:github|gitlab|bitbucket)\.(?:com|org)[/:]|git@[\w.\-]+:|"
+    # Container registries name images after their repository: "ghcr.io/acme/billing:sha".
+    r"(?:ghcr|quay)\.io/|registry\.gitlab\.com/)"
+    r"(?P<v>[A-Za-z0-9][A-Za-z0-9\-]{0,38}/[A-Za-z0-9._\-]{1,100})"
+    r"|(?<![\w./\-])(?P<w>[A-Za-z0-9][A-Za-z0-9\-]{1,38}/[A-Za-z][A-Za-z0-9_.\-]{1,99})(?![\w/])"
+)
+_FILE_EXT = re.compile(
+    (
+        r"\.(?:"
+        + alternation(words("screen", "file_ext_2"))
+        + r"|ya?ml|toml|html?|"
+        + alternation(words("screen", "file_ext"))
+        + r"|jpe?g|svg|gif|log)$"
+    ),
+    re.I,
+)
+
+
+#: Slash pairs of prose and protocols that are never "owner/name".
+_NOT_REPOSITORIES = frozenset(words("screen", "not_repositories"))
+
+
+def _repo_ok(value: str) -> bool:
+    owner, _, name = value.partition("/")
+    if (
+        owner.lower() in PATH_HEADS
+        or owner.lower() in NOT_OWNERS
+        or _FILE_EXT.search(name)
+        or owner.isdigit()
+    ):
+        return False
+    if value.lower() in _NOT_REPOSITORIES:
+        return False
+    return bool(re.search(r"[A-Za-z]", owner)) and bool(re.search(r"[A-Za-z]{2}", name))
+
+
+def _url_tail(layout: Layout, last: WordRef) -> list[WordRef]:
+    """The rest of a URL whose path has a space ("/sites/Review/Shared Documents"): up to
+    three words after it on its line, each capitalised or holding a "/", up to the line's end
+    (an address bar or a link alone on its line)."""
+    words = layout.lines[last.line].words
+    rest = list(range(last.index + 1, len(words)))
+    if not rest or len(rest) > 3 or not re.search(r"/[^/\s]*$", words[last.index].text):
+        return []
+    if all(
+        re.fullmatch(r"[A-Z][\w%.\-]*(?:/[\w%.\-]*)*|[\w%.\-]*/[\w%./\-]*", words[i].text)
+        for i in rest
+    ):
+        return [WordRef(last.line, i) for i in rest]
+    return []
+
+
+#: Channels every chat workspace has: they identify no one.
+_DEFAULT_CHANNELS = frozenset(words("screen", "default_channels"))
+_NOT_CHANNELS = re.compile(
+    (
+        r"^(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8}|"
+        + alternation(words("screen", "not_channels"))
+        + r"|\d+|l\d+(?:-l\d+)?|readme|top|main|content|section-?\d*)$"
+    ),
+    re.I,
+)
+#: Lines that make a page a chat app: its sidebar headings and composer.
+_CHAT_CUES = re.compile(
+    r"^(?:channels|direct messages|huddles|browse channels|all channels)$|^message #|"
+    r"\bjoined #|^huddle in #",
+    re.I | re.M,
+)
+_CHANNEL_CUED = re.compile(r"(?<![\w&#/])#[ \t]?(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w])")
+_CHANNEL_SENTENCE = re.compile(
+    r"(?i:\b(?:"
+    + alternation(words("screen", "channel_sentence"))
+    + (
+        r"|slack:?|channel:?)[ \t]+)#(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w\-])|(?<![\w"
+        r"&#/])#(?P<w>[a-z0-9][a-z0-9_.\-]{1,79})(?=[ \t]+(?i:channel|on slack|in slack)"
+        r"\b)"
+    )
+)
+_CHANNEL_SAID = re.compile(r"[ \t]+(?i:channel|on slack|in slack)\b")
+#: A sidebar entry with its "#" icon read apart or not at all: a lone lowercase slug.
+_SLUG_LINE = re.compile(r"^[#\u266f]?[ \t]*(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})$")
+_CHANNEL_HEADING = re.compile(r"^(?:channels|starred|favorites|favourites)$", re.I)
+
+#: Mentions that address everyone, not someone.
+_BROADCAST = frozenset({"here", "channel", "everyone", "all", "team"})
+#: A code host's tab bar ("Code  Issues 41  Pull requests 7  Actions"): three of these on a line.
+_CODE_HOST_TABS = re.compile(
+    (
+        r"\b(?:"
+        + alternation(words("screen", "code_host_tabs"), spaces=r" ")
+        + r"|forks?|stars?|watch)\b"
+    ),
+    re.I,
+)
+#: A line that alone shows a code host or a git command.
+_CODE_HOST_LINE = re.compile(
+    r"wants to merge|merged \d+ commits?|opened this (?:pull request|issue)|"
+    r"(?:github|gitlab)\.com[/:]|bitbucket\.org[/:]|\bgit (?:clone|remote|push|pull|fetch)\b|"
+    r"\bgit@",
+    re.I,
+)
+#: GitHub's header "owner / name" (spaces around the slash), on a code host's page.
+_SPACED_REPO = re.compile(
+    r"(?<![\w./\-])(?P<o>[A-Za-z0-9][A-Za-z0-9\-]{0,38})[ \t]+(?:\|[ \t]+)?/[ \t]+(?:\|[ \t]+)?"
+    r"(?P<n>[A-Za-z0-9][A-Za-z0-9_.\-]{1,99})(?![\w/])"
+)
+#: A git word on the same line as a bare "owner/name".
+_GIT_LINE = re.compile(
+    (
+        r"\b(?:git|clone|remote|origin|upstream|fork(?:ed)?|"
+        + alternation(words("screen", "git_line"))
+        + r")\b"
+    ),
+    re.I,
+)
+#: A code host's timeline row: "jdoe committed", "jdoe commented 3 days ago".
+_TIMELINE_USER = re.compile(
+    (
+        r"(?:^|(?<=[|\n]) |^\W{0,2})(?P<v>[A-Za-z0-9][A-Za-z0-9_\-]{1,38})[ \t]+(?=(?:"
+        + alternation(words("screen", "timeline_user"))
+        + r"|requested[ \t]+(?:a[ \t]+)?review|requested[ \t]+changes|added[ \t]+\d+|"
+        + alternation(words("screen", "timeline_user_2"))
+        + r")\b)"
+    ),
+    re.M,
+)
+#: An avatar's initials and a login: "KW kimberly-walters", "ZM zachary66" (OCR may keep one
+#: letter of two: "w isaiah_w").
+_AVATAR_LOGIN = re.compile(r"^(?P<i>[A-Za-z]{1,2})[ \t]+(?P<v>[a-z][a-z0-9_.\-]{2,38})$")
+
+
+def _initials_fit(initials: str, login: str) -> bool:
+    """One of the initials starts a part of the login ("KW" kimberly-walters, "w" isaiah_w)."""
+    starts = {part[0] for part in re.split(r"[\-_.\d]+", login.lower()) if part}
+    return any(letter in starts for letter in initials.lower())
+
+
+def value_chosen(value: str) -> bool:
+    """A login someone chose: a dash, underscore, dot or digit in it ("jane-doe", "ana42")."""
+    return bool(re.search(r"[a-z][\-_.]?[0-9]|[a-z][\-_.][a-z]", value))
+
+
+#: "... into main from jdoe:branch" (a pull request from a fork or a user's branch).
+_FROM_BRANCH = re.compile(r"\bfrom[ \t]+(?P<v>[A-Za-z0-9][A-Za-z0-9_\-]{1,38}):[\w./\-]+")
+#: A shell prompt "jdoe@MacBook-Pro ~/code (main) $", "jdoe@host:~$" (not "<a@b.com>", an
+#: address in brackets).
+_PROMPT = re.compile(
+    r"(?<![\w.\-@<])(?P<v>[a-z_][a-z0-9_.\-]{1,31})@[A-Za-z0-9][A-Za-z0-9.\-]{0,62}"
+    r"(?=:[~/]|[ \t]+~|[ \t]*[$#%>\u276f])"
+)
+#: A home directory: the user name in it identifies the person.
+_HOME = re.compile(
+    r"(?:/Users/|/home/|[A-Za-z]:\\Users\\)(?P<v>[A-Za-z0-9_.\-]{2,32})(?=[/\\\s]|$)"
+)
+_SYSTEM_USERS = frozenset(words("screen", "system_users"))
+_MENTION = re.compile(
+    r"(?<![\w.@/\\])@(?P<v>[A-Za-z0-9_][A-Za-z0-9_.\-]{1,38}[A-Za-z0-9_])(?![\w@(/])"
+)
+
+
+#: An editor's title bar: "billing.py — atlas-payments — Visual Studio Code" (the middle part
+#: is the open folder: the project's repository).
+_EDITOR_TITLE = re.compile(
+    (
+        (
+            r"(?:\S+\.\w{1,8}[ \t]+[\u2014\u2013\-][ \t]+|^|(?<=\n))(?P<v>[A-Za-z0-9][A-Za-z"
+            r"0-9_.\-]{2,99})(?:[ \t]+\[[^\]\n]*\])?[ \t]+[\u2014\u2013\-][ \t]+(?:Visual St"
+            r"udio Code|VS ?Code|"
+        )
+        + alternation(words("screen", "editor_title"), spaces=r" ")
+        + (
+            r"|Code - OSS)\b|(?:^|(?<=\n))(?P<t>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})[ \t]+[\u20"
+            r"14\u2013][ \t]+-?(?:zsh|bash|fish|sh)\b|(?:^|(?<=\n))(?P<j>[A-Za-z0-9][A-Za-z0"
+            r"-9_.\-]{2,99})[ \t]+[\u2014\u2013][ \t]+[\w\-]+\.\w{1,8}[ \t]*(?=\n|$)"
+        )
+    ),
+    re.M,
+)
+#: An editor's explorer: the open folder's name right under its "EXPLORER" heading.
+_EXPLORER = re.compile(r"^(?:explorer|project|files)(?::.*)?$", re.I)
+#: A prompt showing the git branch after the folder: "~/code/atlas-payments (main) $",
+#: oh-my-zsh's "➜  atlas-payments git:(main)": the folder is a repository.
+_PROMPT_REPO = re.compile(
+    r"(?:[~/][\w./\-]*/|\u279c[ \t]+)(?P<v>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})[ \t]+"
+    r"(?:git:)?\([\w./\-]{1,80}\)"
+)
+#: A chat app named on the row ("#proj-x - Acme - Slack", "Slack | #proj-x"): its "#x" is a
+#: channel.
+_CHAT_APP = re.compile(r"\b(?:" + alternation(words("screen", "chat_app"), spaces=r" ") + r")\b")
+#: git's own words for the folder it clones into.
+_CLONED_INTO = re.compile(r"Cloning into ['\u2018\u2019`]?(?P<v>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})")
+#: A line that is only a channel name someone chose ("#team-payments", "#ops_alerts  · 12
+#: members"): a notification's title, a search result.
+_CHANNEL_LINE = re.compile(
+    r"^[ \t]*#(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})[ \t]*(?:[\u00b7|\u2022,][^\n]*)?$", re.M
+)
+
+
+def _chosen_slug(value: str) -> bool:
+    """A name someone chose for a project or a channel: a dash, underscore or digit inside."""
+    return len(value) >= 5 and bool(re.search(r"[a-z][\-_\d]|[\-_][a-z]", value, re.I))
+
+
+def _tab_bar(text: str) -> bool:
+    """A code host's tab bar: "Pull requests" (or "Merge requests") and two more of its tabs."""
+    tabs = {m.lower() for m in _CODE_HOST_TABS.findall(text)}
+    return bool(tabs & {"pull requests", "merge requests"}) and len(tabs) >= 3
+
+
+def _page_has(pattern: re.Pattern[str], layout: Layout) -> bool:
+    return any(pattern.search(line.text.strip()) for line in layout.lines)
+
+
+def _channel_ok(value: str) -> bool:
+    value = value.rstrip(".")
+    return (
+        value.lower() not in _DEFAULT_CHANNELS
+        and not _NOT_CHANNELS.match(value)
+        and bool(re.search(r"[a-z]{2}", value))
+    )
+
+
+#: "a/b" pairs of prose, not repositories.
+_PROSE_PAIRS = frozenset(words("screen", "prose_pairs"))
+#: UI words that stand before verbs or around a slash in a code host's chrome.
+_NOT_NAMES_UI = frozenset(tagged("names", "not_a_name", "screen_ui"))
+
+
+class _IdentifierRule(LayoutRule):
+    """An identifier rule: its findings record ``screen_pattern`` and score 0.6 unless said."""
+
+    recognizer = RECOGNIZER
+    score = 0.6
+
+    def take(self, page: Page, start: int, end: int, entity: str) -> Iterator[Finding]:
+        """The words of the rows document between ``start`` and ``end``."""
+        rows = page.rows
+        if rows is not None:
+            yield from self.found(page, page.refs_between(rows, start, end), entity)
+
+
+# --- anywhere on the page: each a setting -----------------------------------------------------
+
+
+class _AnywhereRule(_IdentifierRule):
+    """A pattern taken anywhere on the page (the rows document: these never cross words);
+    ``sigil``: the "@" or "#" before the value is taken too."""
+
+    stage = "patterns"
+    pattern: re.Pattern[str]
+    entity: str
+    sigil: bool = False
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        document = page.rows
+        if document is None:
+            return
+        for match in self.pattern.finditer(document.text):
+            group = next(
+                g
+                for g in ("v", "w", "x")
+                if g in self.pattern.groupindex and match.group(g) is not None
+            )
+            if not self.keeps(match.group(group), page.settings):
+                continue
+            start, end = match.span(group)
+            if self.sigil:
+                start -= 1
+            refs = page.refs_between(document, start, end)
+            yield from self.found(page, refs + self.more(page.layout, refs), self.entity)
+
+    def keeps(self, value: str, settings: ImageRedactionSettings) -> bool:
+        return True
+
+    def more(self, layout: Layout, refs: list[WordRef]) -> list[WordRef]:
+        """Words after the match that belong to the value."""
+        return []
+
+
+@register
+class ScreenUrlRule(_AnywhereRule):
+    """A URL; under the ``sensitive`` URL policy only one that carries a token, a user, an
+    address or a private-looking path (on a screen an invitation or reset link is as good as a
+    password). A path with spaces goes on over the rest of its line."""
+
+    name = "screen_url"
+    entity_types = frozenset({"URL"})
+    pattern = _URL
+    entity = "URL"
+
+    def keeps(self, value: str, settings: ImageRedactionSettings) -> bool:
+        return settings.url_policy != "sensitive" or url_is_sensitive(value)
+
+    def more(self, layout: Layout, refs: list[WordRef]) -> list[WordRef]:
+        return _url_tail(layout, refs[-1]) if refs else []
+
+
+class _HandleSetting(_AnywhereRule):
+    entity_types = frozenset({"USERNAME"})
+    entity = "USERNAME"
+
+    def enabled(self, settings: ImageRedactionSettings) -> bool:
+        return settings.handles
+
+
+@register
+class ScreenHandleRule(_HandleSetting):
+    """Any "@handle" that is not a code annotation (the ``handles`` setting)."""
+
+    name = "screen_handle"
+    pattern = _HANDLE
+    sigil = True
+
+    def keeps(self, value: str, settings: ImageRedactionSettings) -> bool:
+        return value.lower() not in _ANNOTATIONS
+
+
+@register
+class ScreenPromptUserRule(_HandleSetting):
+    """The "user@host" of any shell prompt (the ``handles`` setting)."""
+
+    name = "screen_prompt_user"
+    pattern = _PROMPT_USER
+
+
+@register
+class ScreenUserContextRule(_HandleSetting):
+    """A bare user name where a code host or a code comment names one (the ``handles``
+    setting)."""
+
+    name = "screen_user_context"
+    pattern = _USER_CONTEXT
+
+
+@register
+class ScreenChannelRule(_AnywhereRule):
+    """Any "#channel" with a letter in it (the ``channels`` setting)."""
+
+    name = "screen_channel"
+    entity_types = frozenset({"CHANNEL"})
+    pattern = _CHANNEL
+    entity = "CHANNEL"
+    sigil = True
+
+    def enabled(self, settings: ImageRedactionSettings) -> bool:
+        return settings.channels
+
+    def keeps(self, value: str, settings: ImageRedactionSettings) -> bool:
+        return bool(re.search(r"[a-z]", value))
+
+
+@register
+class ScreenRepositoryRule(_AnywhereRule):
+    """Any "owner/name" that can be a repository (the ``repo_paths`` setting)."""
+
+    name = "screen_repository"
+    entity_types = frozenset({"REPOSITORY"})
+    pattern = _REPO
+    entity = "REPOSITORY"
+
+    def enabled(self, settings: ImageRedactionSettings) -> bool:
+        return settings.repo_paths
+
+    def keeps(self, value: str, settings: ImageRedactionSettings) -> bool:
+        return _repo_ok(value.removesuffix(".git"))
+
+
+# --- where the page says what they are: on by default ------------------------------------------
+
+
+def chat_page(layout: Layout) -> bool:
+    """A chat app's page: its sidebar headings or its composer are on screen."""
+    return _page_has(_CHAT_CUES, layout)
+
+
+def code_host_page(layout: Layout) -> bool:
+    """A code host's page or a git command: a line that shows one, or a row of its tabs (a tab
+    bar is drawn with wide gaps and icons, so OCR reads each tab as its own line: the tabs are
+    counted per row)."""
+    row_texts = [" ".join(layout.lines[i].text for i in row) for row in layout.rows]
+    return any(_CODE_HOST_LINE.search(text) or _tab_bar(text) for text in row_texts)
+
+
+class _CuedRule(_IdentifierRule):
+    stage = "cued"
+
+
+_CHANNEL_TYPES = frozenset({"CHANNEL"})
+_USER_TYPES = frozenset({"USERNAME"})
+_REPOSITORY_TYPES = frozenset({"REPOSITORY"})
+
+
+@register
+class ChatChannelRule(_CuedRule):
+    """On a chat page, a "#name" (the icon may be read apart) that is not a channel every
+    workspace has."""
+
+    name = "chat_channel"
+    entity_types = _CHANNEL_TYPES
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        rows = page.rows
+        if rows is None or not chat_page(page.layout):
+            return
+        for match in _CHANNEL_CUED.finditer(rows.text):
+            if _channel_ok(match.group("v")):
+                yield from self.take(page, match.start(), match.end("v"), "CHANNEL")
+
+
+@register
+class ChannelSidebarRule(_CuedRule):
+    """On a chat page, the lone lowercase slugs listed under a channels heading."""
+
+    name = "channel_sidebar"
+    entity_types = _CHANNEL_TYPES
+    score = 0.55
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        layout = page.layout
+        if not page.documents or not chat_page(layout):
+            return
+        for block in layout.blocks:
+            under = False
+            for li in block:
+                text = layout.lines[li].text.strip()
+                if _CHANNEL_HEADING.match(text):
+                    under = True
+                    continue
+                slug = _SLUG_LINE.match(text) if under else None
+                if slug is None:
+                    under = False
+                    continue
+                if _channel_ok(slug.group("v")):
+                    yield from self.found(page, page.line_refs(li), "CHANNEL")
+
+
+@register
+class ChannelSentenceRule(_CuedRule):
+    """Off a chat page, a "#name" a sentence points at as a channel: followed by the word for
+    one (any name), or after a preposition (only a name someone chose, with a dash or an
+    underscore)."""
+
+    name = "channel_sentence"
+    entity_types = _CHANNEL_TYPES
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        rows = page.rows
+        if rows is None or chat_page(page.layout):
+            return
+        for match in _CHANNEL_SENTENCE.finditer(rows.text):
+            group = "v" if match.group("v") is not None else "w"
+            value = match.group(group).rstrip(".")
+            outright = _CHANNEL_SAID.match(rows.text, match.end(group))
+            if _channel_ok(value) and (outright or re.search(r"[a-z][\-_][a-z0-9]", value)):
+                yield from self.take(page, match.start(group) - 1, match.end(group), "CHANNEL")
+
+
+@register
+class ChatAppRowChannelRule(_CuedRule):
+    """Off a chat page, the "#name"s of a row that names a chat app (a window title, a
+    notification)."""
+
+    name = "chat_app_channel"
+    entity_types = _CHANNEL_TYPES
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        rows = page.rows
+        if rows is None or chat_page(page.layout):
+            return
+        for row_match in re.finditer(r"[^\n]+", rows.text):
+            if not _CHAT_APP.search(row_match.group()):
+                continue
+            for match in _CHANNEL.finditer(rows.text, row_match.start(), row_match.end()):
+                if _channel_ok(match.group("v")):
+                    yield from self.take(page, match.start(), match.end(), "CHANNEL")
+
+
+@register
+class ChannelLineRule(_CuedRule):
+    """Off a chat page, a line that is only a "#name" someone chose (dash or underscore), with
+    at most a detail after a separator (a notification's title, a search result)."""
+
+    name = "channel_line"
+    entity_types = _CHANNEL_TYPES
+    score = 0.55
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        layout = page.layout
+        if not page.documents or chat_page(layout):
+            return
+        for li, ocr_line in enumerate(layout.lines):
+            alone = _CHANNEL_LINE.match(ocr_line.text)
+            if (
+                alone
+                and _channel_ok(alone.group("v"))
+                and re.search(r"[a-z][\-_][a-z0-9]", alone.group("v"))
+            ):
+                end = len(alone.group("v")) + ocr_line.text.index("#") + 1
+                refs = [
+                    WordRef(li, i)
+                    for i in range(len(ocr_line.words))
+                    if sum(len(w.text) + 1 for w in ocr_line.words[:i]) < end
+                ]
+                yield from self.found(page, refs, "CHANNEL")
+
+
+@register
+class ProjectFolderRule(_CuedRule):
+    """The project folder an editor's or a terminal's title, git's clone message or a prompt
+    showing a branch names: a repository, when its name is one someone chose."""
+
+    name = "project_folder"
+    entity_types = _REPOSITORY_TYPES
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        rows = page.rows
+        if rows is None:
+            return
+        for pattern in (_EDITOR_TITLE, _CLONED_INTO, _PROMPT_REPO):
+            for match in pattern.finditer(rows.text):
+                group = next(g for g in ("v", "t", "j") if match.groupdict().get(g))
+                value = match.group(group).removesuffix(".git")
+                if _chosen_slug(value) and not _FILE_EXT.search(value):
+                    yield from self.take(page, *match.span(group), "REPOSITORY")
+
+
+@register
+class ExplorerFolderRule(_CuedRule):
+    """The open folder's name right under an editor's explorer heading (one word someone
+    chose, after a fold mark)."""
+
+    name = "explorer_folder"
+    entity_types = _REPOSITORY_TYPES
+    score = 0.55
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        layout = page.layout
+        if not page.documents:
+            return
+        for li, ocr_line in enumerate(layout.lines):
+            if not _EXPLORER.match(ocr_line.text.strip()):
+                continue
+            for below in layout.below(li):
+                tokens = [w.text for w in layout.lines[below].words]
+                start = (
+                    1
+                    if len(tokens) > 1 and re.fullmatch(r"[v>\u02c5\u2304\u2228\u203a]", tokens[0])
+                    else 0
+                )
+                name = " ".join(tokens[start:])
+                if len(tokens) - start == 1 and _chosen_slug(name) and not _FILE_EXT.search(name):
+                    yield from self.found(page, [WordRef(below, start)], "REPOSITORY")
+
+
+@register
+class MentionRule(_CuedRule):
+    """An "@name" in running text: not one that addresses everyone, not a code annotation,
+    and off a chat page not at the start of a line (a decorator) nor a capitalised word alone
+    (a language annotation)."""
+
+    name = "mention"
+    entity_types = _USER_TYPES
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        rows = page.rows
+        if rows is None:
+            return
+        chat = chat_page(page.layout)
+        for match in _MENTION.finditer(rows.text):
+            value = match.group("v")
+            head = value.split(".")[0].lower().replace("0", "o")
+            if head in _ANNOTATIONS or value.lower() in _BROADCAST:
+                continue
+            line_start = rows.text.rfind("\n", 0, match.start()) + 1
+            before = rows.text[line_start : match.start()]
+            if not chat and (not before.strip() or before.strip().isdigit()):
+                continue
+            if value[:1].isupper() and not chat and not re.search(r"[\d._\-]", value):
+                continue
+            yield from self.take(page, match.start(), match.end(), "USERNAME")
+
+
+@register
+class PromptHomeUserRule(_CuedRule):
+    """The user of a shell prompt ("user@host" before a path or a prompt sign) and of a home
+    directory, unless a system account."""
+
+    name = "prompt_or_home_user"
+    entity_types = _USER_TYPES
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        rows = page.rows
+        if rows is None:
+            return
+        for pattern in (_PROMPT, _HOME):
+            for match in pattern.finditer(rows.text):
+                if match.group("v").lower() not in _SYSTEM_USERS:
+                    yield from self.take(page, *match.span("v"), "USERNAME")
+
+
+@register
+class UserCueRule(_CuedRule):
+    """A login where its words say it is one: before a code host's verbs, in a code
+    comment's owner mark, after "by" (a login-shaped word, on a code host's page only); on a
+    code host's page also a timeline row's actor and the user of a "user:branch"."""
+
+    name = "user_cue"
+    entity_types = _USER_TYPES
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        rows = page.rows
+        if rows is None:
+            return
+        code_host = code_host_page(page.layout)
+        patterns = (_TIMELINE_USER, _FROM_BRANCH, _USER_CONTEXT) if code_host else (_USER_CONTEXT,)
+        for pattern in patterns:
+            for match in pattern.finditer(rows.text):
+                group = next(
+                    g for g in ("v", "w", "x") if g in pattern.groupindex and match.group(g)
+                )
+                value = match.group(group)
+                if value.lower() in _NOT_NAMES_UI or value.lower() in NOT_OWNERS:
+                    continue
+                if group == "w" and not code_host:
+                    continue
+                yield from self.take(page, *match.span(group), "USERNAME")
+
+
+@register
+class AvatarLoginRule(_CuedRule):
+    """On a code host's page, a login beside its avatar's initials alone on a line (a list of
+    reviewers or members): a name someone chose that one of the initials starts."""
+
+    name = "avatar_login"
+    entity_types = _USER_TYPES
+    score = 0.55
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        layout = page.layout
+        if not page.documents or not code_host_page(layout):
+            return
+        for li, ocr_line in enumerate(layout.lines):
+            avatar = _AVATAR_LOGIN.match(ocr_line.text.strip())
+            if (
+                avatar
+                and _initials_fit(avatar.group("i"), avatar.group("v"))
+                and value_chosen(avatar.group("v"))
+                and avatar.group("v").lower() not in _NOT_NAMES_UI
+            ):
+                yield from self.found(page, [WordRef(li, len(ocr_line.words) - 1)], "USERNAME")
+
+
+@register
+class CuedRepositoryRule(_CuedRule):
+    """A repository: after a code host's address or in a git remote always; a bare
+    "owner/name" next to a git word on its line, or (a name someone chose) on a chat or a code
+    host's page. Public owners and prose pairs are left alone."""
+
+    name = "cued_repository"
+    entity_types = _REPOSITORY_TYPES
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        rows = page.rows
+        if rows is None:
+            return
+        chat = chat_page(page.layout)
+        code_host = code_host_page(page.layout)
+        for match in _REPO.finditer(rows.text):
+            group = "v" if match.group("v") is not None else "w"
+            value = match.group(group).removesuffix(".git")
+            if not _repo_ok(value) or value.split("/")[0].lower() in PUBLIC_OWNERS:
+                continue
+            if group == "w":
+                line_start = rows.text.rfind("\n", 0, match.start()) + 1
+                line_end = rows.text.find("\n", match.end())
+                line = rows.text[line_start : line_end if line_end >= 0 else len(rows.text)]
+                slug_like = bool(re.search(r"[\-_\d]", value))
+                prose = value.lower() in _PROSE_PAIRS
+                if prose or not (_GIT_LINE.search(line) or ((code_host or chat) and slug_like)):
+                    continue
+            yield from self.take(page, *match.span(group), "REPOSITORY")
+
+
+@register
+class CodeHostRepositoryRule(_CuedRule):
+    """On a code host's page, "owner / name" with spaces around the slash (its header), when
+    the name is a lowercase slug or has a dash, underscore or dot (a breadcrumb of capitalised
+    words is not a repository)."""
+
+    name = "code_host_repository"
+    entity_types = _REPOSITORY_TYPES
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        rows = page.rows
+        if rows is None or not code_host_page(page.layout):
+            return
+        for match in _SPACED_REPO.finditer(rows.text):
+            owner, name = match.group("o"), match.group("n")
+            value = f"{owner}/{name}"
+            if not re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*|.*[\-_.].*", name):
+                continue
+            if (
+                not _repo_ok(value)
+                or owner.lower() in PUBLIC_OWNERS
+                or owner.lower() in _NOT_NAMES_UI
+                or name.lower() in _NOT_NAMES_UI
+            ):
+                continue
+            yield from self.take(page, match.start("o"), match.end("n"), "REPOSITORY")

@@ -1,0 +1,79 @@
+"""User names, channels and repositories on screens drawn in text (no OCR): taken where the
+page shows what they are (or anywhere, for the rules a setting switches on), and look-alikes
+on public pages (decorators, issue numbers, source paths, public projects)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.redaction.rules.support import layout_found
+
+_CHAT = "Channels\nDirect messages\n"
+_CODE_HOST = "Code  Issues 41  Pull requests 7  Actions\n"
+
+# The registry's table for this family (tests/redaction/rules/test_registry.py): (rule, screen
+# drawn in text, value found) and (rule, screen with nothing found).
+TRUE_CASES = [
+    (
+        "screen_url",
+        "https://example.org/reset?token=a1b2c3d4e5f6",
+        "https://example.org/reset?token=a1b2c3d4e5f6",
+    ),
+    ("screen_handle", "ping @jdoe_42 about it", "@jdoe_42"),
+    ("screen_prompt_user", "jdoe@laptop:~$ ls", "jdoe@laptop:~$"),
+    ("screen_user_context", "TODO(jdoe): remove", "TODO(jdoe):"),
+    ("screen_channel", "see #ops-alerts", "#ops-alerts"),
+    ("screen_repository", "initech/atlas-billing", "initech/atlas-billing"),
+    ("chat_channel", _CHAT + "Moving this to #ops-payments please", "#ops-payments"),
+    ("channel_sidebar", "Channels\nproj-falcon\ncust-initech\nDirect messages", "proj-falcon"),
+    ("channel_sentence", "Posted in #team-payments today", "#team-payments"),
+    ("chat_app_channel", "#proj-x - Acme - Slack", "#proj-x"),
+    ("channel_line", "#team-payments", "#team-payments"),
+    (
+        "project_folder",
+        "billing.py \u2014 atlas-payments \u2014 Visual Studio Code",
+        "atlas-payments",
+    ),
+    ("explorer_folder", "EXPLORER\n> atlas-payments", "atlas-payments"),
+    ("mention", "can @ada.byron check the numbers?", "@ada.byron"),
+    ("prompt_or_home_user", "/Users/jdoe/code/atlas", "/Users/jdoe/code/atlas"),
+    ("user_cue", "jdoe wants to merge 3 commits", "jdoe"),
+    ("avatar_login", _CODE_HOST + "Reviewers\nKW kimberly-walters", "kimberly-walters"),
+    (
+        "cued_repository",
+        "git clone git@github.com:initech/atlas-billing.git",
+        "git@github.com:initech/atlas-billing.git",
+    ),
+    ("code_host_repository", _CODE_HOST + "initech / atlas-billing", "initech / atlas-billing"),
+]
+FALSE_CASES = [
+    ("screen_url", "https://docs.python.org/3/library/re.html"),
+    ("screen_handle", "@media screen"),
+    ("screen_prompt_user", "mail ada@example.org today"),
+    ("screen_user_context", "merged by default"),
+    ("screen_channel", "#123 fixed"),
+    ("screen_repository", "src/app"),
+    ("chat_channel", _CHAT + "Moving this to #general please"),
+    ("channel_sidebar", "Channels\ngeneral\nrandom"),
+    ("channel_sentence", "#include <stdio.h>"),
+    ("chat_app_channel", "#proj-x - Acme - Notes"),
+    ("channel_line", "#announcements"),
+    ("project_folder", "README.md \u2014 cpython \u2014 Visual Studio Code"),
+    ("explorer_folder", "EXPLORER\n> src"),
+    ("mention", "@Override public String name"),
+    ("prompt_or_home_user", "/home/root/.bashrc"),
+    ("user_cue", "sorted by default"),
+    ("avatar_login", "Reviewers\nKW kimberly-walters"),
+    ("cued_repository", "docker pull ghcr.io/python/cpython:3.12"),
+    ("code_host_repository", _CODE_HOST + "Engineering / Runbooks"),
+]
+
+
+@pytest.mark.parametrize(("name", "screen", "value"), TRUE_CASES)
+def test_identifier_rule_finds(name: str, screen: str, value: str) -> None:
+    assert value in layout_found(name, screen)
+
+
+@pytest.mark.parametrize(("name", "screen"), FALSE_CASES)
+def test_identifier_rule_leaves_alone(name: str, screen: str) -> None:
+    assert layout_found(name, screen) == set()

@@ -1,0 +1,64 @@
+"""People on screens drawn in text (no OCR): a name standing where a screen puts a person, and
+look-alikes where the same cue stands beside words that are no name."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.redaction.rules.support import layout_found
+
+# Values are the OCR words a finding covers (punctuation glued to a word stays with it).
+# The registry's table for this family (tests/redaction/rules/test_registry.py): (rule, screen
+# drawn in text, value found) and (rule, screen with nothing found).
+TRUE_CASES = [
+    ("row_name_time", "Andrea Herrera   7:26 AM", "Andrea Herrera"),
+    ("row_name_time", "98b84b0 Jane Doe 3 days ago", "Jane Doe"),
+    ("row_name_time", "Changes 2 | Jane Doe, 4 weeks ago", "Jane Doe,"),
+    ("name_before_email", "From: Ada Byron <ada@example.org>", "Ada Byron"),
+    ("by_verb_name", "Issue assigned to Tom Hale", "Tom Hale"),
+    ("greeting_name", "Hi Ada, the numbers are in.", "Ada,"),
+    ("sign_off_block_name", "See you soon.\nBest regards,\nAda Byron", "Ada Byron"),
+    ("activity_actor", "Jacqueline Bell changed the status to Done", "Jacqueline Bell"),
+    ("from_name", "New message from Ada Byron", "Ada Byron"),
+    ("mention_name", "@Melissa Carr please check", "@Melissa Carr"),
+    ("role_row_name", "Tom Hale (you)", "Tom Hale"),
+    ("honorific_name", "Appointment with Dr. Ana Lima", "Ana Lima"),
+    ("meeting_with_name", "1:1 Ada / Tom", "Tom"),
+    ("meeting_with_name", "Interview: l\u00f1aki Ib\u00e1\u00f1ez", "l\u00f1aki Ib\u00e1\u00f1ez"),
+    ("paren_author", "Fix the totals (Jane Doe, 3 days ago)", "(Jane Doe,"),
+    ("profile_title_name", "Jane Doe | LinkedIn", "Jane Doe"),
+    ("possessive_name", "Ana Silva's onboarding plan", "Ana Silva's"),
+    ("personal_document_name", "Offer letter - Jane Doe.pdf", "Jane Doe.pdf"),
+    ("name_over_email_or_title", "Ada Byron\nada@example.org", "Ada Byron"),
+    ("name_over_email_or_title", "JD Tom Hale\nStaff Engineer", "Tom Hale"),
+    ("name_then_title", "DF Daniel Fry Data Scientist", "Daniel Fry"),
+]
+FALSE_CASES = [
+    ("row_name_time", "Release Notes 6 days ago"),
+    ("name_before_email", "Billing <no-reply@example.org>"),
+    ("by_verb_name", "Issue assigned to nobody yet"),
+    ("greeting_name", "Hello world, again."),
+    ("sign_off_block_name", "Best regards,\nthe support team"),
+    ("activity_actor", "GitHub Actions added support for arm64"),
+    ("from_name", "New message from support"),
+    ("mention_name", "@Override public String name"),
+    ("role_row_name", "General Access | Viewer"),
+    ("honorific_name", "Dr. Settings"),
+    ("meeting_with_name", "Interview: lunch plans"),
+    ("paren_author", "Fix the totals (see docs, 3 days ago)"),
+    ("profile_title_name", "Sign In | LinkedIn"),
+    ("possessive_name", "Today's plan"),
+    ("personal_document_name", "Resume - Settings.pdf"),
+    ("name_over_email_or_title", "Getting Started\nInstall the package first"),
+    ("name_then_title", "Senior Product Designer"),
+]
+
+
+@pytest.mark.parametrize(("name", "screen", "value"), TRUE_CASES)
+def test_people_rule_finds(name: str, screen: str, value: str) -> None:
+    assert value in layout_found(name, screen)
+
+
+@pytest.mark.parametrize(("name", "screen"), FALSE_CASES)
+def test_people_rule_leaves_alone(name: str, screen: str) -> None:
+    assert layout_found(name, screen) == set()
