@@ -314,6 +314,14 @@ def command_line(text: str, span: Span) -> bool:
     return not any(names.is_given_name(w) for w in WORD.findall(value))
 
 
+#: Name particles of every kind ("names.toml": particle), never evidence of a language.
+_ANY_PARTICLE = frozenset(
+    tagged("names", "particle", "shape")
+    + tagged("names", "particle", "typed")
+    + tagged("names", "particle", "cue")
+)
+
+
 @functools.cache
 def _other_function_words() -> tuple[frozenset[str], ...]:
     lists = []
@@ -326,11 +334,12 @@ def _other_function_words() -> tuple[frozenset[str], ...]:
 def _language_of(line: str) -> frozenset[str] | None:
     """The function words of the line's language when it is not English, else None: the
     language whose function words outnumber the English ones most (a word of both counts for
-    neither; a given name for none)."""
+    neither; a given name or a name particle for none: they are parts of names, of any
+    origin, in English text too)."""
     english = stopwords()
     names = gazetteer()
     tokens = [w.lower() for w in WORD.findall(line)]
-    tokens = [w for w in tokens if not names.is_given_name(w)]
+    tokens = [w for w in tokens if w not in _ANY_PARTICLE and not names.is_given_name(w)]
     best: frozenset[str] | None = None
     best_margin = 0
     for function_words in _other_function_words():

@@ -113,6 +113,7 @@ FALSE_CASES = [
     ("foreign_language", "ask [tom] and ana about it"),
     ("foreign_language", "Gracias, [Ana López]"),
     ("foreign_language", "meet [maria] at the station"),
+    ("foreign_language", "[Kastner] met Juan de la Cruz at 5"),
     ("command_line", "git commit -m 'fix by [Tom]'"),
     ("command_line", "git log --author=[maria]"),
     ("command_line", "please ask [kowalczyk] about it"),
