@@ -7,7 +7,9 @@ Two paths of today's recording redaction (``recorder.pipeline.Engines.build`` wi
 recording defaults), one deny-list per case as one episode has:
 - keystroke path: every run typed as key events into ``StepRedactor.redact`` as a ``type``
   step, one typing run per field (a form's fields in order, as the recorder splits them at
-  Tab); a character counts as redacted when the stored key press no longer carries it;
+  Tab); a character counts as redacted when a replay of the stored events no longer gives it
+  (the typed text aligned with the replay: a redacted run is one event, so stored events are
+  not aligned one to one with the typed keys; nothing inside a placeholder counts as kept);
 - text path: ``TextRedactor.redact_text`` on each run's text (what ``StepRedactor`` does with
   text that came without events); a character is redacted when a span covers it.
 Anchor in the same run: default Presidio (default recognizers and threshold) over the same
@@ -42,6 +44,7 @@ sys.path.insert(0, str(HERE.parent))
 from run_info import run_header  # noqa: E402
 
 from redaction.denylist import DenyList  # noqa: E402
+from redaction.keystrokes import replay_text  # noqa: E402
 from redaction.models import InputEvent  # noqa: E402
 
 CORPUS = HERE / ".corpus" / "typing"
@@ -85,6 +88,24 @@ def key_events(text: str) -> tuple[list[InputEvent], list[int | None]]:
     return events, owner
 
 
+def surviving_mask(typed: str, replayed: str) -> list[bool]:
+    """Which characters of ``typed`` a replay of the stored events no longer gives (True:
+    redacted). A redacted run of keys is stored as one event holding a placeholder, so the
+    stored events are not aligned one to one with the typed keys: the typed text is aligned
+    with the replay instead, and nothing inside a placeholder counts as kept."""
+    import difflib
+
+    from redaction.policy import PLACEHOLDER_TOKEN
+
+    visible = PLACEHOLDER_TOKEN.sub(lambda m: "\0" * len(m.group()), replayed)
+    mask = [True] * len(typed)
+    matcher = difflib.SequenceMatcher(None, typed, visible, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            mask[block.a + k] = False
+    return mask
+
+
 class Keystrokes:
     def __init__(self, engines: Any, frames: bool, corpus: Path) -> None:
         self.engines = engines
@@ -105,7 +126,7 @@ class Keystrokes:
         redactor = StepRedactor(self.engines, DenyList())
         masks = []
         for k, run in enumerate(case["runs"]):
-            events, owner = key_events(run["text"])
+            events, _ = key_events(run["text"])
             frame = after = None
             if self.frames and run.get("before"):
                 import cv2
@@ -135,15 +156,7 @@ class Keystrokes:
             self.run_ms.append(elapsed)
             if frame is None:  # text only: the cost per 100 typed characters
                 self.text_ms_per_100.append(elapsed * 100 / max(100, len(run["text"])))
-            stored = list(step.events)
-            mask = []
-            for i, c in enumerate(run["text"]):
-                index = owner[i]
-                if index is None or index >= len(stored):
-                    mask.append(index is not None)  # a lost event is no leak
-                    continue
-                mask.append(stored[index].char != c)
-            masks.append(mask)
+            masks.append(surviving_mask(run["text"], replay_text(step.events)))
         return masks
 
 

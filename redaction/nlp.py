@@ -49,7 +49,9 @@ NER_SCORE: Final = 0.85
 #: The source name of Presidio's spans: ``presidio`` or ``presidio:<its recognizer>``.
 PRESIDIO_SOURCE: Final = "presidio"
 #: How the text redactor treats them: guesses from language.
-PRESIDIO_TREATMENT: Final = Treatment(language_guess=True, lowercase_english_is_no_name=True)
+PRESIDIO_TREATMENT: Final = Treatment(
+    language_guess=True, lowercase_english_is_no_name=True, english_only=True
+)
 
 
 def is_presidio_source(name: str) -> bool:

@@ -46,11 +46,15 @@ from redaction.rules.base import Treatment
 from redaction.rules.names import (
     RECASED,
     RECASED_TREATMENT,
+    AddresseeRule,
+    ForeignLanguage,
     LowercaseNameTrim,
     NameGrowth,
     NameShapeRule,
     UnknownWordRule,
     all_english,
+    command_line,
+    function_words_only,
     lowercase_english_in_cased_line,
     name_list,
     plausible_name,
@@ -113,6 +117,8 @@ class TextRedactor:
         english = self.ner.english if self.ner is not None else None
         self._name_shape = NameShapeRule(english) if english is not None else None
         self._unknown_word = UnknownWordRule(english) if english is not None else None
+        self._addressee = AddresseeRule(english) if english is not None else None
+        self._foreign = ForeignLanguage()
         self._name_growth = NameGrowth(english) if english is not None else None
         self._name_trim = LowercaseNameTrim(english) if english is not None else None
         # How each source's spans are treated, by the name its spans carry.
@@ -120,6 +126,7 @@ class TextRedactor:
             IdentityMatcher.name: IdentityMatcher.treatment,
             NameShapeRule.name: NameShapeRule.treatment,
             UnknownWordRule.name: UnknownWordRule.treatment,
+            AddresseeRule.name: AddresseeRule.treatment,
             RECASED: RECASED_TREATMENT,
         }
         for rule in self.recognizers:
@@ -197,10 +204,21 @@ class TextRedactor:
             kept = [
                 s for s in (trim.apply(text, s, self.treatment(s)) for s in kept) if s is not None
             ]
+        kept = [s for s in (self._in_other_languages(text, s) for s in kept) if s is not None]
         kept.extend(name_list(text, kept))
         kept.extend(propagate(text, kept, lambda s: self.treatment(s).spreads))
         kept = drop_look_alikes(text, kept)  # hook: redaction.look_alikes
         return self._outside_placeholders(text, merge_spans(kept))
+
+    def _in_other_languages(self, text: str, span: Span) -> Span | None:
+        """A PERSON span of a source that reads English, as it stays in a shell command
+        (:func:`redaction.rules.names.command_line`) or in a line in another language
+        (:class:`redaction.rules.names.ForeignLanguage`)."""
+        if span.entity_type != "PERSON" or not self.treatment(span).english_only:
+            return span
+        if command_line(text, span):
+            return None
+        return self._foreign.trim(text, span)
 
     def _outside_placeholders(self, text: str, spans: list[Span]) -> list[Span]:
         """Spans with cuarec's own placeholders cut out: a placeholder is what redaction left,
@@ -231,7 +249,9 @@ class TextRedactor:
         thresholds."""
         treatment = self.treatment(span)
         value = text[span.start : span.end]
-        if span.entity_type == "PERSON" and not treatment.verbatim and not plausible_name(value):
+        if span.entity_type == "PERSON" and not treatment.verbatim and (
+            not plausible_name(value) or function_words_only(value)
+        ):
             return False
         english = self.ner.english if self.ner is not None else None
         if treatment.needs_unknown_word and (english is None or all_english(value, english)):
@@ -296,6 +316,8 @@ class TextRedactor:
             spans.extend(self._name_shape.find(text, ner_spans))
             if self.policy.ner.recased_pass and unknown_words:
                 spans.extend(self._unknown_word.find(text))
+                assert self._addressee is not None
+                spans.extend(self._addressee.find(text))
             if variant_spans is not None:
                 recased_spans = [
                     Span(s.start, s.end, s.entity_type, RECASED, s.score)

@@ -100,6 +100,14 @@ _MILITARY = re.compile(
     re.I,
 )
 _UNIT_RE = re.compile(rf"(?<![\w.]){_UNIT}(?![\w])", re.I)
+_WORKPLACE_UNIT = alternation(words("addresses", "workplace_unit"))
+#: A span of rooms, floors and the like only: a place inside a building, no home address.
+_WORKPLACE_ONLY = re.compile(
+    rf"(?:(?:[ \t,;]+(?:(?:on|of|in|at)[ \t]+)?)?"
+    rf"(?:(?:{_WORKPLACE_UNIT})[ \t]*(?:no\.?[ \t]*)?#?[A-Za-z]?\d{{1,5}}[A-Za-z]?"
+    rf"|\d{{1,3}}(?:st|nd|rd|th)?[ \t]+(?:{_WORKPLACE_UNIT})))+[ \t,;.]*",
+    re.I,
+)
 _CITY_STATE_ZIP = re.compile(
     r"(?<![\w])(?-i:[A-Z][\w'\u2019\-]+(?:[ \t][A-Z][\w'\u2019\-]+){0,2}),[ \t]*"
     r"(?-i:[A-Z]{2})[ \t]+"
@@ -503,6 +511,8 @@ class StreetAddressRecognizer(Rule):
                 end += 1
             if "\n" in text[start:end]:
                 score = min(0.95, score + 0.1)
+            if _WORKPLACE_ONLY.fullmatch(text, start, end):
+                continue
             yield self.span(start, end, "STREET_ADDRESS", score)
 
     @staticmethod

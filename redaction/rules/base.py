@@ -48,6 +48,9 @@ class Treatment:
     ``full_dates``: its DATE spans are full dates (other sources' DATE spans are a weekday,
     a year, "last month": not personal).
     ``spreads``: other uses of its PERSON words in the same text are found too.
+    ``english_only``: it reads English, so in a line in another language its PERSON spans
+    need a word that is a known name or capitalised inside a sentence
+    (:class:`redaction.rules.names.ForeignLanguage`).
     """
 
     verbatim: bool = False
@@ -58,6 +61,7 @@ class Treatment:
     end_from_context: bool = False
     full_dates: bool = False
     spreads: bool = True
+    english_only: bool = False
 
 
 class Detector(ABC):

@@ -38,12 +38,17 @@ _STOPWORDS: frozenset[str] | None = None
 
 
 def stopwords() -> frozenset[str]:
-    """spaCy's English stop words and cuarec's own function words (loaded once)."""
+    """spaCy's English stop words, cuarec's own function words and chat abbreviations
+    (loaded once)."""
     global _STOPWORDS
     if _STOPWORDS is None:
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        _STOPWORDS = frozenset(STOP_WORDS) | frozenset(words("people", "stopwords"))
+        _STOPWORDS = (
+            frozenset(STOP_WORDS)
+            | frozenset(words("people", "stopwords"))
+            | frozenset(words("people", "chat_abbreviations"))
+        )
     return _STOPWORDS
 
 

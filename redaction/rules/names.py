@@ -14,6 +14,14 @@ Each is a named step the text redactor runs around NER, with its cases in
   lowercase text loses its trailing verbs and function words;
 - ``name_list`` (:func:`name_list`): every item of a list that holds a name;
 - ``name_propagation`` (:func:`propagate`): other uses of a found name's words;
+- ``chat_addressee`` (:class:`AddresseeRule`): the person a chat or mail verb is about,
+  typed in any case;
+- ``foreign_language`` (:class:`ForeignLanguage`): in a line in another language, the English
+  guesses keep only known names and words capitalised inside a sentence;
+- ``function_words`` (:func:`function_words_only`): a lowercase "name" of function words and
+  chat abbreviations only is none;
+- ``command_line`` (:func:`command_line`): in a shell command, the English guesses keep only
+  known names and capitalised words;
 - ``name_form`` (:func:`plausible_name`) and the checks the text redactor applies by a source's
   :class:`~redaction.rules.base.Treatment`.
 
@@ -22,10 +30,13 @@ No gazetteer: a word is a likely name because English does not know it, or by it
 
 from __future__ import annotations
 
+import functools
+import importlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar, Final
 
+from redaction.knowledge.gazetteer import gazetteer
 from redaction.lexicon import alternation, tagged, words
 from redaction.models import Span
 from redaction.rules.base import Treatment
@@ -36,7 +47,11 @@ NAME_STEPS: Final = (
     "recasing",
     "ner_name_shape",
     "unknown_word",
+    "chat_addressee",
     "name_form",
+    "function_words",
+    "foreign_language",
+    "command_line",
     "name_growth",
     "lowercase_name_trim",
     "name_list",
@@ -49,7 +64,7 @@ _NAME_GROWTH = 3
 #: The source name of spans the re-capitalised NER pass finds.
 RECASED = "spacy-recased"
 #: How the text redactor treats them: a guess from language.
-RECASED_TREATMENT: Final = Treatment(language_guess=True)
+RECASED_TREATMENT: Final = Treatment(language_guess=True, english_only=True)
 
 
 class NameShapeRule:
@@ -59,7 +74,7 @@ class NameShapeRule:
     know, and not one word made of two English words (a product or page title)."""
 
     name: ClassVar[str] = "ner_name_shape"
-    treatment: ClassVar[Treatment] = Treatment(language_guess=True)
+    treatment: ClassVar[Treatment] = Treatment(language_guess=True, english_only=True)
 
     def __init__(self, english: English) -> None:
         self.english = english
@@ -93,7 +108,7 @@ class UnknownWordRule:
     word (a typo, a command) would otherwise be a name."""
 
     name: ClassVar[str] = "unknown_word"
-    treatment: ClassVar[Treatment] = Treatment(spreads=False)
+    treatment: ClassVar[Treatment] = Treatment(spreads=False, english_only=True)
 
     def __init__(self, english: English) -> None:
         self.english = english
@@ -153,6 +168,186 @@ class UnknownWordRule:
                 start -= len(before) - previous.start(1)
             found.append(Span(start, end, "PERSON", self.name, 0.5))
         return found
+
+
+class AddresseeRule:
+    """The person a chat or mail verb is about: the word right after such a verb (or after
+    the verb and "with"/"to"), in any case, is a name when it is a given name of the gazetteer
+    or a word English does not know (a function word, a verb or a word a name cannot be are
+    never taken); a surname may follow it on the same terms. Verbs and prepositions of several
+    languages (``people.toml``: ``addressee_verbs``, ``addressee_prepositions``)."""
+
+    name: ClassVar[str] = "chat_addressee"
+    treatment: ClassVar[Treatment] = Treatment()
+
+    def __init__(self, english: English) -> None:
+        self.english = english
+
+    def find(self, text: str) -> list[Span]:
+        found: list[Span] = []
+        for match in _ADDRESSEE.finditer(text):
+            first = match.group("first")
+            score = self._name_score(first, given=True)
+            if score is None or _in_code(text, _word_at(text, match.start("first"))):
+                continue
+            end = match.end("first")
+            second = match.group("second")
+            if second is not None and self._name_score(second, given=False) is not None:
+                end = match.end("second")
+            found.append(Span(match.start("first"), end, "PERSON", self.name, score))
+        return found
+
+    def _name_score(self, word: str, *, given: bool) -> float | None:
+        lower = word.lower()
+        if (
+            len(lower) < 2
+            or lower in stopwords()
+            or lower in _NOT_ADDRESSEES
+            or is_verb(lower, self.english.verbs)
+        ):
+            return None
+        names = gazetteer()
+        if names.is_given_name(lower) if given else names.is_surname(lower):
+            return 0.65
+        if len(lower) >= 3 and not known_word(lower, self.english.lexicon):
+            return 0.55
+        return None
+
+
+_ADDRESSEE_WORD = r"[^\W\d_][^\W\d_'\u2019\-]*"
+_ADDRESSEE = re.compile(
+    r"(?<![\w'\u2019\-])(?:"
+    + alternation(words("people", "addressee_verbs"))
+    + r")[ \t]+(?:(?:"
+    + alternation(words("people", "addressee_prepositions"))
+    + rf")[ \t]+)?(?P<first>{_ADDRESSEE_WORD})(?![\w'\u2019\-@.:/])"
+    + rf"(?:[ \t]+(?P<second>{_ADDRESSEE_WORD})(?![\w'\u2019\-@.:/]))?",
+    re.I,
+)
+#: Verbs of a request about a person (in lists, they are not a name).
+_REQUEST_VERBS = frozenset(words("people", "addressee_verbs")) | frozenset(
+    words("people", "command_verbs")
+)
+#: Words after such a verb that are never a person.
+_NOT_ADDRESSEES = frozenset(tagged("names", "not_a_name", "cue"))
+
+
+def _word_at(text: str, start: int) -> re.Match[str]:
+    match = WORD.match(text, start)
+    assert match is not None
+    return match
+
+
+class ForeignLanguage:
+    """A line in another language than English: more of its words are function words of one
+    other language (spaCy's stop words, ``people.toml``: ``other_languages``) than are English
+    function words; words that are given names or surnames do not count either way. There the
+    English guesses about names mistake ordinary words for names, so a PERSON span of a source
+    that reads English (``Treatment.english_only``) keeps only its words, not function words
+    of that language, that are known names or capitalised inside a sentence (from the first
+    such word to the last), and is dropped when it has none."""
+
+    name: ClassVar[str] = "foreign_language"
+
+    def trim(self, text: str, span: Span) -> Span | None:
+        """``span`` (of an English-only source) as it stays, or None."""
+        line_start = text.rfind("\n", 0, span.start) + 1
+        line_end = text.find("\n", span.end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        function_words = _language_of(line)
+        if function_words is None:
+            return span
+        names = gazetteer()
+        kept: list[re.Match[str]] = []
+        for match in WORD.finditer(text, span.start, span.end):
+            word = match.group()
+            lower = word.lower()
+            if lower in function_words:
+                continue
+            before = text[line_start : match.start()]
+            # A surname alone is weak (many are words of their language); after a kept word
+            # it completes the name.
+            adjacent = bool(kept) and not text[kept[-1].end() : match.start()].strip()
+            if (
+                names.is_given_name(lower)
+                or (adjacent and names.is_surname(lower))
+                or (word[:1].isupper() and not _SENTENCE_START.search(before))
+            ):
+                kept.append(match)
+        if not kept:
+            return None
+        start, end = kept[0].start(), kept[-1].end()
+        if (start, end) == (span.start, span.end):
+            return span
+        return Span(start, end, span.entity_type, span.recognizer, span.score)
+
+
+def function_words_only(phrase: str) -> bool:
+    """``function_words``: ``phrase`` is lowercase and all its words are function words or chat
+    abbreviations (:func:`redaction.rules.english.stopwords`)."""
+    found = WORD.findall(phrase)
+    stop = stopwords()
+    return bool(found) and phrase.islower() and all(w in stop for w in found)
+
+
+#: Signs of a shell command line: an option, a pipe or list operator, a prompt, a relative or
+#: home path at its start, a variable assignment.
+_COMMAND_SIGNS = re.compile(
+    r"(?:^|[ \t])--?[A-Za-z][\w\-]*|&&|\|\||(?<![|])\|(?![|])|^[ \t]*[$#>][ \t]"
+    r"|^[ \t]*(?:\./|~/|/)\S|^[ \t]*[A-Za-z_]\w*=\S"
+)
+
+
+def command_line(text: str, span: Span) -> bool:
+    """``command_line``: ``span`` lies in a line that reads as a shell command and is not a
+    known name in lowercase nor capitalised: an English guess there took a program, a
+    subcommand or an argument for a name."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if _COMMAND_SIGNS.search(line) is None:
+        return False
+    value = text[span.start : span.end]
+    if any(c.isupper() for c in value):
+        return False
+    names = gazetteer()
+    return not any(names.is_given_name(w) for w in WORD.findall(value))
+
+
+#: Name particles of every kind ("names.toml": particle), never evidence of a language.
+_ANY_PARTICLE = frozenset(
+    tagged("names", "particle", "shape")
+    + tagged("names", "particle", "typed")
+    + tagged("names", "particle", "cue")
+)
+
+
+@functools.cache
+def _other_function_words() -> tuple[frozenset[str], ...]:
+    lists = []
+    for language in words("people", "other_languages"):
+        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+        lists.append(frozenset(module.STOP_WORDS))
+    return tuple(lists)
+
+
+def _language_of(line: str) -> frozenset[str] | None:
+    """The function words of the line's language when it is not English, else None: the
+    language whose function words outnumber the English ones most (a word of both counts for
+    neither; a given name or a name particle for none: they are parts of names, of any
+    origin, in English text too)."""
+    english = stopwords()
+    names = gazetteer()
+    tokens = [w.lower() for w in WORD.findall(line)]
+    tokens = [w for w in tokens if w not in _ANY_PARTICLE and not names.is_given_name(w)]
+    best: frozenset[str] | None = None
+    best_margin = 0
+    for function_words in _other_function_words():
+        theirs = sum(1 for w in tokens if w in function_words and w not in english)
+        ours = sum(1 for w in tokens if w in english and w not in function_words)
+        if theirs - ours > best_margin:
+            best, best_margin = function_words, theirs - ours
+    return best
 
 
 class NameGrowth:
@@ -595,8 +790,11 @@ def name_list(text: str, spans: Sequence[Span]) -> list[Span]:
             words = list(WORD.finditer(chunk))
             # Keep the run of name-like words at the end of the first item and at the start of
             # the others (a list is often preceded and followed by prose).
+            # A verb of a request about a person starts the list's sentence, not a name.
             ok = [
-                (w.group()[:1].isupper() or lowercase) and w.group().lower() not in stop
+                (w.group()[:1].isupper() or lowercase)
+                and w.group().lower() not in stop
+                and w.group().lower() not in _REQUEST_VERBS
                 for w in words
             ]
             keep: list[re.Match[str]] = []

@@ -508,10 +508,10 @@ class NameCueRecognizer(Rule):
 
     name = "name_cue"
     entity_types = frozenset({"PERSON"})
-    treatment = Treatment(end_from_context=True, verb_is_no_name=True)
+    treatment = Treatment(end_from_context=True, verb_is_no_name=True, english_only=True)
     #: Spans whose recognizer is this need a word outside the English lexicon to count.
     weak_name: ClassVar[str] = "name_cue_weak"
-    other_sources = ((weak_name, Treatment(needs_unknown_word=True)),)
+    other_sources = ((weak_name, Treatment(needs_unknown_word=True, english_only=True)),)
 
     def find(self, text: str) -> Iterator[Span]:
         # In lowercase text the cue alone marks the name ("my kid selma"); the text redactor

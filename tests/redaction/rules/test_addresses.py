@@ -96,3 +96,11 @@ def test_a_building_name_is_taken_only_right_before_the_number() -> None:
         "12 Baker Street"
     }
     assert set(found("street_address", "ship to 12 Baker Street", 0.5)) == {"12 Baker Street"}
+
+
+def test_rooms_and_floors_alone_are_not_an_address() -> None:
+    """A room or a floor names a place inside a building; with a street it stays part of the
+    address."""
+    for text in ("Meeting in Room 12B, 4th floor", "room 204 on floor 3", "Office 12, Level 3"):
+        assert found("street_address", text) == [], text
+    assert found("street_address", "Meet at 24 Clarke Avenue, 3rd floor") != []

@@ -3,7 +3,8 @@
 A step that works on spans found before it reads them from the text: each ``[...]`` marks one
 (an ORGANIZATION for ``ner_name_shape``, else a PERSON), and the brackets are not part of the
 text. What a step "finds" is what it adds or changes: new spans, grown or trimmed ones, words
-re-capitalised, a phrase that may be a name.
+re-capitalised, a phrase that may be a name (``name_form``) or is only function words
+(``function_words``); a span a check drops reads as "".
 """
 
 from __future__ import annotations
@@ -16,10 +17,14 @@ from redaction.rules.base import Treatment
 from redaction.rules.english import WORD, English
 from redaction.rules.names import (
     NAME_STEPS,
+    AddresseeRule,
+    ForeignLanguage,
     LowercaseNameTrim,
     NameGrowth,
     NameShapeRule,
     UnknownWordRule,
+    command_line,
+    function_words_only,
     name_list,
     plausible_name,
     propagate,
@@ -47,6 +52,19 @@ TRUE_CASES = [
     ("unknown_word", "Maha Cazares\nChiclana de la Frontera", "Maha Cazares"),
     ("unknown_word", "I met Anna Kastner yesterday", "Anna Kastner"),
     ("unknown_word", "Tell Kastner I said hi", "Kastner"),
+    ("chat_addressee", "ask maria about it", "maria"),
+    ("chat_addressee", "can you ping jonas kowalczyk today", "jonas kowalczyk"),
+    ("chat_addressee", "acabo de hablar con ida", "ida"),
+    ("chat_addressee", "j'ai parlé avec ola ce matin", "ola"),
+    ("chat_addressee", "talked with Zbigniewa yesterday", "Zbigniewa"),
+    ("function_words", "lol brb", "lol brb"),
+    ("function_words", "idk tbh", "idk tbh"),
+    ("foreign_language", "[Chiamare Fátima Padilla] per il contratto", "Fátima Padilla"),
+    ("foreign_language", "Ich habe mit [Anna gesprochen]", "Anna"),
+    ("foreign_language", "[acabo] de hablar con vicente", ""),
+    ("foreign_language", "bin gleich da, [bin gleich]", ""),
+    ("command_line", "npm run build --[prod]", ""),
+    ("command_line", "cat notes.txt | grep [todo]", ""),
     ("name_form", "Ann Lee", "Ann Lee"),
     ("name_form", "Iva D. Grusová", "Iva D. Grusová"),
     ("name_form", "O'Brien-Smith", "O'Brien-Smith"),
@@ -85,6 +103,20 @@ FALSE_CASES = [
     ("unknown_word", "Open Figma and restart Nginx"),
     ("unknown_word", "Please install Terraform today"),
     ("unknown_word", "Meanwhile the build failed"),
+    ("chat_addressee", "ask him about it"),
+    ("chat_addressee", "talk to the team"),
+    ("chat_addressee", "call me tomorrow"),
+    ("chat_addressee", "email support@example.com today"),
+    ("function_words", "Tom Lee"),
+    ("function_words", "maria"),
+    ("function_words", "Ok Thx"),
+    ("foreign_language", "ask [tom] and ana about it"),
+    ("foreign_language", "Gracias, [Ana López]"),
+    ("foreign_language", "meet [maria] at the station"),
+    ("foreign_language", "[Kastner] met Juan de la Cruz at 5"),
+    ("command_line", "git commit -m 'fix by [Tom]'"),
+    ("command_line", "git log --author=[maria]"),
+    ("command_line", "please ask [kowalczyk] about it"),
     ("name_form", "getUserToken"),
     ("name_form", "sha256: 0441ab"),
     ("name_form", "-s"),
@@ -144,11 +176,28 @@ def find(name: str, text: str, threshold: float) -> list[str]:
         return _values(text, UnknownWordRule(english).find(text), [])
     if name == "name_form":
         return [text] if plausible_name(text) else []
+    if name == "function_words":
+        return [text] if function_words_only(text) else []
+    if name == "chat_addressee":
+        return _values(text, AddresseeRule(english).find(text), [])
     if name == "ner_name_shape":
         plain, seeds = _seeded(text, "ORGANIZATION", "presidio")
         return _values(plain, NameShapeRule(english).find(plain, seeds), seeds)
     plain, seeds = _seeded(text, "PERSON", "name_context")
     spans: list[Span]
+    if name in ("foreign_language", "command_line"):
+        # What it drops reads as "" (removed); what it trims, as the value that stays.
+        out = []
+        for seed in seeds:
+            if name == "command_line":
+                kept = None if command_line(plain, seed) else seed
+            else:
+                kept = ForeignLanguage().trim(plain, seed)
+            if kept is None:
+                out.append("")
+            elif kept != seed:
+                out.append(plain[kept.start : kept.end])
+        return out
     if name == "name_growth":
         spans = [NameGrowth(english).apply(plain, s, Treatment()) for s in seeds]
     elif name == "lowercase_name_trim":
