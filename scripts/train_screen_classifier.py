@@ -30,9 +30,9 @@ from typing import Any
 
 import numpy as np
 
-# scikit-learn's OpenMP pool takes every core by default; on a shared machine two threads fit
-# (set OMP_NUM_THREADS to use more).
-os.environ.setdefault("OMP_NUM_THREADS", "2")
+# scikit-learn's OpenMP pool takes every core by default and spins when they are busy; one
+# thread trains in seconds here (set OMP_NUM_THREADS to use more).
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 

@@ -95,6 +95,9 @@ _LAYOUT_FEATURES = (
     "line_in_block",
     "lines_in_block",
     "same_column_lines",
+    "column_name_share",
+    "column_digit_share",
+    "column_email_share",
     "x_rel",
     "y_rel",
     "height_rel",
@@ -258,6 +261,21 @@ def page_features(layout: Layout, dictionary: Container[str] = frozenset()) -> P
     above = [_above(layout, i) for i in range(len(lines))]
     headers = [_header(layout, i, readings) for i in range(len(lines))]
     columns = [_same_column(layout, i) for i in range(len(lines))]
+    # Per line: its strongest name evidence, whether it carries digits, an e-mail; averaged
+    # over the lines of its column (a list whose entries are names or numbers).
+    i_digits = _TEXT_FEATURES.index("digits")
+    line_name = [max((f[i_name] for f in feats), default=0.0) for feats in own]
+    line_digit = [float(any(f[i_digits] for f in feats)) for feats in own]
+    line_email = [float(any(f[i_email] for f in feats)) for feats in own]
+    column_shares = []
+    for i in range(len(lines)):
+        members = columns[i] + [i]
+        column_shares.append(
+            tuple(
+                sum(v[j] for j in members) / len(members)
+                for v in (line_name, line_digit, line_email)
+            )
+        )
     rows_out: list[list[float]] = []
     for i, line in enumerate(lines):
         r, k = row_of.get(i, (0, 0))
@@ -292,7 +310,8 @@ def page_features(layout: Layout, dictionary: Container[str] = frozenset()) -> P
                     float(len(row)),
                     float(kb),
                     float(len(block)),
-                    float(columns[i]),
+                    float(len(columns[i])),
+                    *column_shares[i],
                     word.box.x / width,
                     word.box.y / height,
                     line.box.h / median_h,
@@ -357,14 +376,14 @@ def _header(
     return None, 0
 
 
-def _same_column(layout: Layout, i: int) -> int:
+def _same_column(layout: Layout, i: int) -> list[int]:
     """Other lines that start where line ``i`` starts, at its height (a list of similar rows)."""
     box = layout.lines[i].box
     tolerance = max(3, box.h // 2)
-    return sum(
-        1
+    return [
+        j
         for j, other in enumerate(layout.lines)
         if j != i
         and abs(other.box.x - box.x) <= tolerance
         and abs(other.box.h - box.h) <= max(2, box.h // 4)
-    )
+    ]
