@@ -26,7 +26,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 
@@ -47,6 +47,12 @@ CACHE = ROOT / "benchmarks" / ".cache" / "screen_ocr"
 MODEL = ROOT / "redaction" / "image" / "models" / "screen_tokens.json"
 
 
+def fail(message: str, code: int) -> NoReturn:
+    """One clear line and the README's exit code (2 unusable input, 3 environment, 4 internal)."""
+    print(f"train_screen_classifier: {message}", file=sys.stderr)
+    raise SystemExit(code)
+
+
 @dataclass(frozen=True)
 class Screen:
     id: str
@@ -62,7 +68,7 @@ def load_screens(sources: Sequence[str]) -> list[Screen]:
         folder = SOURCES[source]
         annotations = folder / "annotations.jsonl"
         if not annotations.exists():
-            sys.exit(f"train_screen_classifier: no annotations in {folder} (generate them first)")
+            fail(f"no annotations in {folder} (generate them first)", 2)
         for line in annotations.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -133,7 +139,7 @@ def cached_ocr(
                 engine = create_engine(settings.ocr_engine, **settings.ocr_options(), threads=1)
             image = cv2.imread(str(screen.path), cv2.IMREAD_COLOR)
             if image is None:
-                sys.exit(f"train_screen_classifier: cannot read {screen.path}")
+                fail(f"cannot read {screen.path}", 2)
             # As the benchmark and a recording's first frame call it: device scale 1.
             lines = tuple(engine.read(image, 1.0))
             tmp = path.with_suffix(".tmp")
@@ -202,7 +208,10 @@ PARAMS: dict[str, Any] = {
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> Any:
-    from sklearn.ensemble import HistGradientBoostingClassifier  # type: ignore[import-untyped]
+    try:
+        from sklearn.ensemble import HistGradientBoostingClassifier  # type: ignore[import-untyped]
+    except ImportError:
+        fail("scikit-learn is needed to train (pip install -c constraints.txt '.[train]')", 3)
 
     return HistGradientBoostingClassifier(**PARAMS).fit(x, y)
 
@@ -213,12 +222,12 @@ def export(model: Any, dictionary: frozenset[str], info: dict[str, Any]) -> dict
     from redaction.image.features import FEATURES
 
     if model.n_trees_per_iteration_ != 1:
-        raise SystemExit("train_screen_classifier: expected a binary model")
+        fail("expected a binary model", 4)
     trees = []
     for (predictor,) in model._predictors:
         nodes = predictor.nodes
         if nodes["is_categorical"].any():
-            raise SystemExit("train_screen_classifier: categorical splits are not exported")
+            fail("categorical splits are not exported", 4)
         leaf = nodes["is_leaf"].astype(bool)
         trees.append(
             {
