@@ -196,6 +196,44 @@ def _pad_to_multiple(image: Frame, multiple: int) -> Frame:
     return cv2.copyMakeBorder(image, 0, ph, 0, pw, cv2.BORDER_REPLICATE)
 
 
+def _ort_session(model: Path, memory_arena: bool, threads: int | None) -> Any:
+    """An onnxruntime CPU session for ``model``, with the engine's options.
+
+    - Memory arena off by default (rapidocr's default too): the arena saves ~10 % per read
+      here but keeps the largest tensors ever seen; measured, 1080p terminal frames grew it by
+      ~650 MB, which broke the recorder's memory bound.
+    - Intra-op threads do not spin while waiting for work: OCR shares the CPU with capture
+      (recording) or with other workers (batch redaction), and a spinning thread takes a core
+      from them (measured in benchmarks/README.md, "benchmarks/ocr_speed.py"). The results
+      are the same numbers; only the waiting changes.
+    """
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.log_severity_level = 4
+    options.enable_cpu_mem_arena = memory_arena
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    if threads is not None:
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+    return ort.InferenceSession(
+        str(model), sess_options=options, providers=["CPUExecutionProvider"]
+    )
+
+
+def _with_session(section: Any, session: Any) -> Any:
+    """A copy of rapidocr's config section ``section`` holding a ready onnxruntime session
+    (rapidocr's configs are omegaconf's, which hold objects only when allowed to)."""
+    from omegaconf import OmegaConf
+
+    copy: Any = OmegaConf.create(
+        OmegaConf.to_container(section, resolve=True), flags={"allow_objects": True}
+    )
+    copy.session = session
+    return copy
+
+
 def _centre_inside(quad: np.ndarray[Any, Any], boxes: Sequence[Box]) -> bool:
     cx, cy = float(quad[:, 0].mean()), float(quad[:, 1].mean())
     return any(b.x <= cx < b.x + b.w and b.y <= cy < b.y + b.h for b in boxes)
@@ -332,22 +370,25 @@ class RapidOcrEngine(OcrEngine):
             "Det.box_thresh": det_box_thresh,
             "Det.unclip_ratio": det_unclip_ratio,
             "Rec.rec_batch_num": rec_batch,
-            # Off (rapidocr's default too): the arena saves ~10 % per read here but keeps the
-            # largest tensors ever seen; measured, 1080p terminal frames grew it by ~650 MB,
-            # which broke the recorder's memory bound.
-            "EngineConfig.onnxruntime.enable_cpu_mem_arena": memory_arena,
         }
-        if threads is not None:
-            params["EngineConfig.onnxruntime.intra_op_num_threads"] = threads
-            params["EngineConfig.onnxruntime.inter_op_num_threads"] = 1
         cfg = RapidOCR(params=params).cfg
         for section in (cfg.Det, cfg.Rec):
             section.engine_cfg = cfg.EngineConfig[section.engine_type.value]
             section.model_root_dir = cfg.Global.model_root_dir
         cfg.Rec.font_path = None
+
+        def build(det_path: Path, rec_path: Path) -> None:
+            # The sessions are made here (rapidocr takes a ready session) so that their
+            # options are ours: see _ort_session.
+            det_cfg, rec_cfg = (
+                _with_session(section, _ort_session(path, memory_arena, threads))
+                for section, path in ((cfg.Det, det_path), (cfg.Rec, rec_path))
+            )
+            self._detector = TextDetector(det_cfg)
+            self._recognizer = TextRecognizer(rec_cfg)
+
         try:
-            self._detector = TextDetector(cfg.Det)
-            self._recognizer = TextRecognizer(cfg.Rec)
+            build(det_model[-1], rec_model[-1])
         except Exception:  # onnxruntime raises its own types
             if not quantized or self.quantized != "int8 models verified":
                 raise
@@ -357,9 +398,7 @@ class RapidOcrEngine(OcrEngine):
                 sorted(models.glob("*det*.onnx")),
                 sorted(models.glob("*rec*.onnx")),
             )
-            cfg.Det.model_path, cfg.Rec.model_path = str(det_model[-1]), str(rec_model[-1])
-            self._detector = TextDetector(cfg.Det)
-            self._recognizer = TextRecognizer(cfg.Rec)
+            build(det_model[-1], rec_model[-1])
         self._rec_input = TextRecInput
         self._char_boxes = CalRecBoxes()
         self._crop = get_rotate_crop_image
