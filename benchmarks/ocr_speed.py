@@ -62,7 +62,7 @@ def run(devset: Path, every: int) -> dict[str, Any]:
         times["rec"].append(engine.last_timings["rec_ms"])
         times["total"].append(total)
         reads[f"{path.parent.name}/{path.name}"] = [
-            [line.text, list(line.box), [list(w.box) for w in line.words]] for line in lines
+            [line.text, _box(line.box), [_box(w.box) for w in line.words]] for line in lines
         ]
     return {
         "p50_ms": {
@@ -71,6 +71,10 @@ def run(devset: Path, every: int) -> dict[str, Any]:
         },
         "reads": reads,
     }
+
+
+def _box(box: Any) -> list[int]:
+    return [box.x, box.y, box.w, box.h]
 
 
 def same_reading(a: dict[str, list[Any]], b: dict[str, list[Any]]) -> dict[str, Any]:
