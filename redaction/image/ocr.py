@@ -333,6 +333,7 @@ class RapidOcrEngine(OcrEngine):
         memory_arena: bool = False,
         line_cache: int = 0,
         quantized: bool = False,
+        rec_width_bucket: float | None = None,
     ) -> None:
         if not 0 < det_scale <= 1:
             raise OcrError("det_scale must be in (0, 1]")
@@ -403,6 +404,8 @@ class RapidOcrEngine(OcrEngine):
         self._char_boxes = CalRecBoxes()
         self._crop = get_rotate_crop_image
         self.det_scale = det_scale
+        self.rec_batch = rec_batch
+        self.rec_width_bucket = rec_width_bucket
         self.det_max_side = det_max_side
         self.min_word_score = min_word_score
         self._version = getattr(rapidocr, "__version__", None) or _package_version("rapidocr")
@@ -537,7 +540,7 @@ class RapidOcrEngine(OcrEngine):
             if not keep:
                 return tuple(sorted(reused, key=lambda line: (line.box.y, line.box.x)))
             crops = [self._crop(image, quad.copy()) for quad in keep]
-            rec = self._recognizer(self._rec_input(img=crops, return_word_box=True))
+            rec = self._recognise(crops)
             rec = self._char_boxes(crops, np.asarray(keep), rec, True)
             self.last_timings["rec_ms"] = (time.perf_counter() - t1) * 1000
             char_lists: Sequence[Any] = rec.word_results
@@ -555,6 +558,45 @@ class RapidOcrEngine(OcrEngine):
                     cache.put(key, None if line is None else shifted((line,), -ox, -oy)[0])
         lines.sort(key=lambda line: (line.box.y, line.box.x))
         return tuple(lines)
+
+    def _recognise(self, crops: Sequence[Frame]) -> Any:
+        """rapidocr's recognition of ``crops``, in batches of crops of similar width.
+
+        The recogniser pads every crop of a batch to the batch's widest (and to at least
+        320 x 48); rapidocr batches crops by ``rec_batch`` in order of width, so one long line
+        made its 7 neighbours pay for its width. With ``rec_width_bucket`` a batch also ends
+        where a crop would be more than that many times wider than the batch's narrowest.
+        Off by default: what the recogniser reads from a crop depends on the width it is
+        padded to (its squeeze-excite and attention layers average over the padding too), and
+        buckets changed the reading of dev-set lines (benchmarks/README.md, issue 21).
+        """
+        if self.rec_width_bucket is None or len(crops) <= 1:
+            return self._recognizer(self._rec_input(img=list(crops), return_word_box=True))
+        _, height, min_width = self._recognizer.rec_image_shape
+        floor = min_width / height
+        ratios = [max(floor, c.shape[1] / float(c.shape[0])) for c in crops]
+        order = sorted(range(len(crops)), key=lambda i: ratios[i])
+        groups: list[list[int]] = [[]]
+        for i in order:
+            group = groups[-1]
+            if group and (
+                len(group) >= self.rec_batch or ratios[i] > self.rec_width_bucket * ratios[group[0]]
+            ):
+                groups.append([])
+            groups[-1].append(i)
+        txts: list[Any] = [""] * len(crops)
+        scores: list[Any] = [0.0] * len(crops)
+        words: list[Any] = [None] * len(crops)
+        for group in groups:
+            part = self._recognizer(
+                self._rec_input(img=[crops[i] for i in group], return_word_box=True)
+            )
+            got = part.txts or ("",) * len(group)
+            for j, i in enumerate(group):
+                txts[i], scores[i], words[i] = got[j], part.scores[j], part.word_results[j]
+        return type(part)(
+            imgs=list(crops), txts=tuple(txts), scores=scores, word_results=tuple(words)
+        )
 
     def _line(
         self, quad: np.ndarray[Any, Any], text: str, score: float, chars: Sequence[Any]
