@@ -9,10 +9,13 @@ defaults, no line cache), as curators' ``redact`` and the recorder's full reads 
 
 With ``--compare DIR`` the script runs itself in subprocesses, alternating the code of DIR (an
 older checkout, e.g. ``git archive``) and this checkout, ``--rounds`` times each (A, B, A, B),
-so that the machine's load weighs on both alike. Reported per code: p50 of detection,
-recognition and whole-read milliseconds on the 1080p frames and on the pages, and, against the
-first "before" run, how many lines were read identically (same text, same line box, same word
-boxes) and how many images have every line identical. Only synthetic dev-set text is handled.
+so that the machine's load weighs on both alike. ``--interleave`` instead keeps one process
+of each code running and hands them every image in turn (before, after; the next image after,
+before): on a machine whose load drifts within minutes, both meet the same load. Reported
+per code: p50 of detection, recognition and whole-read milliseconds on the 1080p frames and
+on the pages, and, against the first "before" read, how many lines were read identically
+(same text, same line box, same word boxes) and how many images have every line identical.
+Only synthetic dev-set text is handled.
 ``--every N`` reads every Nth image (timing only; the reading check wants N=1).
 """
 
@@ -38,7 +41,7 @@ def images(devset: Path, every: int) -> list[Path]:
     return (frames + pages)[::every]
 
 
-def run(devset: Path, every: int) -> dict[str, Any]:
+def _engine(devset: Path) -> Any:
     import cv2
 
     from redaction.image import ImageRedactionSettings, create_engine
@@ -47,30 +50,92 @@ def run(devset: Path, every: int) -> dict[str, Any]:
     engine: Any = create_engine(
         "rapidocr", det_max_side=settings.det_max_side, min_word_score=settings.min_word_score
     )
-    warm = cv2.imread(str(images(devset, 1)[0]))
-    engine.read(warm)
+    engine.read(cv2.imread(str(images(devset, 1)[0])))  # warm up
+    return engine
+
+
+def _read(engine: Any, path: Path) -> dict[str, Any]:
+    import cv2
+
+    image = cv2.imread(str(path))
+    t0 = time.perf_counter()
+    lines = engine.read(image)
+    total = (time.perf_counter() - t0) * 1000
+    return {
+        "name": f"{path.parent.name}/{path.name}",
+        "kind": "frames" if path.parent.parent.name == "sequences" else "pages",
+        "det": engine.last_timings["det_ms"],
+        "rec": engine.last_timings["rec_ms"],
+        "total": total,
+        "lines": [[line.text, _box(line.box), [_box(w.box) for w in line.words]] for line in lines],
+    }
+
+
+def summary(done: list[dict[str, Any]]) -> dict[str, Any]:
     by_kind: dict[str, dict[str, list[float]]] = {}
-    reads: dict[str, list[Any]] = {}
-    for path in images(devset, every):
-        image = cv2.imread(str(path))
-        kind = "frames" if path.parent.parent.name == "sequences" else "pages"
-        t0 = time.perf_counter()
-        lines = engine.read(image)
-        total = (time.perf_counter() - t0) * 1000
-        times = by_kind.setdefault(kind, {"det": [], "rec": [], "total": []})
-        times["det"].append(engine.last_timings["det_ms"])
-        times["rec"].append(engine.last_timings["rec_ms"])
-        times["total"].append(total)
-        reads[f"{path.parent.name}/{path.name}"] = [
-            [line.text, _box(line.box), [_box(w.box) for w in line.words]] for line in lines
-        ]
+    for one in done:
+        times = by_kind.setdefault(one["kind"], {"det": [], "rec": [], "total": []})
+        for part in times:
+            times[part].append(one[part])
     return {
         "p50_ms": {
             kind: {part: round(statistics.median(v)) for part, v in parts.items()}
             for kind, parts in by_kind.items()
         },
-        "reads": reads,
+        "reads": {one["name"]: one["lines"] for one in done},
     }
+
+
+def serve(devset: Path) -> None:
+    """Read the image named on each line of stdin; answer one JSON line each."""
+    engine = _engine(devset)
+    print("ready", flush=True)
+    for line in sys.stdin:
+        print(json.dumps(_read(engine, Path(line.strip()))), flush=True)
+
+
+def interleave(before: Path, devset: Path, every: int) -> dict[str, Any]:
+    procs = {
+        label: subprocess.Popen(
+            [sys.executable, __file__, "--serve", "--devset", str(devset), "--code", str(code)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(code)},
+        )
+        for label, code in (("before", before), ("after", REPO))
+    }
+    for proc in procs.values():
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    load = [round(x, 1) for x in os.getloadavg()]
+    done: dict[str, list[dict[str, Any]]] = {"before": [], "after": []}
+    for i, path in enumerate(images(devset, every)):
+        for label in ("before", "after") if i % 2 == 0 else ("after", "before"):
+            proc = procs[label]
+            assert proc.stdin is not None and proc.stdout is not None
+            proc.stdin.write(f"{path}\n")
+            proc.stdin.flush()
+            done[label].append(json.loads(proc.stdout.readline()))
+        print(path.name, {k: round(v[-1]["total"]) for k, v in done.items()}, flush=True)
+    for proc in procs.values():
+        assert proc.stdin is not None
+        proc.stdin.close()
+        proc.wait()
+    results = {label: summary(d) for label, d in done.items()}
+    reference = results["before"]["reads"]
+    report: dict[str, Any] = {"load_at_start": load, "load_at_end": os.getloadavg()}
+    for label, result in results.items():
+        report[label] = {
+            "p50_ms": result["p50_ms"],
+            "reading_vs_before": same_reading(reference, result["reads"]),
+        }
+    return report
+
+
+def run(devset: Path, every: int) -> dict[str, Any]:
+    engine = _engine(devset)
+    done = [_read(engine, path) for path in images(devset, every)]
+    return summary(done)
 
 
 def _box(box: Any) -> list[int]:
@@ -105,7 +170,19 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--every", type=int, default=1)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--interleave", action="store_true", help="alternate per image")
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve:
+        sys.path.insert(0, str(args.code or REPO))
+        serve(args.devset)
+        return
+    if args.compare is not None and args.interleave:
+        report = interleave(args.compare, args.devset, args.every)
+        print(json.dumps(report), flush=True)
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=1))
+        return
     if args.compare is None:
         sys.path.insert(0, str(args.code or REPO))
         print(json.dumps(run(args.devset, args.every)), flush=True)
