@@ -35,10 +35,10 @@ REPO = Path(__file__).resolve().parent.parent
 DEVSET = REPO / "benchmarks" / ".devset"
 
 
-def images(devset: Path, every: int) -> list[Path]:
+def images(devset: Path, every: int, offset: int = 0) -> list[Path]:
     frames = sorted((devset / "sequences").glob("*/*.png"))
     pages = sorted((devset / "images").glob("*.png"))[:20]
-    return (frames + pages)[::every]
+    return (frames + pages)[offset::every]
 
 
 def _engine(devset: Path) -> Any:
@@ -94,7 +94,7 @@ def serve(devset: Path) -> None:
         print(json.dumps(_read(engine, Path(line.strip()))), flush=True)
 
 
-def interleave(before: Path, devset: Path, every: int) -> dict[str, Any]:
+def interleave(before: Path, devset: Path, every: int, offset: int = 0) -> dict[str, Any]:
     procs = {
         label: subprocess.Popen(
             [sys.executable, __file__, "--serve", "--devset", str(devset), "--code", str(code)],
@@ -109,14 +109,20 @@ def interleave(before: Path, devset: Path, every: int) -> dict[str, Any]:
         assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
     load = [round(x, 1) for x in os.getloadavg()]
     done: dict[str, list[dict[str, Any]]] = {"before": [], "after": []}
-    for i, path in enumerate(images(devset, every)):
+    for i, path in enumerate(images(devset, every, offset)):
         for label in ("before", "after") if i % 2 == 0 else ("after", "before"):
             proc = procs[label]
             assert proc.stdin is not None and proc.stdout is not None
             proc.stdin.write(f"{path}\n")
             proc.stdin.flush()
             done[label].append(json.loads(proc.stdout.readline()))
-        print(path.name, {k: round(v[-1]["total"]) for k, v in done.items()}, flush=True)
+        print(
+            path.parent.name,
+            path.name,
+            {k: [round(v[-1][part]) for part in ("det", "rec", "total")] for k, v in done.items()},
+            "same lines" if done["before"][-1]["lines"] == done["after"][-1]["lines"] else "DIFFER",
+            flush=True,
+        )
     for proc in procs.values():
         assert proc.stdin is not None
         proc.stdin.close()
@@ -171,6 +177,7 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=1)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--interleave", action="store_true", help="alternate per image")
+    parser.add_argument("--offset", type=int, default=0, help="with --every: start here")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -178,7 +185,7 @@ def main() -> None:
         serve(args.devset)
         return
     if args.compare is not None and args.interleave:
-        report = interleave(args.compare, args.devset, args.every)
+        report = interleave(args.compare, args.devset, args.every, args.offset)
         print(json.dumps(report), flush=True)
         if args.json:
             args.json.write_text(json.dumps(report, indent=1))
