@@ -217,9 +217,9 @@ def _ort_session(model: Path, memory_arena: bool, threads: int | None) -> Any:
     if threads is not None:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
-    return ort.InferenceSession(
-        str(model), sess_options=options, providers=["CPUExecutionProvider"]
-    )
+    # rapidocr's CPU provider option, kept: an arena (when on) grows by what is asked only.
+    provider = ("CPUExecutionProvider", {"arena_extend_strategy": "kSameAsRequested"})
+    return ort.InferenceSession(str(model), sess_options=options, providers=[provider])
 
 
 def _with_session(section: Any, session: Any) -> Any:
