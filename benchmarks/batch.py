@@ -2,6 +2,7 @@
 
     python benchmarks/batch.py [--episodes 6] [--steps 8] [--size 1280x800] [--json OUT]
     python benchmarks/batch.py --stop-only [--repeats 3]
+    python benchmarks/batch.py --compare OLD_CHECKOUT [--rounds 2]   # local pool, old vs new
 
 Writes synthetic episodes (drawn screens with text), then times `cuarec redact` as a user
 runs it (a fresh process: engine start-up included) for each engine and worker count.
@@ -34,12 +35,14 @@ sys.path.insert(0, str(REPO))
 from recorder.episode.synthetic import write_synthetic_episode  # noqa: E402
 
 
-def timed_redact(inputs: Path, out: Path, engine: str, workers: int) -> float:
+def timed_redact(inputs: Path, out: Path, engine: str, workers: int,
+                 code: Path = REPO) -> float:
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "recorder", "redact", str(inputs), "--out", str(out),
          "--engine", engine, "--workers", str(workers), "--json"],
-        capture_output=True, text=True, cwd=REPO, check=False)
+        capture_output=True, text=True, cwd=code, check=False,
+        env={**os.environ, "PYTHONPATH": str(code)})
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise RuntimeError(result.stderr[-2000:])
@@ -89,6 +92,30 @@ def stop_times(root: Path, repeats: int) -> dict[str, list[float]]:
     return times
 
 
+def compare_pool(inputs: Path, root: Path, frames: int, before: Path,
+                 rounds: int) -> list[dict[str, object]]:
+    """The local pool with 1 and 2 workers, old code (``before``) and this checkout
+    alternately (before, after, before, after...): the machine's load weighs on both alike."""
+    runs: list[dict[str, object]] = []
+    for r in range(rounds):
+        for workers in (1, 2):
+            for label, code in (("before", before), ("after", REPO)):
+                load = os.getloadavg()
+                out = root / f"{label}-{workers}-{r}"
+                seconds = timed_redact(inputs, out, "local", workers, code)
+                run: dict[str, object] = {
+                    "round": r + 1, "code": label, "workers": workers,
+                    "seconds": round(seconds, 1), "frames_per_s": round(frames / seconds, 3),
+                    "load_at_start": [round(x, 1) for x in load],
+                    "identical_to_first": all(
+                        pq.read_table(out / p.name).equals(
+                            pq.read_table(root / f"before-{workers}-0" / p.name))
+                        for p in inputs.iterdir())}
+                runs.append(run)
+                print(json.dumps(run), flush=True)
+    return runs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--episodes", type=int, default=6)
@@ -98,6 +125,10 @@ def main() -> None:
     parser.add_argument("--stop-only", action="store_true",
                         help="only the time to stop after Ctrl+C")
     parser.add_argument("--repeats", type=int, default=3, help="interruptions per engine")
+    parser.add_argument("--compare", type=Path, metavar="DIR",
+                        help="only the local pool: this checkout against an older one (DIR), "
+                             "alternately, --rounds times each")
+    parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     report: dict[str, object] = {"machine": f"{os.cpu_count()} cores",
@@ -114,6 +145,12 @@ def main() -> None:
             write_synthetic_episode(inputs, n_steps=args.steps, size=(width, height),
                                     seed=seed)
         frames = args.episodes * args.steps
+        if args.compare is not None:
+            report["pool"] = compare_pool(inputs, root, frames, args.compare, args.rounds)
+            print(json.dumps(report, indent=2))
+            if args.json:
+                args.json.write_text(json.dumps(report, indent=2) + "\n")
+            return
         runs = {}
         for engine, workers in (("local", 1), ("local", 2), ("ray", 2)):
             name = f"{engine}-{workers}"

@@ -196,6 +196,44 @@ def _pad_to_multiple(image: Frame, multiple: int) -> Frame:
     return cv2.copyMakeBorder(image, 0, ph, 0, pw, cv2.BORDER_REPLICATE)
 
 
+def _ort_session(model: Path, memory_arena: bool, threads: int | None) -> Any:
+    """An onnxruntime CPU session for ``model``, with the engine's options.
+
+    - Memory arena off by default (rapidocr's default too): the arena saves ~10 % per read
+      here but keeps the largest tensors ever seen; measured, 1080p terminal frames grew it by
+      ~650 MB, which broke the recorder's memory bound.
+    - Intra-op threads do not spin while waiting for work: OCR shares the CPU with capture
+      (recording) or with other workers (batch redaction), and a spinning thread takes a core
+      from them (measured in benchmarks/README.md, "benchmarks/ocr_speed.py"). The results
+      are the same numbers; only the waiting changes.
+    """
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.log_severity_level = 4
+    options.enable_cpu_mem_arena = memory_arena
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    if threads is not None:
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+    # rapidocr's CPU provider option, kept: an arena (when on) grows by what is asked only.
+    provider = ("CPUExecutionProvider", {"arena_extend_strategy": "kSameAsRequested"})
+    return ort.InferenceSession(str(model), sess_options=options, providers=[provider])
+
+
+def _with_session(section: Any, session: Any) -> Any:
+    """A copy of rapidocr's config section ``section`` holding a ready onnxruntime session
+    (rapidocr's configs are omegaconf's, which hold objects only when allowed to)."""
+    from omegaconf import OmegaConf
+
+    copy: Any = OmegaConf.create(
+        OmegaConf.to_container(section, resolve=True), flags={"allow_objects": True}
+    )
+    copy.session = session
+    return copy
+
+
 def _centre_inside(quad: np.ndarray[Any, Any], boxes: Sequence[Box]) -> bool:
     cx, cy = float(quad[:, 0].mean()), float(quad[:, 1].mean())
     return any(b.x <= cx < b.x + b.w and b.y <= cy < b.y + b.h for b in boxes)
@@ -295,6 +333,7 @@ class RapidOcrEngine(OcrEngine):
         memory_arena: bool = False,
         line_cache: int = 0,
         quantized: bool = False,
+        rec_width_bucket: float | None = None,
     ) -> None:
         if not 0 < det_scale <= 1:
             raise OcrError("det_scale must be in (0, 1]")
@@ -332,22 +371,25 @@ class RapidOcrEngine(OcrEngine):
             "Det.box_thresh": det_box_thresh,
             "Det.unclip_ratio": det_unclip_ratio,
             "Rec.rec_batch_num": rec_batch,
-            # Off (rapidocr's default too): the arena saves ~10 % per read here but keeps the
-            # largest tensors ever seen; measured, 1080p terminal frames grew it by ~650 MB,
-            # which broke the recorder's memory bound.
-            "EngineConfig.onnxruntime.enable_cpu_mem_arena": memory_arena,
         }
-        if threads is not None:
-            params["EngineConfig.onnxruntime.intra_op_num_threads"] = threads
-            params["EngineConfig.onnxruntime.inter_op_num_threads"] = 1
         cfg = RapidOCR(params=params).cfg
         for section in (cfg.Det, cfg.Rec):
             section.engine_cfg = cfg.EngineConfig[section.engine_type.value]
             section.model_root_dir = cfg.Global.model_root_dir
         cfg.Rec.font_path = None
+
+        def build(det_path: Path, rec_path: Path) -> None:
+            # The sessions are made here (rapidocr takes a ready session) so that their
+            # options are ours: see _ort_session.
+            det_cfg, rec_cfg = (
+                _with_session(section, _ort_session(path, memory_arena, threads))
+                for section, path in ((cfg.Det, det_path), (cfg.Rec, rec_path))
+            )
+            self._detector = TextDetector(det_cfg)
+            self._recognizer = TextRecognizer(rec_cfg)
+
         try:
-            self._detector = TextDetector(cfg.Det)
-            self._recognizer = TextRecognizer(cfg.Rec)
+            build(det_model[-1], rec_model[-1])
         except Exception:  # onnxruntime raises its own types
             if not quantized or self.quantized != "int8 models verified":
                 raise
@@ -357,13 +399,13 @@ class RapidOcrEngine(OcrEngine):
                 sorted(models.glob("*det*.onnx")),
                 sorted(models.glob("*rec*.onnx")),
             )
-            cfg.Det.model_path, cfg.Rec.model_path = str(det_model[-1]), str(rec_model[-1])
-            self._detector = TextDetector(cfg.Det)
-            self._recognizer = TextRecognizer(cfg.Rec)
+            build(det_model[-1], rec_model[-1])
         self._rec_input = TextRecInput
         self._char_boxes = CalRecBoxes()
         self._crop = get_rotate_crop_image
         self.det_scale = det_scale
+        self.rec_batch = rec_batch
+        self.rec_width_bucket = rec_width_bucket
         self.det_max_side = det_max_side
         self.min_word_score = min_word_score
         self._version = getattr(rapidocr, "__version__", None) or _package_version("rapidocr")
@@ -498,7 +540,7 @@ class RapidOcrEngine(OcrEngine):
             if not keep:
                 return tuple(sorted(reused, key=lambda line: (line.box.y, line.box.x)))
             crops = [self._crop(image, quad.copy()) for quad in keep]
-            rec = self._recognizer(self._rec_input(img=crops, return_word_box=True))
+            rec = self._recognise(crops)
             rec = self._char_boxes(crops, np.asarray(keep), rec, True)
             self.last_timings["rec_ms"] = (time.perf_counter() - t1) * 1000
             char_lists: Sequence[Any] = rec.word_results
@@ -516,6 +558,45 @@ class RapidOcrEngine(OcrEngine):
                     cache.put(key, None if line is None else shifted((line,), -ox, -oy)[0])
         lines.sort(key=lambda line: (line.box.y, line.box.x))
         return tuple(lines)
+
+    def _recognise(self, crops: Sequence[Frame]) -> Any:
+        """rapidocr's recognition of ``crops``, in batches of crops of similar width.
+
+        The recogniser pads every crop of a batch to the batch's widest (and to at least
+        320 x 48); rapidocr batches crops by ``rec_batch`` in order of width, so one long line
+        made its 7 neighbours pay for its width. With ``rec_width_bucket`` a batch also ends
+        where a crop would be more than that many times wider than the batch's narrowest.
+        Off by default: what the recogniser reads from a crop depends on the width it is
+        padded to (its squeeze-excite and attention layers average over the padding too), and
+        buckets changed the reading of dev-set lines (benchmarks/README.md, issue 21).
+        """
+        if self.rec_width_bucket is None or len(crops) <= 1:
+            return self._recognizer(self._rec_input(img=list(crops), return_word_box=True))
+        _, height, min_width = self._recognizer.rec_image_shape
+        floor = min_width / height
+        ratios = [max(floor, c.shape[1] / float(c.shape[0])) for c in crops]
+        order = sorted(range(len(crops)), key=lambda i: ratios[i])
+        groups: list[list[int]] = [[]]
+        for i in order:
+            group = groups[-1]
+            if group and (
+                len(group) >= self.rec_batch or ratios[i] > self.rec_width_bucket * ratios[group[0]]
+            ):
+                groups.append([])
+            groups[-1].append(i)
+        txts: list[Any] = [""] * len(crops)
+        scores: list[Any] = [0.0] * len(crops)
+        words: list[Any] = [None] * len(crops)
+        for group in groups:
+            part = self._recognizer(
+                self._rec_input(img=[crops[i] for i in group], return_word_box=True)
+            )
+            got = part.txts or ("",) * len(group)
+            for j, i in enumerate(group):
+                txts[i], scores[i], words[i] = got[j], part.scores[j], part.word_results[j]
+        return type(part)(
+            imgs=list(crops), txts=tuple(txts), scores=scores, word_results=tuple(words)
+        )
 
     def _line(
         self, quad: np.ndarray[Any, Any], text: str, score: float, chars: Sequence[Any]

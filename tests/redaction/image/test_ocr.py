@@ -88,3 +88,30 @@ def test_no_model_download_is_attempted(
     engine = create_engine("rapidocr")
     assert engine.read(_drawn(screen).image)
     assert os.environ.get("RAPIDOCR_DOWNLOAD") is None
+
+
+def test_rapidocr_sessions_do_not_spin_and_take_the_thread_count() -> None:
+    engine: Any = create_engine("rapidocr", threads=1)
+    for session in engine.onnx_sessions().values():
+        options = session.get_session_options()
+        assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+        assert options.intra_op_num_threads == 1
+        assert not options.enable_cpu_mem_arena
+
+
+def test_rapidocr_width_buckets_keep_each_text_with_its_line(
+    ocr_engine: Any, screen: ScreenFactory
+) -> None:
+    # Lines of very different widths: with buckets, each is recognised in another batch
+    # than by default; every text must come back to its own line.
+    texts = [
+        "Invoice",
+        "Total due 2024-0117",
+        "approved",
+        "Shipping to 12 Market Street, Springfield",
+    ]
+    drawn = screen([(t, 20, 20 + 50 * i) for i, t in enumerate(texts)], size=(700, 230))
+    bucketed: Any = create_engine("rapidocr", rec_width_bucket=1.0)
+    default = [(line.text, line.box) for line in ocr_engine.read(drawn.image)]
+    assert [text for text, _ in default] == texts
+    assert [(line.text, line.box) for line in bucketed.read(drawn.image)] == default
