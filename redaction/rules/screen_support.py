@@ -311,7 +311,7 @@ def org_value_ok(value: str) -> bool:
     return (
         bool(words)
         and words[0].lower() not in _PUBLIC_COMPANIES
-        and head not in {"red hat"}
+        and head not in _PUBLIC_COMPANIES
         and (not title_line(value) or org_line_strict(value))
         and not all(is_ui_word(w) or w.lower() in _ORG_STOP for w in words)
     )
