@@ -10,6 +10,7 @@ address or a job title. Each cue is one rule; its cue words are data
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -418,3 +419,37 @@ class GazetteerNameRule(LayoutRule):
             if known:
                 skip = len(line.words) - len(words)
                 yield from self.found(page, page.line_refs(li, max(skip, 0)), "PERSON")
+
+
+#: A word that is a file name or a path: a separator of paths, or an extension at its end.
+_FILE_WORD = re.compile(r"[/\\]|\.[A-Za-z0-9]{2,5}$")
+_FILE_PARTS = re.compile(r"[_\-./\\]+")
+
+
+@register
+class NameInFileNameRule(LayoutRule):
+    """A person's name inside a file name or a path (a document named after its person, a
+    folder of someone's files): two consecutive capitalised parts, a known given name then a
+    known surname, between underscores, dashes, dots or slashes. The whole word is taken."""
+
+    name = "name_in_file_name"
+    entity_types = _PERSON
+    order = 76
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        names = gazetteer()
+        for li, line in enumerate(page.layout.lines):
+            for wi, word in enumerate(line.words):
+                if not _FILE_WORD.search(word.text):
+                    continue
+                parts = [p for p in _FILE_PARTS.split(word.text) if p]
+                if any(
+                    first[:1].isupper()
+                    and last[:1].isupper()
+                    and first[1:].islower()
+                    and last[1:].islower()
+                    and names.is_given_name(first)
+                    and names.is_surname(last)
+                    for first, last in itertools.pairwise(parts)
+                ):
+                    yield from self.found(page, [WordRef(li, wi)], "PERSON")

@@ -36,6 +36,8 @@ TRUE_CASES = [
     ("gazetteer_name", "Thomas Rezende", "Thomas Rezende"),
     ("gazetteer_name", "Lima, Ana", "Lima, Ana"),
     ("gazetteer_name", "JD \u2022 J. Smith", "J. Smith"),
+    ("name_in_file_name", "Downloads   Resume_Jane_Doe.pdf   2 MB", "Resume_Jane_Doe.pdf"),
+    ("name_in_file_name", "/srv/share/Ana_Lima/contract.pdf", "/srv/share/Ana_Lima/contract.pdf"),
 ]
 FALSE_CASES = [
     ("row_name_time", "Release Notes 6 days ago"),
@@ -59,6 +61,8 @@ FALSE_CASES = [
     ("gazetteer_name", "Data Scientist"),
     ("gazetteer_name", "Settings Page"),
     ("gazetteer_name", "Thomas Rezende joined the call"),
+    ("name_in_file_name", "Annual_Report_2024.pdf   Data_Scientist.txt"),
+    ("name_in_file_name", "thomas rezende.pdf"),
 ]
 
 
