@@ -21,9 +21,11 @@ from redaction.rules.base import register
 from redaction.rules.layout_base import LayoutRule
 from redaction.rules.screen_support import (
     ADDRESSEE_LABELS,
-    COLUMN_LABELS,
+    NAME_PART,
     PLURAL_LABELS,
     cell_ok,
+    column_entity,
+    label_entity,
     label_of,
     name_like,
     norm_label,
@@ -31,8 +33,8 @@ from redaction.rules.screen_support import (
     value_ok,
 )
 
-#: What the label rules may announce (the label lexicon's entity types, and PARTY for a column
-#: that holds people or companies).
+#: What the label rules may report: the entity types of the screen's labels and of the shared
+#: label lexicon (a column of people or companies reports PERSON or ORGANIZATION by the cell).
 _LABELLED = frozenset(
     {
         "PERSON",
@@ -44,6 +46,16 @@ _LABELLED = frozenset(
         "REPOSITORY",
         "ACCOUNT_ID",
         "SECRET",
+        "DATE_OF_BIRTH",
+        "NATIONAL_ID",
+        "PASSPORT",
+        "DRIVER_LICENSE",
+        "LICENSE_PLATE",
+        "BANK_ACCOUNT",
+        "IBAN_CODE",
+        "CREDIT_CARD",
+        "MEDICAL_ID",
+        "AGE",
     }
 )
 
@@ -72,8 +84,9 @@ class LabelColonRule(LayoutRule):
                     text = " ".join(w.text for w in words[i : i + n])
                     if ":" in text:
                         label, _, rest = text.partition(":")
-                        if label_of(label) and (not rest or n == 1):
-                            entity, span = label_of(label), n
+                        announced = label_entity(label)
+                        if announced and (not rest or n == 1):
+                            entity, span = announced, n
                             if rest and value_ok(entity or "", rest):
                                 # Glued: the value shares the label's word.
                                 yield from self.found(page, [WordRef(li, i)], entity or "")
@@ -86,7 +99,7 @@ class LabelColonRule(LayoutRule):
                 value: list[WordRef] = []
                 while j < len(words):
                     text = words[j].text
-                    if text.endswith(":") and label_of(text):
+                    if text.endswith(":") and label_entity(text):
                         break
                     value.append(WordRef(li, j))
                     j += 1
@@ -110,9 +123,9 @@ class LabelBesideOrAboveRule(LayoutRule):
         layout = page.layout
         for row in layout.rows:
             # A row of several labels is a table header: its neighbours are labels, not values.
-            header = sum(1 for li in row if label_of(layout.lines[li].text)) >= 2
+            header = sum(1 for li in row if label_entity(layout.lines[li].text)) >= 2
             for pos, li in enumerate(row):
-                entity = label_of(layout.lines[li].text)
+                entity = label_entity(layout.lines[li].text)
                 if entity is None:
                     continue
                 candidates: list[int] = []
@@ -161,13 +174,25 @@ class ColumnHeaderRule(LayoutRule):
     order = 30
     score = 0.5
 
+    @staticmethod
+    def _header(page: Page, line: int) -> str | None:
+        """What a header cell announces; a header wrapped over two lines is read with the
+        line right under it."""
+        lines = page.layout.lines
+        entity = column_entity(lines[line].text)
+        if entity is None and len(lines[line].words) <= 3:
+            below = page.layout.below(line, max_gap_lines=0.8)
+            if below and len(lines[below[0]].words) <= 2:
+                entity = column_entity(f"{lines[line].text} {lines[below[0]].text}")
+        return entity
+
     def find(self, page: Page) -> Iterator[Finding]:
         rows = page.layout.rows
         lines = page.layout.lines
         for r, row in enumerate(rows):
             if len(row) < 2:
                 continue
-            headers = [(li, COLUMN_LABELS.get(norm_label(lines[li].text))) for li in row]
+            headers = [(li, self._header(page, li)) for li in row]
             short = sum(1 for li in row if len(lines[li].words) <= 3)
             if not any(e for _, e in headers) or short < 2:
                 continue
@@ -198,6 +223,8 @@ class ColumnHeaderRule(LayoutRule):
                         kind = entity
                         if entity == "PARTY":
                             kind = "PERSON" if name_like(lines[value].text) else "ORGANIZATION"
+                        elif entity == NAME_PART:
+                            kind = "PERSON"
                         yield from self.found(page, page.line_refs(value), kind)
 
 

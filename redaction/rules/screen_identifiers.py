@@ -23,6 +23,7 @@ from redaction.image.settings import ImageRedactionSettings
 from redaction.lexicon import alternation, tagged, words
 from redaction.rules.base import register
 from redaction.rules.layout_base import LayoutRule
+from redaction.rules.screen_support import is_ui_word
 
 RECOGNIZER = "screen_pattern"
 
@@ -129,12 +130,11 @@ _CHANNEL_SENTENCE = re.compile(
     r"(?i:\b(?:"
     + alternation(words("screen", "channel_sentence"))
     + (
-        r"|slack:?|channel:?)[ \t]+)#(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w\-])|(?<![\w"
-        r"&#/])#(?P<w>[a-z0-9][a-z0-9_.\-]{1,79})(?=[ \t]+(?i:channel|on slack|in slack)"
-        r"\b)"
+        r"|channel:?)[ \t]+)#(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w\-])|(?<![\w"
+        r"&#/])#(?P<w>[a-z0-9][a-z0-9_.\-]{1,79})(?=[ \t]+(?i:channel)\b)"
     )
 )
-_CHANNEL_SAID = re.compile(r"[ \t]+(?i:channel|on slack|in slack)\b")
+_CHANNEL_SAID = re.compile(r"[ \t]+(?i:channel)\b")
 #: A sidebar entry with its "#" icon read apart or not at all: a lone lowercase slug.
 _SLUG_LINE = re.compile(r"^[#\u266f]?[ \t]*(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})$")
 _CHANNEL_HEADING = re.compile(r"^(?:channels|starred|favorites|favourites)$", re.I)
@@ -218,20 +218,15 @@ _MENTION = re.compile(
 
 #: An editor's title bar: "billing.py — atlas-payments — Visual Studio Code" (the middle part
 #: is the open folder: the project's repository).
+#: An application's name at the end of a window title: one to four capitalised words.
+_APP_NAME = r"[A-Z][\w.+]*(?:[ \t]+(?:-[ \t]+)?[A-Z][\w.+]*){0,3}"
 _EDITOR_TITLE = re.compile(
-    (
-        (
-            r"(?:\S+\.\w{1,8}[ \t]+[\u2014\u2013\-][ \t]+|^|(?<=\n))(?P<v>[A-Za-z0-9][A-Za-z"
-            r"0-9_.\-]{2,99})(?:[ \t]+\[[^\]\n]*\])?[ \t]+[\u2014\u2013\-][ \t]+(?:Visual St"
-            r"udio Code|VS ?Code|"
-        )
-        + alternation(words("screen", "editor_title"), spaces=r" ")
-        + (
-            r"|Code - OSS)\b|(?:^|(?<=\n))(?P<t>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})[ \t]+[\u20"
-            r"14\u2013][ \t]+-?(?:zsh|bash|fish|sh)\b|(?:^|(?<=\n))(?P<j>[A-Za-z0-9][A-Za-z0"
-            r"-9_.\-]{2,99})[ \t]+[\u2014\u2013][ \t]+[\w\-]+\.\w{1,8}[ \t]*(?=\n|$)"
-        )
-    ),
+    r"(?:\S+\.\w{1,8}[ \t]+[\u2014\u2013\-][ \t]+|^|(?<=\n))(?P<v>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})"
+    rf"(?:[ \t]+\[[^\]\n]*\])?[ \t]+[\u2014\u2013\-][ \t]+{_APP_NAME}[ \t]*(?=\n|$|[ \t]\|)"
+    r"|(?:^|(?<=\n))(?P<t>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})[ \t]+[\u2014\u2013][ \t]+"
+    r"-?(?:zsh|bash|fish|sh)\b"
+    r"|(?:^|(?<=\n))(?P<j>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})[ \t]+[\u2014\u2013][ \t]+"
+    r"[\w\-]+\.\w{1,8}[ \t]*(?=\n|$)",
     re.M,
 )
 #: An editor's explorer: the open folder's name right under its "EXPLORER" heading.
@@ -242,9 +237,13 @@ _PROMPT_REPO = re.compile(
     r"(?:[~/][\w./\-]*/|\u279c[ \t]+)(?P<v>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})[ \t]+"
     r"(?:git:)?\([\w./\-]{1,80}\)"
 )
-#: A chat app named on the row ("#proj-x - Acme - Slack", "Slack | #proj-x"): its "#x" is a
-#: channel.
-_CHAT_APP = re.compile(r"\b(?:" + alternation(words("screen", "chat_app"), spaces=r" ") + r")\b")
+#: A window or tab title led or ended by a "#name" beside a title separator: the page of that
+#: channel in a chat app.
+_CHANNEL_TITLE = re.compile(
+    r"(?:^|(?<=\n))#(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})[ \t]+[\-\u2013\u2014|][ \t]+\S"
+    r"|[ \t][\-\u2013\u2014|][ \t]+#(?P<w>[a-z0-9][a-z0-9_.\-]{1,79})[ \t]*(?=\n|$)",
+    re.M,
+)
 #: git's own words for the folder it clones into.
 _CLONED_INTO = re.compile(r"Cloning into ['\u2018\u2019`]?(?P<v>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})")
 #: A line that is only a channel name someone chose ("#team-payments", "#ops_alerts  · 12
@@ -514,23 +513,21 @@ class ChannelSentenceRule(_CuedRule):
 
 
 @register
-class ChatAppRowChannelRule(_CuedRule):
-    """Off a chat page, the "#name"s of a row that names a chat app (a window title, a
-    notification)."""
+class ChannelTitleRule(_CuedRule):
+    """Off a chat page, a "#name" that leads a window or tab title before a separator, or
+    ends one after a separator (the title of a channel's page)."""
 
-    name = "chat_app_channel"
+    name = "channel_title"
     entity_types = _CHANNEL_TYPES
 
     def find(self, page: Page) -> Iterator[Finding]:
         rows = page.rows
         if rows is None or chat_page(page.layout):
             return
-        for row_match in re.finditer(r"[^\n]+", rows.text):
-            if not _CHAT_APP.search(row_match.group()):
-                continue
-            for match in _CHANNEL.finditer(rows.text, row_match.start(), row_match.end()):
-                if _channel_ok(match.group("v")):
-                    yield from self.take(page, match.start(), match.end(), "CHANNEL")
+        for match in _CHANNEL_TITLE.finditer(rows.text):
+            group = "v" if match.group("v") is not None else "w"
+            if _channel_ok(match.group(group)):
+                yield from self.take(page, match.start(group) - 1, match.end(group), "CHANNEL")
 
 
 @register
@@ -765,3 +762,42 @@ class CodeHostRepositoryRule(_CuedRule):
             ):
                 continue
             yield from self.take(page, match.start("o"), match.end("n"), "REPOSITORY")
+
+
+_ACCOUNT_KEYS = alternation(words("screen", "account_keys"))
+_LOGIN = re.compile(r"[a-z_][a-z0-9_.\-]{1,31}")
+#: A configuration or environment line that assigns the account: the key alone at the start of
+#: the line (after an optional ``export``), then spaces or "=", then the value to the line's
+#: end.
+_ACCOUNT_LINE = re.compile(
+    rf"(?:^|(?<=\n)|(?<=\| ))[ \t]*(?:export[ \t]+)?(?:{_ACCOUNT_KEYS})(?:[ \t]+|[ \t]*=[ \t]*)"
+    r"(?P<v>[^\s|=\"'][^\s|]{1,100})[ \t]*(?=\n|$| \|)",
+    re.M,
+)
+
+
+@register
+class AccountLineRule(_CuedRule):
+    """The value of a configuration or environment line that names the account at the
+    machine (an ssh config's user and identity file, the login variables of ``env``), unless a
+    system account."""
+
+    name = "account_line"
+    entity_types = _USER_TYPES
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        rows = page.rows
+        if rows is None:
+            return
+        for match in _ACCOUNT_LINE.finditer(rows.text):
+            value = match.group("v")
+            if value.lower() in _SYSTEM_USERS or value.startswith(("$", "%", "<", "{")):
+                continue
+            # Without "=", a heading could read the same ("User settings"): a login is one
+            # lowercase word that is not a UI word, a key file a path.
+            assigned = "=" in match.group()
+            if not assigned and not (
+                "/" in value or (_LOGIN.fullmatch(value) and not is_ui_word(value))
+            ):
+                continue
+            yield from self.take(page, *match.span("v"), "USERNAME")

@@ -10,16 +10,19 @@ address or a job title. Each cue is one rule; its cue words are data
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from redaction.image.findings import Finding
 from redaction.image.layout import TextDocument, WordRef
 from redaction.image.page import Page
+from redaction.knowledge.gazetteer import gazetteer
 from redaction.lexicon import alternation, words
 from redaction.rules.base import register
 from redaction.rules.layout_base import LayoutRule, PhraseRule
 from redaction.rules.screen_support import (
+    BULLETS,
     CAP,
     EMAIL,
     TIME,
@@ -46,7 +49,7 @@ _NAME_EMAIL = re.compile(
 _PROFILE_TITLE = re.compile(
     rf"(?:^|(?<=\n)|(?<=\| )|(?<=[\-\u2013] ))\W{{0,3}}"
     rf"(?P<v>{CAP}(?:[ \t]+(?:[A-Z]\.|{CAP})){{1,2}})(?:[ \t]*\(\d+\))?"
-    r"[ \t]+[|\-\u2013\u2014\u00b7][ \t]+(?:LinkedIn|Facebook|Instagram|Twitter)\b",
+    r"[ \t]+[|\-\u2013\u2014\u00b7][ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?[ \t]*(?=\n|$)",
     re.M,
 )
 _PERSONAL_DOC_WORDS = alternation(words("screen", "personal_doc"))
@@ -273,13 +276,16 @@ class ParenAuthorRule(_NamePhrase):
 
 @register
 class ProfileTitleRule(_NamePhrase):
-    """A person's name as the title of a profile page (a tab, a history row): the name, a
-    separator, the network's name."""
+    """A person's name as the title of a page (a tab, a history row, a window): a known given
+    name and surname, a separator, the site's or the app's name ending the title."""
 
     name = "profile_title_name"
     pattern = _PROFILE_TITLE
     score = 0.55
     strict = True
+
+    def accepts(self, value: str) -> bool:
+        return super().accepts(value) and _known_name(value.split())
 
 
 @register
@@ -364,3 +370,86 @@ class NameThenTitleRule(LayoutRule):
                     refs = [WordRef(li, k) for k in range(skip, skip + n)]
                     yield from self.found(page, refs, "PERSON")
                     break
+
+
+#: A word of a name as a screen shows it: capitalised or all capitals, letters with inner
+#: apostrophes or hyphens; or an initial with its dot.
+_NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de][^\W\d_]*(?:['\u2019\-][^\W\d_]+)*|[A-Z]\.")
+
+
+def _known_name(words: list[str]) -> bool:
+    """Given name(s) then a surname, each word known to the gazetteer in its role (an initial
+    stands for a given name)."""
+    names = gazetteer()
+    first, last = words[0], words[-1]
+    return (
+        (len(first) == 2 and first.endswith(".")) or names.is_given_name(first)
+    ) and names.is_surname(last)
+
+
+@register
+class GazetteerNameRule(LayoutRule):
+    """A cell or a line that is only a person's name, with no cue around it: two or three
+    name-shaped words, the first a known given name (or an initial) and the last a known
+    surname, or a known surname, a comma and a known given name; none a UI word, not a job
+    title or a company. Avatar initials or a bullet before it are left out."""
+
+    name = "gazetteer_name"
+    entity_types = _PERSON
+    order = 75
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        for li, line in enumerate(page.layout.lines):
+            text = strip_initials(line.text.strip().lstrip(BULLETS).strip())
+            text = text.lstrip(BULLETS).strip()
+            words = text.split()
+            if not 2 <= len(words) <= 3 or not all(
+                _NAME_WORD.fullmatch(w.rstrip(",")) for w in words
+            ):
+                continue
+            if any(is_ui_word(w.rstrip(",")) for w in words) or title_line(text):
+                continue
+            if org_line_strict(text):
+                continue
+            bare = [w.rstrip(",") for w in words]
+            if words[0].endswith(",") and len(words) == 2:
+                known = gazetteer().is_surname(bare[0]) and gazetteer().is_given_name(bare[1])
+            else:
+                known = "," not in text and _known_name(bare)
+            if known:
+                skip = len(line.words) - len(words)
+                yield from self.found(page, page.line_refs(li, max(skip, 0)), "PERSON")
+
+
+#: A word that is a file name or a path: a separator of paths, or an extension at its end.
+_FILE_WORD = re.compile(r"[/\\]|\.[A-Za-z0-9]{2,5}$")
+_FILE_PARTS = re.compile(r"[_\-./\\]+")
+
+
+@register
+class NameInFileNameRule(LayoutRule):
+    """A person's name inside a file name or a path (a document named after its person, a
+    folder of someone's files): two consecutive capitalised parts, a known given name then a
+    known surname, between underscores, dashes, dots or slashes. The whole word is taken."""
+
+    name = "name_in_file_name"
+    entity_types = _PERSON
+    order = 76
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        names = gazetteer()
+        for li, line in enumerate(page.layout.lines):
+            for wi, word in enumerate(line.words):
+                if not _FILE_WORD.search(word.text):
+                    continue
+                parts = [p for p in _FILE_PARTS.split(word.text) if p]
+                if any(
+                    first[:1].isupper()
+                    and last[:1].isupper()
+                    and first[1:].islower()
+                    and last[1:].islower()
+                    and names.is_given_name(first)
+                    and names.is_surname(last)
+                    for first, last in itertools.pairwise(parts)
+                ):
+                    yield from self.found(page, [WordRef(li, wi)], "PERSON")

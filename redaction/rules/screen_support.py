@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from redaction.knowledge.labels import read_label
 from redaction.lexicon import alternation, tagged, words
 from redaction.rules.secrets import is_shell_prompt
 
@@ -123,6 +124,85 @@ def label_of(text: str) -> str | None:
     return LABELS.get(norm_label(text))
 
 
+#: A label the shared label lexicon reads is taken when it reads it whole (exactly or through
+#: OCR slips, not as a fuzzy or partial match) and is sure enough on its own: a weak wording
+#: or a role word ("Owner", "From") says too little to take a value beside it.
+_LEXICON_METHODS = frozenset({"exact", "ocr"})
+_LEXICON_MIN_SCORE = 0.5
+#: A label is short: longer lines are sentences or values.
+_LABEL_MAX_WORDS = 5
+_LABEL_MAX_CHARS = 40
+
+
+def label_entity(text: str) -> str | None:
+    """The entity type a label announces: the screen's own label list, else the shared label
+    lexicon (:mod:`redaction.knowledge.labels`: every language it holds, case, accents and
+    OCR slips tolerated)."""
+    entity = label_of(text)
+    if entity is not None:
+        return entity
+    text = text.strip()
+    if (
+        not text
+        or len(text) > _LABEL_MAX_CHARS
+        or len(text.split()) > _LABEL_MAX_WORDS
+        or not re.search(r"[^\W\d_]", text)
+    ):
+        return None
+    reading = read_label(text)
+    if (
+        reading is None
+        or reading.method not in _LEXICON_METHODS
+        or reading.score < _LEXICON_MIN_SCORE
+    ):
+        return None
+    return reading.entity_type
+
+
+#: Concepts of the label lexicon that head a column of one part of a name (a given name, a
+#: family name): its cells are single words.
+_NAME_PART_CONCEPTS = frozenset({"given_name", "family_name"})
+#: What a column of name parts holds (a PERSON, one or two words a cell).
+NAME_PART = "NAME_PART"
+
+
+def column_entity(text: str) -> str | None:
+    """The entity type a table's column header announces for every cell under it
+    (:data:`NAME_PART` for a column of given or family names): the screen's own column
+    labels, else a label of the shared lexicon."""
+    reading = read_label(text) if len(text) <= _LABEL_MAX_CHARS else None
+    if (
+        reading is not None
+        and reading.concept in _NAME_PART_CONCEPTS
+        and reading.method in _LEXICON_METHODS
+    ):
+        return NAME_PART
+    entity = COLUMN_LABELS.get(norm_label(text))
+    if entity is None and label_of(text) is None:
+        entity = label_entity(text)
+    return entity
+
+
+#: Values of these kinds are identifiers or dates: digits in a few words.
+_NUMBERED = frozenset(
+    {
+        "DATE_OF_BIRTH",
+        "NATIONAL_ID",
+        "PASSPORT",
+        "DRIVER_LICENSE",
+        "LICENSE_PLATE",
+        "BANK_ACCOUNT",
+        "IBAN_CODE",
+        "CREDIT_CARD",
+        "MEDICAL_ID",
+        "ACCOUNT_ID",
+        "AGE",
+    }
+)
+#: Values the label lexicon may announce that a screen value is not taken for alone: a city is
+#: public, a password field is masked (found from the pixels).
+_NOT_TAKEN = frozenset({"LOCATION", "PASSWORD"})
+
 _PARTICLES = frozenset(tagged("names", "particle", "screen"))
 
 
@@ -145,6 +225,12 @@ def value_ok(entity: str, text: str) -> bool:
         return len(words) == 1 and bool(re.fullmatch(r"[\w.\-]+/[\w.\-]+", text.strip()))
     if entity == "SECRET" and is_shell_prompt(words[0]):
         return False  # "Password: bash-5.2#": a silent prompt, then the shell's next prompt
+    if entity in _NUMBERED:
+        return len(words) <= 4 and bool(re.search(r"\d", text))
+    if entity == "USERNAME":
+        return len(words) <= 2 and not all(is_ui_word(w) for w in words)
+    if entity in _NOT_TAKEN:
+        return False
     return len(words) <= 10
 
 
@@ -155,6 +241,14 @@ def cell_ok(entity: str, text: str) -> bool:
         return name_like(text) or bool(re.fullmatch(rf"@?{EMAIL}", text.strip()))
     if entity == "PARTY":
         return name_like(text) or (org_line(text) and not is_ui_word(text.strip()))
+    if entity == NAME_PART:
+        # One or two capitalised words (a compound given name), no UI word.
+        parts = text.split()
+        return (
+            0 < len(parts) <= 2
+            and all(re.fullmatch(CAP, p) for p in parts)
+            and not any(is_ui_word(p) for p in parts)
+        )
     if entity == "REPOSITORY" and not re.search(r"[/ ]", text.strip()):
         # A list of projects under its heading: slugs someone chose.
         return bool(re.fullmatch(r"[a-z0-9][a-z0-9_.]*[\-_][a-z0-9_.\-]+", text.strip()))
@@ -217,7 +311,7 @@ def org_value_ok(value: str) -> bool:
     return (
         bool(words)
         and words[0].lower() not in _PUBLIC_COMPANIES
-        and head not in {"red hat"}
+        and head not in _PUBLIC_COMPANIES
         and (not title_line(value) or org_line_strict(value))
         and not all(is_ui_word(w) or w.lower() in _ORG_STOP for w in words)
     )

@@ -22,6 +22,12 @@ TRUE_CASES = [
         "Williams and Sons",
     ),
     ("addressee_block", "BILL TO\nAda Byron\nInitech Systems\n12 Main St", "Initech Systems"),
+    # Labels of the shared label lexicon, in any of its languages.
+    ("label_colon", "Date de naissance: 12/03/1980", "12/03/1980"),
+    ("label_beside_or_above", "N\u00b0 de passeport\n12AB34567", "12AB34567"),
+    # Split name columns; a header wrapped over two lines.
+    ("column_header", "Nachname     Vorname\nSchmidt      Anna\nWeber        Jonas", "Anna"),
+    ("column_header", "Date of      Plan\nbirth\n12/03/1980   Pro", "12/03/1980"),
 ]
 FALSE_CASES = [
     ("label_colon", "Email: none"),
@@ -32,6 +38,9 @@ FALSE_CASES = [
     ("column_header", "Status      Title\nAda Byron   Engineer"),
     ("addressee_block", "Billing\nMonthly plan"),
     ("addressee_block", "BILL TO\n12 Main St"),
+    ("label_colon", "Registration: Complete"),
+    ("label_colon", "Version: 2.4.1   Price: 12.99"),
+    ("column_header", "First name    Plan\nSettings      Pro"),
 ]
 
 

@@ -32,6 +32,12 @@ TRUE_CASES = [
     ("name_over_email_or_title", "Ada Byron\nada@example.org", "Ada Byron"),
     ("name_over_email_or_title", "JD Tom Hale\nStaff Engineer", "Tom Hale"),
     ("name_then_title", "DF Daniel Fry Data Scientist", "Daniel Fry"),
+    ("profile_title_name", "Ana Lima - Portfolio", "Ana Lima"),
+    ("gazetteer_name", "Thomas Rezende", "Thomas Rezende"),
+    ("gazetteer_name", "Lima, Ana", "Lima, Ana"),
+    ("gazetteer_name", "JD \u2022 J. Smith", "J. Smith"),
+    ("name_in_file_name", "Downloads   Resume_Jane_Doe.pdf   2 MB", "Resume_Jane_Doe.pdf"),
+    ("name_in_file_name", "/srv/share/Ana_Lima/contract.pdf", "/srv/share/Ana_Lima/contract.pdf"),
 ]
 FALSE_CASES = [
     ("row_name_time", "Release Notes 6 days ago"),
@@ -51,6 +57,12 @@ FALSE_CASES = [
     ("personal_document_name", "Resume - Settings.pdf"),
     ("name_over_email_or_title", "Getting Started\nInstall the package first"),
     ("name_then_title", "Senior Product Designer"),
+    ("profile_title_name", "Getting Started | Docs"),
+    ("gazetteer_name", "Data Scientist"),
+    ("gazetteer_name", "Settings Page"),
+    ("gazetteer_name", "Thomas Rezende joined the call"),
+    ("name_in_file_name", "Annual_Report_2024.pdf   Data_Scientist.txt"),
+    ("name_in_file_name", "thomas rezende.pdf"),
 ]
 
 
