@@ -45,8 +45,8 @@ CORPUS = HERE / ".corpus" / "screens"
 
 
 def build_frame_redactor() -> Any:
-    """The frame redactor a recording uses (repoint here when a ``redaction.Redactor.build``
-    facade replaces ``Engines.build``)."""
+    """The frame redactor a recording uses (``Engines.build`` wraps the
+    ``redaction.Redactor.build`` facade, as the recorder builds it)."""
     from recorder.pipeline import Engines, ocr_thread_share
 
     return Engines.build("default", ocr_threads=ocr_thread_share(reserve=1)).frames
@@ -56,16 +56,23 @@ def with_mode(frames: Any, mode: str, threshold: float | None) -> Any:
     """``frames`` as it is ("rules"), with the screen-token classifier alone deciding on text
     ("model", at ``threshold``), or with the classifier's words added to the rules' findings
     ("both"); the same analyzer and OCR engine."""
-    if mode == "rules":
-        return frames
     from redaction.image.classifier import DEFAULT_THRESHOLD
     from redaction.image.frame import FrameRedactor
 
-    settings = frames.settings.replace(
-        screen_model_threshold=threshold or DEFAULT_THRESHOLD, text_rules=mode == "both"
-    )
+    if mode == "rules":  # the policy may switch the model on: rules only means without it
+        if frames.settings.screen_model_threshold is None:
+            return frames
+        settings = frames.settings.replace(screen_model_threshold=None)
+    else:
+        settings = frames.settings.replace(
+            screen_model_threshold=threshold
+            or frames.settings.screen_model_threshold
+            or DEFAULT_THRESHOLD,
+            text_rules=mode == "both",
+        )
     return FrameRedactor(
-        frames.analyzer, frames.ocr, settings, learn_screen_values=frames.learn_screen_values
+        frames.analyzer, frames.ocr, settings, learn_screen_values=frames.learn_screen_values,
+        layout_rules=frames.layout_rules,
     )
 
 

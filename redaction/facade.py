@@ -126,6 +126,10 @@ class Redactor:
         from redaction.image.settings import ImageRedactionSettings
 
         settings = self._settings or ImageRedactionSettings()
+        threshold = self.text.policy.screen_model_threshold
+        if threshold is not None and settings.screen_model_threshold is None:
+            # The policy's one threshold for the screen-token model (explicit settings win).
+            settings = settings.replace(screen_model_threshold=threshold)
         ocr = self._ocr
         if ocr is None:
             options = settings.ocr_options()

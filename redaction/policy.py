@@ -38,6 +38,10 @@ TOML layout (every table optional except where noted)::
 
     [deny]
     terms = ["Project Nightingale"] # always redacted (as IDENTITY); never serialised
+
+    [screen]
+    model_threshold = 0.5           # the screen-token model's words at or above this score are
+                                    # blurred beside the rules' (absent: rules only)
 """
 
 from __future__ import annotations
@@ -83,6 +87,7 @@ _ALLOWED_KEYS: Final = MappingProxyType(
         "placeholders": None,
         "recognizers": {"disabled", "presidio", "scores"},
         "deny": {"terms"},
+        "screen": {"model_threshold"},
     }
 )
 
@@ -119,6 +124,8 @@ class Policy:
     presidio_recognizers: tuple[str, ...] = ()
     #: Scores given to every span of a rule, by rule name (overrides what the rule says).
     rule_scores: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    #: The screen-token model's threshold (None: screens are read by the rules only).
+    screen_model_threshold: float | None = None
     #: Values always redacted. Never serialised (see :meth:`to_metadata`); never in a repr.
     deny_terms: tuple[str, ...] = field(default=(), repr=False)
 
@@ -168,6 +175,10 @@ class Policy:
         } | (
             {"rule_scores": {k: self.rule_scores[k] for k in sorted(self.rule_scores)}}
             if self.rule_scores
+            else {}
+        ) | (
+            {"screen_model_threshold": self.screen_model_threshold}
+            if self.screen_model_threshold is not None
             else {}
         )
 
@@ -269,6 +280,11 @@ def parse_policy(text: str, origin: str = "policy") -> Policy:
         # Never echo the offending value: it may be personal.
         raise PolicyError(f"{origin}: [deny] terms must be strings")
 
+    model_threshold = _get(data.get("screen", {}), "model_threshold", (int, float), origin,
+                           "screen", default=None)
+    if model_threshold is not None and not 0 < model_threshold < 1:
+        raise PolicyError(f"{origin}: [screen] model_threshold must be a number between 0 and 1")
+
     return Policy(
         name=name,
         description=description,
@@ -283,6 +299,7 @@ def parse_policy(text: str, origin: str = "policy") -> Policy:
         presidio_recognizers=tuple(presidio),
         rule_scores=MappingProxyType({k: float(v) for k, v in scores.items()}),
         deny_terms=tuple(t.strip() for t in terms if t.strip()),
+        screen_model_threshold=None if model_threshold is None else float(model_threshold),
     )
 
 

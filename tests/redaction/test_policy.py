@@ -53,6 +53,9 @@ def test_every_label_maps_to_an_entity_type() -> None:
         (MINIMAL.replace('"PERSON"', "true"), "unknown entity type"),
         (MINIMAL + "[recognizers]\nscores = { phone = 1.5 }\n", "scores must be numbers"),
         (MINIMAL + "[recognizers]\nscores = [0.5]\n", "scores has the wrong type"),
+        (MINIMAL + "[screen]\nmodel_threshold = 1\n", "between 0 and 1"),
+        (MINIMAL + "[screen]\nmodel_threshold = true\n", "wrong type"),
+        (MINIMAL + "[screen]\nthreshold = 0.5\n", "unknown key threshold in [screen]"),
     ],
 )
 def test_bad_policies_fail_with_one_line(text: str, message: str) -> None:
@@ -91,6 +94,21 @@ def test_a_policy_scores_a_rule_by_name() -> None:
     unknown = parse_policy(NO_NER + "[recognizers]\nscores = { fax = 0.9 }\n", origin="p.toml")
     with pytest.raises(PolicyError, match="unknown recognizers to score"):
         TextRedactor(unknown, None)
+
+
+def test_a_policy_sets_the_screen_models_threshold_for_the_frame_redactor() -> None:
+    from redaction.facade import Redactor
+    from redaction.image.settings import ImageRedactionSettings
+
+    with_model = parse_policy(NO_NER + "[screen]\nmodel_threshold = 0.6\n", origin="p.toml")
+    assert with_model.to_metadata()["screen_model_threshold"] == 0.6
+    assert "screen_model_threshold" not in parse_policy(NO_NER, origin="p.toml").to_metadata()
+    assert Redactor.build(with_model).frames.settings.screen_model_threshold == 0.6
+    assert Redactor.build(parse_policy(NO_NER, origin="p.toml")).frames.settings \
+        .screen_model_threshold is None
+    explicit = ImageRedactionSettings(screen_model_threshold=0.8)  # explicit settings win
+    assert Redactor.build(with_model, settings=explicit).frames.settings \
+        .screen_model_threshold == 0.8
 
 
 def test_a_missing_policy_file_is_a_policy_error(tmp_path: Path) -> None:
