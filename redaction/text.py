@@ -118,7 +118,7 @@ class TextRedactor:
         self._name_shape = NameShapeRule(english) if english is not None else None
         self._unknown_word = UnknownWordRule(english) if english is not None else None
         self._addressee = AddresseeRule(english) if english is not None else None
-        self._foreign = ForeignLanguage()
+        self._foreign = ForeignLanguage(english)
         self._name_growth = NameGrowth(english) if english is not None else None
         self._name_trim = LowercaseNameTrim(english) if english is not None else None
         # How each source's spans are treated, by the name its spans carry.

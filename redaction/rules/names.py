@@ -249,12 +249,15 @@ class ForeignLanguage:
 
     name: ClassVar[str] = "foreign_language"
 
+    def __init__(self, english: English | None = None) -> None:
+        self.english = english
+
     def trim(self, text: str, span: Span) -> Span | None:
         """``span`` (of an English-only source) as it stays, or None."""
         line_start = text.rfind("\n", 0, span.start) + 1
         line_end = text.find("\n", span.end)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
-        function_words = _language_of(line)
+        function_words = _language_of(line, self.english)
         if function_words is None:
             return span
         names = gazetteer()
@@ -331,23 +334,38 @@ def _other_function_words() -> tuple[frozenset[str], ...]:
     return tuple(lists)
 
 
-def _language_of(line: str) -> frozenset[str] | None:
+def _language_of(line: str, english: English | None = None) -> frozenset[str] | None:
     """The function words of the line's language when it is not English, else None: the
-    language whose function words outnumber the English ones most (a word of both counts for
-    neither; a given name or a name particle for none: they are parts of names, of any
-    origin, in English text too)."""
-    english = stopwords()
+    language whose function words outnumber the English ones most, by two of them, or by one
+    when the line also holds a word that neither English nor that language's function words
+    know. Only plain words of two letters or more count (not parts of addresses, paths or
+    code); a word of both lists counts for neither; a given name or a name particle for none
+    (they are parts of names, of any origin, in English text too)."""
+    stop = stopwords()
     names = gazetteer()
-    tokens = [w.lower() for w in WORD.findall(line)]
-    tokens = [w for w in tokens if w not in _ANY_PARTICLE and not names.is_given_name(w)]
+    tokens = [t.strip(_PUNCTUATION).lower() for t in line.split()]
+    tokens = [
+        w
+        for w in tokens
+        if len(w) >= 2 and w.isalpha() and w not in _ANY_PARTICLE and not names.is_given_name(w)
+    ]
     best: frozenset[str] | None = None
-    best_margin = 0
+    best_theirs = best_margin = 0
     for function_words in _other_function_words():
-        theirs = sum(1 for w in tokens if w in function_words and w not in english)
-        ours = sum(1 for w in tokens if w in english and w not in function_words)
+        theirs = sum(1 for w in tokens if w in function_words and w not in stop)
+        ours = sum(1 for w in tokens if w in stop and w not in function_words)
         if theirs - ours > best_margin:
-            best, best_margin = function_words, theirs - ours
-    return best
+            best, best_theirs, best_margin = function_words, theirs, theirs - ours
+    if best is None or best_theirs >= 2:
+        return best
+    unknown = any(
+        w not in best and w not in stop and english is not None and not english.known(w)
+        for w in tokens
+    )
+    return best if unknown else None
+
+
+_PUNCTUATION = ".,;:!?\"'()[]{}\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
 class NameGrowth:

@@ -114,6 +114,8 @@ FALSE_CASES = [
     ("foreign_language", "Gracias, [Ana López]"),
     ("foreign_language", "meet [maria] at the station"),
     ("foreign_language", "[Kastner] met Juan de la Cruz at 5"),
+    ("foreign_language", "licence plate for [Ci Lee]"),
+    ("foreign_language", "mail [sara] at sara.cole@example.net"),
     ("command_line", "git commit -m 'fix by [Tom]'"),
     ("command_line", "git log --author=[maria]"),
     ("command_line", "please ask [kowalczyk] about it"),
@@ -192,7 +194,7 @@ def find(name: str, text: str, threshold: float) -> list[str]:
             if name == "command_line":
                 kept = None if command_line(plain, seed) else seed
             else:
-                kept = ForeignLanguage().trim(plain, seed)
+                kept = ForeignLanguage(english).trim(plain, seed)
             if kept is None:
                 out.append("")
             elif kept != seed:
