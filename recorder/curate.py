@@ -12,8 +12,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from recorder.batch import EpisodeJob, FileOutcome
 from recorder.episode.images import decode_frame
 from recorder.episode.model import RedactedStep, step_fields
@@ -30,12 +28,11 @@ from recorder.pipeline import (
 )
 from redaction.denylist import DenyList
 from redaction.keystrokes import replay_text
-from redaction.models import RedactionKind
+from redaction.models import Frame, RedactionKind
 
 if TYPE_CHECKING:
     from redaction.image.audit import FrameAuditor
 
-Frame = np.ndarray[Any, Any]
 
 
 def _draft_from_stored(step: RedactedStep, frame: Frame | None,

@@ -20,16 +20,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import Final, Literal
 
 import numpy as np
 
 from redaction.image import geometry
 from redaction.image.ocr import OcrEngine, OcrLine, shifted
 from redaction.knowledge.labels import read_label
-from redaction.models import Box
+from redaction.models import Box, Frame
 
-Frame = np.ndarray[Any, Any]
 Source = Literal["echo", "click", "none"]
 
 #: A label reading below this does not type a run (``Country`` read fuzzily as ``County``).

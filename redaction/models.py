@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+import numpy as np
 
 if TYPE_CHECKING:
     from redaction.denylist import DenyList
+
+#: A screenshot as the redactors take it: height x width x 3 (BGR) uint8.
+Frame = np.ndarray[Any, Any]
 
 RedactionKind = Literal["text", "image", "title"]
 

@@ -10,16 +10,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
-
-import numpy as np
 
 from redaction.image import geometry
 from redaction.image.settings import ImageRedactionSettings
-from redaction.models import Box
-
-#: A BGR uint8 image, height x width x 3.
-Frame = np.ndarray[Any, Any]
+from redaction.models import Box, Frame
 
 
 def padded_box(

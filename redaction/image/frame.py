@@ -37,13 +37,11 @@ from redaction.image.ocr import OcrEngine, OcrLine, create_engine
 from redaction.image.screen_words import NOT_OWNERS, PATH_HEADS, PUBLIC_OWNERS
 from redaction.image.settings import ImageRedactionSettings
 from redaction.image.visual import FACE_RECOGNIZER, FaceDetector, PasswordFieldDetector
-from redaction.models import Box, Redaction, TextAnalyzer
+from redaction.models import Box, Frame, Redaction, TextAnalyzer
 
 if TYPE_CHECKING:
     from redaction.denylist import DenyList
 
-#: A BGR uint8 image, height x width x 3.
-Frame = np.ndarray[Any, Any]
 
 #: Entity types whose values, once read on screen, are (when learning) added to the episode
 #: deny-list.

@@ -21,10 +21,8 @@ import numpy as np
 
 from redaction.image import geometry
 from redaction.image.ocr import OcrEngine, OcrLine, shifted
-from redaction.models import Box
+from redaction.models import Box, Frame
 
-#: A BGR uint8 image, height x width x 3.
-Frame = np.ndarray[Any, Any]
 OcrMode = Literal["full", "incremental", "unchanged"]
 
 _CELL = 8

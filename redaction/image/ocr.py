@@ -28,10 +28,7 @@ from typing import Any
 import numpy as np
 
 from redaction.image import geometry
-from redaction.models import Box
-
-#: A BGR uint8 image, height x width x 3.
-Frame = np.ndarray[Any, Any]
+from redaction.models import Box, Frame
 
 
 class OcrError(RuntimeError):

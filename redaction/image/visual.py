@@ -15,17 +15,13 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 
 from redaction.image import geometry
 from redaction.image.findings import Finding
 from redaction.image.layout import Layout, WordRef
-from redaction.models import Box
-
-#: A BGR uint8 image, height x width x 3.
-Frame = np.ndarray[Any, Any]
+from redaction.models import Box, Frame
 
 FACE_RECOGNIZER = "opencv_haar_face"
 PASSWORD_RECOGNIZER = "masked_field"
