@@ -126,6 +126,20 @@ def masked_echo(after: Frame, region: Box, ocr_lines: tuple[OcrLine, ...] = ()) 
     return False
 
 
+#: Characters of values, prompts and command output, never of a field's label (not ``/`` or
+#: ``#``: "Expiry (MM/YY)", "Phone #").
+_VALUE_CHARS: Final = re.compile(r"[@\\$=~<>{}\[\]|`]")
+#: A field's label is a few words ("E-mail address (required)"); a longer line is text.
+MAX_LABEL_WORDS: Final = 5
+
+
+def label_shaped(text: str) -> bool:
+    """Whether an OCR line could be a field's label, placeholder or prompt: a few words with
+    no character of a value, a path, a prompt or code (a terminal's previous output that
+    mentions a concept, or a prompt holding the user's name, labels nothing)."""
+    return len(text.split()) <= MAX_LABEL_WORDS and not _VALUE_CHARS.search(text)
+
+
 class FieldReader:
     """Reads the field of a typing run with an OCR engine (thread-safe if the engine is)."""
 
@@ -175,6 +189,8 @@ class FieldReader:
         lines = self._read_legible(before, area, scale)
         concept, entity_type = None, None
         for line in self._candidates(lines, region, scale):
+            if not label_shaped(line.text):
+                continue  # a value, a prompt or output: it names no field
             reading = read_label(line.text)
             if reading is not None and reading.score >= MIN_LABEL_SCORE:
                 concept, entity_type = reading.concept, reading.entity_type

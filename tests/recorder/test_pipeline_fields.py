@@ -65,6 +65,10 @@ CASES = [
     ((("Username", "blueberry"), ("Password", "sunflower")), (False, False)),
     ((("Username", "blueberry"), (None, "sunflower")), (False, False)),
     ((("Search", "cheap flights"),), (True,)),
+    # A terminal: the line above the typing is earlier output that mentions a concept, not
+    # a label; the command typed under it is kept.
+    ((("git config user.email ana@example.org", "ls -la docs"),), (True,)),
+    ((("ana@build-box:~$ ssh user@db", "make test"),), (True,)),
 ]
 
 
