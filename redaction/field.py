@@ -131,13 +131,19 @@ def masked_echo(after: Frame, region: Box, ocr_lines: tuple[OcrLine, ...] = ()) 
 _VALUE_CHARS: Final = re.compile(r"[@\\$=~<>{}\[\]|`]")
 #: A field's label is a few words ("E-mail address (required)"); a longer line is text.
 MAX_LABEL_WORDS: Final = 5
+#: ... with a digit or two at most ("Address line 2"); more are a value (a phone number).
+MAX_LABEL_DIGITS: Final = 3
 
 
 def label_shaped(text: str) -> bool:
     """Whether an OCR line could be a field's label, placeholder or prompt: a few words with
-    no character of a value, a path, a prompt or code (a terminal's previous output that
+    hardly a digit and no character of a value, a prompt or code (a terminal's previous output that
     mentions a concept, or a prompt holding the user's name, labels nothing)."""
-    return len(text.split()) <= MAX_LABEL_WORDS and not _VALUE_CHARS.search(text)
+    return (
+        len(text.split()) <= MAX_LABEL_WORDS
+        and not _VALUE_CHARS.search(text)
+        and sum(c.isdigit() for c in text) <= MAX_LABEL_DIGITS
+    )
 
 
 class FieldReader:

@@ -69,6 +69,7 @@ CASES = [
     # a label; the command typed under it is kept.
     ((("git config user.email ana@example.org", "ls -la docs"),), (True,)),
     ((("ana@build-box:~$ ssh user@db", "make test"),), (True,)),
+    ((("call +44 20 7946 0958 later", "date"),), (True,)),
 ]
 
 
