@@ -128,13 +128,13 @@ def _entity(row: np.ndarray) -> str:
         group = int(row[_COLUMNS[f"{context}_label_group"]])
         if 1 <= group <= len(LABEL_GROUPS):
             return _GROUP_ENTITY[group - 1]
-    if row[_COLUMNS["email"]]:
+    if row[_COLUMNS["is_email"]]:
         return "EMAIL_ADDRESS"
-    if row[_COLUMNS["phone"]]:
+    if row[_COLUMNS["is_phone"]]:
         return "PHONE_NUMBER"
     if row[_COLUMNS["starts_at"]]:
         return "USERNAME"
-    if row[_COLUMNS["digits"]]:
+    if row[_COLUMNS["n_digits"]]:
         return "ACCOUNT_ID"
     return "PERSON"
 

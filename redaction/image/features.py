@@ -53,29 +53,29 @@ LABEL_GROUPS: tuple[frozenset[str], ...] = (
 _CONTEXTS = ("own", "left", "cell", "above", "header")
 
 _TEXT_FEATURES = (
-    "len",
+    "n_chars",
     "alpha_share",
     "digit_share",
     "upper_share",
-    "digits",
+    "n_digits",
     "is_title",
     "is_upper",
     "is_lower",
     "mixed_alnum",
-    "punct",
+    "n_punct",
     "ends_colon",
     "has_at",
     "starts_at",
-    "email",
-    "url",
-    "path",
-    "phone",
-    "date",
-    "time",
-    "money",
-    "version",
+    "is_email",
+    "is_url",
+    "is_path",
+    "is_phone",
+    "is_date",
+    "is_time",
+    "is_money",
+    "is_version",
     "given_name",
-    "surname",
+    "surname_evidence",
     "name_evidence",
     "in_dictionary",
     "ui_word",
@@ -243,9 +243,9 @@ def page_features(layout: Layout, dictionary: Container[str] = frozenset()) -> P
     for b, block in enumerate(layout.blocks):
         for k, i in enumerate(block):
             block_of[i] = (b, k)
-    i_email = _TEXT_FEATURES.index("email")
-    i_time = _TEXT_FEATURES.index("time")
-    i_date = _TEXT_FEATURES.index("date")
+    i_email = _TEXT_FEATURES.index("is_email")
+    i_time = _TEXT_FEATURES.index("is_time")
+    i_date = _TEXT_FEATURES.index("is_date")
     i_title = _TEXT_FEATURES.index("is_title")
     i_name = _TEXT_FEATURES.index("name_evidence")
     row_flags = []
@@ -263,7 +263,7 @@ def page_features(layout: Layout, dictionary: Container[str] = frozenset()) -> P
     columns = [_same_column(layout, i) for i in range(len(lines))]
     # Per line: its strongest name evidence, whether it carries digits, an e-mail; averaged
     # over the lines of its column (a list whose entries are names or numbers).
-    i_digits = _TEXT_FEATURES.index("digits")
+    i_digits = _TEXT_FEATURES.index("n_digits")
     line_name = [max((f[i_name] for f in feats), default=0.0) for feats in own]
     line_digit = [float(any(f[i_digits] for f in feats)) for feats in own]
     line_email = [float(any(f[i_email] for f in feats)) for feats in own]

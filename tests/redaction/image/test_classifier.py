@@ -96,7 +96,7 @@ def test_text_features(make_layout: LayoutFactory) -> None:
     assert _f(ada, "is_title") == 1 and _f(ada, "given_name") == 1
     assert _f(ada, "name_evidence") > 0.4
     mail = _row(layout, "ada@example.org")
-    assert _f(mail, "email") == 1 and _f(mail, "has_at") == 1 and _f(mail, "given_name") == 0
+    assert _f(mail, "is_email") == 1 and _f(mail, "has_at") == 1 and _f(mail, "given_name") == 0
     assert _f(_row(layout, "Active"), "in_dictionary") == 1
     assert _f(ada, "in_dictionary") == 0
     label = _row(layout, "name:")
@@ -152,7 +152,7 @@ def _stump(feature: str, value: float = 3.0) -> dict[str, Any]:
 
 
 def test_tree_evaluator_follows_splits(make_layout: LayoutFactory) -> None:
-    model = load_model(_stump("email"))
+    model = load_model(_stump("is_email"))
     layout = make_layout(FORM)
     refs, scores = model.scores(layout)
     by_text = {layout.word(r).text: s for r, s in zip(refs, scores, strict=True)}
@@ -183,7 +183,7 @@ def test_findings_join_neighbouring_words(make_layout: LayoutFactory) -> None:
     ],
 )
 def test_model_format_errors(change: Callable[[dict[str, Any]], None], message: str) -> None:
-    data = copy.deepcopy(_stump("email"))
+    data = copy.deepcopy(_stump("is_email"))
     change(data)
     with pytest.raises(ModelFormatError, match=message):
         load_model(data)
