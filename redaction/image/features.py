@@ -126,10 +126,10 @@ _VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)*(?:[\-+]\w+)?$", re.I)
 _UI_WORDS = frozenset(
     w.lower()
     for w in (
-        *words("screen", "labels"),
-        *words("screen", "labels_2"),
-        *words("screen", "labels_3"),
-        *words("screen", "labels_4"),
+        *words("screen", "email_labels"),
+        *words("screen", "phone_labels"),
+        *words("screen", "address_labels"),
+        *words("screen", "company_labels"),
     )
 )
 _MONTHS_UNITS = frozenset(

@@ -66,9 +66,9 @@ _REPO = re.compile(
 _FILE_EXT = re.compile(
     (
         r"\.(?:"
-        + alternation(words("screen", "file_ext_2"))
+        + alternation(words("screen", "code_extensions"))
         + r"|ya?ml|toml|html?|"
-        + alternation(words("screen", "file_ext"))
+        + alternation(words("screen", "document_extensions"))
         + r"|jpe?g|svg|gif|log)$"
     ),
     re.I,
@@ -175,9 +175,9 @@ _GIT_LINE = re.compile(
 _TIMELINE_USER = re.compile(
     (
         r"(?:^|(?<=[|\n]) |^\W{0,2})(?P<v>[A-Za-z0-9][A-Za-z0-9_\-]{1,38})[ \t]+(?=(?:"
-        + alternation(words("screen", "timeline_user"))
+        + alternation(words("screen", "timeline_verbs"))
         + r"|requested[ \t]+(?:a[ \t]+)?review|requested[ \t]+changes|added[ \t]+\d+|"
-        + alternation(words("screen", "timeline_user_2"))
+        + alternation(words("screen", "timeline_phrases"))
         + r")\b)"
     ),
     re.M,

@@ -22,47 +22,49 @@ LABELS: dict[str, str] = {
     **dict.fromkeys(_PERSON_LABELS, "PERSON"),
     **dict.fromkeys(_PEOPLE_LIST_LABELS, "PERSON"),
     **dict.fromkeys(
-        words("screen", "labels"),
+        words("screen", "email_labels"),
         "EMAIL_ADDRESS",
     ),
     **dict.fromkeys(
-        words("screen", "labels_2"),
+        words("screen", "phone_labels"),
         "PHONE_NUMBER",
     ),
     **dict.fromkeys(
-        words("screen", "labels_3"),
+        words("screen", "address_labels"),
         "STREET_ADDRESS",
     ),
     **dict.fromkeys(
-        words("screen", "labels_4"),
+        words("screen", "company_labels"),
         "ORGANIZATION",
     ),
-    **dict.fromkeys(words("screen", "labels_5"), "USERNAME"),
+    **dict.fromkeys(words("screen", "username_labels"), "USERNAME"),
     **dict.fromkeys(
-        words("screen", "labels_6"),
+        words("screen", "repository_labels"),
         "REPOSITORY",
     ),
     **dict.fromkeys(
-        words("screen", "labels_7"),
+        words("screen", "account_id_labels"),
         "ACCOUNT_ID",
     ),
     **dict.fromkeys(
-        words("screen", "labels_8"),
+        words("screen", "secret_labels"),
         "SECRET",
     ),
 }
 PLURAL_LABELS = frozenset({*_PEOPLE_LIST_LABELS, *words("screen", "plural_labels")})
 #: Labels over an addressee block: a name, a company, an address, one a line.
 ADDRESSEE_LABELS = frozenset(words("screen", "addressee_labels"))
+#: Labels that head a list of addressees or a connection, not a table column.
+_NEVER_COLUMNS = frozenset(words("screen", "labels_never_columns"))
 #: Labels that name a column of personal values in a table header.
 COLUMN_LABELS = {
-    **{k: v for k, v in LABELS.items() if k not in frozenset(words("screen", "column_labels_2"))},
+    **{k: v for k, v in LABELS.items() if k not in _NEVER_COLUMNS},
     # A "User" column of an admin list holds names (a cell must still look like one).
     "user": "PERSON",
     "users": "PERSON",
     # A customer or an account is a person or a company: either shape is taken.
     **dict.fromkeys(
-        words("screen", "column_labels"),
+        words("screen", "party_column_labels"),
         "PARTY",
     ),
 }
@@ -74,15 +76,15 @@ TIME = (
         r"(?i:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?|yesterday|today|now|(?"
         r":"
     )
-    + alternation(words("screen", "time"))
+    + alternation(words("screen", "weekdays"))
     + r")[a-z]*|(?:"
-    + alternation(words("screen", "time_2"))
+    + alternation(words("screen", "months_before_day"))
     + r")[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:"
-    + alternation(words("screen", "time_3"))
+    + alternation(words("screen", "months_after_day"))
     + r")[a-z]*|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d+\s?(?:"
-    + alternation(words("screen", "time_4"))
+    + alternation(words("screen", "time_unit_abbreviations"))
     + r")\b(?:\s+ago)?|(?:\d+|an?)\s+(?:"
-    + alternation(words("screen", "time_5"))
+    + alternation(words("screen", "time_units"))
     + r")s?\s+ago|just\s+now|(?:19|20)\d{2}-\d{2}-\d{2})"
 )
 #: A capitalised word, accented letters included ("José", "Łukasz", "Müller").
