@@ -35,6 +35,15 @@ class XDisplay:
         env.update(DISPLAY=self.name, XDG_SESSION_TYPE="x11", **extra)
         return env
 
+    def xdotool(self, *args: str, timeout: float = 60) -> str:
+        """Run ``xdotool args`` on this display; its output, stripped."""
+        return subprocess.run(["xdotool", *args], env=self.env(), check=True,
+                              capture_output=True, text=True, timeout=timeout).stdout.strip()
+
+    def type(self, text: str, delay_ms: int) -> None:
+        """Type ``text`` with xdotool, ``delay_ms`` between keys."""
+        self.xdotool("type", "--delay", str(delay_ms), text)
+
 
 @contextlib.contextmanager
 def start_xvfb(width: int = 640, height: int = 480, depth: int = 24) -> Iterator[XDisplay]:

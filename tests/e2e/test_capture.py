@@ -65,7 +65,7 @@ class Recording:
             time.sleep(0.01)
 
     def xdotool(self, *args: str) -> None:
-        subprocess.run(["xdotool", *args], env=self.display.env(), check=True, timeout=30)
+        self.display.xdotool(*args, timeout=30)
 
     def finish(self, timeout_s: float = 30) -> CaptureResult:
         out, err = self.process.communicate(timeout=timeout_s)

@@ -54,13 +54,6 @@ class Recorded:
     trace: Path
 
 
-def _xdotool(display: harness.XDisplay, *args: str) -> None:
-    subprocess.run(["xdotool", *args], env=display.env(), check=True, timeout=60)
-
-
-def _type(display: harness.XDisplay, text: str) -> None:
-    _xdotool(display, "type", "--delay", "40", text)
-
 
 @pytest.fixture(scope="module")
 def recorded(xvfb_factory: Callable[..., harness.XDisplay],
@@ -116,29 +109,29 @@ def recorded(xvfb_factory: Callable[..., harness.XDisplay],
             assert recorder.poll() is None, err_path.read_text()
             assert time.monotonic() < deadline, "recorder never became ready"
             time.sleep(0.05)
-        _xdotool(display, "mousemove", "300", "200", "click", "1")
+        display.xdotool("mousemove", "300", "200", "click", "1")
         time.sleep(0.6)
-        _type(display, f"echo contact {TYPO}")
-        _xdotool(display, "key", "BackSpace", "BackSpace")
-        _type(display, "ne.doe@example.com")
-        _xdotool(display, "key", "Return")
+        display.type(f"echo contact {TYPO}", 40)
+        display.xdotool("key", "BackSpace", "BackSpace")
+        display.type("ne.doe@example.com", 40)
+        display.xdotool("key", "Return")
         time.sleep(1.0)
-        _type(display, f"cat {work / 'customer.txt'}")
-        _xdotool(display, "key", "Return")
+        display.type(f"cat {work / 'customer.txt'}", 40)
+        display.xdotool("key", "Return")
         time.sleep(1.5)
-        _type(display, "printf '\\033]0;%s\\007' \"$(cat " + str(work / "title.txt") + ')"')
-        _xdotool(display, "key", "Return")
+        display.type("printf '\\033]0;%s\\007' \"$(cat " + str(work / "title.txt") + ')"', 40)
+        display.xdotool("key", "Return")
         time.sleep(1.5)
-        _type(display, 'read -s -p "Password: " pw')
-        _xdotool(display, "key", "Return")
+        display.type('read -s -p "Password: " pw', 40)
+        display.xdotool("key", "Return")
         time.sleep(1.5)
-        _type(display, PASSWORD)
-        _xdotool(display, "key", "Return")
+        display.type(PASSWORD, 40)
+        display.xdotool("key", "Return")
         time.sleep(1.0)
-        _type(display, "echo all done")
-        _xdotool(display, "key", "Return")
+        display.type("echo all done", 40)
+        display.xdotool("key", "Return")
         time.sleep(1.5)
-        _xdotool(display, "key", "ctrl+alt+q")
+        display.xdotool("key", "ctrl+alt+q")
         stdout, _ = recorder.communicate(timeout=180)
     finally:
         if recorder.poll() is None:

@@ -41,13 +41,6 @@ class Recorded:
     decoded: str
 
 
-def _xdotool(display: harness.XDisplay, *args: str) -> None:
-    subprocess.run(["xdotool", *args], env=display.env(), check=True, timeout=60)
-
-
-def _type(display: harness.XDisplay, text: str) -> None:
-    _xdotool(display, "type", "--delay", "60", text)
-
 
 @pytest.fixture(scope="module")
 def recorded(xvfb_factory: Callable[..., harness.XDisplay],
@@ -77,20 +70,20 @@ def recorded(xvfb_factory: Callable[..., harness.XDisplay],
             assert time.monotonic() < deadline, "recorder never became ready"
             time.sleep(0.05)
         time.sleep(1.0)
-        _xdotool(display, "mousemove", str(MESSAGE_FIELD[0]), str(MESSAGE_FIELD[1]),
+        display.xdotool("mousemove", str(MESSAGE_FIELD[0]), str(MESSAGE_FIELD[1]),
                  "click", "1")
         time.sleep(1.0)
-        _type(display, MESSAGE)
+        display.type(MESSAGE, 60)
         time.sleep(1.5)
-        _xdotool(display, "mousemove", str(USERNAME_FIELD[0]), str(USERNAME_FIELD[1]),
+        display.xdotool("mousemove", str(USERNAME_FIELD[0]), str(USERNAME_FIELD[1]),
                  "click", "1")
         time.sleep(1.0)
-        _type(display, USERNAME)
-        _xdotool(display, "key", "Tab")
+        display.type(USERNAME, 60)
+        display.xdotool("key", "Tab")
         time.sleep(1.5)
-        _type(display, PASSWORD)
+        display.type(PASSWORD, 60)
         time.sleep(1.5)
-        _xdotool(display, "key", "ctrl+alt+q")
+        display.xdotool("key", "ctrl+alt+q")
         stdout, _ = recorder.communicate(timeout=180)
     finally:
         if recorder.poll() is None:

@@ -18,11 +18,6 @@ from redaction.models import InputEvent
 from tests.harness import XDisplay
 
 
-def xdotool(display: XDisplay, *args: str) -> str:
-    return subprocess.run(["xdotool", *args], env=display.env(), check=True,
-                          capture_output=True, text=True, timeout=30).stdout.strip()
-
-
 @pytest.fixture(scope="module")
 def own_display(xvfb_factory: Callable[..., XDisplay]) -> XDisplay:
     """A display this module may change (root properties, resources)."""
@@ -37,7 +32,8 @@ def start_xterm() -> Iterator[Callable[[XDisplay, str, str], int]]:
         processes.append(subprocess.Popen(
             ["xterm", "-title", title, "-geometry", geometry, "-e", "cat"], env=display.env(),
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        found = xdotool(display, "search", "--sync", "--onlyvisible", "--name", f"^{title}$")
+        found = display.xdotool("search", "--sync", "--onlyvisible", "--name", f"^{title}$",
+                                timeout=30)
         return int(found.split()[0])
 
     yield start
@@ -87,11 +83,12 @@ def test_focused_window_without_a_window_manager(
     display = _open_display(xdisplay.name)
     probe = WindowProbe(display)
     try:
-        xdotool(xdisplay, "mousemove", "20", "20")  # PointerRoot focus: keys go under the pointer
+        # PointerRoot focus: keys go under the pointer
+        xdisplay.xdotool("mousemove", "20", "20", timeout=30)
         assert probe.focused() == RawWindow(app="XTerm", title="probe-title")
-        xdotool(xdisplay, "mousemove", "630", "470")
+        xdisplay.xdotool("mousemove", "630", "470", timeout=30)
         assert probe.focused() is None  # the root window: no application
-        xdotool(xdisplay, "windowfocus", "--sync", str(window_id))  # explicit focus
+        xdisplay.xdotool("windowfocus", "--sync", str(window_id), timeout=30)  # explicit focus
         assert probe.focused() == RawWindow(app="XTerm", title="probe-title")
     finally:
         subprocess.run(["xdotool", "windowfocus", "--sync", "1"], env=xdisplay.env(),
@@ -118,7 +115,7 @@ def test_focused_window_from_ewmh(own_display: XDisplay,
         root.change_property(display.intern_atom("_NET_ACTIVE_WINDOW"),
                              Xlib.Xatom.WINDOW, 32, [window_id])
         display.sync()
-        xdotool(own_display, "mousemove", "310", "230")  # the pointer is elsewhere
+        own_display.xdotool("mousemove", "310", "230", timeout=30)  # the pointer is elsewhere
         assert WindowProbe(display).focused() == RawWindow(app="XTerm", title="Café · ✓")
     finally:
         display.screen().root.delete_property(display.intern_atom("_NET_SUPPORTING_WM_CHECK"))
@@ -164,9 +161,11 @@ def test_listeners_see_every_key_named_and_stop_without_more_input(
     backend.start_input(received.put)
     try:
         # sent the instant start_input returned: readiness means nothing is missed
-        xdotool(xdisplay, "type", "Hi!")
-        xdotool(xdisplay, "key", "shift+Tab", "Return", "BackSpace", "ctrl+a", "super", "F5")
-        xdotool(xdisplay, "mousemove", "30", "40", "click", "3", "click", "5", "click", "8")
+        xdisplay.xdotool("type", "Hi!", timeout=30)
+        xdisplay.xdotool("key", "shift+Tab", "Return", "BackSpace", "ctrl+a", "super", "F5",
+                         timeout=30)
+        xdisplay.xdotool("mousemove", "30", "40", "click", "3", "click", "5", "click", "8",
+                         timeout=30)
         deadline = time.monotonic() + 10
         events: list[InputEvent] = []
         while len(events) < 32 and time.monotonic() < deadline:
