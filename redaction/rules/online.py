@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from redaction.lexicon import alternation, words
+from redaction.lexicon import alternation, tagged, words
 from redaction.models import Span
 from redaction.rules.base import Rule, Where, register
 from redaction.rules.secrets import is_shell_prompt
@@ -79,8 +79,11 @@ class ChannelRecognizer(Rule):
             yield self.span(match.start(), match.end(), "CHANNEL", 0.55)
 
 
+#: Code hosts (``online.toml``: ``code_hosts``): a repository URL, and a text that names one.
+_URL_HOSTS = tagged("online", "code_hosts", "url")
+_CONTEXT_HOSTS = tagged("online", "code_hosts", "context")
 _REPO_URL = re.compile(
-    r"(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|huggingface\.co)[/:]"
+    r"(?:" + alternation(_URL_HOSTS) + r")[/:]"
     r"(?P<slug>[A-Za-z0-9_.\-]{1,39}/[A-Za-z0-9_.\-]{1,100})",
     re.I,
 )
@@ -89,7 +92,9 @@ _REPO_SLUG = re.compile(
     r"(?![\w/]|\.\w)"
 )
 _REPO_CONTEXT = re.compile(
-    r"github|gitlab|bitbucket|pull request|merge request|\brepo|"
+    # A code host's name is its host name's first label.
+    alternation(host.split(".")[0] for host in _CONTEXT_HOSTS)
+    + r"|pull request|merge request|\brepo|"
     r"\bclone\b|\bfork|\u2014|·|\bissue\b|\bcommit",
     re.I,
 )

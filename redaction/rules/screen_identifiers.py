@@ -56,10 +56,18 @@ _URL = re.compile(
     + ")(?::\\d+)?(?:/[^\\s<>\\\"'|]*)?)(?![\\w@\\-]|\\.\\w)"
 )
 _CHANNEL = re.compile(r"(?<![\w&#/])#(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w])")
+#: Code hosts and container registries on a screen (``online.toml``: ``code_hosts``).
+_SCREEN_HOSTS = tagged("online", "code_hosts", "screen")
+_REGISTRIES = tagged("online", "code_hosts", "registry")
 _REPO = re.compile(
-    r"(?:(?:github|gitlab|bitbucket)\.(?:com|org)[/:]|git@[\w.\-]+:|"
-    # Container registries name images after their repository: "ghcr.io/acme/billing:sha".
-    r"(?:ghcr|quay)\.io/|registry\.gitlab\.com/)"
+    # A code host's name (its host name's first label) under any of their top-level domains.
+    r"(?:(?:"
+    + alternation(dict.fromkeys(host.split(".")[0] for host in _SCREEN_HOSTS))
+    + r")\.(?:"
+    + alternation(dict.fromkeys(host.rsplit(".", 1)[1] for host in _SCREEN_HOSTS))
+    + r")[/:]|git@[\w.\-]+:|"
+    # Container registries name images after their repository (registry/owner/name:tag).
+    r"(?:" + alternation(_REGISTRIES) + r")/)"
     r"(?P<v>[A-Za-z0-9][A-Za-z0-9\-]{0,38}/[A-Za-z0-9._\-]{1,100})"
     r"|(?<![\w./\-])(?P<w>[A-Za-z0-9][A-Za-z0-9\-]{1,38}/[A-Za-z][A-Za-z0-9_.\-]{1,99})(?![\w/])"
 )
@@ -153,7 +161,7 @@ _CODE_HOST_TABS = re.compile(
 #: A line that alone shows a code host or a git command.
 _CODE_HOST_LINE = re.compile(
     r"wants to merge|merged \d+ commits?|opened this (?:pull request|issue)|"
-    r"(?:github|gitlab)\.com[/:]|bitbucket\.org[/:]|\bgit (?:clone|remote|push|pull|fetch)\b|"
+    r"(?:" + alternation(_SCREEN_HOSTS) + r")[/:]|\bgit (?:clone|remote|push|pull|fetch)\b|"
     r"\bgit@",
     re.I,
 )

@@ -6,7 +6,10 @@ IP and MAC addresses.
 
 from __future__ import annotations
 
-from tests.redaction.rules.support import table_tests
+import pytest
+
+from redaction.lexicon import tagged
+from tests.redaction.rules.support import found, table_tests
 
 # (rule, text, the value it must find)
 TRUE_CASES = [
@@ -46,3 +49,16 @@ FALSE_CASES = [
 
 
 test_true_cases, test_false_cases = table_tests(TRUE_CASES, FALSE_CASES)
+
+
+@pytest.mark.parametrize("host", tagged("online", "code_hosts", "url"))
+def test_every_code_host_of_the_lexicon_gives_repository_urls(host: str) -> None:
+    assert "initech/atlas-billing" in found("repository", f"see https://{host}/initech/atlas-billing")
+    assert found("repository", "see https://example.org/initech/atlas-billing") == []
+
+
+@pytest.mark.parametrize("host", tagged("online", "code_hosts", "context"))
+def test_every_code_host_named_in_a_text_says_it_speaks_of_repositories(host: str) -> None:
+    name = host.split(".")[0].title()
+    assert found("repository", f"{name} - initech/atlas-billing") == ["initech/atlas-billing"]
+    assert found("repository", "Example - initech/atlas-billing") == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from redaction.lexicon import tagged
 from tests.redaction.rules.support import layout_found
 
 _CHAT = "Channels\nDirect messages\n"
@@ -83,3 +84,24 @@ def test_identifier_rule_finds(name: str, screen: str, value: str) -> None:
 @pytest.mark.parametrize(("name", "screen"), FALSE_CASES)
 def test_identifier_rule_leaves_alone(name: str, screen: str) -> None:
     assert layout_found(name, screen) == set()
+
+
+@pytest.mark.parametrize("host", tagged("online", "code_hosts", "screen"))
+def test_every_code_host_of_the_lexicon_is_read_on_screens(host: str) -> None:
+    # A finding is the OCR words it covers: here the whole address.
+    url = f"https://{host}/initech/atlas-billing"
+    assert layout_found("cued_repository", url) == {url}
+    assert layout_found("cued_repository", "https://example.org/initech/atlas-billing") == set()
+    # A line that shows the host makes the page a code host's: its "owner / name" header.
+    page = f"{host}/initech\ninitech / atlas-billing"
+    assert layout_found("code_host_repository", page) == {"initech / atlas-billing"}
+    assert layout_found("code_host_repository", "example.org/initech\ninitech / atlas-billing") \
+        == set()
+
+
+@pytest.mark.parametrize("host", tagged("online", "code_hosts", "registry"))
+def test_every_container_registry_of_the_lexicon_names_repositories(host: str) -> None:
+    image = f"{host}/initech/atlas-billing:sha-1a2b3c"
+    assert layout_found("cued_repository", f"Artifact: {image}") == {image}
+    assert layout_found("cued_repository", "Artifact: example.org/initech/atlas-billing:sha") \
+        == set()
