@@ -1,6 +1,7 @@
 """Online identities seen in window titles and apps: handles (@name), direct-message partners,
-chat channels (#name), repository slugs, record ids (``cus_...``), lone credentials typed into
-a field, web addresses, and network addresses (IP, MAC)."""
+chat channels (#name), repository slugs, record ids (a payment provider's object ids), lone
+credentials typed into a field, web addresses, and network addresses (IP, MAC). The cases are
+in ``tests/redaction/rules/test_online.py``."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ _CODE_AT = re.compile(
 
 @register
 class HandleRecognizer(Rule):
-    """Social and chat handles (``@priya.shah``, ``DM: aidenpark``)."""
+    """Social and chat handles (``@name``, and a bare name after a direct-message cue)."""
 
     name = "handle"
     entity_types = frozenset({"USERNAME"})
@@ -65,7 +66,7 @@ _NOT_CHANNEL = re.compile(
 
 @register
 class ChannelRecognizer(Rule):
-    """Chat channels (``#incidents``); colours (``#fff``) and C directives are not channels."""
+    """Chat channels (``#name``); hex colours and C preprocessor directives are not channels."""
 
     name = "channel"
     entity_types = frozenset({"CHANNEL"})
@@ -113,7 +114,7 @@ _PATHLIKE_OWNER = re.compile(
 @register
 class RepositoryRecognizer(Rule):
     """Repository slugs (``owner/name``) in forge URLs, and bare ones where the text speaks of
-    repositories (a GitHub title, an IDE title ``file \u2014 owner/name``)."""
+    repositories (a code host's window title, an IDE title ``file \u2014 owner/name``)."""
 
     name = "repository"
     entity_types = frozenset({"REPOSITORY"})
@@ -154,8 +155,9 @@ _CUSTOMER_NUMBER = re.compile(
 
 @register
 class RecordIdRecognizer(Rule):
-    """Record identifiers: Stripe-style object ids (``cus_OZ87Y...``), numbers named by what
-    they identify ("Customer 415555012398765"), and long issue numbers (``#1234567``)."""
+    """Record identifiers: payment-provider object ids (a short type prefix, an underscore and
+    a long mixed token), long numbers named by what they identify (a customer, an order), and
+    long issue numbers (``#`` and five digits or more)."""
 
     name = "record_id"
     entity_types = frozenset({"ACCOUNT_ID"})
@@ -196,7 +198,7 @@ class LoneCredentialRecognizer(Rule):
 
     Typing runs end at Tab, Enter and clicks, so a run (a line of the typed text) *is* a
     field's value. One token mixing at least three of lower case, upper case, digits and
-    symbols (``Tr0ub4dor&3``), or a long high-entropy one, is treated as a password. E-mail
+    symbols, or a long high-entropy one, is treated as a password. E-mail
     addresses, URLs, paths, numbers, dates and words with punctuation are left alone.
     """
 
@@ -212,7 +214,7 @@ class LoneCredentialRecognizer(Rule):
             if "@" in value or "://" in value or value.startswith(("/", "~", "./", "www.")):
                 continue
             if is_shell_prompt(value):
-                continue  # "bash-5.2#"
+                continue  # a shell's prompt after a silent password prompt
             if re.fullmatch(r"[\d\W_]+", value):  # numbers, dates, amounts
                 continue
             if re.fullmatch(
@@ -250,8 +252,8 @@ _VERSION_BEFORE = re.compile(r"(?:\bv|version|ver\.?|release|build|chrome/|firef
 
 @register
 class IpAddressRecognizer(Rule):
-    """IPv4 and IPv6 addresses (validated by :mod:`ipaddress`). Version strings
-    ("version 1.2.3.4") and unspecified/loopback addresses score low."""
+    """IPv4 and IPv6 addresses (validated by :mod:`ipaddress`). Version strings (four dotted
+    numbers after a version word) and unspecified/loopback addresses score low."""
 
     name = "ip_address"
     entity_types = frozenset({"IP_ADDRESS"})
@@ -274,7 +276,7 @@ class IpAddressRecognizer(Rule):
             value = match.group(1)
             if value.count(":") < 2 or len(value) < 6:
                 continue
-            # Clock times (12:30:45) are not addresses: demand a hex letter or a "::".
+            # Clock times are not addresses: demand a hex letter or a "::".
             if "::" not in value and not re.search(r"[A-Fa-f]", value):
                 continue
             try:

@@ -27,6 +27,8 @@ TRUE_CASES = [
     ("repository", "src/index.ts — kepler-labs/timer-service", "kepler-labs/timer-service"),
     ("record_id", "cus_OZ87Y6543210 - Stripe", "cus_OZ87Y6543210"),
     ("record_id", "Customer 415555012398765", "415555012398765"),
+    ("record_id", "Ticket #1234567 reopened", "1234567"),
+    ("repository", "Pull requests · initech/atlas-billing · GitHub", "initech/atlas-billing"),
     ("url", "see https://calendly.com/jane-doe/30min.", "https://calendly.com/jane-doe/30min"),
     ("lone_credential", "Tr0ub4dor&3", "Tr0ub4dor&3"),
 ]
@@ -36,6 +38,7 @@ FALSE_CASES = [
     ("ip_address", "version 1.2.3.4 is out"),
     ("ip_address", "file 256.1.1.1 is not an address"),
     ("ip_address", "the time is 12:30:45"),
+    ("ip_address", "listening on 0.0.0.0 and ::1"),
     ("mac_address", "ff:ff:ff:ff:ff:ff"),
     ("handle", "@param value the value"),
     ("channel", "color #fff and #a0b1c2, #include <stdio.h>"),
