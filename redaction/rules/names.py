@@ -565,7 +565,7 @@ def _capitalised_name_word(word: str) -> bool:
 
 def _name_run_end(text: str, end: int, limit: int = 3) -> int:
     """The end of the name that starts before ``end``: up to ``limit`` more capitalised words
-    or initials, each perhaps after a particle ("Willemine ten Pas", "Ana M. Dias")."""
+    or initials, each perhaps after a particle (``names.toml``: typed particles)."""
     for _ in range(limit):
         match = _NAME_PARTICLE.match(text, end)
         if match is None:
@@ -580,7 +580,7 @@ def _name_run_end(text: str, end: int, limit: int = 3) -> int:
 def _two_words(word: str, lexicon: frozenset[str]) -> bool:
     """``word`` (lowercase) is two English words of 3+ letters written as one: a product or
     page name. Stricter than ``_compound_word``: the first part
-    must be a word as it stands, so "kastner" is not "kas" + "tner"."""
+    must be a word as it stands, so a surname whose head is a short word is no compound."""
     return any(
         word[:cut] in lexicon
         and (word[cut:] in lexicon or (len(word) - cut >= 5 and known_word(word[cut:], lexicon)))
@@ -607,7 +607,8 @@ def truecase(
     lowercase, and a mask of the characters of the words it capitalised.
 
     A lowercase word outside the English lexicon (``NerEngine.lexicon``) is likely a name; so
-    is a lexicon word next to one ("john kowalski") or after a title ("mr. elliott"). Other
+    is a lexicon word next to one (a known first name before an unknown surname) or after a
+    title. Other
     words keep their case, so sentences still parse as sentences.
     """
     stop = stopwords()
@@ -710,7 +711,9 @@ def truecase(
 
 
 def _in_code(text: str, match: re.Match[str]) -> bool:
-    """Part of a file name, domain, path or identifier (``file.iso``, ``a/b``, ``x_y``)."""
+    """Part of a file name, domain, path or identifier (a dot, slash, underscore, at sign,
+    colon, backslash, dash, equals or dollar sign right before it, or such a joint and a word
+    character, or a digit, right after it)."""
     before = text[match.start() - 1 : match.start()]
     after = text[match.end() : match.end() + 2]
     return before in (".", "/", "_", "@", ":", "\\", "-", "=", "$") or bool(
@@ -823,9 +826,10 @@ _NOT_NAME_WORDS = frozenset(tagged("names", "not_a_name", "name_phrase"))
 
 
 def plausible_name(phrase: str) -> bool:
-    """NER sometimes calls code a person (``getUserToken``, ``sha256: 0441...``): a name has
-    no digits, no code punctuation inside its words, and is not camelCase. It starts with a
-    letter and is not a short all-capitals token ("read -s", "100 GB")."""
+    """NER sometimes calls code a person (a camelCase identifier, a digest after its
+    algorithm): a name has no digits, no code punctuation inside its words, and is not
+    camelCase. It starts with a letter and is not a short all-capitals token (a unit, an
+    acronym)."""
     bare = phrase.strip()
     if not bare[:1].isalpha() or (len(bare) <= 3 and bare.isupper() and " " not in bare):
         return False
@@ -960,7 +964,7 @@ def name_list(text: str, spans: Sequence[Span]) -> list[Span]:
         if len(items) < 2:
             continue
         named = sum(1 for a, b in items if any(p.start < b and a < p.end for p in persons))
-        # A list announced with its own length ("3 founders:") is
+        # A list announced with its own length (a number and a noun, then a colon) is
         # one kind of thing, so one name in it is enough even in lowercase text.
         counted = _COUNTED.search(text, max(0, match.start() - 40), match.start())
         announced = counted is not None and int(counted.group(1)) == len(items)
