@@ -43,6 +43,7 @@ FALSE_CASES = [
     ("column_header", "First name    Plan\nSettings      Pro"),
 ]
 FALSE_CASES += [("label_colon", "Password: bash-5.2#")]  # the shell's next prompt
+TRUE_CASES += [("label_beside_or_above", "Reviewers\nAda Byron\nAlan Turing", "Alan Turing")]
 
 
 @pytest.mark.parametrize(("name", "screen", "value"), TRUE_CASES)
