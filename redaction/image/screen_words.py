@@ -23,7 +23,7 @@ _SENSITIVE_URL_WORDS = re.compile(
     ),
     re.I,
 )
-#: Hosted apps that give each customer a subdomain: "acme.atlassian.net" names the employer.
+#: Hosted apps that give each customer a subdomain: the subdomain names the employer.
 _TENANT_HOSTS = re.compile(
     (r"^(?P<t>[a-z0-9][a-z0-9\-]*)\.(?:" + alternation(words("screen", "tenant_hosts")) + r")$"),
     re.I,

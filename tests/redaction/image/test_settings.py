@@ -61,6 +61,10 @@ def test_url_rule(url: str, sensitive: bool) -> None:
     [
         ("STREET_ADDRESS", "19 Mar 2026 12 Jan 2026", "street_address", "drop"),
         ("STREET_ADDRESS", "100 GB", "street_address", "drop"),
+        ("STREET_ADDRESS", "Floor 2", "street_address", "drop"),
+        ("PERSON", "TODO", "name_context", "drop"),
+        ("PERSON", "QA-Team", "ner_name_shape", "drop"),
+        ("PERSON", "Jean-Luc", "name_context", "keep"),
         ("STREET_ADDRESS", "221B Baker Street", "street_address", "keep"),
         ("PERSON", "Junk Email", "presidio:SpacyRecognizer", "drop"),
         ("PERSON", "WARN", "name_context", "drop"),

@@ -31,6 +31,10 @@ TRUE_CASES = [
     ("repository", "Pull requests · initech/atlas-billing · GitHub", "initech/atlas-billing"),
     ("url", "see https://calendly.com/jane-doe/30min.", "https://calendly.com/jane-doe/30min"),
     ("lone_credential", "Tr0ub4dor&3", "Tr0ub4dor&3"),
+    # Short screen cells read the same (why the screen policy turns the rule off).
+    ("lone_credential", "WEB-2843", "WEB-2843"),
+    ("lone_credential", "README.md", "README.md"),
+    ("lone_credential", "UTC+01:00", "UTC+01:00"),
 ]
 
 # (rule, text): nothing at or above the default threshold.
