@@ -11,6 +11,12 @@ raises with the text it looks at. Its true and false cases live in its test tabl
 Adding a rule: subclass :class:`Rule` in the file of its family (``redaction/rules/*.py``),
 decorate it with :func:`register`, put its words in a lexicon file
 (:mod:`redaction.lexicon`), and add a table of true and false cases to its family's test.
+
+The registry also holds the rules that read a screen's layout
+(:class:`redaction.rules.layout_base.LayoutRule`) and the language steps of the text
+redactor (:class:`LanguageStep`: the name heuristics that read English, built with the NER
+model's English; a :class:`Refiner` among them only checks or reshapes others' spans), so
+that a policy disables and scores all of them by name.
 """
 
 from __future__ import annotations
