@@ -11,10 +11,11 @@ Build engines once and inject them::
 An orchestrator: it runs the rules (:mod:`redaction.rules`), the identity and deny-list
 matcher, then Presidio with spaCy NER (:mod:`redaction.nlp`) on the text and on a
 re-capitalised copy (lowercase typing), with the name heuristics that read English
-(:mod:`redaction.rules.names`). Each span is checked as its source's
-:class:`~redaction.rules.base.Treatment` says and filtered by the policy's entity types and
-thresholds; names found once are hunted in the rest of the text, and overlapping spans are
-merged, so the result is sorted and non-overlapping.
+(:mod:`redaction.rules.names`: language steps of the registry, each disabled by name like a
+rule; the refiners among them check and reshape the spans at their stage). Each span is
+checked as its source's :class:`~redaction.rules.base.Treatment` says and filtered by the
+policy's entity types and thresholds; names found once are hunted in the rest of the text, and
+overlapping spans are merged, so the result is sorted and non-overlapping.
 
 Nothing here logs, prints or raises with a value; results carry offsets and types only
 (:class:`~redaction.models.Redaction` never holds the removed value).
@@ -25,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from redaction.denylist import DenyList, DenySource
 from redaction.entities import ENTITY_TYPES
@@ -42,24 +43,18 @@ from redaction.nlp import PRESIDIO_TREATMENT, NerEngine, is_presidio_source
 from redaction.policy import PLACEHOLDER_TOKEN, Policy
 from redaction.rules import REGISTRY, IdentityMatcher, Rule
 from redaction.rules.addresses import HUNGARIAN_NUMBER
-from redaction.rules.base import Treatment
+from redaction.rules.base import LanguageStep, Refiner, RefinerStage, Treatment, Where
 from redaction.rules.names import (
     RECASED,
     RECASED_TREATMENT,
     AddresseeRule,
-    ForeignLanguage,
-    LowercaseNameTrim,
-    NameGrowth,
+    NameList,
+    NamePropagation,
     NameShapeRule,
+    Recasing,
     UnknownWordRule,
     all_english,
-    command_line,
-    function_words_only,
     lowercase_english_in_cased_line,
-    name_list,
-    plausible_name,
-    propagate,
-    truecase,
     verb_first,
 )
 from redaction.rules.people import NameCueRecognizer
@@ -109,18 +104,35 @@ class TextRedactor:
         unknown = set(policy.rule_scores) - set(REGISTRY.names())
         if unknown:
             raise PolicyError(f"unknown recognizers to score: {sorted(unknown)}")
+        unscored = set(policy.rule_scores) & REGISTRY.not_scored()
+        if unscored:
+            raise PolicyError(
+                f"recognizers that find no spans of their own cannot be scored: {sorted(unscored)}"
+            )
         self._identity = IdentityMatcher(policy.deny_terms)
         self._cased_name_rules = tuple(
             r for r in self.recognizers if isinstance(r, NameCueRecognizer)
         )
-        # The name heuristics that read English: only with NER (its lexicon and verbs).
+        # The name heuristics that read English (the ones that need it only with NER), as
+        # the policy enables them by name.
         english = self.ner.english if self.ner is not None else None
-        self._name_shape = NameShapeRule(english) if english is not None else None
-        self._unknown_word = UnknownWordRule(english) if english is not None else None
-        self._addressee = AddresseeRule(english) if english is not None else None
-        self._foreign = ForeignLanguage(english)
-        self._name_growth = NameGrowth(english) if english is not None else None
-        self._name_trim = LowercaseNameTrim(english) if english is not None else None
+        steps = REGISTRY.steps(english, policy.disabled_recognizers)
+        self.steps: tuple[LanguageStep, ...] = tuple(steps)
+        self._recasing = _step(steps, Recasing)
+        self._name_shape = _step(steps, NameShapeRule)
+        self._unknown_word = _step(steps, UnknownWordRule)
+        self._addressee = _step(steps, AddresseeRule)
+        self._name_list = _step(steps, NameList)
+        self._propagation = _step(steps, NamePropagation)
+        self._refiners: dict[RefinerStage, tuple[Refiner, ...]] = {
+            stage: tuple(
+                sorted(
+                    (s for s in steps if isinstance(s, Refiner) and s.stage == stage),
+                    key=lambda s: s.order,
+                )
+            )
+            for stage in ("candidate", "kept")
+        }
         # How each source's spans are treated, by the name its spans carry.
         treatments: dict[str, Treatment] = {
             IdentityMatcher.name: IdentityMatcher.treatment,
@@ -134,7 +146,7 @@ class TextRedactor:
             treatments.update(rule.other_sources)
         self._treatments = treatments
         self._not_in_titles = frozenset(
-            r.name for r in self.recognizers if "title" not in r.applies_to
+            r.name for r in (*self.recognizers, *self.steps) if "title" not in r.applies_to
         )
         # This policy's placeholders, the default ones (an episode redacted under another
         # policy) and the recorder's markers: never analysed as personal data.
@@ -147,11 +159,29 @@ class TextRedactor:
 
     def _find(self, rule: Rule, text: str, typed: bool = False) -> Iterable[Span]:
         """The rule's spans, scored as the policy says when it scores the rule by name."""
-        score = self.policy.rule_scores.get(rule.name)
-        spans = rule.find_typed(text) if typed else rule.find(text)
+        return self._scored(rule.name, rule.find_typed(text) if typed else rule.find(text))
+
+    def _scored(self, name: str, spans: Iterable[Span]) -> Iterable[Span]:
+        """``spans`` of rule or step ``name``, scored as the policy says when it scores it."""
+        score = self.policy.rule_scores.get(name)
         if score is None:
             return spans
         return (Span(s.start, s.end, s.entity_type, s.recognizer, score) for s in spans)
+
+    def _refined(self, stage: RefinerStage, text: str, spans: Iterable[Span]) -> list[Span]:
+        """``spans`` through the refiners of ``stage``, in order (a dropped span is gone)."""
+        refiners = self._refiners[stage]
+        out: list[Span] = []
+        for span in spans:
+            refined: Span | None = span
+            for refiner in refiners:
+                refined = refiner.refine(text, span, self.treatment(span))
+                if refined is None:
+                    break
+                span = refined
+            if refined is not None:
+                out.append(refined)
+        return out
 
     def treatment(self, span: Span) -> Treatment:
         """How the source of ``span`` says its spans are treated (a default for unknown ones)."""
@@ -192,33 +222,20 @@ class TextRedactor:
         """
         if not text or not text.strip():
             return []
-        candidates = self._candidates(text, deny_list, unknown_words=kind != "title",
-                                      typed=typed)
+        where: Where = "title" if kind == "title" else "typing" if typed else "text"
+        candidates = self._candidates(text, deny_list, where=where, typed=typed)
+        candidates = self._refined("candidate", text, candidates)
         kept = [s for s in candidates if self._accepts(s, text)]
         if kind == "title":
             kept = [s for s in kept if not self._program_word_in_title(text, s)]
         kept = [s for s in (_tidy(text, s) for s in kept) if s is not None]
-        if self._name_growth is not None and self._name_trim is not None:
-            growth, trim = self._name_growth, self._name_trim
-            kept = [growth.apply(text, s, self.treatment(s)) for s in kept]
-            kept = [
-                s for s in (trim.apply(text, s, self.treatment(s)) for s in kept) if s is not None
-            ]
-        kept = [s for s in (self._in_other_languages(text, s) for s in kept) if s is not None]
-        kept.extend(name_list(text, kept))
-        kept.extend(propagate(text, kept, lambda s: self.treatment(s).spreads))
+        kept = self._refined("kept", text, kept)
+        if self._name_list is not None:
+            kept.extend(self._name_list.find(text, kept))
+        if self._propagation is not None:
+            kept.extend(self._propagation.find(text, kept, lambda s: self.treatment(s).spreads))
         kept = drop_look_alikes(text, kept)  # hook: redaction.look_alikes
         return self._outside_placeholders(text, merge_spans(kept))
-
-    def _in_other_languages(self, text: str, span: Span) -> Span | None:
-        """A PERSON span of a source that reads English, as it stays in a shell command
-        (:func:`redaction.rules.names.command_line`) or in a line in another language
-        (:class:`redaction.rules.names.ForeignLanguage`)."""
-        if span.entity_type != "PERSON" or not self.treatment(span).english_only:
-            return span
-        if command_line(text, span):
-            return None
-        return self._foreign.trim(text, span)
 
     def _outside_placeholders(self, text: str, spans: list[Span]) -> list[Span]:
         """Spans with cuarec's own placeholders cut out: a placeholder is what redaction left,
@@ -246,13 +263,9 @@ class TextRedactor:
 
     def _accepts(self, span: Span, text: str = "") -> bool:
         """The checks the span's source asks for (its treatment), then the policy's types and
-        thresholds."""
+        thresholds (the refiners of the ``candidate`` stage ran before)."""
         treatment = self.treatment(span)
         value = text[span.start : span.end]
-        if span.entity_type == "PERSON" and not treatment.verbatim and (
-            not plausible_name(value) or function_words_only(value)
-        ):
-            return False
         english = self.ner.english if self.ner is not None else None
         if treatment.needs_unknown_word and (english is None or all_english(value, english)):
             return False
@@ -294,7 +307,7 @@ class TextRedactor:
         return len(text.split()) == 1 or any(c.isupper() for c in text)
 
     def _candidates(
-        self, text: str, deny_list: DenyList | None, *, unknown_words: bool = True,
+        self, text: str, deny_list: DenyList | None, *, where: Where = "text",
         typed: bool = False,
     ) -> list[Span]:
         spans: list[Span] = []
@@ -302,10 +315,14 @@ class TextRedactor:
             spans.extend(self._find(recognizer, text, typed))
         spans.extend(self._identity.find(text, deny_list))
         if self.ner is not None:
-            assert self._name_shape is not None and self._unknown_word is not None
+            # The passes for typed text (``recased_pass``), each step where it applies.
+            typed_passes = self.policy.ner.recased_pass
+            recasing = _where(self._recasing, where) if typed_passes else None
+            unknown_word = _where(self._unknown_word, where) if typed_passes else None
+            addressee = _where(self._addressee, where) if typed_passes else None
             recased, changed = text, bytearray()
-            if self.policy.ner.recased_pass:
-                recased, changed = truecase(text, self.ner.lexicon, self.ner.verbs)
+            if recasing is not None:
+                recased, changed = recasing.recase(text)
             # Nothing re-capitalised: a second NER pass would only repeat the first. Otherwise
             # both texts go through spaCy in one batch (cheaper than two calls).
             if any(changed):
@@ -313,11 +330,13 @@ class TextRedactor:
             else:
                 ner_spans, variant_spans = self.ner.analyze(text), None
             spans.extend(ner_spans)
-            spans.extend(self._name_shape.find(text, ner_spans))
-            if self.policy.ner.recased_pass and unknown_words:
-                spans.extend(self._unknown_word.find(text))
-                assert self._addressee is not None
-                spans.extend(self._addressee.find(text))
+            name_shape = self._name_shape
+            if name_shape is not None:
+                spans.extend(self._scored(name_shape.name, name_shape.find(text, ner_spans)))
+            if unknown_word is not None:
+                spans.extend(self._scored(unknown_word.name, unknown_word.find(text)))
+            if addressee is not None:
+                spans.extend(self._scored(addressee.name, addressee.find(text)))
             if variant_spans is not None:
                 recased_spans = [
                     Span(s.start, s.end, s.entity_type, RECASED, s.score)
@@ -325,11 +344,16 @@ class TextRedactor:
                     if s.entity_type in _RECASED_TYPES and any(changed[s.start : s.end])
                 ]
                 spans.extend(recased_spans)
-                spans.extend(self._name_shape.find(recased, recased_spans))
+                if name_shape is not None:
+                    spans.extend(
+                        self._scored(name_shape.name, name_shape.find(recased, recased_spans))
+                    )
                 # Rules that need capitals read the re-capitalised copy; so does the
                 # unknown-word rule, which there always asks for more than the word.
-                if unknown_words:
-                    spans.extend(self._unknown_word.find(recased, changed))
+                if unknown_word is not None:
+                    spans.extend(
+                        self._scored(unknown_word.name, unknown_word.find(recased, changed))
+                    )
                 for recognizer in self._cased_name_rules:
                     spans.extend(
                         s for s in self._find(recognizer, recased) if any(changed[s.start : s.end])
@@ -472,6 +496,19 @@ class TextRedactor:
 
 
 # ---- helpers ---------------------------------------------------------------------------------
+
+S = TypeVar("S", bound=LanguageStep)
+
+
+def _step(steps: Sequence[LanguageStep], kind: type[S]) -> S | None:
+    """The step of class ``kind`` among ``steps`` (None when the policy disabled it)."""
+    return next((s for s in steps if isinstance(s, kind)), None)
+
+
+def _where(step: S | None, where: Where) -> S | None:
+    """``step`` when it applies to ``where``, else None."""
+    return step if step is not None and where in step.applies_to else None
+
 
 
 def _whole_runs(text: str, entity_type: str) -> list[Span]:

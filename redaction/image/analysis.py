@@ -69,8 +69,8 @@ def screen_check(entity: str, text: str, recognizer: str) -> str:
     if entity == "STREET_ADDRESS" and (
         sum(1 for t in tokens if not _is_date_or_quantity(t)) < 2 or len(tokens) < 3
     ):
-        # "Room 4", "Floor 2" (a place in a building), "3:54 PM Harbor" (a time and a word):
-        # an address has a number and at least two words.
+        # A place in a building (a unit word and its number) or a time and a word: an address
+        # has a number and at least two words.
         return "drop"
     if entity == "EMAIL_ADDRESS" and public_service_address(text):
         return "drop"
@@ -80,14 +80,14 @@ def screen_check(entity: str, text: str, recognizer: str) -> str:
         if not any(t[:1].isupper() for t in tokens):
             return "drop"
         if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1:
-            return "drop"  # WARN, INFO, TODO, an acronym: not a name standing alone
+            return "drop"  # a log level, a marker, an acronym: not a name standing alone
         parts = text.strip().split("-")
         if (
             " " not in text.strip()
             and len(parts) > 1
             and any(len(p) >= 2 and p.isupper() for p in parts)
         ):
-            return "drop"  # "ML-Ops", "QA-Team": a label with an acronym, not "Jean-Luc"
+            return "drop"  # a team label with an acronym part, not a hyphenated given name
         if any(mark in recognizer.lower() for mark in NER_MARKS) and len(tokens) == 1:
             return "confirm"
     return "keep"
@@ -197,7 +197,8 @@ def analyse_documents(
                 and not url_is_sensitive(document.text[span.start : span.end])
             ):
                 continue
-            # NER runs names into the next cell or line now and then ("Ada Byron\n\nStage");
+            # NER runs names into the next cell or line now and then (a name, then a column's
+            # value);
             # each piece between separators is judged on its own.
             for start, end in _pieces(document.text, span.start, span.end):
                 verdict = screen_check(entity, document.text[start:end], span.recognizer)

@@ -1,9 +1,10 @@
 """Deny-list values on screen: exact, fuzzy (OCR slips) and as typed prefixes (4+ characters).
 
-Values and words are compared normalised: NFKC, case-folded, letters and digits only, so
-"Jane.Doe@Example.org", "jane doe@example org" and "janedoe@example.org" meet. A value is found
-inside a longer word too (OCR glues "Email:jane@x.org"), across neighbouring words ("Jane" "Doe"),
-and as a prefix of itself where someone is typing it ("jane.d" while typing the address).
+Values and words are compared normalised: NFKC, case-folded, letters and digits only, so an
+address read with other case, spaces or punctuation still meets its value. A value is found
+inside a longer word too (OCR glues a label to it), across neighbouring words (a full name),
+and as a prefix of itself where someone is typing it. The cases are in
+``tests/redaction/image/test_deny.py``.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ class DenyMatcher:
         self.min_prefix = min_prefix
         self.recognizer = recognizer
         self.prefixes = prefixes
-        #: Only whole words, exactly (for the parts of a name: "Ann" must not match "Annual").
+        #: Only whole words, exactly (for the parts of a name: a short given name must not match
+        #: a longer word that starts with it).
         self.whole_words = whole_words
 
     def find(self, layout: Layout) -> list[Finding]:
@@ -70,7 +72,8 @@ class DenyMatcher:
                 continue
             for value, entity, weight in self.values:
                 if self.whole_words:
-                    # A name part counts where it stands capitalised ("Will", not "will").
+                    # A name part counts where it stands capitalised (a name that is also a
+                    # word counts only as the name).
                     hits = [
                         (i, i, 1.0)
                         for i, n in enumerate(norms)

@@ -242,7 +242,7 @@ class FrameRedactor:
         """Redact ``frame``, then its output again, until a pass finds nothing new (at most
         ``rounds`` passes), so that redacting the result once more changes nothing.
 
-        A blurred value leaves its label alone on a line ("IBAN:"), which the analysis can
+        A blurred value leaves its label alone on a line, which the analysis can
         read differently than beside its value; curators' re-redaction settles such frames
         so its output passes an audit with the same detectors. The first pass uses (and
         learns into) ``deny_list``; the later ones read the frame as the audit does, without
@@ -381,8 +381,8 @@ class FrameRedactor:
 
 def _confirm(layout: Layout, findings: list[Finding]) -> list[Finding]:
     """Keep a one-word NER name only where the page backs it: another recognizer found it, it
-    is part of a full name found elsewhere, or it stands as a chat speaker ("Ada:") or a
-    mention ("@Ada")."""
+    is part of a full name found elsewhere, or it stands as a chat speaker (the name and a
+    colon) or a mention (an at sign and the name)."""
     sure = [f for f in findings if not f.recognizer.endswith(UNCONFIRMED)]
     covered = {ref for f in sure if f.entity_type == "PERSON" for ref in f.refs}
     parts = {
@@ -425,8 +425,8 @@ def _repeats(
         # coincide the original recognizer is the one recorded).
         values.append((" ".join(words), finding.entity_type, finding.score * 0.99))
         if finding.entity_type == "REPOSITORY":
-            # The repository's own name stands alone elsewhere ("Cloning into 'api-gateway'",
-            # an editor's title); only names someone chose (dash, underscore, digit) spread,
+            # The repository's own name stands alone elsewhere (git's clone message, an
+            # editor's title); only names someone chose (dash, underscore, digit) spread,
             # a plain word would match prose.
             name = "".join(words).rsplit("/", 1)[-1].removesuffix(".git")
             if len(name) >= 5 and re.search(r"[a-z][\-_\d]|[\-_][a-z]", name, re.I):

@@ -1,7 +1,7 @@
 """Screen layout from OCR lines: rows, blocks, and text documents that map back to word boxes.
 
 A screen is not prose. OCR finds text lines (detector boxes); a list row or an e-mail header
-("Name  <email>", "Name   10:32 AM") is split over several of them, and a form puts a label
+(a name and its address, a name and a time) is split over several of them, and a form puts a label
 above its value. The analyzer therefore reads two documents of the same page:
 
 - **rows**: lines on the same baseline joined left to right with " | " (list rows, headers,
@@ -26,7 +26,8 @@ from redaction.models import Box
 DocumentKind = Literal["rows", "blocks"]
 
 #: Separators chosen so that NER does not run a name into the next cell or line: spaCy joins
-#: "Name  Stage" or "Name\nEmail" into one entity, but not across " | " or a blank line.
+#: a name and the next cell, or the next line, into one entity, but not across " | " or a
+#: blank line.
 ROW_JOIN = " | "
 BLOCK_JOIN = " "
 GROUP_BREAK = "\n\n"

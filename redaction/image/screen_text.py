@@ -3,10 +3,10 @@
 Two parts of the text redactor exist for typed text and misfire on screens:
 
 - the re-capitalised NER pass (for names typed in lowercase): screen text already has its
-  capitals, and re-capitalising UI labels ("Rollback update") turns list rows into names;
+  capitals, and re-capitalising UI labels (a verb and a noun) turns list rows into names;
 - the ``lone_credential`` recognizer (a typing run that is one password-shaped token is what
-  goes into a password field): on a screen every short cell ("WEB-2843", "README.md",
-  "UTC+01:00") is such a line. Passwords on screens are masked, and masked fields are found
+  goes into a password field): on a screen every short cell (a ticket key, a file name, a
+  time zone) is such a line. Passwords on screens are masked, and masked fields are found
   from the pixels instead (:mod:`redaction.image.visual`).
 
 Everything else (entity types, thresholds, model) stays the policy's.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlsplit
 
-from redaction.lexicon import alternation, words
+from redaction.lexicon import alternation, tagged, words
 
 #: First parts of "a/b" paths that are folders, not repository owners.
 PATH_HEADS = frozenset(words("screen", "path_heads"))
@@ -23,21 +23,34 @@ _SENSITIVE_URL_WORDS = re.compile(
     ),
     re.I,
 )
-#: Hosted apps that give each customer a subdomain: "acme.atlassian.net" names the employer.
+#: Hosted apps that give each customer a subdomain: the subdomain names the employer.
 _TENANT_HOSTS = re.compile(
     (r"^(?P<t>[a-z0-9][a-z0-9\-]*)\.(?:" + alternation(words("screen", "tenant_hosts")) + r")$"),
     re.I,
 )
 #: Tenant-like subdomains that every customer shares.
 _SHARED_SUBDOMAINS = frozenset(words("screen", "shared_subdomains"))
+#: Code hosts whose "owner/name" paths name a person unless the owner is public
+#: (``online.toml``: ``code_hosts``).
+_OWNER_PATH_HOSTS = tagged("online", "code_hosts", "owner_path")
+
+
+def _profile_hosts(form: str) -> str:
+    """A group of the hosts whose personal paths have ``form`` (``online.toml``:
+    ``profile_hosts``)."""
+    return "(?:" + alternation(tagged("online", "profile_hosts", form)) + ")"
+
+
 #: Paths that name a person or a private project on well-known hosts: a profile, a user's
 #: repository, a file under a home directory.
 _PERSONAL_PATHS = re.compile(
-    r"^(?:linkedin\.com/in/|(?:www\.)?linkedin\.com/in/|(?:github|gitlab)\.com/[^/\s]+/[^/\s]+|"
-    r"(?:www\.)?(?:facebook|instagram|x|twitter|tiktok)\.com/[A-Za-z0-9_.]{3,}$|"
+    r"^(?:(?:www\.)?" + _profile_hosts("in_path") + r"/in/|"
+    r"(?:" + alternation(_OWNER_PATH_HOSTS) + r")/[^/\s]+/[^/\s]+|"
+    r"(?:www\.)?" + _profile_hosts("handle") + r"/[A-Za-z0-9_.]{3,}$|"
     # Booking pages, workspaces and blogs named after their owner.
-    r"(?:calendly\.com|cal\.com|savvycal\.com|about\.me|keybase\.io)/[A-Za-z0-9_.\-]{3,}|"
-    r"(?:www\.)?notion\.so/[A-Za-z0-9_\-]{3,}/|medium\.com/@[A-Za-z0-9_.\-]{2,})",
+    + _profile_hosts("page") + r"/[A-Za-z0-9_.\-]{3,}|"
+    r"(?:www\.)?" + _profile_hosts("workspace") + r"/[A-Za-z0-9_\-]{3,}/|"
+    + _profile_hosts("at_handle") + r"/@[A-Za-z0-9_.\-]{2,})",
     re.I,
 )
 _OPAQUE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{12,}$|^[0-9a-f\-]{16,}$|^\d{5,}$")
@@ -46,7 +59,7 @@ _OPAQUE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-]{12,}$|^[0-9a-f\-]{1
 def _code_host_owner_ok(host: str, path: str) -> bool:
     """A code host's "owner/name" path names a person or a company unless the owner is a
     code host's own page or a well-known public project."""
-    if not host.endswith(("github.com", "gitlab.com")):
+    if not host.endswith(_OWNER_PATH_HOSTS):
         return True
     owner = path.strip("/").split("/")[0].lower()
     return owner not in NOT_OWNERS and owner not in PUBLIC_OWNERS

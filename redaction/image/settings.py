@@ -47,7 +47,7 @@ class ImageRedactionSettings:
     #: path; "all": every URL.
     url_policy: UrlPolicy = "sensitive"
     #: Use screen layout as context: "Label: value", a label above a value, column headers,
-    #: chat and list rows ("Name  10:32 AM", "Name <email>").
+    #: chat and list rows (a name and a time, a name and its address).
     layout_context: bool = True
     #: The learned screen-token classifier (``redaction.image.classifier``): words it scores at
     #: or above this probability are added to the rules' findings (one decision). None: rules

@@ -189,8 +189,8 @@ class PasswordFieldDetector:
                 if not 0.75 <= bw / bh <= 1.33:
                     continue
                 fill = area / float(bw * bh)
-                # A dot is solid: its middle is ink. Letters of a bold word ("o", "e", "n",
-                # "a") have a hole or a gap there.
+                # A dot is solid: its middle is ink. Round letters of a bold word have a hole or
+                # a gap there.
                 cx, cy = int(x) + int(bw) // 2, int(y) + int(bh) // 2
                 r = 1 if min(bw, bh) >= 7 else 0
                 middle = labels[cy - r : cy + r + 1, cx - r : cx + r + 1]

@@ -8,7 +8,8 @@ of locales that share the name. Not ``names-dataset``: that one is built from a 
 
 A gazetteer hit is *evidence*, never a verdict: :meth:`Gazetteer.name_evidence` asks for more
 (capitals, a label, context) when the word is also an ordinary word of the dictionary the
-caller passes ("Will", "May", "Grant", "Rose"), and gives a rarer, unambiguous name more.
+caller passes (month names, verbs, flowers that are also given names), and gives a rarer,
+unambiguous name more.
 
 **Held-out rule.** Only these Faker locales are loaded::
 
@@ -61,8 +62,8 @@ class NameEntry:
 
 
 def normalise_name(text: str) -> str:
-    """Lowercase, without accents, apostrophes kept: ``"Zoë"`` -> ``"zoe"``, ``"Müller"`` ->
-    ``"muller"``, ``"O'Brien"`` -> ``"o'brien"``."""
+    """Lowercase, without accents (a letter with a diacritic becomes its base letter, a sharp
+    s two), apostrophes kept (a typographic one becomes the ASCII one)."""
     text = text.strip()
     if text.isascii():
         return text.lower()

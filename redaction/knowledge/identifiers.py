@@ -5,7 +5,7 @@ Each :class:`IdFamily` says how the identifier is written (``shapes``: a regex a
 it earns with no cue at all, 0 when it never stands alone), how it is validated (stdnum's
 ``is_valid``: checksums, dates, ranges; written here only where stdnum has no module: the UK
 National Insurance number's format and the German identity card's ICAO 9303 check digit), and
-the words that cue it ("BSN", "PESEL", "Aadhaar", ...), on top of the label lexicon's
+the words that cue it (the identifier's own name and abbreviation), on top of the label lexicon's
 national-ID, ID-card and medical-record concepts.
 
 A digit string that passes a 1-in-10 checksum is no evidence alone: those families have shape

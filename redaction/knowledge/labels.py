@@ -1,17 +1,19 @@
 """The label lexicon: "what does this label say the value is?"
 
-A form field, a table's column header or a ``Label:`` cue says what its value is: "Surname",
-"Geburtsdatum", "N° de passeport", "IBAN", "Password *". :func:`read_label` answers with the
+A form field, a table's column header or a ``Label:`` cue says what its value is (a name, a
+date of birth, a document number, an account, a password, in any of the lexicon's languages,
+perhaps marked required). :func:`read_label` answers with the
 concept, the entity type its value is and a score, from the data file
 ``redaction/lexicon/labels.toml`` (one entry per concept, wordings in English, German, French,
 Spanish, Italian, Portuguese and Dutch, abbreviations).
 
 Matching tolerates case, accents, punctuation, ``snake_case``/``camelCase``, a trailing colon
-or asterisk, a trailing parenthesis ("First name (optional)"), "number"/"no."/"numéro de"
-around an identifier's name, leading "your"/"enter", OCR slips (``0``/``o``, ``1``/``l``/``i``,
-``rn``/``m``, one or two edits in a long word) and a label that holds a wording among other
-words ("Customer e-mail"). Each tolerance lowers the score a little; a wording the lexicon marks
-weak ("ID", "Account", "From") scores lower wherever it appears.
+or asterisk, a trailing parenthesis (a remark such as "optional"), number words around an
+identifier's name and leading words of a prompt (``knowledge_labels.toml``), OCR slips
+(``0``/``o``, ``1``/``l``/``i``, ``rn``/``m``, one or two edits in a long word) and a label that
+holds a wording among other words (a qualifier before it). Each tolerance lowers the score a
+little; a wording the lexicon marks weak (a bare identifier, account or role word) scores lower
+wherever it appears. The cases are in ``tests/redaction/rules/test_labels.py``.
 
 The lexicon is loaded once per process (:func:`label_lexicon`) and answers are cached.
 """
@@ -77,7 +79,7 @@ _TRAILING_PAREN = re.compile(r"\s+[(\[][^)\]]{0,40}[)\]][\s:*.]*$")
 _APOSTROPHE = re.compile("['`\u2018\u2019\u00b4]")
 _NON_WORD = re.compile(r"[\W_]+")
 _LEADING: Final = frozenset(words("knowledge_labels", "leading"))
-# "number"/"no."/"numéro de" around an identifier's name.
+# Number words (in several languages) around an identifier's name.
 _NUMBER_WORDS: Final = frozenset(words("knowledge_labels", "number_words"))
 _CONNECTORS: Final = frozenset(words("knowledge_labels", "connectors"))
 _OCR_PAIRS: Final = (("rn", "m"), ("vv", "w"), ("cl", "d"))
@@ -85,8 +87,8 @@ _OCR_CHARS: Final = str.maketrans({"0": "o", "1": "l", "|": "l", "i": "l", "5": 
 
 
 def normalise_label(text: str) -> str:
-    """Lowercase words without accents or punctuation, one space apart: ``"N° de
-    Passeport *"`` becomes ``"n de passeport"``, ``"firstName"`` becomes ``"first name"``."""
+    """Lowercase words without accents or punctuation, one space apart; camelCase is split
+    into words and a trailing parenthesis dropped."""
     text = _TRAILING_PAREN.sub("", text)
     text = _CAMEL.sub(" ", text)
     text = unicodedata.normalize("NFKD", text)
@@ -433,7 +435,7 @@ def _label_at_end(before: str, lexicon: LabelLexicon) -> tuple[LabelReading, str
     """A label that ends ``before`` (the text left of a value, link words stripped)."""
     stripped = _TRAILING_LINK.sub("", before)
     if stripped == before.rstrip() and before and not before[-1].isspace():
-        return None  # the value is glued to a word: "ABC12345" has no label in "ABC"
+        return None  # the value is glued to a word: that word is no label of it
     words = stripped.split()
     for size in range(min(5, len(words)), 0, -1):
         candidate = " ".join(words[-size:])

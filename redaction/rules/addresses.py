@@ -3,10 +3,10 @@ block that continues over the following lines (city, region, country, postcode).
 
 Everything here is general address grammar: street-type words (the USPS Publication 28
 suffixes and their European counterparts), unit words, postcode shapes, and phrases that
-introduce an address ("lives at", "address:", "ship to", "meet me at"). Matches run over
+introduce an address (``addresses.toml``). Matches run over
 horizontal whitespace only (``[ \\t]``); a block continues onto a next line only when that
 line itself reads like an address line, so OCR text and typed runs never glue unrelated
-lines together.
+lines together. The cases are in ``tests/redaction/rules/test_addresses.py``.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from redaction.lexicon import alternation, words
 from redaction.models import Span
 from redaction.rules.base import Rule, register
 
-# Street types written after the name ("Clarke Avenue", "Bay St").
+# Street types written after the name, in full or abbreviated.
 _SUFFIXES = list(words("addresses", "suffixes"))
-# Street types written before the name ("Rue de Virton 38", "Via Roma 131", "ul. Chrzanowska").
+# Street types written before the name (the French, Italian, Polish... way).
 _PREFIXES = (
     alternation(words("addresses", "prefixes_rue_avenue"))
     + r"|avda\.?|avenida|boulevard|bd\.?|bvd\.?|"
@@ -60,7 +60,8 @@ _STREET_SUFFIXED = re.compile(
     rf"(?:{_SUFFIX_RE})\b\.?",
     re.I,
 )
-# "Villacher Strasse 89", "Árpád fejedelem útja 3.", "Kálmán Imre u. 12.": name, type, number.
+# A street's name, its type word after it, then the house number (a full stop after it in
+# Hungarian).
 _STREET_SUFFIXED_TAIL = re.compile(
     rf"(?<![\w.])(?:{_WORD}[ \t]+){{1,4}}?(?:{_SUFFIX_RE})\.?[ \t]+(?P<tail>\d{{1,5}}[A-Za-z]?\.?)"
     rf"(?![\w]|[.,]\d)",
@@ -76,13 +77,13 @@ _STREET_COMPOUND = re.compile(
     rf"(?P<tail>{_NUM}))?",
     re.I,
 )
-# "1593 Pagari 18", "353 Buerlia 227": a building number, capitalised words, a number.
+# A building number, capitalised words, a number: a street line whose type word is missing.
 _STREET_GENERIC = re.compile(
     rf"(?<![\w.,:/-])(?P<num>\d{{1,6}}[A-Za-z]?)(?:[ \t]+\d{{1,5}})?(?:[ \t]+{_CAP_WORD}\.?){{1,4}}"
     rf"[ \t]+(?P<tail>\d{{1,5}}[A-Za-z]?\.?)(?![\w:/-]|[.,]\d)",
     re.I,
 )
-# The same for text typed in lowercase ("20789 allika 46"), where capitals cannot help.
+# The same for text typed in lowercase, where capitals cannot help.
 _STREET_GENERIC_ANY_CASE = re.compile(
     r"(?<![\w.,:/-])(?P<num>\d{1,6}[A-Za-z]?)(?:[ \t]+\d{1,5})?"
     r"(?:[ \t]+[^\W\d_][\w'\u2019\-]*\.?){1,4}"
@@ -157,8 +158,8 @@ _INTRO = re.compile(
     ),
     re.I,
 )
-# "these early shows on Marina Fort Street": a street named without a number, after a
-# preposition, its words and its type capitalised (a street locates a person less precisely
+# A street named without a number, after a preposition, its words and its type
+# capitalised (a street locates a person less precisely
 # than a house, hence the low score).
 _NAMED_STREET = re.compile(
     (
@@ -173,11 +174,11 @@ _NAMED_STREET = re.compile(
     ),
     re.I,
 )
-# "Hanne and ul. Więckowskiego 28", "Oak & Elm Street": a word joined by "and" to a street
-# that starts with its name reads as the crossing of two streets.
+# A word joined by "and" or "&" to a street that starts with its name (or its prefix type)
+# reads as the crossing of two streets.
 _CROSSING = re.compile(r"(?:^|(?<=[\s,:;(]))(?P<word>[^\W\d_][\w'\u2019\-]*)[ \t]+(?:and|&)[ \t]+$")
-# Hungarian house numbers carry a full stop ("Király u. 15.", "Árpád fejedelem útja 3."): it
-# is part of the number, not of the sentence.
+# Hungarian house numbers carry a full stop after the street type and the number: it is part
+# of the number, not of the sentence.
 HUNGARIAN_NUMBER = re.compile(
     (
         r"(?:^|[ \t])(?:"
@@ -228,8 +229,8 @@ def _mostly_lowercase(text: str) -> bool:
 
 
 # Lines that continue an address block whatever the case of their words: a comma and one
-# short word under the city (", ON", a region the form wrote on its own line), and a
-# "City, region POSTCODE" line ("KNIVSTA, nan 18237": a region typed in lowercase).
+# short word under the city (a region a form wrote on its own line), and a "City, region
+# POSTCODE" line (the region may be typed in lowercase).
 _COMMA_LINE = re.compile(r"[ \t]*,[ \t]*[^\W\d_][\w'\u2019\-]{0,19}\.?(?=[ \t]*$)")
 _CITY_REGION_POSTCODE = re.compile(
     r"[ \t]*(?P<city>[^\W\d_][\w'\u2019\-]*(?:[ \t]+[^\W\d_][\w'\u2019\-]*){0,2})[ \t]*,"
@@ -249,7 +250,7 @@ class _Walker:
         if bare in _STOP:
             return False
         if bare == "and" or bare == "et" or bare == "und":
-            # "the corner of X Street and Y Road": only before another name.
+            # "and" between two streets at a corner: only before another name.
             return next_word is not None and (
                 next_word[:1].isupper() or next_word[:1].isdigit() or self.lowercase
             )
@@ -270,7 +271,7 @@ class _Walker:
         if len(head.strip(" \t>?|*•·-,")) < 2 and line.strip(" \t>?|*•·-"):
             return False
         if not self.lowercase:
-            # "Spain 97197 in case of an issue": in cased text the walker stops at the first
+            # A country and a postcode, then prose: in cased text the walker stops at the first
             # lowercase word by itself; a head up to it with a postcode continues the block.
             for w in words_all:
                 bare = w.group().lower()
@@ -294,7 +295,8 @@ class _Walker:
             return False
         if any(w.rstrip(".").lower() in _STOP for w in words):
             return False
-        # A phone number line ("082 490 1693-Office") is not part of the address.
+        # A phone number line (seven digits or more in groups, a word at most) is not part of
+        # the address.
         digits = sum(c.isdigit() for c in stripped)
         if digits >= 7 and re.search(r"\d[ \t.\-]\d", stripped) and len(words) <= 1:
             return False
@@ -355,7 +357,7 @@ class _Walker:
                     end = max(end, pos)
                     continue
                 if not line.strip(" \t>?|*•·-"):
-                    # One blank line may separate a city from "Country 12345".
+                    # One blank line may separate a city from a country and postcode line.
                     after = line_end + 1 if line_end >= 0 else len(text)
                     nxt_end = text.find("\n", after)
                     nxt = text[after : nxt_end if nxt_end >= 0 else len(text)]
@@ -475,7 +477,7 @@ class StreetAddressRecognizer(Rule):
                 end = walker.extend(start, start)
                 if end <= start:
                     continue
-                # "the corner of X and Y" locates a person as precisely as a house number.
+                # The corner of two streets locates a person as precisely as a house number.
                 corner = re.search(
                     r"(?:the[ \t]+)?corner[ \t]+of[ \t]*$",
                     text[seed.start : seed.end].rstrip("\n "),
@@ -484,13 +486,13 @@ class StreetAddressRecognizer(Rule):
                 if corner is not None:
                     start = seed.start + corner.start()
                 covered = text[start:end]
-                # An intro alone ("meet me at the bar") is not evidence: demand a number or
-                # a street word in what follows.
+                # An intro alone (before a place that is no street) is not evidence: demand a
+                # number or a street word in what follows.
                 if not re.search(r"\d", covered) and not _has_street_word(covered):
                     continue
                 score = 0.75 if re.search(r"\d", covered) else 0.55
             else:
-                # A building number before a box or street ("0912 P.O. Box 287").
+                # A building number before a box or street.
                 before = re.search(
                     r"(?:\d{1,6}[A-Za-z]?[ \t]+){1,2}$", text[max(0, start - 16) : start]
                 )
@@ -523,8 +525,8 @@ class StreetAddressRecognizer(Rule):
                 yield _Seed(m.start(), m.end(), 0.75)
             lowercase = _mostly_lowercase(text)
             for m in _STREET_SUFFIXED_TAIL.finditer(text):
-                # The name starts at its first capitalised word ("the bus station is on
-                # Villacher Strasse 89"); in lowercase text at the first non-function word.
+                # The name starts at its first capitalised word (prose may come before it); in
+                # lowercase text at the first non-function word.
                 start = m.start()
                 for word in re.finditer(r"\S+", m.group()):
                     token = word.group()
@@ -536,12 +538,12 @@ class StreetAddressRecognizer(Rule):
                 yield _Seed(start, m.end(), 0.7)
             generic = _STREET_GENERIC_ANY_CASE if lowercase else _STREET_GENERIC
             for m in generic.finditer(text):
-                # "Windows 10 Pro 2": capitalised words between numbers need a line start or
-                # a building number of 2+ digits to read as a street line.
+                # A product and its version also put capitalised words between numbers: they
+                # need a line start or a building number of 2+ digits to read as a street line.
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 at_line_start = not text[line_start : m.start()].strip(" \t>?|*•·-")
-                # "Windows 10 Pro 2": capitalised words between numbers read as a street line
-                # only at a line start or after a word that introduces a place.
+                # Capitalised words between numbers read as a street line only at a line start
+                # or after a word that introduces a place.
                 introduced = re.search(
                     (
                         r"(?:\b(?:"
@@ -556,7 +558,8 @@ class StreetAddressRecognizer(Rule):
             for m in _PO_BOX.finditer(text):
                 yield _Seed(m.start(), m.end(), 0.8)
             for m in _UNIT_RE.finditer(text):
-                # A unit alone ("Suite 4") is weak; next to other address parts it is not.
+                # A unit alone (a suite, a flat and its number) is weak; next to other address
+                # parts it is not.
                 yield _Seed(m.start(), m.end(), 0.5 if m.group()[:1] != "#" else 0.3)
             for m in _CITY_STATE_ZIP.finditer(text):
                 yield _Seed(m.start(), m.end(), 0.7)
@@ -581,8 +584,8 @@ class StreetAddressRecognizer(Rule):
             yield _Seed(m.start(), m.end(), 0.0, intro=True)
 
 
-# "billing address with Serenade Opus 420 Gairbekov Rapids", "Rose Cottage, 12 High Street":
-# capitalised words right before the building number name the building.
+# Capitalised words right before the building number (at a line start, after a colon or an
+# introducing word) name the building.
 _BUILDING_NAME = re.compile(
     (
         r"(?:^|(?<=[\n:]))[ \t]*(?P<name>(?:(?-i:[^\W\d_a-z])[\w'\u2019\-]*[ \t]+){1,3})"

@@ -11,6 +11,12 @@ raises with the text it looks at. Its true and false cases live in its test tabl
 Adding a rule: subclass :class:`Rule` in the file of its family (``redaction/rules/*.py``),
 decorate it with :func:`register`, put its words in a lexicon file
 (:mod:`redaction.lexicon`), and add a table of true and false cases to its family's test.
+
+The registry also holds the rules that read a screen's layout
+(:class:`redaction.rules.layout_base.LayoutRule`) and the language steps of the text
+redactor (:class:`LanguageStep`: the name heuristics that read English, built with the NER
+model's English; a :class:`Refiner` among them only checks or reshapes others' spans), so
+that a policy disables and scores all of them by name.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from typing import ClassVar, Final, Literal, TypeVar
 from redaction.entities import ENTITY_TYPES
 from redaction.errors import PolicyError
 from redaction.models import Span
+from redaction.rules.english import English
 
 #: Where a rule may run: typing runs (keys rebuilt into text), text strings (a task, a
 #: clipboard), window titles, and text read from the screen.
@@ -72,6 +79,9 @@ class Detector(ABC):
     name: ClassVar[str]
     entity_types: ClassVar[frozenset[str]]
     applies_to: ClassVar[frozenset[Where]] = EVERYWHERE
+    #: Whether a policy may score its findings by name (``[recognizers] scores``): false for
+    #: a step whose spans are not its own (it refines others' or passes on their names).
+    scored: ClassVar[bool] = True
 
 
 class Rule(Detector):
@@ -99,6 +109,45 @@ class Rule(Detector):
     def span(self, start: int, end: int, entity_type: str, score: float) -> Span:
         """A span attributed to this rule."""
         return Span(start, end, entity_type, self.name, score)
+
+
+class LanguageStep(Detector):
+    """A step of the text redactor that reads the language (the NER model's English lexicon
+    and verbs, :class:`redaction.rules.english.English`) rather than a value's form: the name
+    heuristics (:mod:`redaction.rules.names`). It is built with that English, so the text
+    redactor builds it (:meth:`RuleRegistry.steps`), and each kind has its own place in the
+    analysis: a step that finds names declares what it reads (the text, NER's spans, the spans
+    kept so far) by its own method; a :class:`Refiner` checks or reshapes spans found by
+    others. A step with ``needs_english`` runs only when the policy has NER."""
+
+    entity_types: ClassVar[frozenset[str]] = frozenset({"PERSON"})
+    needs_english: ClassVar[bool] = True
+
+    def __init__(self, english: English | None) -> None:
+        """Built with the NER model's English (None without NER, for a step that does not
+        need it); a step that needs it narrows the argument to :class:`English`."""
+
+
+#: Where a refiner runs: on every candidate span, before its source's treatment and the
+#: policy decide (it may only drop spans), or on the spans kept and tidied, before lists of
+#: names and other uses of a name are found (it may drop, grow or trim them).
+RefinerStage = Literal["candidate", "kept"]
+
+
+class Refiner(LanguageStep):
+    """A step that finds nothing: it checks, grows, trims or drops spans that others found.
+
+    Subclasses set ``name``, ``stage`` and ``order`` (refiners of a stage run by ``order``,
+    each on what the one before returned) and implement :meth:`refine`."""
+
+    scored: ClassVar[bool] = False
+    stage: ClassVar[RefinerStage] = "kept"
+    order: ClassVar[int] = 0
+
+    @abstractmethod
+    def refine(self, text: str, span: Span, treatment: Treatment) -> Span | None:
+        """``span`` as it stays (itself when unchanged), or None to drop it. ``treatment`` is
+        how its source's spans are treated."""
 
 
 R = TypeVar("R", bound=type[Detector])
@@ -144,16 +193,39 @@ class RuleRegistry:
     def instances(
         self, disabled: Iterable[str] = (), wanted: Iterable[str] | None = None
     ) -> list[Detector]:
-        """Instances of every registered rule (text and layout rules) not in ``disabled`` whose
-        entity types meet ``wanted`` (all when None). A name in ``disabled`` that no rule has
-        is an error."""
+        """Instances of every registered rule (text and layout rules; not the language steps,
+        see :meth:`steps`) not in ``disabled`` whose entity types meet ``wanted`` (all when
+        None). A name in ``disabled`` that no rule has is an error."""
+        return [
+            cls()
+            for cls in self._enabled(disabled, wanted)
+            if not issubclass(cls, LanguageStep)
+        ]
+
+    def steps(self, english: English | None, disabled: Iterable[str] = ()) -> list[LanguageStep]:
+        """Instances of every registered language step not in ``disabled``, built with
+        ``english`` (the NER model's; None without NER, and then only the steps that do not
+        need it). A name in ``disabled`` that no rule has is an error."""
+        return [
+            cls(english)
+            for cls in self._enabled(disabled, None)
+            if issubclass(cls, LanguageStep) and (english is not None or not cls.needs_english)
+        ]
+
+    def not_scored(self) -> frozenset[str]:
+        """Names of the rules a policy may not score (see :attr:`Detector.scored`)."""
+        return frozenset(n for n, cls in self._classes.items() if not cls.scored)
+
+    def _enabled(
+        self, disabled: Iterable[str], wanted: Iterable[str] | None
+    ) -> list[type[Detector]]:
         disabled = set(disabled)
         unknown = disabled - set(self._classes)
         if unknown:
             raise PolicyError(f"unknown recognizers to disable: {sorted(unknown)}")
         wanted_set = None if wanted is None else set(wanted)
         return [
-            cls()
+            cls
             for name, cls in self._classes.items()
             if name not in disabled and (wanted_set is None or cls.entity_types & wanted_set)
         ]

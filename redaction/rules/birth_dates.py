@@ -2,12 +2,14 @@
 of the label lexicon's languages), or when it is a plausible birth date in a row that holds a
 person's name. Other dates are not (the ``date`` recognizer reports those as ``DATE``).
 
-* Labelled: "Date of birth: 12/03/1985", "Geburtsdatum 12. März 1985", "née le 3 mars 1985",
-  a "DOB" column, "Fecha de nacimiento" on the line above; two-digit years too ("DOB 3/4/85").
+* Labelled: a birth label beside the date, heading its column or on the line above, in any of
+  the label lexicon's languages; numeric dates with two-digit years too.
 * A name's row: a full date with a year between 1900 and 12 years ago (no clock time after
   it), on a line that holds a given name followed by a surname (both known to the
   gazetteer), in a column whose header (if any) says nothing else, and not right after a word
-  of another event ("joined", "due", "issued": ``redaction/lexicon/knowledge_dates.toml``).
+  of another event (``redaction/lexicon/knowledge_dates.toml``: ``not_birth``).
+
+The cases are in ``tests/redaction/rules/test_birth_dates.py``.
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ _PARTICLES = re.compile(r"^[ \t]+(?:(?:" + alternation(words(LEXICON, "particles
 
 def _row_has_name(line: str) -> bool:
     """A given name followed by a surname (both known to the gazetteer), or by a nobiliary
-    particle and a capitalised word ("Jan de Vries")."""
+    particle and a capitalised word."""
     names = gazetteer()
     words = list(_NAME_WORD.finditer(line))
     for first, second in itertools.pairwise(words):
@@ -136,7 +138,7 @@ class BirthDateRecognizer(Rule):
                 yield self.span(start, end, "DATE_OF_BIRTH", score)
                 continue
             if label is not None and label.where != "near":
-                continue  # another label governs it: "Expiry date: ..."
+                continue  # another label governs it (an expiry, an order date)
             year = _year(match)
             # Recent dates are events (logs, orders), and a date with a clock time is one too.
             if year is None or not 1900 <= year <= this_year - _MIN_AGE:

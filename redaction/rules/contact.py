@@ -23,7 +23,8 @@ _EMAIL = re.compile(
 
 @register
 class EmailRecognizer(Rule):
-    """E-mail addresses, including internationalised ones and ``user+tag@`` forms."""
+    """E-mail addresses, including internationalised ones and ones with a ``+tag`` in the
+    local part."""
 
     name = "email"
     entity_types = frozenset({"EMAIL_ADDRESS"})
@@ -60,10 +61,10 @@ _DECIMAL = re.compile(r"^\d+\.\d+$|^\d{1,3}(?:[ \t]\d{3})+(?:[.,]\d+)?$")
 class PhoneRecognizer(Rule):
     """Telephone numbers of 7-15 digits (6 with a phone word nearby).
 
-    International forms (``+44 20 7946 0958``, ``+41 (0)85 806 98 67``, ``0044...``), area codes
-    in parentheses, dotted/dashed/spaced groups and extensions. Short local numbers (``668 5702``,
-    ``99 668472``) are found but score low unless a phone word ("call", "mobile", "fax",
-    "Phone:") stands near them. Dates, clock times and decimals are rejected.
+    International forms (a ``+`` or ``00`` country code, perhaps a ``(0)`` trunk digit), area
+    codes in parentheses, dotted/dashed/spaced groups and extensions. Short local numbers (two
+    groups) are found but score low unless a phone word (``contact.toml``: ``phone_context``)
+    stands near them. Dates, clock times and decimals are rejected.
     """
 
     name = "phone"

@@ -2,16 +2,16 @@
 
 * ``command_credential``: ``-p<secret>`` glued to its option, ``--password X`` /
   ``--password=X``, ``sshpass -p X``, ``-u user:pass`` / ``--user user:pass`` (user and
-  password), and a password after a cue word ("password is X", "pw: X", "Passwort: X") when it
-  holds a digit, a symbol or mixed case.
-* ``provider_key``: access-key ids (``AKIA``/``ASIA``... + 16 upper-case letters or digits),
-  tokens with a documented prefix (``ghp_``, ``glpat-``, ``xoxb-``, ``sk_live_``...), and after
-  a cue word ("aws key", "token", "secret") any 16-64 character token without spaces that holds
-  a digit or mixed case (never a dictionary word: those are all lowercase letters).
+  password), and a password after a password cue word in any of the lexicon's languages (with
+  "is" or a colon between them) when it holds a digit, a symbol or mixed case.
+* ``provider_key``: cloud access-key ids (a documented four-letter prefix and 16 upper-case
+  letters or digits), tokens with a provider's documented prefix (``credentials.toml``), and
+  after a key or token cue word any 16-64 character token without spaces that holds a digit or
+  mixed case (never a dictionary word: those are all lowercase letters).
 * ``home_path``: the user name in ``/home/<user>``, ``/Users/<user>``, ``C:\\Users\\<user>``
   (a USERNAME, so the recorder's deny-list learns it).
 * ``profile_url``: a URL whose path is one handle (optionally after ``/in/``, ``/u/``,
-  ``/@``...), not a site's own page name (``/pricing``, ``/docs``): a private person's profile
+  ``/@``...), not a site's own page name (its shop, its documentation): a private person's profile
   or scheduling page.
 
 Word lists: ``redaction/lexicon/credentials.toml``.
@@ -126,7 +126,7 @@ class CommandCredentialRecognizer(Rule):
     def find(self, text: str) -> Iterator[Span]:
         for match in self._glued.finditer(text):
             start, end = _value_span(match, 1)
-            # "-p8080:80" (ports) and "-p1" are numbers; a password holds a letter.
+            # A port mapping or a bare number after -p is no password: a password holds a letter.
             if any(c.isalpha() for c in text[start:end]):
                 yield self.span(start, _trim(text, start, end), "PASSWORD", 0.85)
         for pattern in (self._option, self._sshpass):

@@ -2,8 +2,8 @@
 
 A weekday, a month or a year alone is not personal data and is never reported. A full date
 (day, month and year) or a timestamp is reported as ``DATE`` (the policy decides whether to
-remove those); a date introduced by "born", "date of birth", "DOB", "birthday" is reported as
-``DATE_OF_BIRTH`` even without a year.
+remove those); a date introduced by a birth cue is reported as ``DATE_OF_BIRTH`` even without
+a year. The cases are in ``tests/redaction/rules/test_dates.py``.
 """
 
 from __future__ import annotations

@@ -95,8 +95,8 @@ _VERB_SUFFIX_RULES = (
 
 def is_verb(word: str, verbs: frozenset[str]) -> bool:
     """``word`` (lowercase) is a verb form: the verb lexicon holds lemmas and irregular forms
-    only, so "shouted" needs the regular inflections (verb ones only: "sager" is no form of
-    "sag", nor "miller" of "mill")."""
+    only, so a regular past or participle needs the regular inflections (verb ones only: a
+    comparative or an agent noun's ending on a verb's stem makes no verb form)."""
     return bool(verbs) and known_word(word, verbs, _VERB_SUFFIX_RULES)
 
 
@@ -111,7 +111,7 @@ def known_word(
             stem = word[: len(word) - len(suffix)]
             if stem + replacement in lexicon:
                 return True
-            # doubled consonant: "stopped" -> "stop", "running" -> "run"
+            # a doubled consonant before the ending (a short stem's past or participle)
             if len(stem) >= 3 and stem[-1] == stem[-2] and stem[:-1] in lexicon:
                 return True
     return False

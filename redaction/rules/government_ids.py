@@ -1,5 +1,6 @@
 """Government and account identifiers: national ids (SSN-style) and identifiers named by a label
-("driver's license number is ...", "passport no: ...", "customer id ...")."""
+(a licence, passport, account, customer or medical label, then the value). The cases are in
+``tests/redaction/rules/test_government_ids.py``."""
 
 from __future__ import annotations
 
@@ -81,9 +82,9 @@ _LABEL_TYPES = [(re.compile(pattern, re.I), entity) for pattern, entity in _LABE
 
 @register
 class LabelledIdRecognizer(Rule):
-    """Identifiers introduced by what they are: "my driver's license number is F1628235",
-    "passport no: X1234567", "account 12345678", "customer id 9921-33". The value must hold at
-    least four digits, so "license: MIT" or "account settings" never match."""
+    """Identifiers introduced by what they are: a label, perhaps a number word, a colon or "is",
+    then the value. The value must hold at least four digits, so a licence's name or an account
+    page's title never matches."""
 
     name = "labelled_id"
     entity_types = frozenset({entity for _, entity in _LABELS})

@@ -2,8 +2,8 @@
 
 Values are matched case- and accent-insensitively, on word boundaries, with any run of
 whitespace between their words (OCR and typing both vary spacing). A multi-word personal
-value (a full name) also matches each of its words of 3+ characters on their own, because
-"Smith" alone still names the volunteer. Values are never logged or put in messages; the
+value (a full name) also matches each of its words of 3+ characters on their own, because a
+surname alone still names the volunteer. Values are never logged or put in messages; the
 compiled matcher is cached per deny-list size (entries only ever grow).
 """
 

@@ -143,7 +143,7 @@ class LabelBesideOrAboveRule(LayoutRule):
 
     @staticmethod
     def _values_below(page: Page, line: int, entity: str) -> list[int]:
-        """The line under a label; under a plural label ("Reviewers"), the whole list."""
+        """The line under a label; under a plural label (a list's heading), the whole list."""
         layout = page.layout
         below = layout.below(line)
         if not below or norm_label(layout.lines[line].text) not in PLURAL_LABELS:

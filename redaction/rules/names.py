@@ -1,10 +1,12 @@
 """Names by language: the heuristics that read English (the NER model's lexicon and verbs).
 
-Each is a named step the text redactor runs around NER, with its cases in
+Each is a named step of the registry (a :class:`~redaction.rules.base.LanguageStep`; one that
+only checks, grows or trims others' spans is a :class:`~redaction.rules.base.Refiner`), so a
+policy disables it by name; the text redactor runs them around NER. Their cases are in
 ``tests/redaction/rules/test_names.py``:
 
-- ``recasing`` (:func:`truecase`): a copy of lowercase typing with likely names capitalised,
-  for NER and for the rules that need capitals;
+- ``recasing`` (:class:`Recasing`, :func:`truecase`): a copy of lowercase typing with likely
+  names capitalised, for NER and for the rules that need capitals;
 - ``ner_name_shape`` (:class:`NameShapeRule`): an organisation or place NER found that is
   shaped like a person's name;
 - ``unknown_word`` (:class:`UnknownWordRule`): a capitalised word English does not know;
@@ -12,18 +14,21 @@ Each is a named step the text redactor runs around NER, with its cases in
   neighbours;
 - ``lowercase_name_trim`` (:class:`LowercaseNameTrim`): a name a context rule found in
   lowercase text loses its trailing verbs and function words;
-- ``name_list`` (:func:`name_list`): every item of a list that holds a name;
-- ``name_propagation`` (:func:`propagate`): other uses of a found name's words;
+- ``name_list`` (:class:`NameList`, :func:`name_list`): every item of a list that holds a name;
+- ``name_propagation`` (:class:`NamePropagation`, :func:`propagate`): other uses of a found
+  name's words;
 - ``chat_addressee`` (:class:`AddresseeRule`): the person a chat or mail verb is about,
   typed in any case;
 - ``foreign_language`` (:class:`ForeignLanguage`): in a line in another language, the English
   guesses keep only known names and words capitalised inside a sentence;
-- ``function_words`` (:func:`function_words_only`): a lowercase "name" of function words and
-  chat abbreviations only is none;
-- ``command_line`` (:func:`command_line`): in a shell command, the English guesses keep only
-  known names and capitalised words;
-- ``name_form`` (:func:`plausible_name`) and the checks the text redactor applies by a source's
-  :class:`~redaction.rules.base.Treatment`.
+- ``function_words`` (:class:`FunctionWords`, :func:`function_words_only`): a lowercase "name"
+  of function words and chat abbreviations only is none;
+- ``command_line`` (:class:`CommandLine`, :func:`command_line`): in a shell command, the English
+  guesses keep only known names and capitalised words;
+- ``name_form`` (:class:`NameForm`, :func:`plausible_name`): a name has the form of one.
+
+The other checks the text redactor applies by a source's
+:class:`~redaction.rules.base.Treatment` are declared by the sources, not named steps.
 
 No gazetteer: a word is a likely name because English does not know it, or by its neighbours.
 """
@@ -39,10 +44,18 @@ from typing import ClassVar, Final
 from redaction.knowledge.gazetteer import gazetteer
 from redaction.lexicon import alternation, tagged, words
 from redaction.models import Span
-from redaction.rules.base import Treatment
+from redaction.rules.base import (
+    EVERYWHERE,
+    LanguageStep,
+    Refiner,
+    RefinerStage,
+    Treatment,
+    Where,
+    register,
+)
 from redaction.rules.english import WORD, English, is_verb, known_word, stopwords
 
-#: The name of every step here, in the order the text redactor runs them.
+#: The name of every step here (each registered), in the order the text redactor runs them.
 NAME_STEPS: Final = (
     "recasing",
     "ner_name_shape",
@@ -65,9 +78,36 @@ _NAME_GROWTH = 3
 RECASED = "spacy-recased"
 #: How the text redactor treats them: a guess from language.
 RECASED_TREATMENT: Final = Treatment(language_guess=True, english_only=True)
+#: Where the passes for typed text run (the screen policy turns them off, as ``recased_pass``).
+_NOT_ON_SCREENS: Final[frozenset[Where]] = EVERYWHERE - {"screen"}
+#: Where the unknown-word and addressee rules run: a title is a list of app, page and file
+#: names, where unknown words are the rule.
+_TYPED_TEXT: Final[frozenset[Where]] = frozenset({"typing", "text"})
 
 
-class NameShapeRule:
+@register
+class Recasing(LanguageStep):
+    """``recasing``: lowercase typing re-capitalised where words look like names
+    (:func:`truecase`), so that NER and the rules that need capitals read it a second time.
+    Its spans are NER's on that copy (source :data:`RECASED`)."""
+
+    name: ClassVar[str] = "recasing"
+    entity_types: ClassVar[frozenset[str]] = frozenset(
+        {"PERSON", "LOCATION", "ORGANIZATION", "NRP"}
+    )
+    applies_to: ClassVar[frozenset[Where]] = _NOT_ON_SCREENS
+    scored: ClassVar[bool] = False
+
+    def __init__(self, english: English) -> None:
+        self.english = english
+
+    def recase(self, text: str) -> tuple[str, bytearray]:
+        """The re-capitalised copy of ``text`` and the mask of what it capitalised."""
+        return truecase(text, self.english.lexicon, self.english.verbs)
+
+
+@register
+class NameShapeRule(LanguageStep):
     """NER often calls a foreign name an organisation or a place. Such a span becomes a PERSON
     candidate when it is shaped like a name: 1-4 capitalised words or initials, no
     organisation or place word, no acronym, at least one word the English lexicon does not
@@ -92,7 +132,8 @@ class NameShapeRule:
         return found
 
 
-class UnknownWordRule:
+@register
+class UnknownWordRule(LanguageStep):
     """Philter's rule: a capitalised word inside a sentence that is not an English word is
     probably a name. At a sentence start every word is capitalised, so there the word needs
     more: a name word after it, a name joined to it by "and" or a comma, or a personal pronoun
@@ -108,6 +149,7 @@ class UnknownWordRule:
     word (a typo, a command) would otherwise be a name."""
 
     name: ClassVar[str] = "unknown_word"
+    applies_to: ClassVar[frozenset[Where]] = _TYPED_TEXT
     treatment: ClassVar[Treatment] = Treatment(spreads=False, english_only=True)
 
     def __init__(self, english: English) -> None:
@@ -170,7 +212,8 @@ class UnknownWordRule:
         return found
 
 
-class AddresseeRule:
+@register
+class AddresseeRule(LanguageStep):
     """The person a chat or mail verb is about: the word right after such a verb (or after
     the verb and "with"/"to"), in any case, is a name when it is a given name of the gazetteer
     or a word English does not know (a function word, a verb or a word a name cannot be are
@@ -178,6 +221,7 @@ class AddresseeRule:
     languages (``people.toml``: ``addressee_verbs``, ``addressee_prepositions``)."""
 
     name: ClassVar[str] = "chat_addressee"
+    applies_to: ClassVar[frozenset[Where]] = _TYPED_TEXT
     treatment: ClassVar[Treatment] = Treatment()
 
     def __init__(self, english: English) -> None:
@@ -238,7 +282,8 @@ def _word_at(text: str, start: int) -> re.Match[str]:
     return match
 
 
-class ForeignLanguage:
+@register
+class ForeignLanguage(Refiner):
     """A line in another language than English: more of its words are function words of one
     other language (spaCy's stop words, ``people.toml``: ``other_languages``) than are English
     function words; words that are given names or surnames do not count either way. There the
@@ -248,9 +293,16 @@ class ForeignLanguage:
     such word to the last), and is dropped when it has none."""
 
     name: ClassVar[str] = "foreign_language"
+    needs_english: ClassVar[bool] = False
+    order: ClassVar[int] = 40
 
     def __init__(self, english: English | None = None) -> None:
         self.english = english
+
+    def refine(self, text: str, span: Span, treatment: Treatment) -> Span | None:
+        if span.entity_type != "PERSON" or not treatment.english_only:
+            return span
+        return self.trim(text, span)
 
     def trim(self, text: str, span: Span) -> Span | None:
         """``span`` (of an English-only source) as it stays, or None."""
@@ -293,6 +345,26 @@ def function_words_only(phrase: str) -> bool:
     return bool(found) and phrase.islower() and all(w in stop for w in found)
 
 
+@register
+class FunctionWords(Refiner):
+    """A PERSON (not taken verbatim) of function words only is dropped
+    (:func:`function_words_only`)."""
+
+    name: ClassVar[str] = "function_words"
+    needs_english: ClassVar[bool] = False
+    stage: ClassVar[RefinerStage] = "candidate"
+    order: ClassVar[int] = 20
+
+    def refine(self, text: str, span: Span, treatment: Treatment) -> Span | None:
+        if (
+            span.entity_type == "PERSON"
+            and not treatment.verbatim
+            and function_words_only(text[span.start : span.end])
+        ):
+            return None
+        return span
+
+
 #: Signs of a shell command line: an option, a pipe or list operator, a prompt, a relative or
 #: home path at its start, a variable assignment.
 _COMMAND_SIGNS = re.compile(
@@ -315,6 +387,21 @@ def command_line(text: str, span: Span) -> bool:
         return False
     names = gazetteer()
     return not any(names.is_given_name(w) for w in WORD.findall(value))
+
+
+@register
+class CommandLine(Refiner):
+    """A PERSON of a source that reads English (``Treatment.english_only``) is dropped in a
+    shell command line (:func:`command_line`)."""
+
+    name: ClassVar[str] = "command_line"
+    needs_english: ClassVar[bool] = False
+    order: ClassVar[int] = 30
+
+    def refine(self, text: str, span: Span, treatment: Treatment) -> Span | None:
+        if span.entity_type == "PERSON" and treatment.english_only and command_line(text, span):
+            return None
+        return span
 
 
 #: Name particles of every kind ("names.toml": particle), never evidence of a language.
@@ -368,17 +455,19 @@ def _language_of(line: str, english: English | None = None) -> frozenset[str] | 
 _PUNCTUATION = ".,;:!?\"'()[]{}\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
-class NameGrowth:
+@register
+class NameGrowth(Refiner):
     """NER often keeps only part of a foreign name: a name grows over the capitalised words
     English does not know right next to it. A name grows by a few words at most: in a long
     list of unknown words each span growing over the whole list made analysis quadratic."""
 
     name: ClassVar[str] = "name_growth"
+    order: ClassVar[int] = 10
 
     def __init__(self, english: English) -> None:
         self.english = english
 
-    def apply(self, text: str, span: Span, treatment: Treatment) -> Span:
+    def refine(self, text: str, span: Span, treatment: Treatment) -> Span:
         """``span`` grown (a PERSON not taken verbatim), else ``span`` itself."""
         if span.entity_type != "PERSON" or treatment.verbatim:
             return span
@@ -407,16 +496,18 @@ class NameGrowth:
         )
 
 
-class LowercaseNameTrim:
+@register
+class LowercaseNameTrim(Refiner):
     """In lowercase text a context rule cannot see where a name ends: a name whose end comes
     from its context loses trailing words that are verbs or function words."""
 
     name: ClassVar[str] = "lowercase_name_trim"
+    order: ClassVar[int] = 20
 
     def __init__(self, english: English) -> None:
         self.english = english
 
-    def apply(self, text: str, span: Span, treatment: Treatment) -> Span | None:
+    def refine(self, text: str, span: Span, treatment: Treatment) -> Span | None:
         if span.entity_type != "PERSON" or not treatment.end_from_context:
             return span
         words = list(WORD.finditer(text, span.start, span.end))
@@ -474,7 +565,7 @@ def _capitalised_name_word(word: str) -> bool:
 
 def _name_run_end(text: str, end: int, limit: int = 3) -> int:
     """The end of the name that starts before ``end``: up to ``limit`` more capitalised words
-    or initials, each perhaps after a particle ("Willemine ten Pas", "Ana M. Dias")."""
+    or initials, each perhaps after a particle (``names.toml``: typed particles)."""
     for _ in range(limit):
         match = _NAME_PARTICLE.match(text, end)
         if match is None:
@@ -489,7 +580,7 @@ def _name_run_end(text: str, end: int, limit: int = 3) -> int:
 def _two_words(word: str, lexicon: frozenset[str]) -> bool:
     """``word`` (lowercase) is two English words of 3+ letters written as one: a product or
     page name. Stricter than ``_compound_word``: the first part
-    must be a word as it stands, so "kastner" is not "kas" + "tner"."""
+    must be a word as it stands, so a surname whose head is a short word is no compound."""
     return any(
         word[:cut] in lexicon
         and (word[cut:] in lexicon or (len(word) - cut >= 5 and known_word(word[cut:], lexicon)))
@@ -516,7 +607,8 @@ def truecase(
     lowercase, and a mask of the characters of the words it capitalised.
 
     A lowercase word outside the English lexicon (``NerEngine.lexicon``) is likely a name; so
-    is a lexicon word next to one ("john kowalski") or after a title ("mr. elliott"). Other
+    is a lexicon word next to one (a known first name before an unknown surname) or after a
+    title. Other
     words keep their case, so sentences still parse as sentences.
     """
     stop = stopwords()
@@ -619,7 +711,9 @@ def truecase(
 
 
 def _in_code(text: str, match: re.Match[str]) -> bool:
-    """Part of a file name, domain, path or identifier (``file.iso``, ``a/b``, ``x_y``)."""
+    """Part of a file name, domain, path or identifier (a dot, slash, underscore, at sign,
+    colon, backslash, dash, equals or dollar sign right before it, or such a joint and a word
+    character, or a digit, right after it)."""
     before = text[match.start() - 1 : match.start()]
     after = text[match.end() : match.end() + 2]
     return before in (".", "/", "_", "@", ":", "\\", "-", "=", "$") or bool(
@@ -712,14 +806,30 @@ def propagate(text: str, spans: Sequence[Span], spreads: Callable[[Span], bool])
     return found
 
 
+@register
+class NamePropagation(LanguageStep):
+    """``name_propagation``: other uses of the words of the names kept (:func:`propagate`);
+    its spans carry the name and score of the span they came from, so it is not scored."""
+
+    name: ClassVar[str] = "name_propagation"
+    needs_english: ClassVar[bool] = False
+    scored: ClassVar[bool] = False
+
+    def find(
+        self, text: str, spans: Sequence[Span], spreads: Callable[[Span], bool]
+    ) -> list[Span]:
+        return propagate(text, spans, spreads)
+
+
 #: Words that make a capitalised phrase an organisation or a place rather than a name.
 _NOT_NAME_WORDS = frozenset(tagged("names", "not_a_name", "name_phrase"))
 
 
 def plausible_name(phrase: str) -> bool:
-    """NER sometimes calls code a person (``getUserToken``, ``sha256: 0441...``): a name has
-    no digits, no code punctuation inside its words, and is not camelCase. It starts with a
-    letter and is not a short all-capitals token ("read -s", "100 GB")."""
+    """NER sometimes calls code a person (a camelCase identifier, a digest after its
+    algorithm): a name has no digits, no code punctuation inside its words, and is not
+    camelCase. It starts with a letter and is not a short all-capitals token (a unit, an
+    acronym)."""
     bare = phrase.strip()
     if not bare[:1].isalpha() or (len(bare) <= 3 and bare.isupper() and " " not in bare):
         return False
@@ -730,6 +840,26 @@ def plausible_name(phrase: str) -> bool:
         if len(re.findall(r"[a-z][A-Z]", core)) >= 2:
             return False
     return True
+
+
+@register
+class NameForm(Refiner):
+    """A PERSON (not taken verbatim) that does not have the form of a name is dropped
+    (:func:`plausible_name`)."""
+
+    name: ClassVar[str] = "name_form"
+    needs_english: ClassVar[bool] = False
+    stage: ClassVar[RefinerStage] = "candidate"
+    order: ClassVar[int] = 10
+
+    def refine(self, text: str, span: Span, treatment: Treatment) -> Span | None:
+        if (
+            span.entity_type == "PERSON"
+            and not treatment.verbatim
+            and not plausible_name(text[span.start : span.end])
+        ):
+            return None
+        return span
 
 
 def _compound_word(phrase: str, lexicon: frozenset[str]) -> bool:
@@ -834,7 +964,7 @@ def name_list(text: str, spans: Sequence[Span]) -> list[Span]:
         if len(items) < 2:
             continue
         named = sum(1 for a, b in items if any(p.start < b and a < p.end for p in persons))
-        # A list announced with its own length ("3 founders:") is
+        # A list announced with its own length (a number and a noun, then a colon) is
         # one kind of thing, so one name in it is enough even in lowercase text.
         counted = _COUNTED.search(text, max(0, match.start() - 40), match.start())
         announced = counted is not None and int(counted.group(1)) == len(items)
@@ -842,3 +972,16 @@ def name_list(text: str, spans: Sequence[Span]) -> list[Span]:
             continue
         found.extend(Span(a, b, "PERSON", "name_list", 0.6) for a, b in items)
     return found
+
+
+@register
+class NameList(LanguageStep):
+    """``name_list``: every item of a list of names that holds a name kept (:func:`name_list`).
+    Its spans are added after the policy decided on the others (they are not scored)."""
+
+    name: ClassVar[str] = "name_list"
+    needs_english: ClassVar[bool] = False
+    scored: ClassVar[bool] = False
+
+    def find(self, text: str, spans: Sequence[Span]) -> list[Span]:
+        return name_list(text, spans)

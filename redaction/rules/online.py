@@ -1,6 +1,7 @@
 """Online identities seen in window titles and apps: handles (@name), direct-message partners,
-chat channels (#name), repository slugs, record ids (``cus_...``), lone credentials typed into
-a field, web addresses, and network addresses (IP, MAC)."""
+chat channels (#name), repository slugs, record ids (a payment provider's object ids), lone
+credentials typed into a field, web addresses, and network addresses (IP, MAC). The cases are
+in ``tests/redaction/rules/test_online.py``."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from redaction.lexicon import alternation, words
+from redaction.lexicon import alternation, tagged, words
 from redaction.models import Span
 from redaction.rules.base import Rule, Where, register
 from redaction.rules.secrets import is_shell_prompt
@@ -37,7 +38,7 @@ _CODE_AT = re.compile(
 
 @register
 class HandleRecognizer(Rule):
-    """Social and chat handles (``@priya.shah``, ``DM: aidenpark``)."""
+    """Social and chat handles (``@name``, and a bare name after a direct-message cue)."""
 
     name = "handle"
     entity_types = frozenset({"USERNAME"})
@@ -65,7 +66,7 @@ _NOT_CHANNEL = re.compile(
 
 @register
 class ChannelRecognizer(Rule):
-    """Chat channels (``#incidents``); colours (``#fff``) and C directives are not channels."""
+    """Chat channels (``#name``); hex colours and C preprocessor directives are not channels."""
 
     name = "channel"
     entity_types = frozenset({"CHANNEL"})
@@ -79,8 +80,11 @@ class ChannelRecognizer(Rule):
             yield self.span(match.start(), match.end(), "CHANNEL", 0.55)
 
 
+#: Code hosts (``online.toml``: ``code_hosts``): a repository URL, and a text that names one.
+_URL_HOSTS = tagged("online", "code_hosts", "url")
+_CONTEXT_HOSTS = tagged("online", "code_hosts", "context")
 _REPO_URL = re.compile(
-    r"(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|huggingface\.co)[/:]"
+    r"(?:" + alternation(_URL_HOSTS) + r")[/:]"
     r"(?P<slug>[A-Za-z0-9_.\-]{1,39}/[A-Za-z0-9_.\-]{1,100})",
     re.I,
 )
@@ -89,7 +93,9 @@ _REPO_SLUG = re.compile(
     r"(?![\w/]|\.\w)"
 )
 _REPO_CONTEXT = re.compile(
-    r"github|gitlab|bitbucket|pull request|merge request|\brepo|"
+    # A code host's name is its host name's first label.
+    alternation(host.split(".")[0] for host in _CONTEXT_HOSTS)
+    + r"|pull request|merge request|\brepo|"
     r"\bclone\b|\bfork|\u2014|·|\bissue\b|\bcommit",
     re.I,
 )
@@ -108,7 +114,7 @@ _PATHLIKE_OWNER = re.compile(
 @register
 class RepositoryRecognizer(Rule):
     """Repository slugs (``owner/name``) in forge URLs, and bare ones where the text speaks of
-    repositories (a GitHub title, an IDE title ``file \u2014 owner/name``)."""
+    repositories (a code host's window title, an IDE title ``file \u2014 owner/name``)."""
 
     name = "repository"
     entity_types = frozenset({"REPOSITORY"})
@@ -149,8 +155,9 @@ _CUSTOMER_NUMBER = re.compile(
 
 @register
 class RecordIdRecognizer(Rule):
-    """Record identifiers: Stripe-style object ids (``cus_OZ87Y...``), numbers named by what
-    they identify ("Customer 415555012398765"), and long issue numbers (``#1234567``)."""
+    """Record identifiers: payment-provider object ids (a short type prefix, an underscore and
+    a long mixed token), long numbers named by what they identify (a customer, an order), and
+    long issue numbers (``#`` and five digits or more)."""
 
     name = "record_id"
     entity_types = frozenset({"ACCOUNT_ID"})
@@ -191,7 +198,7 @@ class LoneCredentialRecognizer(Rule):
 
     Typing runs end at Tab, Enter and clicks, so a run (a line of the typed text) *is* a
     field's value. One token mixing at least three of lower case, upper case, digits and
-    symbols (``Tr0ub4dor&3``), or a long high-entropy one, is treated as a password. E-mail
+    symbols, or a long high-entropy one, is treated as a password. E-mail
     addresses, URLs, paths, numbers, dates and words with punctuation are left alone.
     """
 
@@ -207,7 +214,7 @@ class LoneCredentialRecognizer(Rule):
             if "@" in value or "://" in value or value.startswith(("/", "~", "./", "www.")):
                 continue
             if is_shell_prompt(value):
-                continue  # "bash-5.2#"
+                continue  # a shell's prompt after a silent password prompt
             if re.fullmatch(r"[\d\W_]+", value):  # numbers, dates, amounts
                 continue
             if re.fullmatch(
@@ -245,8 +252,8 @@ _VERSION_BEFORE = re.compile(r"(?:\bv|version|ver\.?|release|build|chrome/|firef
 
 @register
 class IpAddressRecognizer(Rule):
-    """IPv4 and IPv6 addresses (validated by :mod:`ipaddress`). Version strings
-    ("version 1.2.3.4") and unspecified/loopback addresses score low."""
+    """IPv4 and IPv6 addresses (validated by :mod:`ipaddress`). Version strings (four dotted
+    numbers after a version word) and unspecified/loopback addresses score low."""
 
     name = "ip_address"
     entity_types = frozenset({"IP_ADDRESS"})
@@ -269,7 +276,7 @@ class IpAddressRecognizer(Rule):
             value = match.group(1)
             if value.count(":") < 2 or len(value) < 6:
                 continue
-            # Clock times (12:30:45) are not addresses: demand a hex letter or a "::".
+            # Clock times are not addresses: demand a hex letter or a "::".
             if "::" not in value and not re.search(r"[A-Fa-f]", value):
                 continue
             try:

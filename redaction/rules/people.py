@@ -1,6 +1,6 @@
-"""Names by the words around them: titles ("Mr. Leiva"), labels ("Name: Iva D. Grusová"),
-introductions ("my name is", "I'm"), greetings and sign-offs ("Dear Ana", "Regards,\\nTom"),
-and speaker names in dialogue ("Marta: see you at 5").
+"""Names by the words around them: titles, name labels, introductions, greetings and
+sign-offs, and speaker names in dialogue (the cue words are in ``people.toml``; the cases in
+``tests/redaction/rules/test_people.py``).
 
 No gazetteer: a name is recognised by its position, never by a list of known names. Works on
 lowercase text too (typed text often is), where capitalisation cannot help.
@@ -17,7 +17,8 @@ from redaction.models import Span
 from redaction.rules.base import Rule, Treatment, register
 
 _PARTICLES = r"(?:" + alternation(tagged("names", "particle", "cue")) + r")"
-# A name word: a capitalised word or an initial ("D." / "D"). Lowercase variants are allowed
+# A name word: a capitalised word or an initial (a capital, perhaps a full stop). Lowercase
+# variants are allowed
 # only in lowercase text (checked in code).
 _NAME_WORD = r"[^\W\d_][\w'\u2019\-]*\.?"
 _INITIAL = r"[^\W\d_]\.?"
@@ -65,7 +66,7 @@ _GREETING = re.compile(
     + _NAME,
     re.I,
 )
-# '"... direction," says Becker.' / '"Hi," said Ana Lee'
+# A closing quotation mark (perhaps a comma), a verb of saying, then the speaker.
 _QUOTED_BY = re.compile(
     (
         "[\\\"\\u201d'\\u2019][ \\t]*,?[ \\t]*(?:"
@@ -75,13 +76,13 @@ _QUOTED_BY = re.compile(
     + _NAME,
     re.I,
 )
-# "What's your last name? Boyle", "What's the name on the account? User: Marcus Paulsen".
+# The answer to a question for a name (perhaps after a speaker label).
 _ANSWER = re.compile(
     r"\bname\b[^?\n]{0,40}\?[\"'\u201d]?[ \t]*(?:\n[ \t]*)?(?:[A-Za-z]{2,12}:[ \t]*)?"
     r"(?:it'?s[ \t]+|it[ \t]+is[ \t]+)?" + _NAME,
     re.I,
 )
-# "The name on the account is wrong, please change it to Sofia Lima": a name corrected.
+# A name corrected: the name is said to be wrong, then changed to the value.
 _RENAMED = re.compile(
     (
         (
@@ -113,7 +114,7 @@ _SIGN_OFF = re.compile(
     + r"[ \t]*(?=\n|$)",
     re.I,
 )
-# "Marta: see you at 5" / "> Marta Palermo: ok" at the start of a line.
+# A speaker's name and a colon at the start of a line (perhaps after a quote marker).
 _SPEAKER = re.compile(
     r"(?:^|(?<=\n))[ \t>]*" + _NAME.replace("{0,3}", "{0,2}") + r"[ \t]*:(?=[ \t\"'\u201c])",
 )
@@ -163,7 +164,7 @@ class ContextNameRecognizer(Rule):
                 if end <= start:
                     continue
                 if pattern is _SPEAKER and end != match.end("name"):
-                    continue  # "Here's my SSN:" is a label line, not a speaker
+                    continue  # a line that announces a value is a label, not a speaker
                 value = text[start:end]
                 first = value.split()[0].rstrip(".").lower()
                 if pattern is _SPEAKER and (
@@ -171,7 +172,7 @@ class ContextNameRecognizer(Rule):
                     or (value.isupper() and " " not in value)
                     or re.match(r"[ \t]*:[ \t]*[\d(+\-$]", text[end:])
                 ):
-                    # "WARN: disk full" is a log level; "Space: 3 GB" a field with a value.
+                    # A log level or a field with a value, not a speaker.
                     continue
                 yield self.span(start, end, "PERSON", score)
 
@@ -184,8 +185,8 @@ class ContextNameRecognizer(Rule):
         for index, word_match in enumerate(words):
             word = word_match.group()
             bare = word.rstrip(".,;:!?").lower()
-            # "Martim A Pereira": a capital letter between two name words is an initial, not
-            # the article or the pronoun.
+            # A capital letter between two name words is an initial, not the article or the
+            # pronoun.
             initial = (
                 len(bare) == 1
                 and index > 0
@@ -196,7 +197,7 @@ class ContextNameRecognizer(Rule):
             if not bare or (bare in _NOT_NAMES and not initial):
                 break
             if lowercase and word.islower() and bare in _AUXILIARIES:
-                break  # "Hey, can you ...": typed in lowercase, "can" is not Can
+                break  # an auxiliary after a greeting starts a question, not a name
             is_particle = re.fullmatch(_PARTICLES, bare) is not None
             if is_particle:
                 if index == 0:
@@ -208,7 +209,7 @@ class ContextNameRecognizer(Rule):
             if speaker and not capitalised and not lowercase:
                 break
             keep_end = start + word_match.start() + len(word.rstrip(",;:!?"))
-            # A trailing full stop belongs to an initial ("D.") but not to a sentence.
+            # A trailing full stop belongs to an initial but not to a sentence.
             if word.endswith(".") and len(bare) > 1 and not (len(bare) <= 2 and capitalised):
                 keep_end -= 1
                 break
@@ -230,9 +231,9 @@ def _fold(text: str) -> str:
 
 @register
 class EmailNameRecognizer(Rule):
-    """Words of a text that spell out an e-mail address's local part ("Einojuhani Pyysalo" next
-    to ``EinojuhaniPyysalo@...``, "leone mazzi" next to ``leonemazzi@...``): the address vouches
-    that they are the person's name. Accent- and case-insensitive."""
+    """Words of a text that spell out an e-mail address's local part (the words joined, in any
+    case): the address vouches that they are the person's name. Accent- and
+    case-insensitive."""
 
     name = "email_name"
     entity_types = frozenset({"PERSON"})
@@ -318,7 +319,7 @@ class ContactBlockNameRecognizer(Rule):
 
 # ---- names by what people do in a sentence (capitalised names only) ---------------------
 
-# "my kid Lukas", "her husband Tom Berg"
+# A relative or friend: a possessive, a kin word, then the name.
 _KIN = re.compile(
     (
         r"(?<![\w])(?:"
@@ -334,7 +335,7 @@ _KIN = re.compile(
     + _NAME,
     re.I,
 )
-# "shouted at Todd", "said Gladys to Logan"
+# Someone spoken to: a verb of speech, "at" or "to", then the name.
 _TOWARDS = re.compile(
     (
         r"(?<![\w])(?:(?:"
@@ -347,7 +348,7 @@ _TOWARDS = re.compile(
     + _NAME,
     re.I,
 )
-# '"Tube Snake Boogie" by Szabina J Gelencsér', "directed by Brad L Key"
+# The author of a work: a title or a verb of making, "by", then the name.
 _MADE_BY = re.compile(
     (
         r"(?:(?<![\w])(?:"
@@ -359,7 +360,7 @@ _MADE_BY = re.compile(
     + _NAME,
     re.I,
 )
-# "Billing address: Ana Dias\n 31401 ul. Słowicza 10": the addressee above the street line.
+# An address label, a name, then a street line: the addressee above the street line.
 _ADDRESSEE = re.compile(
     (
         r"(?<![\w])(?:(?:"
@@ -370,15 +371,15 @@ _ADDRESSEE = re.compile(
     + r"[ \t]*(?=\n[ \t]*\d)",
     re.I,
 )
-# "unlike the Jensen novel", "the Kowalski family": a name used as an attribute.
+# "the", a name word, then a noun it qualifies (``people.toml``: ``attributive``): a name used
+# as an attribute.
 _ATTRIBUTIVE = re.compile(
     r"(?<![\w])the[ \t]+"
     + _NAME.replace("{0,3}", "{0,1}")
     + (r"[ \t]+(?:" + alternation(words("people", "attributive")) + r")(?![\w])"),
     re.I,
 )
-# "Scott is a very sympathetic person", "Why is Rebecca so impulsive?": words that describe a
-# person's character.
+# A name, a copula and words that describe a person's character.
 _CHARACTER = (
     r"(?:"
     + alternation(words("people", "character"))
@@ -407,7 +408,7 @@ _DESCRIBED = re.compile(
     + _CHARACTER,
     re.I,
 )
-# "Scott had given Belle his address": the one something is given to.
+# A verb of giving, then the one something is given to, then "his" or "her".
 _GIVEN = re.compile(
     (
         r"(?<![\w])(?:"
@@ -421,7 +422,7 @@ _GIVEN = re.compile(
     ),
     re.I,
 )
-# "Scott had given Belle his address": the giver, whom "his" or "her" points back to.
+# The giver of such a sentence, whom "his" or "her" points back to.
 _GIVER = re.compile(
     (
         (
@@ -439,7 +440,8 @@ _GIVER = re.compile(
     ),
     re.I,
 )
-# "Jacob lives on 90 Whitchurch Road", "Zak shouted at Scott": the name is the subject.
+# A name before a verb of ``people.toml``'s ``subject`` list and "at", "on", "in" or "to":
+# the name is the subject.
 _SUBJECT = re.compile(
     (
         (
@@ -450,13 +452,14 @@ _SUBJECT = re.compile(
         + r")[ \t]+(?:at|on|in|to)(?![\w])"
     ),
 )
-# "Ravil G Yefimov": two capitalised words around an initial.
+# Two capitalised words around an initial.
 _WITH_INITIAL = re.compile(
     r"(?<![\w.])(?P<name>(?-i:[^\W\d_a-z][^\W\d_A-Z][\w'\u2019\-]*)[ \t]+(?-i:[A-Z])\.?"
     r"[ \t]+(?-i:[^\W\d_a-z][^\W\d_A-Z][\w'\u2019\-]*))(?![\w])",
 )
-# "Warrane, can I please speak to your boss?": a word addressed at a sentence start. Weak on
-# its own ("Honestly, I ..."): the text redactor keeps weak cues only for words English lacks.
+# A word addressed at a sentence start (a capitalised word, a comma, then a question or a
+# pronoun). Weak on its own (an adverb reads the same): the text redactor keeps weak cues only
+# for words English lacks.
 _VOCATIVE = re.compile(
     (
         (
@@ -468,12 +471,12 @@ _VOCATIVE = re.compile(
     ),
     re.I,
 )
-# "my friend, will you come?": in lowercase text the word after a cue may be a verb.
+# In lowercase text the word after a cue may be an auxiliary starting a question.
 _AUXILIARIES = frozenset(words("people", "auxiliaries"))
 _DETERMINERS = frozenset(words("people", "determiners"))
 # Words before an initial that make "X A Y" a label or a product, not a name.
 _NOT_BEFORE_INITIAL = set(words("people", "not_before_initial"))
-# Words after an initial that make "X A Y" a key press or a label ("Press F Key").
+# Words after an initial that make "X A Y" a key press or a label.
 _NOT_AFTER_INITIAL = set(words("people", "not_after_initial"))
 
 
@@ -500,11 +503,10 @@ def _trim_left(text: str, start: int, end: int) -> tuple[int, int]:
 
 @register
 class NameCueRecognizer(Rule):
-    """Capitalised names by what the sentence says about them: a relative or friend ("my kid
-    Lukas"), someone spoken to ("shouted at Todd"), the author of a work ("directed by Brad L
-    Key"), the subject of "lives at", a name with a middle initial, and a word addressed at a
-    sentence start. Needs capitals: the text redactor also runs it over the re-capitalised
-    copy of lowercase text."""
+    """Capitalised names by what the sentence says about them: a relative or friend, someone
+    spoken to, the author of a work, the subject of "lives at", a name with a middle initial,
+    and a word addressed at a sentence start. Needs capitals: the text redactor also runs it
+    over the re-capitalised copy of lowercase text."""
 
     name = "name_cue"
     entity_types = frozenset({"PERSON"})
@@ -514,8 +516,8 @@ class NameCueRecognizer(Rule):
     other_sources = ((weak_name, Treatment(needs_unknown_word=True, english_only=True)),)
 
     def find(self, text: str) -> Iterator[Span]:
-        # In lowercase text the cue alone marks the name ("my kid selma"); the text redactor
-        # then drops verbs ("my son loves ...") and trims trailing ones.
+        # In lowercase text the cue alone marks the name; the text redactor then drops a
+        # "name" that starts with a verb and trims trailing ones.
         lowercase = _mostly_lowercase(text)
         for pattern in (_KIN, _TOWARDS, _MADE_BY, _ADDRESSEE):
             for match in pattern.finditer(text):
@@ -527,7 +529,7 @@ class NameCueRecognizer(Rule):
         for match in _ATTRIBUTIVE.finditer(text):
             words = match.group("name").split()
             if all(w[:1].isupper() and w.lower() not in _NOT_NAMES for w in words):
-                # Weak: "the Windows family" is a product line.
+                # Weak: a product line reads the same.
                 yield Span(match.start("name"), match.end("name"), "PERSON", self.weak_name, 0.55)
         for match in _DESCRIBED.finditer(text):
             group = "name" if match.group("name") else "name2"
@@ -545,7 +547,7 @@ class NameCueRecognizer(Rule):
         for match in _SUBJECT.finditer(text):
             start, end = _trim_left(text, match.start("name"), match.end("name"))
             if _after_determiner(text, start):
-                continue  # "The Committee lives at": a thing, not a person
+                continue  # an organisation word before "lives at": a thing, not a person
             if end > start:
                 yield self.span(start, end, "PERSON", 0.6)
         for match in _WITH_INITIAL.finditer(text):

@@ -28,8 +28,8 @@ from redaction.rules.screen_support import is_ui_word
 RECOGNIZER = "screen_pattern"
 
 _HANDLE = re.compile(r"(?<![\w.@])@(?P<v>[A-Za-z0-9_][A-Za-z0-9_.\-]{1,38})(?![\w@(])")
-#: Bare user names where a code host or a code comment names them: "jdoe wants to merge",
-#: "by jdoe_42", "TODO(jdoe):".
+#: Bare user names where a code host or a code comment names them: before a pull request's
+#: verb, after "by", inside a TODO's parentheses.
 _USER_CONTEXT = re.compile(
     (
         r"(?P<v>\b[A-Za-z0-9][A-Za-z0-9_.\-]{1,38})(?=[ \t]+(?:wants[ \t]+to[ \t]+merge|"
@@ -56,10 +56,18 @@ _URL = re.compile(
     + ")(?::\\d+)?(?:/[^\\s<>\\\"'|]*)?)(?![\\w@\\-]|\\.\\w)"
 )
 _CHANNEL = re.compile(r"(?<![\w&#/])#(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})(?![\w])")
+#: Code hosts and container registries on a screen (``online.toml``: ``code_hosts``).
+_SCREEN_HOSTS = tagged("online", "code_hosts", "screen")
+_REGISTRIES = tagged("online", "code_hosts", "registry")
 _REPO = re.compile(
-    r"(?:(?:github|gitlab|bitbucket)\.(?:com|org)[/:]|git@[\w.\-]+:|"
-    # Container registries name images after their repository: "ghcr.io/acme/billing:sha".
-    r"(?:ghcr|quay)\.io/|registry\.gitlab\.com/)"
+    # A code host's name (its host name's first label) under any of their top-level domains.
+    r"(?:(?:"
+    + alternation(dict.fromkeys(host.split(".")[0] for host in _SCREEN_HOSTS))
+    + r")\.(?:"
+    + alternation(dict.fromkeys(host.rsplit(".", 1)[1] for host in _SCREEN_HOSTS))
+    + r")[/:]|git@[\w.\-]+:|"
+    # Container registries name images after their repository (registry/owner/name:tag).
+    r"(?:" + alternation(_REGISTRIES) + r")/)"
     r"(?P<v>[A-Za-z0-9][A-Za-z0-9\-]{0,38}/[A-Za-z0-9._\-]{1,100})"
     r"|(?<![\w./\-])(?P<w>[A-Za-z0-9][A-Za-z0-9\-]{1,38}/[A-Za-z][A-Za-z0-9_.\-]{1,99})(?![\w/])"
 )
@@ -94,7 +102,7 @@ def _repo_ok(value: str) -> bool:
 
 
 def _url_tail(layout: Layout, last: WordRef) -> list[WordRef]:
-    """The rest of a URL whose path has a space ("/sites/Review/Shared Documents"): up to
+    """The rest of a URL whose path has a space (a document library's folder names): up to
     three words after it on its line, each capitalised or holding a "/", up to the line's end
     (an address bar or a link alone on its line)."""
     words = layout.lines[last.line].words
@@ -141,7 +149,7 @@ _CHANNEL_HEADING = re.compile(r"^(?:channels|starred|favorites|favourites)$", re
 
 #: Mentions that address everyone, not someone.
 _BROADCAST = frozenset({"here", "channel", "everyone", "all", "team"})
-#: A code host's tab bar ("Code  Issues 41  Pull requests 7  Actions"): three of these on a line.
+#: A code host's tab bar (its tab names, some with counts): three of these on a line.
 _CODE_HOST_TABS = re.compile(
     (
         r"\b(?:"
@@ -153,11 +161,11 @@ _CODE_HOST_TABS = re.compile(
 #: A line that alone shows a code host or a git command.
 _CODE_HOST_LINE = re.compile(
     r"wants to merge|merged \d+ commits?|opened this (?:pull request|issue)|"
-    r"(?:github|gitlab)\.com[/:]|bitbucket\.org[/:]|\bgit (?:clone|remote|push|pull|fetch)\b|"
+    r"(?:" + alternation(_SCREEN_HOSTS) + r")[/:]|\bgit (?:clone|remote|push|pull|fetch)\b|"
     r"\bgit@",
     re.I,
 )
-#: GitHub's header "owner / name" (spaces around the slash), on a code host's page.
+#: A code host's repository header "owner / name" (spaces around the slash), on its page.
 _SPACED_REPO = re.compile(
     r"(?<![\w./\-])(?P<o>[A-Za-z0-9][A-Za-z0-9\-]{0,38})[ \t]+(?:\|[ \t]+)?/[ \t]+(?:\|[ \t]+)?"
     r"(?P<n>[A-Za-z0-9][A-Za-z0-9_.\-]{1,99})(?![\w/])"
@@ -171,7 +179,7 @@ _GIT_LINE = re.compile(
     ),
     re.I,
 )
-#: A code host's timeline row: "jdoe committed", "jdoe commented 3 days ago".
+#: A code host's timeline row: a login, then a timeline verb (and perhaps when).
 _TIMELINE_USER = re.compile(
     (
         r"(?:^|(?<=[|\n]) |^\W{0,2})(?P<v>[A-Za-z0-9][A-Za-z0-9_\-]{1,38})[ \t]+(?=(?:"
@@ -182,26 +190,27 @@ _TIMELINE_USER = re.compile(
     ),
     re.M,
 )
-#: An avatar's initials and a login: "KW kimberly-walters", "ZM zachary66" (OCR may keep one
-#: letter of two: "w isaiah_w").
+#: An avatar's initials and a login on one line (OCR may keep one letter of two, in either
+#: case).
 _AVATAR_LOGIN = re.compile(r"^(?P<i>[A-Za-z]{1,2})[ \t]+(?P<v>[a-z][a-z0-9_.\-]{2,38})$")
 
 
 def _initials_fit(initials: str, login: str) -> bool:
-    """One of the initials starts a part of the login ("KW" kimberly-walters, "w" isaiah_w)."""
+    """One of the initials starts a part of the login (the login split at dashes, underscores,
+    dots and digits)."""
     starts = {part[0] for part in re.split(r"[\-_.\d]+", login.lower()) if part}
     return any(letter in starts for letter in initials.lower())
 
 
 def value_chosen(value: str) -> bool:
-    """A login someone chose: a dash, underscore, dot or digit in it ("jane-doe", "ana42")."""
+    """A login someone chose: a dash, underscore, dot or digit in it after a letter."""
     return bool(re.search(r"[a-z][\-_.]?[0-9]|[a-z][\-_.][a-z]", value))
 
 
-#: "... into main from jdoe:branch" (a pull request from a fork or a user's branch).
+#: "from user:branch" (a pull request from a fork or a user's branch).
 _FROM_BRANCH = re.compile(r"\bfrom[ \t]+(?P<v>[A-Za-z0-9][A-Za-z0-9_\-]{1,38}):[\w./\-]+")
-#: A shell prompt "jdoe@MacBook-Pro ~/code (main) $", "jdoe@host:~$" (not "<a@b.com>", an
-#: address in brackets).
+#: A shell prompt: user@host, then a path or a prompt sign (not an e-mail address in angle
+#: brackets).
 _PROMPT = re.compile(
     r"(?<![\w.\-@<])(?P<v>[a-z_][a-z0-9_.\-]{1,31})@[A-Za-z0-9][A-Za-z0-9.\-]{0,62}"
     r"(?=:[~/]|[ \t]+~|[ \t]*[$#%>\u276f])"
@@ -216,8 +225,8 @@ _MENTION = re.compile(
 )
 
 
-#: An editor's title bar: "billing.py — atlas-payments — Visual Studio Code" (the middle part
-#: is the open folder: the project's repository).
+#: An editor's title bar: a file, the open folder and the editor's name between dashes (the
+#: middle part is the open folder: the project's repository).
 #: An application's name at the end of a window title: one to four capitalised words.
 _APP_NAME = r"[A-Z][\w.+]*(?:[ \t]+(?:-[ \t]+)?[A-Z][\w.+]*){0,3}"
 _EDITOR_TITLE = re.compile(
@@ -231,8 +240,8 @@ _EDITOR_TITLE = re.compile(
 )
 #: An editor's explorer: the open folder's name right under its "EXPLORER" heading.
 _EXPLORER = re.compile(r"^(?:explorer|project|files)(?::.*)?$", re.I)
-#: A prompt showing the git branch after the folder: "~/code/atlas-payments (main) $",
-#: oh-my-zsh's "➜  atlas-payments git:(main)": the folder is a repository.
+#: A prompt showing the git branch after the folder (in parentheses, or after "git:" as some
+#: shell themes draw it): the folder is a repository.
 _PROMPT_REPO = re.compile(
     r"(?:[~/][\w./\-]*/|\u279c[ \t]+)(?P<v>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})[ \t]+"
     r"(?:git:)?\([\w./\-]{1,80}\)"
@@ -246,8 +255,8 @@ _CHANNEL_TITLE = re.compile(
 )
 #: git's own words for the folder it clones into.
 _CLONED_INTO = re.compile(r"Cloning into ['\u2018\u2019`]?(?P<v>[A-Za-z0-9][A-Za-z0-9_.\-]{2,99})")
-#: A line that is only a channel name someone chose ("#team-payments", "#ops_alerts  · 12
-#: members"): a notification's title, a search result.
+#: A line that is only a channel name someone chose (a dash or an underscore in it, perhaps a
+#: member count after it): a notification's title, a search result.
 _CHANNEL_LINE = re.compile(
     r"^[ \t]*#(?P<v>[a-z0-9][a-z0-9_.\-]{1,79})[ \t]*(?:[\u00b7|\u2022,][^\n]*)?$", re.M
 )
@@ -793,7 +802,7 @@ class AccountLineRule(_CuedRule):
             value = match.group("v")
             if value.lower() in _SYSTEM_USERS or value.startswith(("$", "%", "<", "{")):
                 continue
-            # Without "=", a heading could read the same ("User settings"): a login is one
+            # Without "=", a heading could read the same (a label and a UI word): a login is one
             # lowercase word that is not a UI word, a key file a path.
             assigned = "=" in match.group()
             if not assigned and not (

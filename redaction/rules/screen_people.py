@@ -103,7 +103,8 @@ _HONORIFIC = re.compile(
 _WITH_NAME_WORDS = alternation(words("screen", "with_name"), spaces=" ")
 _WITH_NAME = re.compile(
     rf"(?:\b1:1|\b1-on-1|\b(?i:{_WITH_NAME_WORDS}|1:1s?))(?:[ \t]+(?i:with))?[ \t]*:?[ \t]+"
-    # (OCR reads a capital I as a small l now and then: "lñaki Ibáñez".)
+    # (OCR reads a capital I as a small l now and then: a word led by a small l counts before
+    # a capitalised word.)
     rf"(?P<v>(?:{CAP}|l[a-z\u00e0-\u00f6\u00f8-\u017f]+(?=[ \t]+{CAP}))"
     rf"(?:[ \t]+(?:[A-Z]\.|{CAP})){{0,2}})"
     rf"(?:[ \t]*[/&+][ \t]*(?P<w>{CAP}(?:[ \t]+{CAP}){{0,2}}))?"

@@ -59,7 +59,7 @@ _NEVER_COLUMNS = frozenset(words("screen", "labels_never_columns"))
 #: Labels that name a column of personal values in a table header.
 COLUMN_LABELS = {
     **{k: v for k, v in LABELS.items() if k not in _NEVER_COLUMNS},
-    # A "User" column of an admin list holds names (a cell must still look like one).
+    # A user column of an admin list holds names (a cell must still look like one).
     "user": "PERSON",
     "users": "PERSON",
     # A customer or an account is a person or a company: either shape is taken.
@@ -87,7 +87,7 @@ TIME = (
     + alternation(words("screen", "time_units"))
     + r")s?\s+ago|just\s+now|(?:19|20)\d{2}-\d{2}-\d{2})"
 )
-#: A capitalised word, accented letters included ("José", "Łukasz", "Müller").
+#: A capitalised word, accented letters of any Latin script included.
 CAP = (
     r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
     r"[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f'\u2019\-]+"
@@ -99,7 +99,7 @@ _COMPANY_WORDS = alternation(words("screen", "company"))
 COMPANY = re.compile(
     rf"(?P<v>(?:{CAP}|[A-Z]{{2,}})(?:[ \t]+(?:&[ \t]+)?(?:{CAP}|[A-Z]{{2,}})){{0,2}}[ \t]+"
     rf"(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|Corp\.?|{_COMPANY_WORDS})(?![\w-]))"
-    #: Partnership style: "Howard, Swanson and Adams", "Farrell & Co".
+    #: Partnership style: surnames joined by commas and "and" or "&", or one and "& Co".
     rf"|(?P<p>{CAP},[ \t]+{CAP},?[ \t]+(?:and|&)[ \t]+{CAP}|{CAP}[ \t]+&[ \t]+{CAP})"
 )
 
@@ -122,13 +122,13 @@ def norm_label(text: str) -> str:
 
 
 def label_of(text: str) -> str | None:
-    """The entity type a label line announces ("Email address" -> EMAIL_ADDRESS), if any."""
+    """The entity type a label line announces (an e-mail label: EMAIL_ADDRESS), if any."""
     return LABELS.get(norm_label(text))
 
 
 #: A label the shared label lexicon reads is taken when it reads it whole (exactly or through
 #: OCR slips, not as a fuzzy or partial match) and is sure enough on its own: a weak wording
-#: or a role word ("Owner", "From") says too little to take a value beside it.
+#: or a role word (an owner, a sender) says too little to take a value beside it.
 _LEXICON_METHODS = frozenset({"exact", "ocr"})
 _LEXICON_MIN_SCORE = 0.5
 #: A label is short: longer lines are sentences or values.
@@ -217,7 +217,7 @@ def value_ok(entity: str, text: str) -> bool:
         if "@" in text:
             return len(words) <= 3
         if all(is_ui_word(w) for w in words):
-            return False  # "Unassigned", "You", "None"
+            return False  # UI words where nobody is named
         return len(words) <= 5 and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
     if entity == "PHONE_NUMBER":
         return len(re.findall(r"\d", text)) >= 5
@@ -226,7 +226,7 @@ def value_ok(entity: str, text: str) -> bool:
     if entity == "REPOSITORY":
         return len(words) == 1 and bool(re.fullmatch(r"[\w.\-]+/[\w.\-]+", text.strip()))
     if entity == "SECRET" and is_shell_prompt(words[0]):
-        return False  # "Password: bash-5.2#": a silent prompt, then the shell's next prompt
+        return False  # after a silent password prompt: the shell's next prompt
     if entity in _NUMBERED:
         return len(words) <= 4 and bool(re.search(r"\d", text))
     if entity == "USERNAME":
@@ -266,12 +266,13 @@ def looks_like_name(text: str) -> bool:
     )
 
 
-#: Words that start a job title, not a name ("Senior Product Designer").
+#: Words that start a job title, not a name (a seniority, a rank).
 TITLE_PREFIXES = frozenset(words("screen", "title_prefixes"))
 
 
 def strip_initials(text: str) -> str:
-    """A list row's avatar initials ("JD Jane Doe") are not part of the name."""
+    """A list row's avatar initials (one or two capitals before the name) are not part of the
+    name."""
     words = text.split()
     if len(words) >= 3 and re.fullmatch(r"[A-Z]{1,2}", words[0]):
         return " ".join(words[1:])
@@ -279,7 +280,8 @@ def strip_initials(text: str) -> str:
 
 
 def org_line_strict(text: str) -> bool:
-    """Ends with a company suffix: "Smith Labs" over a title is a company, not a person."""
+    """Ends with a company suffix: a surname and such a suffix over a title is a company, not
+    a person."""
     return bool(COMPANY.fullmatch(text.strip()))
 
 
@@ -323,7 +325,7 @@ _ORG_STOP = frozenset(words("screen", "org_stop"))
 
 
 def title_line(text: str) -> bool:
-    """A short line holding a job title ("Senior Account Manager", "VP Engineering")."""
+    """A short line holding a job title (``screen.toml``'s title words and prefixes)."""
     words = text.split()
     return (
         0 < len(words) <= 6 and bool(_TITLE_WORDS.search(text)) and not re.search(r"[\d@/]", text)
@@ -349,13 +351,13 @@ BULLETS = "●•◦○·*"
 
 def name_like(text: str) -> bool:
     """Two or three capitalised words, none of them a UI word: how a name stands in a list
-    (after a presence dot or a bullet: "● Jane Doe"). Not led by an acronym beside other
-    words ("HTTPS SSH GitHub": a name starts in capitals only when written so whole)."""
+    (perhaps after a presence dot or a bullet). Not led by an acronym beside other words (a
+    row of protocol and product names: a name is in capitals only when written so whole)."""
     text = text.strip().lstrip(BULLETS).strip()
     words = text.split()
     caps = [w.isupper() and len(w) >= 3 for w in words]
     if caps and caps[0] and not all(caps):
-        return False  # (a degree after a name stays: "Paige Davis DVM")
+        return False  # (an acronym after a name, a degree, stays)
     return (
         bool(_NAME_LINE.match(text))
         and looks_like_name(text)

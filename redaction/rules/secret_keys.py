@@ -3,14 +3,16 @@ with a password, and password hashes.
 
 * ``KEY=value`` (``.env``, shell ``export``), ``key: value`` (YAML, HTTP headers), ``"key":
   "value"`` (JSON), ``key = "value"`` (TOML, INI, code), ``--password value`` (command lines):
-  the key decides, by the word lists of ``redaction/lexicon/knowledge_secret_keys.toml``
-  (``DB_PASSWORD``, ``GITHUB_TOKEN``, ``PGPASSWORD``, ``client_secret``, ``Authorization``...;
-  not ``TOKEN_URL``, ``PASSWORD_MIN_LENGTH``, ``PUBLIC_KEY``). Quoted values may hold spaces;
-  placeholders (``${VAR}``, ``<password>``, ``changeme``, ``null``) are not secrets.
+  the key decides, by the word lists of ``redaction/lexicon/knowledge_secret_keys.toml`` (a
+  key whose last word names a password, a token, a secret or a credential header; not one
+  that names a URL, a length or a public key). Quoted values may hold spaces; placeholders (a
+  variable reference, a bracketed name, a default or empty value) are not secrets.
 * Connection strings: ``user:password@host`` with or without a scheme, and ODBC/ADO
   ``Password=...;`` pairs (through the key rule).
-* Password hashes: bcrypt, argon2, sha-crypt (``$5$``/``$6$``), md5-crypt, yescrypt, scrypt and
-  PBKDF2 (passlib's ``$pbkdf2-sha256$`` and Django's ``pbkdf2_sha256$``).
+* Password hashes in the modular crypt formats: bcrypt, argon2, sha-crypt, md5-crypt,
+  yescrypt, scrypt and PBKDF2 (passlib's and Django's notations).
+
+The cases are in ``tests/redaction/rules/test_secret_keys.py``.
 """
 
 from __future__ import annotations
@@ -64,8 +66,8 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def key_words(key: str) -> list[str]:
-    """``"DB_PASSWORD"`` -> ``["db", "password"]``; ``"githubToken"`` -> ``["github",
-    "token"]``; ``"X-Api-Key"`` -> ``["x", "api", "key"]``."""
+    """The words of a key name, lowercase: split at underscores, dashes, dots, spaces and
+    camelCase humps."""
     return [w for w in re.split(r"[_\-.\s]+", _CAMEL.sub("_", key).lower()) if w]
 
 
@@ -81,7 +83,7 @@ def secret_kind(key: str) -> str | None:
     last = words[-1]
     if lowered not in lists.exact:
         if last in lists.not_secret_last or last not in lists.secret_words:
-            # "PGPASSWORD", "MYSQLPWD", "DBPASS": one word ending in a password word.
+            # One word that ends in a password word (a short prefix, then password or pwd).
             if not (len(words) == 1 and re.fullmatch(r"[a-z]{0,8}(?:password|passwd|pwd)", last)):
                 return None
         elif last in lists.needs_prefix and len(words) == 1:
@@ -139,9 +141,8 @@ def _placeholder(value: str) -> bool:
 
 @register
 class SecretKeyRecognizer(Rule):
-    """Values of secret-bearing keys (``DB_PASSWORD=...``, ``"client_secret": "..."``,
-    ``Authorization: Bearer ...``, ``--password ...``), ``user:password@host`` credentials and
-    password hashes."""
+    """Values of secret-bearing keys (in assignments, configuration, headers and command-line
+    options), ``user:password@host`` credentials and password hashes."""
 
     name = "secret_key"
     entity_types = frozenset({"SECRET", "PASSWORD", "URL_CREDENTIAL"})
@@ -158,7 +159,7 @@ class SecretKeyRecognizer(Rule):
                     continue
                 start, end = match.span(group)
                 if group == "bare" and match.group("key").lower() in _HEADERS:
-                    # "Authorization: Bearer <token>", "Cookie: a=1; b=2": the rest of the line.
+                    # A credential header's value is the rest of the line.
                     line_end = text.find("\n", start)
                     end = len(text) if line_end < 0 else line_end
                     end = start + len(text[start:end].rstrip())
@@ -170,7 +171,7 @@ class SecretKeyRecognizer(Rule):
             for match in _SCHEME_LESS_CREDENTIAL.finditer(text):
                 password = match.group("password")
                 if _placeholder(password) or (password.isdigit() and len(password) <= 5):
-                    continue  # "host:8080@..." is a port, not a password
+                    continue  # a short number after the colon is a port, not a password
                 yield self.span(*match.span("password"), "URL_CREDENTIAL", 0.9)
         if "$" in text:
             for match in _HASHES.finditer(text):

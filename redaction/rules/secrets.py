@@ -3,7 +3,8 @@ credentials inside URLs, and passwords given in context.
 
 Hard negatives (never reported as secrets on their own): git commit hashes and other pure-hex
 digests, UUIDs, base64 ``data:`` URIs (inline images), file paths and ordinary words. A hex
-string or UUID *is* reported when a secret word introduces it (``api_key = 3f2a...``).
+string or UUID *is* reported when a secret word introduces it (a key named for a secret and
+``=`` or ``:`` before it). The cases are in ``tests/redaction/rules/test_secrets.py``.
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ _PRIVATE_KEY = re.compile(
     re.S,
 )
 
-# Words that introduce a secret value: `api_key = "..."`, `Authorization: Bearer ...`,
-# `AWS_SECRET_ACCESS_KEY=...`, `token: ...`. The value is one token of 8+ characters.
+# Words that introduce a secret value: a variable, key or header named for a key, a token, a
+# secret or a credential, then "=" or ":". The value is one token of 8+ characters.
 _SECRET_WORD = (
     (
         r"[A-Za-z0-9_.\-]{0,40}?(?:api[_\-.]?key|apikey|secret|token|access[_\-.]?key|pr"
@@ -134,9 +135,9 @@ def _random_looking(token: str) -> bool:
 
 @register
 class SecretRecognizer(Rule):
-    """API keys and tokens (AWS, GitHub, GitLab, Slack, Stripe, OpenAI, Anthropic, Google,
-    Hugging Face, npm, PyPI, SendGrid, Twilio, ...), JWTs, private-key blocks, SSH key bodies,
-    values assigned to secret-named variables, ``Bearer`` tokens, and high-entropy tokens."""
+    """API keys and tokens in the formats their providers document (the table of patterns
+    above), JWTs, private-key blocks, SSH key bodies, values assigned to secret-named
+    variables, ``Bearer`` tokens, and high-entropy tokens."""
 
     name = "secret"
     entity_types = frozenset({"SECRET"})
@@ -165,8 +166,8 @@ class SecretRecognizer(Rule):
                 if len(value) < 8 or in_data_uri(start, end):
                     continue
                 if prompts and is_shell_prompt(text[start:].split(maxsplit=1)[0]):
-                    continue  # "Password: bash-5.2#": the shell's next prompt
-                # "token: expired" or "password = getpass()" is not a value worth hiding...
+                    continue  # after a silent password prompt: the shell's next prompt
+                # A short plain word or a call after the key is not a value worth hiding...
                 if re.fullmatch(r"[A-Za-z]+(?:\(\))?", value) and len(value) < 12:
                     continue
                 yield self.span(start, start + len(value), "SECRET", 0.85)
@@ -220,7 +221,7 @@ class UrlCredentialRecognizer(Rule):
             yield self.span(*match.span("value"), "URL_CREDENTIAL", 0.75)
 
 
-# "password: x", "pw x", "passcode 1234", "my pin is 0000", "mot de passe: x".
+# A word that names a password, a passphrase, a passcode or a PIN, in several languages.
 _PASSWORD_WORD = (
     r"pass(?:word|wd|phrase|code|wort)?s?|pwd|pw|pin(?:[ \t]?(?:code|number))?|mot[ "
     r"\t]de[ \t]passe|"
@@ -239,8 +240,8 @@ _PROSE_AFTER_PASSWORD = re.compile(
     re.I,
 )
 _PIN_VALUE = re.compile(r"^\d{3,12}$")
-# A shell's prompt: "bash-5.2#" (a shell's default: name, version, $ or #) or
-# "user@host:~/src$" (a path after the colon). After a silent "Password: " prompt the next
+# A shell's prompt: a shell's default (its name, a dash, its version, then $, #, % or >) or
+# user@host, a colon and a path, then a prompt sign. After a silent password prompt the next
 # prompt follows on the same line; it is not what was typed (that was never shown).
 _SHELL_PROMPT = re.compile(r"[a-z]+-\d+(?:\.\d+)+[$#%>]|[\w.\-]+@[\w.\-]+:[~/]\S*[$#%]")
 
@@ -255,7 +256,7 @@ class PasswordRecognizer(Rule):
     """Passwords, passphrases, passcodes and PINs given after a word that names them.
 
     With ``is``, ``:``, ``=`` or ``-`` any following token is the password; after a bare space
-    (``pw hunter2``) the token must not be an ordinary prose word ("password reset").
+    the token must not be an ordinary prose word (``secrets.toml``: ``prose_after_password``).
     A PIN must be digits.
     """
 

@@ -1,10 +1,10 @@
-"""The sender's name alone on the line after a sign-off ("Best regards,\\nMikko",
-"Viele Grüße\\nANNA SCHMIDT", "Cordialement,\\nlouise"), in the languages of the data file
-``redaction/lexicon/signoffs.toml``.
+"""The sender's name alone on the line after a sign-off formula, in any case, in the languages
+of the data file ``redaction/lexicon/signoffs.toml``.
 
 The line must hold 1-3 words of letters (hyphens and apostrophes inside), in any case, none of
-them a word that signs for a group ("The Support Team", "HR department"). A signature line
-in the same message a few lines later ("Mikko\\n+358 40 123 4567") is left to the other rules.
+them a word that signs for a group (a team, a department). A signature line later in the same
+message (a name over a phone number) is left to the other rules. The cases are in
+``tests/redaction/rules/test_signoff.py``.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ class SignoffNameRecognizer(Rule):
         pattern, not_names, signoffs = _signoff_data()
         position = 0
         while (match := pattern.search(text, position)) is not None:
-            # The "name" may be a second sign-off ("See you.\nViele Grüße\nAnna"): go on
+            # The "name" may be a second sign-off (a farewell line, then a formula): go on
             # from its line.
             position = match.start("name")
             words = match.group("name").split()

@@ -5,7 +5,7 @@ python-stdnum), and passports, driving licences and licence plates after a label
   (US SSN/ITIN, UK NINO/NHS, DE tax ID and ID card, FR NIR, ES DNI/NIE, IT codice fiscale,
   NL BSN, PL PESEL, BR CPF, IN Aadhaar/PAN, CA SIN, AU TFN). A value with a distinctive shape
   and a valid checksum stands alone; a bare digit string that passes a 1-in-10 checksum is
-  reported only when a label governs it ("BSN: ...", a "PESEL" column, "Steuer-ID" on the line
+  reported only when a label governs it (beside it, heading its column or on the line
   above). A labelled value whose checksum fails is still reported when the label names its
   family (a mistyped ID is still the person's), at a lower score.
 * :class:`DocumentNumberRecognizer`: passport, driving-licence and plate numbers have no
@@ -109,8 +109,8 @@ def _plausible(value: str, concept: str) -> bool:
 
 @register
 class DocumentNumberRecognizer(Rule):
-    """Passport, driving-licence and licence-plate numbers governed by a label ("Reisepass:",
-    "N° de permis", a "Kennzeichen" column, "Passport" on the line above)."""
+    """Passport, driving-licence and licence-plate numbers governed by a label in any of the
+    label lexicon's languages (beside the value, heading its column or on the line above)."""
 
     name = "document_number"
     entity_types = frozenset({entity for entity, _ in _DOCUMENT.values()})

@@ -47,5 +47,10 @@ def test_whole_word_mode_wants_a_capital() -> None:
     assert found == ["Will"]
 
 
+def test_a_name_part_does_not_match_the_start_of_a_longer_word() -> None:
+    found = _found([("ann", "PERSON")], "Annual report by Ann", whole_words=True, prefixes=False)
+    assert found == ["Ann"]
+
+
 def test_unrelated_words_do_not_match() -> None:
     assert _found([("Jane Doe", "PERSON")], "Quarterly budget review", "Deploy to staging") == []

@@ -9,6 +9,7 @@ import pytest
 from redaction.image import ImageRedactionSettings, screen_policy
 from redaction.image.analysis import screen_check
 from redaction.image.screen_words import url_is_sensitive
+from redaction.lexicon import tagged
 
 
 def test_settings_serialise_without_values_and_strictest_turns_everything_on() -> None:
@@ -60,6 +61,10 @@ def test_url_rule(url: str, sensitive: bool) -> None:
     [
         ("STREET_ADDRESS", "19 Mar 2026 12 Jan 2026", "street_address", "drop"),
         ("STREET_ADDRESS", "100 GB", "street_address", "drop"),
+        ("STREET_ADDRESS", "Floor 2", "street_address", "drop"),
+        ("PERSON", "TODO", "name_context", "drop"),
+        ("PERSON", "QA-Team", "ner_name_shape", "drop"),
+        ("PERSON", "Jean-Luc", "name_context", "keep"),
         ("STREET_ADDRESS", "221B Baker Street", "street_address", "keep"),
         ("PERSON", "Junk Email", "presidio:SpacyRecognizer", "drop"),
         ("PERSON", "WARN", "name_context", "drop"),
@@ -70,3 +75,28 @@ def test_url_rule(url: str, sensitive: bool) -> None:
 )
 def test_screen_checks(entity: str, text: str, recognizer: str, verdict: str) -> None:
     assert screen_check(entity, text, recognizer) == verdict
+
+
+#: A personal path of each form of ``online.toml``'s ``profile_hosts`` (not ``at_handle``: a
+#: URL with an "@" is sensitive on any host).
+_PROFILE_PATHS = {
+    "in_path": "in/ada-byron",
+    "handle": "adabyron",
+    "page": "ada-byron",
+    "workspace": "ada-byron/roadmap",
+}
+
+
+@pytest.mark.parametrize("form", sorted(_PROFILE_PATHS))
+def test_every_profile_host_of_the_lexicon_makes_its_personal_paths_sensitive(form: str) -> None:
+    path = _PROFILE_PATHS[form]
+    assert not url_is_sensitive(f"https://example.org/{path}")
+    for host in tagged("online", "profile_hosts", form):
+        assert url_is_sensitive(f"https://{host}/{path}"), host
+
+
+@pytest.mark.parametrize("host", tagged("online", "code_hosts", "owner_path"))
+def test_every_code_host_of_the_lexicon_makes_a_users_repository_sensitive(host: str) -> None:
+    assert url_is_sensitive(f"https://{host}/jdoe/dotfiles")
+    assert not url_is_sensitive(f"https://{host}/python/cpython")
+    assert not url_is_sensitive("https://example.org/jdoe/dotfiles")

@@ -44,6 +44,25 @@ TRUE_CASES = [
         "928 Leoforos 14\n Suite 112\n \u2206ROSIA\n Cyprus (Greek) 51034",
     ),
     ("street_address", "The office is at Király u. 15.", "Király u. 15."),
+    ("street_address", "Árpád fejedelem útja 3.", "Árpád fejedelem útja 3."),
+    ("street_address", "Kálmán Imre u. 12.", "Kálmán Imre u. 12."),
+    ("street_address", "I live at 12 Bay St now", "12 Bay St"),
+    ("street_address", "Rue de Virton 38, 6769 Meix", "Rue de Virton 38, 6769 Meix"),
+    ("street_address", "She lives on Via Roma 131", "Via Roma 131"),
+    ("street_address", "send it to ul. Chrzanowska 12", "ul. Chrzanowska 12"),
+    ("street_address", "1593 Pagari 18", "1593 Pagari 18"),
+    ("street_address", "353 Buerlia 227", "353 Buerlia 227"),
+    ("street_address", "20789 allika 46", "20789 allika 46"),
+    ("street_address", "Meet at Oak & Elm Street 5", "Oak & Elm Street 5"),
+    (
+        "street_address",
+        "the corner of Main Street and Elm Road",
+        "the corner of Main Street and Elm Road",
+    ),
+    ("street_address", "12 High St\n082 490 1693-Office", "12 High St"),
+    ("street_address", "Lindenweg 4\n\nGermany 12345", "Lindenweg 4\n\nGermany 12345"),
+    ("street_address", "0912 P.O. Box 287", "0912 P.O. Box 287"),
+    ("street_address", "Suite 4", "Suite 4"),
     (
         "street_address",
         "Send it to Hanne and ul. Więckowskiego 28",
@@ -61,6 +80,7 @@ TRUE_CASES = [
 # (rule, text): nothing at or above the default threshold.
 FALSE_CASES = [
     ("street_address", "Install Windows 10 Pro 2 times"),
+    ("street_address", "meet me at the bar"),
     ("street_address", "Meet me at the bar"),
     ("street_address", "a 100 GB Drive"),
     ("street_address", "on 500 GB Storage 2"),

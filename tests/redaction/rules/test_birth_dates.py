@@ -35,6 +35,7 @@ FAMILY_TRUE_CASES = [
 
 FAMILY_FALSE_CASES = [
     "Maria Keller joined 12.03.2015",
+    "Maria Keller issued 12.03.1985",
     "Invoice 2024-03-01 for Maria Keller",
     "Name\tHired\nMaria Keller\t12.03.1985",
     "Meeting on 12/03/1985",

@@ -11,6 +11,9 @@ from tests.redaction.rules.support import found, table_tests
 TRUE_CASES = [
     ("email", "mail Zoë.Quist+work@mail.example.co.uk now", "Zoë.Quist+work@mail.example.co.uk"),
     ("phone", "call +41 (0)85 806 98 67", "+41 (0)85 806 98 67"),
+    ("phone", "my number is +44 20 7946 0958", "+44 20 7946 0958"),
+    ("phone", "call 0044 20 7946 0958", "0044 20 7946 0958"),
+    ("email", "write to ana.lima+billing@example.org", "ana.lima+billing@example.org"),
     ("phone", "Desk: (898)666-3621x0135", "(898)666-3621x0135"),
     ("phone", "They're not answering at 99 668472", "99 668472"),
     ("phone", "text me on 668 5702", "668 5702"),

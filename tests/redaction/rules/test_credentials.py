@@ -41,6 +41,7 @@ COMMAND_TRUE = [
 ]  # fmt: skip
 COMMAND_FALSE = [
     "docker run -p8080:80 nginx",
+    "mysql -p1 -h db",
     "ssh -p 2222 host",
     "mkdir -p build/out",
     "forgot my password again",
@@ -120,10 +121,12 @@ PROFILE_TRUE = [
     "https://www.linkedin.com/in/juha-virtanen-4b2a1",
     "https://calendly.com/mehmet-yilmaz/30min",
     "https://code.example.com/jvirtanen",
+    "https://example.com/u/ada-byron",
     "social.example/@ana_silva",
 ]
 PROFILE_FALSE = [
     "https://example.com/pricing",
+    "https://example.com/docs",
     "https://docs.python.org/3/library/json.html",
     "https://github.com/org/repo",
     "https://example.com/index.html",

@@ -11,6 +11,8 @@ from tests.redaction.rules.support import table_tests
 TRUE_CASES = [
     ("date", "She was born on 2/8/1935.", "2/8/1935"),
     ("date", "DOB: March 5", "March 5"),
+    ("date", "my birthday is 12 May", "12 May"),
+    ("date", "Date of birth: 5 June", "5 June"),
     ("date", "When: 2000-04-16 11:34:35", "2000-04-16 11:34:35"),
 ]
 

@@ -123,6 +123,8 @@ def test_normalisation_and_caching() -> None:
     assert normalise_name(" Zoë ") == "zoe"
     assert normalise_name("Straße") == "strasse"
     assert normalise_name("O\u2019Brien") == "o'brien"
+    assert normalise_name("Müller") == "muller"
+    assert normalise_name("O'Brien") == "o'brien"
     assert gazetteer() is gazetteer()
     assert len(gazetteer()) > 10_000
     assert all(name.name.isascii() or name.name.isalpha() for name in gazetteer().names())

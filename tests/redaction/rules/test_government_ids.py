@@ -13,6 +13,8 @@ TRUE_CASES = [
     ("ssn", "social security number 078051120", "078051120"),
     ("labelled_id", "My driver's license number is F162823540116", "F162823540116"),
     ("labelled_id", "passport no: X1234567", "X1234567"),
+    ("labelled_id", "account 12345678", "12345678"),
+    ("labelled_id", "customer id 9921-33", "9921-33"),
 ]
 
 # (rule, text): nothing at or above the default threshold.

@@ -20,6 +20,8 @@ from redaction.knowledge.labels import (
 SAYS = [
     # (label, entity type, concept)
     ("Surname", "PERSON", "family_name"),
+    ("Enter your e-mail", "EMAIL_ADDRESS", "email"),
+    ("numéro de passeport", "PASSPORT", "passport"),
     ("Nachname:", "PERSON", "family_name"),
     ("Nom de famille *", "PERSON", "family_name"),
     ("Apellidos", "PERSON", "family_name"),
@@ -177,8 +179,11 @@ def test_weak_wordings_score_lower_than_specific_ones() -> None:
     assert weak is not None and strong is not None
     assert weak.entity_type == strong.entity_type == "NATIONAL_ID"
     assert weak.score < 0.6 < strong.score
-    owner, surname = read_label("Owner"), read_label("Surname")
-    assert owner is not None and surname is not None and owner.score < surname.score
+    surname = read_label("Surname")
+    assert surname is not None
+    for role in ("Owner", "Account", "From"):
+        weak_role = read_label(role)
+        assert weak_role is not None and weak_role.score < 0.6 < surname.score, role
 
 
 def test_a_label_among_other_words_scores_below_the_label_alone() -> None:

@@ -42,6 +42,8 @@ FALSE_CASES = [
     ("label_colon", "Version: 2.4.1   Price: 12.99"),
     ("column_header", "First name    Plan\nSettings      Pro"),
 ]
+FALSE_CASES += [("label_colon", "Password: bash-5.2#")]  # the shell's next prompt
+TRUE_CASES += [("label_beside_or_above", "Reviewers\nAda Byron\nAlan Turing", "Alan Turing")]
 
 
 @pytest.mark.parametrize(("name", "screen", "value"), TRUE_CASES)

@@ -5,7 +5,9 @@ Names by their context.
 
 from __future__ import annotations
 
-from tests.redaction.rules.support import table_tests
+import pytest
+
+from tests.redaction.rules.support import default_text_redactor, found, table_tests
 
 # (rule, text, the value it must find)
 TRUE_CASES = [
@@ -36,6 +38,14 @@ TRUE_CASES = [
     ("email_name", "leone mazzi\nleonemazzi@rhyta.com", "leone"),
     ("contact_block_name", "Ann Lee\nAcme\n24 Clarke Avenue\nann@x.org", "Ann Lee"),
     ("name_context", "hello anna", "anna"),
+    ("name_context", "Dear Ana, thanks for the notes", "Ana"),
+    ("name_context", '"It is the right direction," says Becker.', "Becker"),
+    ("name_context", '"Hi," said Ana Lee', "Ana Lee"),
+    ("name_context", "What's the name on the account? User: Marcus Paulsen", "Marcus Paulsen"),
+    ("name_context", "> Marta Palermo: ok", "Marta Palermo"),
+    ("email_name", "Einojuhani Pyysalo <EinojuhaniPyysalo@example.org>", "Pyysalo"),
+    ("name_cue", "Jacob lives on 90 Whitchurch Road", "Jacob"),
+    ("name_cue", "Zak shouted at Scott", "Zak"),
 ]
 
 # (rule, text): nothing at or above the default threshold.
@@ -71,3 +81,22 @@ FALSE_CASES = [
 
 
 test_true_cases, test_false_cases = table_tests(TRUE_CASES, FALSE_CASES)
+
+# (text, what ``name_cue`` finds, whether the text redactor keeps it): a weak cue counts only
+# for a word English lacks; a lowercase "name" that starts with a verb is dropped.
+WEAK_CUES = [
+    ("Warrane, can I please speak to your boss?", "Warrane", True),
+    ("Honestly, I think so", "Honestly", False),
+    ("the Kowalski family", "Kowalski", True),
+    ("the Windows family", "Windows", False),
+    ("my son loves football", "loves football", False),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "kept"), WEAK_CUES)
+def test_the_text_redactor_keeps_a_weak_cue_only_for_a_word_english_lacks(
+    text: str, value: str, kept: bool
+) -> None:
+    assert value in found("name_cue", text)
+    analysed = [text[s.start : s.end] for s in default_text_redactor().analyze(text)]
+    assert (value in analysed) is kept

@@ -28,7 +28,13 @@ def test_every_rule_has_true_and_false_cases_in_its_family_test() -> None:
 
 
 def test_only_typing_rules_stay_off_screens() -> None:
-    assert REGISTRY.not_applying_to("screen") == {"lone_credential"}
+    # The typed-text passes of the name steps stay off screens too (as ``recased_pass``).
+    assert REGISTRY.not_applying_to("screen") == {
+        "lone_credential",
+        "recasing",
+        "unknown_word",
+        "chat_addressee",
+    }
     # Layout rules read a screen's layout: they apply to screens only; text rules everywhere.
     layout = {r.name for r in REGISTRY.instances() if isinstance(r, LayoutRule)}
     assert layout and REGISTRY.not_applying_to("typing") == layout

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from redaction.lexicon import tagged
 from tests.redaction.rules.support import layout_found
 
 _CHAT = "Channels\nDirect messages\n"
@@ -39,6 +40,28 @@ TRUE_CASES = [
     ("mention", "can @ada.byron check the numbers?", "@ada.byron"),
     ("prompt_or_home_user", "/Users/jdoe/code/atlas", "/Users/jdoe/code/atlas"),
     ("user_cue", "jdoe wants to merge 3 commits", "jdoe"),
+    ("user_cue", _CODE_HOST + "Fix login by jdoe_42", "jdoe_42"),
+    ("user_cue", _CODE_HOST + "Fix login by ana42", "ana42"),
+    ("user_cue", _CODE_HOST + "jdoe committed 3 days ago", "jdoe"),
+    ("user_cue", _CODE_HOST + "jdoe commented 3 days ago", "jdoe"),
+    ("user_cue", _CODE_HOST + "wants to merge 2 commits into main from jdoe:fix", "jdoe:fix"),
+    ("avatar_login", _CODE_HOST + "Reviewers\nZM zachary66", "zachary66"),
+    ("avatar_login", _CODE_HOST + "Reviewers\nw isaiah_w", "isaiah_w"),
+    (
+        "screen_url",
+        "https://acme.sharepoint.com/sites/Review/Shared Documents",
+        "https://acme.sharepoint.com/sites/Review/Shared Documents",
+    ),
+    ("prompt_or_home_user", "jdoe@MacBook-Pro ~/code (main) $", "jdoe@MacBook-Pro"),
+    ("prompt_or_home_user", "jdoe@host:~$", "jdoe@host:~$"),
+    ("project_folder", "~/code/atlas-payments (main) $", "~/code/atlas-payments"),
+    ("project_folder", "\u279c atlas-payments git:(main)", "atlas-payments"),
+    ("channel_line", "#ops_alerts  \u00b7 12 members", "#ops_alerts"),
+    (
+        "code_host_repository",
+        "Code  Issues 4  Merge requests 2  Pipelines\ninitech / atlas-billing",
+        "initech / atlas-billing",
+    ),
     ("account_line", "Host build-box\n  User jdoe\n  IdentityFile ~/.ssh/id_jdoe", "jdoe"),
     ("account_line", "USER=ana.lima", "USER=ana.lima"),
     ("avatar_login", _CODE_HOST + "Reviewers\nKW kimberly-walters", "kimberly-walters"),
@@ -66,6 +89,7 @@ FALSE_CASES = [
     ("explorer_folder", "EXPLORER\n> src"),
     ("mention", "@Override public String name"),
     ("prompt_or_home_user", "/home/root/.bashrc"),
+    ("prompt_or_home_user", "mail <ana@example.org>"),
     ("user_cue", "sorted by default"),
     ("account_line", "User root"),
     ("account_line", "User settings"),
@@ -83,3 +107,24 @@ def test_identifier_rule_finds(name: str, screen: str, value: str) -> None:
 @pytest.mark.parametrize(("name", "screen"), FALSE_CASES)
 def test_identifier_rule_leaves_alone(name: str, screen: str) -> None:
     assert layout_found(name, screen) == set()
+
+
+@pytest.mark.parametrize("host", tagged("online", "code_hosts", "screen"))
+def test_every_code_host_of_the_lexicon_is_read_on_screens(host: str) -> None:
+    # A finding is the OCR words it covers: here the whole address.
+    url = f"https://{host}/initech/atlas-billing"
+    assert layout_found("cued_repository", url) == {url}
+    assert layout_found("cued_repository", "https://example.org/initech/atlas-billing") == set()
+    # A line that shows the host makes the page a code host's: its "owner / name" header.
+    page = f"{host}/initech\ninitech / atlas-billing"
+    assert layout_found("code_host_repository", page) == {"initech / atlas-billing"}
+    assert layout_found("code_host_repository", "example.org/initech\ninitech / atlas-billing") \
+        == set()
+
+
+@pytest.mark.parametrize("host", tagged("online", "code_hosts", "registry"))
+def test_every_container_registry_of_the_lexicon_names_repositories(host: str) -> None:
+    image = f"{host}/initech/atlas-billing:sha-1a2b3c"
+    assert layout_found("cued_repository", f"Artifact: {image}") == {image}
+    assert layout_found("cued_repository", "Artifact: example.org/initech/atlas-billing:sha") \
+        == set()

@@ -27,6 +27,7 @@ FALSE_CASES = [
     ("signed_company", "\u2014 Ada Byron, 2026"),
     ("title_employer", "Staff Engineer at 10:30"),
 ]
+TRUE_CASES += [("company_suffix", "Farrell & Co", "Farrell & Co")]
 
 
 @pytest.mark.parametrize(("name", "screen", "value"), TRUE_CASES)

@@ -64,6 +64,19 @@ FALSE_CASES = [
     ("name_in_file_name", "Annual_Report_2024.pdf   Data_Scientist.txt"),
     ("name_in_file_name", "thomas rezende.pdf"),
 ]
+# A name over a title line (``screen_support``'s avatar initials, bullets, accents, degrees,
+# company suffixes and acronym rows).
+TRUE_CASES += [
+    ("name_over_email_or_title", "JD Jane Doe\nVP Engineering", "Jane Doe"),
+    ("name_over_email_or_title", "Paige Davis\nSenior Account Manager", "Paige Davis"),
+    ("name_over_email_or_title", "Łukasz Müller\nVP Engineering", "Łukasz Müller"),
+    ("name_over_email_or_title", "\u25cf Jane Doe\nVP Engineering", "\u25cf Jane Doe"),
+    ("name_over_email_or_title", "Paige Davis DVM\nVP Engineering", "Paige Davis DVM"),
+]
+FALSE_CASES += [
+    ("name_over_email_or_title", "Smith Labs\nSenior Account Manager"),
+    ("name_over_email_or_title", "HTTPS SSH GitHub\nVP Engineering"),
+]
 
 
 @pytest.mark.parametrize(("name", "screen", "value"), TRUE_CASES)

@@ -17,6 +17,9 @@ FAMILY_TRUE_CASES = [
     ("DB_PASSWORD=hunter2", "hunter2", "PASSWORD"),
     ("export GITHUB_TOKEN=ghx_abc123def456", "ghx_abc123def456", "SECRET"),
     ("PGPASSWORD=s3cr3t psql -h db -U app", "s3cr3t", "PASSWORD"),
+    ("MYSQLPWD=Zq8xK2vN9mR4", "Zq8xK2vN9mR4", "PASSWORD"),
+    ("root:$5$saltstring$5B8vYYiY.CVt1RlTTf8KbXBH3hsxY/GNooZF7YmYlG3:19000:0",
+     "$5$saltstring$5B8vYYiY.CVt1RlTTf8KbXBH3hsxY/GNooZF7YmYlG3", "SECRET"),
     ("MYSQL_PWD='p4ss word'", "p4ss word", "PASSWORD"),
     ('"client_secret": "my secret value"', "my secret value", "SECRET"),
     ('{"apiKey": "AbC123xYz", "region": "eu"}', "AbC123xYz", "SECRET"),
@@ -52,6 +55,10 @@ FAMILY_TRUE_CASES = [
 FAMILY_FALSE_CASES = [
     "TOKEN_URL=https://auth.example.org/token",
     "PASSWORD_MIN_LENGTH=12",
+    "password: <password>",
+    # A one-word key must end in password, passwd or pwd: a shorter word is not taken (the
+    # rule's comment once listed this one among its examples).
+    "DBPASS=Zq8xK2vN9mR4",
     "DB_PASSWORD=${DB_PASSWORD}",
     "password: $DB_PASS",
     "key: greeting.hello",

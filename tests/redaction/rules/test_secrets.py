@@ -59,6 +59,9 @@ TRUE_CASES = [
     ("password", "my pw is Tr0ub4dor&3", "Tr0ub4dor&3"),
     ("password", "pw c0rrect-horse", "c0rrect-horse"),
     ("password", "passcode 4417", "4417"),
+    ("password", "my pin is 0000", "0000"),
+    ("password", "mot de passe: Soleil42", "Soleil42"),
+    ("password", "pw hunter2", "hunter2"),
     ("password", "Password: hunter2#", "hunter2#"),
     ("password", "Password: Summer-2024#", "Summer-2024#"),
     # A user@host prompt has a path after the colon; without one it is the value.
@@ -96,6 +99,8 @@ FALSE_CASES = [
     ),
     ("secret", "path src/components/UserProfileCard.tsx"),
     ("secret", "The token expired, please sign in again"),
+    ("secret", "token: expired"),
+    ("secret", "password = getpass()"),
     ("secret", "CONSTANT_NAME_FOR_THE_DEFAULT_TIMEOUT"),
     ("url_credential", "https://example.com/docs?page=2&sort=asc"),
     ("password", "Forgot password? Click here"),

@@ -32,6 +32,7 @@ FAMILY_FALSE_CASES = [
     "Regards,\n\n\n\nMikko",
     "Cordialement,\nL'équipe facturation",
     "Thanks for 2 things\nAnna",
+    "Mikko\n+358 40 123 4567",
 ]
 
 
