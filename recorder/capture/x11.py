@@ -89,7 +89,7 @@ def _record_context_enabled(display: Any, context: int) -> bool:
     return bool(reply.enabled)
 
 
-def _open_display(name: str) -> Any:
+def open_display(name: str) -> Any:
     """Connect with python-xlib, turning every failure into one clear, value-free line."""
     import Xlib.display
     import Xlib.error
@@ -279,7 +279,7 @@ class X11FrameSource(FrameSource):
             raise EnvironmentProblem("cannot open the screen for grabbing (mss)") from None
         self._region = {"left": monitor.x, "top": monitor.y, "width": monitor.width,
                         "height": monitor.height}
-        self._display = _open_display(display_name)
+        self._display = open_display(display_name)
         self._probe = WindowProbe(self._display)
         self._last: tuple[bytearray, np.ndarray[Any, Any]] | None = None
 
@@ -345,7 +345,7 @@ class X11Backend(CaptureBackend):
 
     def _connection(self) -> Any:
         if self._display is None:
-            self._display = _open_display(self._display_name)
+            self._display = open_display(self._display_name)
         return self._display
 
     # -- monitors and frames -------------------------------------------------------------

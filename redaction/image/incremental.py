@@ -53,7 +53,7 @@ def read_frame(
     if previous_frame is None or previous_lines is None or previous_frame.shape != frame.shape:
         return engine.read(frame, device_scale), OcrReport("full", (), 0, 1.0, 0)
 
-    dy = _scroll_offset(previous_frame, frame)
+    dy = scroll_offset(previous_frame, frame)
     reference = previous_frame
     prev_lines = tuple(previous_lines)
     exposed: Box | None = None
@@ -231,7 +231,7 @@ def _centre_in(box: Box, core: Box) -> bool:
     return core.x <= cx < geometry.right(core) and core.y <= cy < geometry.bottom(core)
 
 
-def _scroll_offset(previous: Frame, current: Frame) -> int:
+def scroll_offset(previous: Frame, current: Frame) -> int:
     """The vertical shift that maps most non-blank rows of ``previous`` onto ``current``."""
     prev_rows = [hash(row.tobytes()) for row in previous]
     cur_rows = [hash(row.tobytes()) for row in current]

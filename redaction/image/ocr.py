@@ -122,7 +122,7 @@ class OcrEngine(ABC):
         """Drop any screen text kept between reads (call at the end of an episode)."""
 
 
-def _words_from_chars(
+def words_from_chars(
     text: str, char_boxes: Sequence[Box], line_box: Box, score: float
 ) -> tuple[OcrWord, ...]:
     """Split a line's text at spaces; each word's box spans its characters' boxes.
@@ -614,7 +614,7 @@ class RapidOcrEngine(OcrEngine):
             for c in chars
             if c[2] is not None
         ]
-        words = _words_from_chars(text, char_boxes, line_box, round(score, 4))
+        words = words_from_chars(text, char_boxes, line_box, round(score, 4))
         return OcrLine(line_box, words) if words else None
 
     def describe(self) -> dict[str, Any]:

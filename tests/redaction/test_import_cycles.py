@@ -84,3 +84,35 @@ def test_the_check_finds_a_cycle() -> None:
 
 def test_recorder_has_no_import_cycle() -> None:
     assert cycles(imports("recorder")) == []
+
+
+def private_imports(root: Path, *folders: str) -> list[str]:
+    """``from <project module> import _name`` anywhere in ``folders`` under ``root``: a private
+    name used outside the module that defines it."""
+    project = ("redaction", "recorder", "benchmarks", "scripts", "tests")
+    found = []
+    for folder in folders:
+        for path in sorted((root / folder).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.ImportFrom) or node.level:
+                    continue
+                if (node.module or "").split(".")[0] not in project:
+                    continue
+                found += [
+                    f"{path.relative_to(root).as_posix()}: {node.module}.{alias.name}"
+                    for alias in node.names
+                    if alias.name.startswith("_") and not alias.name.startswith("__")
+                ]
+    return found
+
+
+def test_no_private_name_is_imported_across_modules() -> None:
+    assert private_imports(ROOT, "redaction", "recorder", "benchmarks", "scripts", "tests") == []
+
+
+def test_the_private_import_check_finds_one(tmp_path: Path) -> None:
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "probe.py").write_text(
+        "from redaction.text import _hidden, shown\nfrom os import _exit\n", encoding="utf-8"
+    )
+    assert private_imports(tmp_path, "tests") == ["tests/probe.py: redaction.text._hidden"]

@@ -13,7 +13,7 @@ import pytest
 
 from recorder.capture.backend import RawWindow
 from recorder.capture.frames import FrameRing, Grabber, SessionClock
-from recorder.capture.x11 import WindowProbe, X11Backend, X11FrameSource, _open_display
+from recorder.capture.x11 import WindowProbe, X11Backend, X11FrameSource, open_display
 from redaction.models import InputEvent
 from tests.harness import XDisplay
 
@@ -80,7 +80,7 @@ def test_scale_comes_from_xft_dpi_then_gdk_scale(own_display: XDisplay) -> None:
 def test_focused_window_without_a_window_manager(
         xdisplay: XDisplay, start_xterm: Callable[[XDisplay, str, str], int]) -> None:
     window_id = start_xterm(xdisplay, "probe-title", "30x8+0+0")
-    display = _open_display(xdisplay.name)
+    display = open_display(xdisplay.name)
     probe = WindowProbe(display)
     try:
         # PointerRoot focus: keys go under the pointer
@@ -103,7 +103,7 @@ def test_focused_window_from_ewmh(own_display: XDisplay,
     import Xlib.Xatom
 
     window_id = start_xterm(own_display, "plain", "20x5+0+0")
-    display = _open_display(own_display.name)
+    display = open_display(own_display.name)
     try:
         root = display.screen().root
         window = display.create_resource_object("window", window_id)

@@ -10,7 +10,7 @@ import pytest
 
 from redaction.denylist import DenyList
 from redaction.image import FrameRedactor, FrameResult, geometry
-from redaction.image.incremental import _scroll_offset, read_frame
+from redaction.image.incremental import read_frame, scroll_offset
 from redaction.image.ocr import OcrEngine, OcrLine, Reuse
 from redaction.models import Box, Redaction
 from tests.redaction.image.conftest import ScreenFactory
@@ -115,8 +115,8 @@ def test_an_unchanged_frame_is_not_read_again(ocr_engine: Any, screen: ScreenFac
 
 def test_scroll_is_recognised(screen: ScreenFactory) -> None:
     frames = _terminal_frames(screen)
-    assert _scroll_offset(frames[0], frames[1]) == 52  # two lines of 26 px
-    assert _scroll_offset(frames[0], frames[0]) == 0
+    assert scroll_offset(frames[0], frames[1]) == 52  # two lines of 26 px
+    assert scroll_offset(frames[0], frames[0]) == 0
 
 
 def test_a_different_size_is_read_in_full(ocr_engine: Any, screen: ScreenFactory) -> None:

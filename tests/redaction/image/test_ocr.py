@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from redaction.image import OcrError, OcrWord, TesseractEngine, create_engine, registry
-from redaction.image.ocr import _words_from_chars
+from redaction.image.ocr import words_from_chars
 from redaction.models import Box
 from tests.redaction.image.conftest import ScreenFactory
 
@@ -76,7 +76,7 @@ def test_recognised_text_stays_out_of_reprs() -> None:
 
 
 def test_word_boxes_split_a_line_when_character_boxes_are_missing() -> None:
-    words = _words_from_chars("ab cd", [], Box(0, 0, 50, 10), 0.9)
+    words = words_from_chars("ab cd", [], Box(0, 0, 50, 10), 0.9)
     assert [w.text for w in words] == ["ab", "cd"]
     assert words[0].box.x == 0 and words[1].box.x + words[1].box.w == 50
 
