@@ -207,7 +207,9 @@ class FrameRedactor:
             stage = "blur"
             t0 = time.perf_counter()
             boxes = [box for finding in page.findings for box in finding.boxes]
-            redacted, areas = redact_boxes(image, boxes, self.settings, scale)
+            redacted, areas = redact_boxes(
+                image, boxes, self.settings, scale, _kept_words(page.layout, boxes)
+            )
             blur_ms = (time.perf_counter() - t0) * 1000
             if boxes and redacted is image:
                 raise FrameDropped("blur_failed")
@@ -463,6 +465,19 @@ def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
         out.append(finding)
         seen.extend(finding.boxes)
     return out
+
+
+def _kept_words(layout: Layout, boxes: Sequence[Box]) -> list[Box]:
+    """The boxes of the words that stay readable: those no redaction box covers half of."""
+    if not boxes:
+        return []
+    return [
+        word.box
+        for line in layout.lines
+        for word in line.words
+        if not any(2 * geometry.overlap_area(word.box, box) > geometry.area(word.box)
+                   for box in boxes)
+    ]
 
 
 def _covered_fraction(areas: Sequence[Box], width: int, height: int) -> float:
