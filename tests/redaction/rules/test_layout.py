@@ -28,6 +28,19 @@ TRUE_CASES = [
     # Split name columns; a header wrapped over two lines.
     ("column_header", "Nachname     Vorname\nSchmidt      Anna\nWeber        Jonas", "Anna"),
     ("column_header", "Date of      Plan\nbirth\n12/03/1980   Pro", "12/03/1980"),
+    # A header row scrolled out of view, seen in an earlier frame over the same columns.
+    (
+        "carried_column_header",
+        "First name   Surname    Team\nAnna         Weber      Design"
+        "\n=== next frame ===\nJonas        Schmidt    Finance\nLena         Vogel      Support",
+        "Vogel",
+    ),
+    (
+        "carried_column_header",
+        "Team        Email\nDesign      anna@example.org"
+        "\n=== next frame ===\nFinance     jonas@example.org\nSupport     lena@example.org",
+        "lena@example.org",
+    ),
 ]
 FALSE_CASES = [
     ("label_colon", "Email: none"),
@@ -41,6 +54,20 @@ FALSE_CASES = [
     ("label_colon", "Registration: Complete"),
     ("label_colon", "Version: 2.4.1   Price: 12.99"),
     ("column_header", "First name    Plan\nSettings      Pro"),
+    # No earlier header; one column of the table only; one row only; a header shown now
+    # over the rows; cells that are not names.
+    ("carried_column_header", "Jonas        Schmidt    Finance\nLena         Vogel      Support"),
+    ("carried_column_header", "Surname    Team\n=== next frame ===\nSchmidt\nVogel"),
+    ("carried_column_header", "Surname    Team\n=== next frame ===\nSchmidt    Finance"),
+    (
+        "carried_column_header",
+        "Surname    Team\n=== next frame ===\nOwner      Stage"
+        "\nSchmidt    Finance\nVogel      Support",
+    ),
+    (
+        "carried_column_header",
+        "Surname    Team\n=== next frame ===\nSettings    Finance\nUnassigned  Support",
+    ),
 ]
 
 
