@@ -9,21 +9,8 @@ from typing import Any
 from redaction.image.memory import TABLES, ScreenMemory, SeenColumn, SeenTable
 from redaction.models import Box
 from tests.redaction.image.conftest import Screen, ScreenFactory
-from tests.redaction.image.support import covered
-
-#: Columns at x = 20, 200, 380; rows 34 px apart.
-COLUMNS = (20, 200, 380)
-HEADER = ("Given name", "Surname", "Team")
-ROWS = (("Ctibor", "Kadlec", "Design"), ("Szabolcs", "Kocsis", "Finance"),
-        ("Aatos", "Alatalo", "Support"), ("Botond", "Szalai", "Billing"))
-
-
-def _table(screen: ScreenFactory, rows: tuple[tuple[str, ...], ...], header: bool) -> Screen:
-    lines: list[tuple[str, ...]] = [HEADER] if header else []
-    lines += rows
-    items = [(text, x, 20 + 34 * r) for r, row in enumerate(lines)
-             for text, x in zip(row, COLUMNS, strict=True)]
-    return screen(items, size=(560, 40 + 34 * len(lines)), font_px=18)
+from tests.redaction.image.support import TABLE_ROWS as ROWS
+from tests.redaction.image.support import covered, table_screen
 
 
 def _blurred(result: Any, drawn: Screen, texts: tuple[str, ...]) -> dict[str, bool]:
@@ -33,15 +20,15 @@ def _blurred(result: Any, drawn: Screen, texts: tuple[str, ...]) -> dict[str, bo
 def test_a_header_scrolled_away_still_heads_its_columns(
     screen: ScreenFactory, frame_redactor: Any
 ) -> None:
-    shown = _table(screen, ROWS[:2], header=True)
-    scrolled = _table(screen, ROWS[2:], header=False)
-    names = tuple(cell for row in ROWS[2:] for cell in row[:2])
-    teams = tuple(row[2] for row in ROWS[2:])
+    shown = table_screen(screen, ROWS[:3], header=True)
+    scrolled = table_screen(screen, ROWS[1:], header=False)
+    names = tuple(cell for row in ROWS[1:] for cell in row[:2])
+    teams = tuple(row[2] for row in ROWS[1:])
     alone = frame_redactor.redact(scrolled.image)  # no episode: the rows say nothing
     assert not all(_blurred(alone, scrolled, names).values())  # else nothing to test
     memory = ScreenMemory()
     first = frame_redactor.redact(shown.image, memory=memory)
-    assert all(_blurred(first, shown, tuple(c for r in ROWS[:2] for c in r[:2])).values())
+    assert all(_blurred(first, shown, tuple(c for r in ROWS[:3] for c in r[:2])).values())
     assert [c.entity for t in memory.tables for c in t.columns] == ["NAME_PART", "NAME_PART",
                                                                      None]
     second = frame_redactor.redact(scrolled.image, memory=memory)
