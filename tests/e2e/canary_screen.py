@@ -3,7 +3,9 @@ pane with a selected sentence, at fixed places, every value made up.
 
     python tests/e2e/canary_screen.py
 
-The person names come from name lists the gazetteer does not load (the held-out Faker
+The sentence is selected from the start (so the first frame the recorder reads already shows
+it only light on dark), and stays selected when the table takes the focus. The person names
+come from name lists the gazetteer does not load (the held-out Faker
 locales, see redaction/knowledge/gazetteer.py), so what finds them is the layout (a label, a
 column header), not a list of names. No value contains a label's cue word. The selection
 colours are light text on a dark background, set also for when the pane has no focus.
@@ -27,17 +29,22 @@ FORM = (
 )
 ABOVE = ("Passport number", "XK7734021")
 COLUMNS = ("First name", "Surname", "Team")
+#: The rows. The last column's words are ones the OCR reads right on this screen in either
+#: rendering, dark on light and selected ("Support" selected reads "Sudprt" unredacted).
 ROWS = (
     ("Szabolcs", "Kocsis", "Finance"),
     ("Ctibor", "Kadlec", "Design"),
-    ("Ahti", "Alatalo", "Support"),
+    ("Ahti", "Alatalo", "Research"),
 )
 #: The text pane: a plain sentence, then the sentence that is selected (a name in it).
 PLAIN = "The quarterly report is ready for review."
 SELECTED = "Please send the lease to Botond Szalai before Friday."
-#: Where things are (x, y in screen pixels) for the test's clicks.
-TABLE_ROW = (640, 95)
-SELECTED_LINE = (620, 313)
+#: Where things are (x, y in screen pixels) for the test's clicks and checks: a row of the
+#: table (the second), the box (x, y, width, height) of that row's last cell, and the box of
+#: the selected sentence's lines.
+TABLE_ROW = (640, 105)
+ROW_CELL = (800, 97, 130, 16)
+SELECTED_AREA = (520, 300, 390, 50)
 SELECTION = "#1f2f5f"
 
 
@@ -76,7 +83,9 @@ def main() -> None:
                    selectbackground=SELECTION, inactiveselectbackground=SELECTION,
                    selectforeground="#ffffff", exportselection=False)
     text.insert("1.0", f"{PLAIN}\n\n{SELECTED}")
+    text.tag_add("sel", "3.0", "3.end")
     text.place(x=520, y=250)
+    text.focus_set()
     root.mainloop()
 
 
