@@ -31,6 +31,7 @@ from redaction.rules.screen_support import (
     name_like,
     norm_label,
     org_line,
+    surname_first,
     value_ok,
 )
 
@@ -171,7 +172,7 @@ def _cell_kind(entity: str, text: str) -> str | None:
     if not cell_ok(entity, text):
         return None
     if entity == "PARTY":
-        return "PERSON" if name_like(text) else "ORGANIZATION"
+        return "PERSON" if name_like(text) or surname_first(text) else "ORGANIZATION"
     if entity == NAME_PART:
         return "PERSON"
     return entity

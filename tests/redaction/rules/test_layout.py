@@ -28,6 +28,13 @@ TRUE_CASES = [
     # Split name columns; a header wrapped over two lines.
     ("column_header", "Nachname     Vorname\nSchmidt      Anna\nWeber        Jonas", "Anna"),
     ("column_header", "Date of      Plan\nbirth\n12/03/1980   Pro", "12/03/1980"),
+    # A column of people written family name first.
+    (
+        "column_header",
+        "Name              Department\nKocsis, Szabolcs  Finance\nKadlec, Ctibor    Design",
+        "Kadlec, Ctibor",
+    ),
+    ("column_header", "Customer          Plan\nAlatalo, Ahti K.  Pro", "Alatalo, Ahti K."),
     # A header row scrolled out of view, seen in an earlier frame over the same columns.
     (
         "carried_column_header",
@@ -54,6 +61,10 @@ FALSE_CASES = [
     ("label_colon", "Registration: Complete"),
     ("label_colon", "Version: 2.4.1   Price: 12.99"),
     ("column_header", "First name    Plan\nSettings      Pro"),
+    # "Surname, Given" needs name-shaped words that are not UI words, and a column of people.
+    ("column_header", "Name              Department\nSettings, Privacy  Finance"),
+    ("column_header", "Name              Department\nkadlec, ctibor     Finance"),
+    ("column_header", "Team              Department\nKadlec, Ctibor    Finance"),
     # No earlier header; one column of the table only; one row only; a header shown now
     # over the rows; cells that are not names.
     ("carried_column_header", "Jonas        Schmidt    Finance\nLena         Vogel      Support"),
