@@ -114,7 +114,9 @@ class LabelColonRule(LayoutRule):
 @register
 class LabelBesideOrAboveRule(LayoutRule):
     """A label line with its value right of it on the same row or right under it; under a
-    plural label (a heading over a list), every entry of the list that fits the label."""
+    plural label (a heading over a list), every entry of the list that fits the label. The
+    line right of a label is not its value when the two head a table's columns (under the
+    label a cell of its kind, under the line beside it a cell of the same row)."""
 
     name = "label_beside_or_above"
     entity_types = _LABELLED
@@ -134,7 +136,9 @@ class LabelBesideOrAboveRule(LayoutRule):
                 if pos + 1 < len(row) and not header:
                     nxt = row[pos + 1]
                     gap = layout.lines[nxt].box.x - geometry.right(layout.lines[li].box)
-                    if gap <= 5 * layout.lines[li].box.h:
+                    if gap <= 5 * layout.lines[li].box.h and not self._heads_columns(
+                        page, li, nxt, entity
+                    ):
                         candidates.append(nxt)
                 candidates.extend(self._values_below(page, li, entity))
                 plural = norm_label(layout.lines[li].text) in PLURAL_LABELS
@@ -142,6 +146,22 @@ class LabelBesideOrAboveRule(LayoutRule):
                     text = layout.lines[value_line].text
                     if value_ok(entity, text) or (plural and cell_ok(entity, text)):
                         yield from self.found(page, page.line_refs(value_line), entity)
+
+    @staticmethod
+    def _heads_columns(page: Page, label: int, beside: int, entity: str) -> bool:
+        """Whether ``label`` and the line ``beside`` it are two header cells of a table:
+        under the label a cell that fits its kind (not another label, as in a form), under
+        the line beside it a cell on the same row."""
+        layout = page.layout
+        under, under_beside = layout.below(label), layout.below(beside)
+        if not under or not under_beside:
+            return False
+        cell, other = layout.lines[under[0]], layout.lines[under_beside[0]]
+        return (
+            label_entity(cell.text) is None
+            and cell_ok(entity, cell.text)
+            and geometry.vertical_overlap(cell.box, other.box) >= 0.5
+        )
 
     @staticmethod
     def _values_below(page: Page, line: int, entity: str) -> list[int]:

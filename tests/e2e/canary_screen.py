@@ -36,6 +36,9 @@ ROWS = (
     ("Ctibor", "Kadlec", "Design"),
     ("Ahti", "Alatalo", "Research"),
 )
+#: A second table: one column of people written family name first.
+PEOPLE_COLUMNS = ("Name", "Department")
+PEOPLE = (("Asikainen, Aimo", "Legal"), ("Anttila, Arttu", "Marketing"))
 #: The text pane: a plain sentence, then the sentence that is selected (a name in it).
 PLAIN = "The quarterly report is ready for review."
 SELECTED = "Please send the lease to Botond Szalai before Friday."
@@ -78,6 +81,14 @@ def main() -> None:
     for values in ROWS:
         table.insert("", "end", values=values)
     table.place(x=520, y=30)
+    people = ttk.Treeview(root, columns=PEOPLE_COLUMNS, show="headings", height=len(PEOPLE),
+                          selectmode="none")
+    for column in PEOPLE_COLUMNS:
+        people.heading(column, text=column, anchor="w")
+        people.column(column, width=200, anchor="w")
+    for person in PEOPLE:
+        people.insert("", "end", values=person)
+    people.place(x=520, y=400)
 
     text = tk.Text(root, font=font, width=34, height=4, wrap="word", relief="flat",
                    selectbackground=SELECTION, inactiveselectbackground=SELECTION,

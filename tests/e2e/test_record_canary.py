@@ -7,7 +7,8 @@ the first frame on, so the name is only ever seen inverted; the volunteer clicks
 value is only on screen, so only the frame redactor can remove it.
 Re-OCR of every stored frame with the real OCR must read none of the planted values, and must
 still read the labels, the column headers, the other cells and the plain sentence (the
-redactor did not blur the screen away). Names come from lists the gazetteer does not load.
+redactor did not blur the screen away). Names come from lists the gazetteer does not load;
+a second table lists people family name first ("Surname, Given") under a Name column.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ SCREEN = Path(canary.__file__)
 PLANTED = (
     *(value for _, value in canary.FORM), canary.ABOVE[1],
     *(cell for row in canary.ROWS for cell in row[:2]),
+    *(row[0] for row in canary.PEOPLE), *(row[0].split(",")[0] for row in canary.PEOPLE),
     "Airaksinen", "Aatos", "kettuaapo", "Koivukuja", "Botond", "Szalai", "7734021",
     "718 2296",
 )
@@ -43,7 +45,8 @@ PLANTED_DIGITS = ("0407182296", "14031987")
 #: sentence and the words of the selected sentence around the name.
 ORDINARY = (
     *(label for label, _ in canary.FORM), canary.ABOVE[0], *canary.COLUMNS,
-    *(row[2] for row in canary.ROWS), canary.PLAIN, "Please send the lease to",
+    *(row[2] for row in canary.ROWS), *canary.PEOPLE_COLUMNS,
+    *(row[1] for row in canary.PEOPLE), canary.PLAIN, "Please send the lease to",
     "before Friday",
 )
 

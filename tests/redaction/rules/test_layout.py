@@ -15,6 +15,8 @@ TRUE_CASES = [
     ("label_colon", "Owner: Ada Byron   Priority: High", "Ada Byron"),
     ("label_beside_or_above", "Owner\nAda Byron", "Ada Byron"),
     ("label_beside_or_above", "Email      ada.byron@example.org", "ada.byron@example.org"),
+    ("label_beside_or_above", "Name       Tom Hale\nEmail      tom@example.org", "Tom Hale"),
+    ("label_beside_or_above", "Name       Jonas\nHobby      Chess", "Jonas"),
     ("column_header", "User        Title\nAda Byron   Engineer\nTom Hale    Designer", "Tom Hale"),
     (
         "column_header",
@@ -90,6 +92,21 @@ def test_layout_rule_finds(name: str, screen: str, value: str) -> None:
 @pytest.mark.parametrize(("name", "screen"), FALSE_CASES)
 def test_layout_rule_leaves_alone(name: str, screen: str) -> None:
     assert layout_found(name, screen) == set()
+
+
+@pytest.mark.parametrize(
+    "screen",
+    [
+        "Name              Department\nKocsis, Szabolcs  Finance\nKadlec, Ctibor    Design",
+        "Name         Department\nAda Byron    Finance",
+    ],
+)
+def test_a_header_beside_a_label_heading_a_table_is_not_its_value(screen: str) -> None:
+    """A label heading a column with a header beside it: the header is no value; the cells
+    are."""
+    found = layout_found("label_beside_or_above", screen)
+    assert "Department" not in found
+    assert found & {"Kocsis, Szabolcs", "Ada Byron"}
 
 
 def test_a_score_given_by_name_replaces_the_rules_own() -> None:
