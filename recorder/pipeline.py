@@ -264,6 +264,11 @@ class StepRedactor:
         self._last_frame: tuple[tuple[bytes, int], EncodedImage, tuple[Redaction, ...],
                                 str | None] | None = None
         self._last_secret_prompt: str | None = None
+        from redaction.image.memory import ScreenMemory
+
+        #: What earlier frames of the episode showed (a table's header row, read over its
+        #: rows once scrolled away): geometry and kinds only, in memory, bounded.
+        self.memory = ScreenMemory()
         # ---- field reading hook (redaction.field): what the field typed into says ----
         ocr = getattr(engines.frames, "ocr", None)
         self._fields = FieldReader(ocr) if ocr is not None else None
@@ -336,12 +341,14 @@ class StepRedactor:
             return encoded, secret
         previous = self._previous if self.incremental_ocr else None
         if self.settle_frames:
-            result = self.engines.frames.settle(draft.frame, self.deny, scale=self.scale)
+            result = self.engines.frames.settle(draft.frame, self.deny, scale=self.scale,
+                                                memory=self.memory)
         else:
             result = self.engines.frames.redact(
                 draft.frame, self.deny,
                 previous_frame=None if previous is None else previous[0],
-                previous_result=None if previous is None else previous[1], scale=self.scale)
+                previous_result=None if previous is None else previous[1], scale=self.scale,
+                memory=self.memory)
         stats = result.stats
         if _log.isEnabledFor(logging.DEBUG):  # the arguments cost work on every screenshot
             _log.debug("step %d frame: %s OCR (%.0f %% read), %d regions%s, %.0f ms (OCR %.0f, "

@@ -104,6 +104,60 @@ def run_cuarec(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Recording:
+    """A ``cuarec record`` running on a display (see :func:`recording`)."""
+
+    process: subprocess.Popen[str] = field(repr=False)
+    display: XDisplay
+    stderr: Path
+
+
+@contextlib.contextmanager
+def recording(display: XDisplay, work: Path, task: str, *args: str,
+              ready_timeout: float = 120) -> Iterator[Recording]:
+    """``cuarec record task --out work/episodes --yes --json ...args`` on ``display`` with its
+    own HOME, config and TMPDIR under ``work``, yielded once it is ready; the caller acts, then
+    stops it with :func:`stop_recording`. It is killed if still running at the end."""
+    home = work / "home"
+    home.mkdir(exist_ok=True)
+    env = display.env(HOME=str(home), XDG_CONFIG_HOME=str(work / "config"), TMPDIR=str(work),
+                      PYTHONPATH=os.environ.get("PYTHONPATH", str(REPO)))
+    ready = work / "ready"
+    err_path = work / "stderr.txt"
+    with err_path.open("w") as err_file:
+        process = subprocess.Popen(
+            cuarec_command("record", task, "--out", str(work / "episodes"), "--yes", "--json",
+                           "--ready-file", str(ready), *args),
+            env=env, stdout=subprocess.PIPE, stderr=err_file, text=True,
+            stdin=subprocess.DEVNULL, cwd=REPO)
+    try:
+        deadline = time.monotonic() + ready_timeout
+        while not ready.exists():
+            if process.poll() is not None:
+                raise RuntimeError(f"recorder ended before it was ready: {err_path.read_text()}")
+            if time.monotonic() > deadline:
+                raise RuntimeError("recorder never became ready")
+            time.sleep(0.05)
+        yield Recording(process, display, err_path)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def stop_recording(run: Recording, timeout: float = 300) -> Path:
+    """Press the stop hotkey, wait for the recorder to finish; the episode it wrote."""
+    import json
+
+    run.display.xdotool("key", "ctrl+alt+q")
+    stdout, _ = run.process.communicate(timeout=timeout)
+    if run.process.returncode != 0:
+        raise RuntimeError(f"recorder exited {run.process.returncode}: "
+                           f"{run.stderr.read_text()[-3000:]}")
+    return Path(str(json.loads(stdout)["episode"]))
+
+
 def unprivileged_prefix() -> list[str]:
     """A command prefix under which file permissions apply.
 

@@ -17,6 +17,7 @@ from types import MappingProxyType
 
 from redaction.image.findings import Finding, from_words
 from redaction.image.layout import Layout, TextDocument, WordRef
+from redaction.image.memory import SeenTable
 from redaction.image.page import Page
 from redaction.image.settings import ImageRedactionSettings
 from redaction.rules.base import REGISTRY
@@ -53,9 +54,22 @@ class LayoutContext:
         documents: Sequence[TextDocument],
         settings: ImageRedactionSettings | None = None,
         rules: LayoutRules | None = None,
+        carried: Sequence[SeenTable] = (),
     ) -> None:
-        self.page = Page(layout, tuple(documents), settings or ImageRedactionSettings())
+        self.page = Page(
+            layout, tuple(documents), settings or ImageRedactionSettings(), tuple(carried)
+        )
         self.rules = rules if rules is not None else LayoutRules.build()
+
+    def remembered(self, stage: Stage = "context") -> list[SeenTable]:
+        """What the rules of ``stage`` that the settings switch on tell later frames of the
+        episode (see :meth:`redaction.rules.layout_base.LayoutRule.remembers`)."""
+        return [
+            table
+            for rule in self.rules.rules
+            if rule.stage == stage and rule.enabled(self.page.settings)
+            for table in rule.remembers(self.page)
+        ]
 
     def findings(self, stage: Stage = "context") -> list[Finding]:
         """The findings of the rules of ``stage`` that the settings switch on."""

@@ -33,6 +33,7 @@ from redaction.image.deny import DenyMatcher, normalise
 from redaction.image.findings import Finding
 from redaction.image.incremental import OcrReport, read_frame
 from redaction.image.layout import Layout, analyse_layout
+from redaction.image.memory import ScreenMemory
 from redaction.image.ocr import OcrEngine, OcrLine, create_engine
 from redaction.image.screen_words import NOT_OWNERS, PATH_HEADS, PUBLIC_OWNERS
 from redaction.image.settings import ImageRedactionSettings
@@ -181,12 +182,16 @@ class FrameRedactor:
         *,
         scale: float | None = None,
         previous_result: FrameResult | None = None,
+        memory: ScreenMemory | None = None,
     ) -> FrameResult:
         """Redact one frame (BGR or BGRA uint8). Never raises; never returns the input raw.
 
         With ``previous_frame`` (the raw frame before, in memory) and its OCR lines
         (``previous_lines``, or the whole ``previous_result``), only what changed is read
         again; a ``previous_result`` also lets faces found before be kept where nothing moved.
+        ``memory``: the episode's :class:`redaction.image.memory.ScreenMemory` (what earlier
+        frames showed: a table's header row read over its rows once it scrolled away); it
+        learns from this frame.
         """
         started = time.perf_counter()
         stage = "input"
@@ -203,11 +208,14 @@ class FrameRedactor:
                 previous_lines,
                 scale=scale,
                 previous_result=previous_result,
+                memory=memory,
             )
             stage = "blur"
             t0 = time.perf_counter()
             boxes = [box for finding in page.findings for box in finding.boxes]
-            redacted, areas = redact_boxes(image, boxes, self.settings, scale)
+            redacted, areas = redact_boxes(
+                image, boxes, self.settings, scale, _kept_words(page.layout, boxes)
+            )
             blur_ms = (time.perf_counter() - t0) * 1000
             if boxes and redacted is image:
                 raise FrameDropped("blur_failed")
@@ -238,6 +246,7 @@ class FrameRedactor:
         *,
         scale: float | None = None,
         rounds: int = 4,
+        memory: ScreenMemory | None = None,
     ) -> FrameResult:
         """Redact ``frame``, then its output again, until a pass finds nothing new (at most
         ``rounds`` passes), so that redacting the result once more changes nothing.
@@ -246,12 +255,13 @@ class FrameRedactor:
         read differently than beside its value; curators' re-redaction settles such frames
         so its output passes an audit with the same detectors. The first pass uses (and
         learns into) ``deny_list``; the later ones read the frame as the audit does, without
-        one (what the first pass found of it is blurred; blurred pixels teach nothing), so a
+        one (what the first pass found of it is blurred; blurred pixels teach nothing) and
+        without the episode's ``memory`` (which the first pass uses and teaches), so a
         settled frame is one that a pass without a deny-list leaves unchanged (checked also
         when a first pass with one found nothing). ``lines`` are the input's. A pass that
         fails drops the frame (fail closed).
         """
-        first = result = self.redact(frame, deny_list, scale=scale)
+        first = result = self.redact(frame, deny_list, scale=scale, memory=memory)
         redactions, blurred = list(result.redactions), list(result.blurred)
         unchecked = deny_list is not None and len(deny_list) > 0
         for _ in range(rounds - 1):
@@ -278,8 +288,11 @@ class FrameRedactor:
         *,
         scale: float | None = None,
         previous_result: FrameResult | None = None,
+        memory: ScreenMemory | None = None,
     ) -> PageFindings:
-        """Read and analyse a frame without changing it (``redact`` and the audit use this)."""
+        """Read and analyse a frame without changing it (``redact`` and the audit use this);
+        with the episode's ``memory``, read it with what earlier frames showed, and teach it
+        this frame's."""
         scale = scale or self.settings.scale_factor
         t0 = time.perf_counter()
         prev = None
@@ -300,9 +313,17 @@ class FrameRedactor:
         findings += analyse_documents(
             layout, documents, self.analyzer, self.settings, deny_list, self._analysis_cache
         )
-        context = LayoutContext(layout, documents, self.settings, self.layout_rules)
+        context = LayoutContext(
+            layout,
+            documents,
+            self.settings,
+            self.layout_rules,
+            carried=memory.tables if memory is not None else (),
+        )
         if self.settings.layout_context:
             findings += context.findings("context")
+            if memory is not None:
+                memory.learn(context.remembered())
         if deny_list is not None:
             findings += DenyMatcher(
                 ((e.value, e.entity_type) for e in deny_list.entries()),
@@ -463,6 +484,19 @@ def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
         out.append(finding)
         seen.extend(finding.boxes)
     return out
+
+
+def _kept_words(layout: Layout, boxes: Sequence[Box]) -> list[Box]:
+    """The boxes of the words that stay readable: those no redaction box covers half of."""
+    if not boxes:
+        return []
+    return [
+        word.box
+        for line in layout.lines
+        for word in line.words
+        if not any(2 * geometry.overlap_area(word.box, box) > geometry.area(word.box)
+                   for box in boxes)
+    ]
 
 
 def _covered_fraction(areas: Sequence[Box], width: int, height: int) -> float:

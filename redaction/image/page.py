@@ -8,17 +8,21 @@ from dataclasses import dataclass
 
 from redaction.image.findings import Finding, from_words
 from redaction.image.layout import Layout, TextDocument, WordRef
+from redaction.image.memory import SeenTable
 from redaction.image.settings import ImageRedactionSettings
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
     """A screen's layout (lines, rows, blocks), its documents (``rows`` first, then
-    ``blocks``: see :mod:`redaction.image.layout`) and the settings it is redacted with."""
+    ``blocks``: see :mod:`redaction.image.layout`), the settings it is redacted with and the
+    header rows earlier frames of its episode showed (``carried``: see
+    :mod:`redaction.image.memory`)."""
 
     layout: Layout
     documents: tuple[TextDocument, ...]
     settings: ImageRedactionSettings
+    carried: tuple[SeenTable, ...] = ()
 
     @property
     def rows(self) -> TextDocument | None:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from redaction.image import geometry
 from redaction.image.findings import Finding
 from redaction.image.layout import WordRef
+from redaction.image.memory import SeenColumn, SeenTable
 from redaction.image.page import Page
 from redaction.models import Box
 from redaction.rules.base import register
@@ -30,6 +31,7 @@ from redaction.rules.screen_support import (
     name_like,
     norm_label,
     org_line,
+    surname_first,
     value_ok,
 )
 
@@ -112,7 +114,9 @@ class LabelColonRule(LayoutRule):
 @register
 class LabelBesideOrAboveRule(LayoutRule):
     """A label line with its value right of it on the same row or right under it; under a
-    plural label (a heading over a list), every entry of the list that fits the label."""
+    plural label (a heading over a list), every entry of the list that fits the label. The
+    line right of a label is not its value when the two head a table's columns (under the
+    label a cell of its kind, under the line beside it a cell of the same row)."""
 
     name = "label_beside_or_above"
     entity_types = _LABELLED
@@ -132,7 +136,9 @@ class LabelBesideOrAboveRule(LayoutRule):
                 if pos + 1 < len(row) and not header:
                     nxt = row[pos + 1]
                     gap = layout.lines[nxt].box.x - geometry.right(layout.lines[li].box)
-                    if gap <= 5 * layout.lines[li].box.h:
+                    if gap <= 5 * layout.lines[li].box.h and not self._heads_columns(
+                        page, li, nxt, entity
+                    ):
                         candidates.append(nxt)
                 candidates.extend(self._values_below(page, li, entity))
                 plural = norm_label(layout.lines[li].text) in PLURAL_LABELS
@@ -140,6 +146,22 @@ class LabelBesideOrAboveRule(LayoutRule):
                     text = layout.lines[value_line].text
                     if value_ok(entity, text) or (plural and cell_ok(entity, text)):
                         yield from self.found(page, page.line_refs(value_line), entity)
+
+    @staticmethod
+    def _heads_columns(page: Page, label: int, beside: int, entity: str) -> bool:
+        """Whether ``label`` and the line ``beside`` it are two header cells of a table:
+        under the label a cell that fits its kind (not another label, as in a form), under
+        the line beside it a cell on the same row."""
+        layout = page.layout
+        under, under_beside = layout.below(label), layout.below(beside)
+        if not under or not under_beside:
+            return False
+        cell, other = layout.lines[under[0]], layout.lines[under_beside[0]]
+        return (
+            label_entity(cell.text) is None
+            and cell_ok(entity, cell.text)
+            and geometry.vertical_overlap(cell.box, other.box) >= 0.5
+        )
 
     @staticmethod
     def _values_below(page: Page, line: int, entity: str) -> list[int]:
@@ -164,10 +186,24 @@ def _col_match(head: Box, cell: Box) -> bool:
     return bool(shared > 0.5 * min(head.w, cell.w))
 
 
+def _cell_kind(entity: str, text: str) -> str | None:
+    """What a cell under a header announcing ``entity`` is, when it fits (a column of people or
+    companies says which by the cell, a column of name parts holds persons)."""
+    if not cell_ok(entity, text):
+        return None
+    if entity == "PARTY":
+        return "PERSON" if name_like(text) or surname_first(text) else "ORGANIZATION"
+    if entity == NAME_PART:
+        return "PERSON"
+    return entity
+
+
 @register
 class ColumnHeaderRule(LayoutRule):
     """Cells under a column header that names personal data, down the column until the table
-    ends (a long gap, two missing cells, another label); each cell must still fit the kind."""
+    ends (a long gap, two missing cells, another label); each cell must still fit the kind.
+    Its header rows are remembered for the later frames of the episode
+    (:class:`CarriedColumnRule`)."""
 
     name = "column_header"
     entity_types = _LABELLED
@@ -186,16 +222,28 @@ class ColumnHeaderRule(LayoutRule):
                 entity = column_entity(f"{lines[line].text} {lines[below[0]].text}")
         return entity
 
+    @classmethod
+    def header_rows(cls, page: Page) -> Iterator[tuple[int, list[tuple[int, str | None]]]]:
+        """The page's table header rows: (row index, [(line, what it announces)]), a row of
+        at least two short cells of which one names personal data."""
+        lines = page.layout.lines
+        for r, row in enumerate(page.layout.rows):
+            if len(row) < 2:
+                continue
+            headers = [(li, cls._header(page, li)) for li in row]
+            short = sum(1 for li in row if len(lines[li].words) <= 3)
+            if any(e for _, e in headers) and short >= 2:
+                yield r, headers
+
+    def remembers(self, page: Page) -> Iterator[SeenTable]:
+        lines = page.layout.lines
+        for _, headers in self.header_rows(page):
+            yield SeenTable(tuple(SeenColumn(lines[li].box, e) for li, e in headers))
+
     def find(self, page: Page) -> Iterator[Finding]:
         rows = page.layout.rows
         lines = page.layout.lines
-        for r, row in enumerate(rows):
-            if len(row) < 2:
-                continue
-            headers = [(li, self._header(page, li)) for li in row]
-            short = sum(1 for li in row if len(lines[li].words) <= 3)
-            if not any(e for _, e in headers) or short < 2:
-                continue
+        for r, headers in self.header_rows(page):
             for li, entity in headers:
                 if entity is None:
                     continue
@@ -219,13 +267,90 @@ class ColumnHeaderRule(LayoutRule):
                         break
                     pitch = max(pitch, 0.5 * (lines[value].box.y - last_y + pitch))
                     last_y = geometry.bottom(lines[value].box)
-                    if cell_ok(entity, lines[value].text):
-                        kind = entity
-                        if entity == "PARTY":
-                            kind = "PERSON" if name_like(lines[value].text) else "ORGANIZATION"
-                        elif entity == NAME_PART:
-                            kind = "PERSON"
+                    kind = _cell_kind(entity, lines[value].text)
+                    if kind is not None:
                         yield from self.found(page, page.line_refs(value), kind)
+
+
+@register
+class CarriedColumnRule(LayoutRule):
+    """Rows of a table whose header row is out of view (scrolled away) but was seen in an
+    earlier frame of the episode over the same columns: each cell under a column whose
+    remembered header names personal data is read as that header says, as if it were shown.
+
+    The rows must still be that table: at least two rows in a run, each with cells under two
+    or more of the remembered columns and each cell under one column only; only rows above any
+    header row shown now over the same columns are read (below one, that header rules)."""
+
+    name = "carried_column_header"
+    entity_types = _LABELLED
+    order = 31
+    score = 0.5
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        if not page.carried:
+            return
+        lines = page.layout.lines
+        shown = [
+            (min(lines[li].box.y for li, _ in headers), [lines[li].box for li, _ in headers])
+            for _, headers in ColumnHeaderRule.header_rows(page)
+        ]
+        for table in page.carried:
+            heads = [c.box for c in table.columns]
+            left = min(b.x for b in heads)
+            right = max(geometry.right(b) for b in heads)
+            limit = min(
+                (
+                    top
+                    for top, boxes in shown
+                    if any(b.x < right and geometry.right(b) > left for b in boxes)
+                ),
+                default=None,
+            )
+            run: list[dict[int, int]] = []
+            last: Box | None = None
+            for row in page.layout.rows:
+                box = geometry.union(lines[li].box for li in row)
+                if limit is not None and box.y >= limit:
+                    break
+                cells = self._cells(page, row, heads)
+                near = last is not None and box.y - geometry.bottom(last) <= 2.5 * box.h
+                if cells is None or not near:
+                    yield from self._run(page, table.columns, run)
+                    run = []
+                if cells is not None:
+                    run.append(cells)
+                last = box if cells is not None else None
+            yield from self._run(page, table.columns, run)
+
+    @staticmethod
+    def _cells(page: Page, row: tuple[int, ...], heads: list[Box]) -> dict[int, int] | None:
+        """The row's cells by column (column index -> line), when the row fits the table."""
+        lines = page.layout.lines
+        cells: dict[int, int] = {}
+        for li in row:
+            under = [c for c, head in enumerate(heads) if _col_match(head, lines[li].box)]
+            if len(under) > 1:
+                return None  # spans columns: not a cell of this table
+            if under and under[0] not in cells:
+                cells[under[0]] = li
+        return cells if len(cells) >= 2 else None
+
+    def _run(
+        self, page: Page, columns: tuple[SeenColumn, ...], run: list[dict[int, int]]
+    ) -> Iterator[Finding]:
+        if len(run) < 2:
+            return
+        lines = page.layout.lines
+        for cells in run:
+            for column, li in cells.items():
+                entity = columns[column].entity
+                text = lines[li].text
+                if entity is None or label_of(text) is not None:
+                    continue
+                kind = _cell_kind(entity, text)
+                if kind is not None:
+                    yield from self.found(page, page.line_refs(li), kind)
 
 
 @register

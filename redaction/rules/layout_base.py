@@ -30,6 +30,7 @@ from redaction.rules.base import Detector, Where
 if TYPE_CHECKING:
     from redaction.image.findings import Finding
     from redaction.image.layout import DocumentKind, TextDocument, WordRef
+    from redaction.image.memory import SeenTable
     from redaction.image.page import Page
     from redaction.image.settings import ImageRedactionSettings
 
@@ -59,6 +60,11 @@ class LayoutRule(Detector):
     @abstractmethod
     def find(self, page: Page) -> Iterable[Finding]:
         """Findings on ``page``, in a stable order."""
+
+    def remembers(self, page: Page) -> Iterable[SeenTable]:
+        """What this rule's cues on ``page`` tell later frames of the episode (a table's
+        header row; see :mod:`redaction.image.memory`): geometry and kinds, never text."""
+        return ()
 
     def found(
         self, page: Page, refs: Sequence[WordRef], entity: str, score: float | None = None

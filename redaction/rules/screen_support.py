@@ -238,11 +238,20 @@ def value_ok(entity: str, text: str) -> bool:
 
 def cell_ok(entity: str, text: str) -> bool:
     """A list or table cell of this type: stricter than a labelled value (a whole column or
-    list is taken on the strength of one header)."""
+    list is taken on the strength of one header). A column of people also takes a name
+    written family name first ("Surname, Given")."""
     if entity == "PERSON":
-        return name_like(text) or bool(re.fullmatch(rf"@?{EMAIL}", text.strip()))
+        return (
+            name_like(text)
+            or surname_first(text)
+            or bool(re.fullmatch(rf"@?{EMAIL}", text.strip()))
+        )
     if entity == "PARTY":
-        return name_like(text) or (org_line(text) and not is_ui_word(text.strip()))
+        return (
+            name_like(text)
+            or surname_first(text)
+            or (org_line(text) and not is_ui_word(text.strip()))
+        )
     if entity == NAME_PART:
         # One or two capitalised words (a compound given name), no UI word.
         parts = text.split()
@@ -343,6 +352,23 @@ def org_line(text: str) -> bool:
 
 
 _NAME_LINE = re.compile(rf"^{CAP}(?:[ \t]+(?:[A-Z]\.|{CAP})){{1,2}}$")
+
+
+_SURNAME_FIRST = re.compile(
+    rf"^{CAP}(?:[ \t]+{CAP})?,[ \t]*{CAP}(?:[ \t]+(?:[A-Z]\.|{CAP}))?$"
+)
+
+
+def surname_first(text: str) -> bool:
+    """A name written family name first: one or two capitalised words, a comma, a given name
+    (and a middle name or initial); none a UI word. Shape only: a cue (a column of people)
+    must say it is a person."""
+    text = text.strip()
+    return (
+        bool(_SURNAME_FIRST.match(text))
+        and looks_like_name(text)
+        and not any(is_ui_word(t.strip(",")) for t in text.split())
+    )
 
 
 #: A presence dot or a bullet before a list entry.

@@ -23,6 +23,9 @@ from redaction.keystrokes import REDACTED_EVENT, replay_text
 from redaction.models import Box, InputEvent
 from redaction.policy import parse_policy
 from redaction.text import TextRedactor
+from tests.redaction.image.conftest import ScreenFactory
+from tests.redaction.image.conftest import screen as screen  # the drawn-screen fixture
+from tests.redaction.image.support import TABLE_ROWS, covered, table_screen
 
 
 @pytest.fixture(scope="module")
@@ -231,6 +234,35 @@ def test_incremental_reads_find_what_a_full_read_finds(engines: Engines) -> None
     assert sorted(r.entity_type for r in incremental_step.redactions) == sorted(
         r.entity_type for r in full.redactions)
     assert {"EMAIL_ADDRESS", "PHONE_NUMBER"} <= {r.entity_type for r in full.redactions}
+
+
+@pytest.mark.parametrize("mode", ["recorder", "curator"])
+def test_a_header_seen_in_an_earlier_step_heads_the_rows_after_it_scrolled_away(
+        engines: Engines, screen: ScreenFactory, mode: str) -> None:
+    """The episode's screen memory: the recorder (incremental reads) and the curators'
+    ``redact`` (settled whole reads) remove the names of a table whose header row scrolled
+    out of view, which the scrolled frame alone does not say are names."""
+    shown = table_screen(screen, TABLE_ROWS[:3], header=True)
+    scrolled = table_screen(screen, TABLE_ROWS[1:], header=False)
+    names = [cell for row in TABLE_ROWS[1:] for cell in row[:2]]
+
+    def redactor() -> StepRedactor:
+        return StepRedactor(engines, DenyList(), PrivacySettings(), Tally(),
+                            incremental_ocr=mode == "recorder", settle_frames=mode == "curator")
+
+    def removed(step: Any) -> list[str]:
+        boxes = [r.box for r in step.redactions if r.box is not None]
+        return [n for n in names if covered(scrolled.boxes[n], boxes)]
+
+    episode = redactor()
+    episode.redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="scroll",
+                             frame=shown.image))
+    later = episode.redact(StepDraft(step_index=1, timestamp_s=2.0, action_type="click",
+                                     frame=scrolled.image))
+    assert removed(later) == names
+    alone = redactor().redact(StepDraft(step_index=0, timestamp_s=1.0, action_type="click",
+                                        frame=scrolled.image))
+    assert removed(alone) != names  # the memory made the difference
 
 
 def test_typing_on_a_screen_that_was_never_read_is_a_secret(redactor: StepRedactor) -> None:

@@ -10,6 +10,7 @@ from redaction.image.context import LayoutContext
 from redaction.image.layout import analyse_layout
 from redaction.image.ocr import OcrLine, OcrWord
 from redaction.models import Box
+from tests.redaction.image.conftest import Screen, ScreenFactory
 
 
 def line(text: str, x: int, y: int, char_w: int = 10, h: int = 20) -> OcrLine:
@@ -45,3 +46,27 @@ def cued(lines: Sequence[OcrLine], entity: str | None = None) -> set[str]:
         for f in findings
         if entity is None or f.entity_type == entity
     }
+
+
+#: Columns at x = 20, 200, 380; rows 34 px apart.
+TABLE_COLUMNS = (20, 200, 380)
+TABLE_HEADER = ("Given name", "Surname", "Team")
+TABLE_ROWS = (
+    ("Ctibor", "Kadlec", "Design"),
+    ("Szabolcs", "Kocsis", "Finance"),
+    ("Aatos", "Alatalo", "Support"),
+    ("Botond", "Szalai", "Billing"),
+)
+
+
+def table_screen(
+    screen: ScreenFactory, rows: tuple[tuple[str, ...], ...], header: bool
+) -> Screen:
+    """A table of ``rows`` drawn under :data:`TABLE_HEADER` (``header``) or without it (the
+    header scrolled out of view), names from lists the gazetteer does not load; the screen
+    has room for the header and every row of :data:`TABLE_ROWS`, whatever it shows."""
+    lines: list[tuple[str, ...]] = [TABLE_HEADER] if header else []
+    lines += rows
+    items = [(text, x, 20 + 34 * r) for r, row in enumerate(lines)
+             for text, x in zip(row, TABLE_COLUMNS, strict=True)]
+    return screen(items, size=(560, 40 + 34 * (len(TABLE_ROWS) + 1)), font_px=18)

@@ -60,3 +60,51 @@ def test_blurred_digits_are_unreadable_to_ocr(
         after = " ".join(line.text for line in reader.read(out))
         digits = "".join(ch for ch in after if ch.isdigit())
         assert not any(group in digits for group in ("4929", "1234", "5678", "9012")), reader.name
+
+
+def _table(screen: ScreenFactory) -> Any:
+    """A header over a cell over another cell, as close as a dense list's rows stand."""
+    return screen([("Surname", 20, 20), ("Kadlec", 20, 40), ("Review", 20, 60)],
+                  size=(220, 100), font_px=18)
+
+
+def test_padding_stops_between_a_kept_header_and_the_value_under_it(
+    screen: ScreenFactory, ocr_engine: Any
+) -> None:
+    """OCR's loose boxes of a cell and of the header over it overlap: the blur of the cell
+    stops between the two inks, so the header stays readable and the cell does not."""
+    drawn = _table(screen)
+    lines = {line.text: line.box for line in ocr_engine.read(drawn.image)}
+    assert set(lines) == {"Surname", "Kadlec", "Review"}
+    header, cell, below = lines["Surname"], lines["Kadlec"], lines["Review"]
+    assert header.y + header.h > cell.y  # the detection boxes overlap (else nothing to test)
+    settings = ImageRedactionSettings()
+    loose = padded_box(cell, settings, 1.0, 220, 100)
+    assert loose.y < drawn.boxes["Surname"].y + drawn.boxes["Surname"].h  # into the header
+    out, [area] = redact_boxes(drawn.image, [cell], settings, 1.0, keep=[header, below])
+    ink = drawn.boxes["Kadlec"]
+    assert area.y <= ink.y - 2 and area.y + area.h >= ink.y + ink.h + 2  # the value covered
+    for kept in ("Surname", "Review"):
+        box = drawn.boxes[kept]
+        rows = slice(box.y, box.y + box.h)
+        assert np.array_equal(out[rows], drawn.image[rows]), kept
+    read = {line.text for line in ocr_engine.read(out)}
+    assert "Surname" in read and "Review" in read and not any("Kad" in t for t in read)
+
+
+@pytest.mark.parametrize(
+    ("kept", "expected"),
+    [
+        (Box(100, 80, 60, 26), Box(96, 103, 68, 21)),  # a row above, overlapping: the middle
+        (Box(100, 60, 60, 30), Box(96, 96, 68, 28)),  # ends above the padding: nothing moves
+        (Box(100, 121, 60, 30), Box(96, 96, 68, 25)),  # below, inside the padding: its edge
+        (Box(100, 116, 60, 30), Box(96, 96, 68, 22)),  # below, overlapping: the middle
+        (Box(100, 100, 10, 20), Box(96, 96, 68, 28)),  # the same row: a neighbour word
+        (Box(100, 109, 60, 30), Box(96, 96, 68, 28)),  # half the height shared: the same row
+        (Box(300, 80, 60, 26), Box(96, 96, 68, 28)),  # another column: beside, not over
+    ],
+)
+def test_padding_clear_of_kept_rows_table(kept: Box, expected: Box) -> None:
+    box = Box(100, 100, 60, 20)
+    assert padded_box(box, ImageRedactionSettings(), 1.0, 1000, 1000) == Box(96, 96, 68, 28)
+    assert padded_box(box, ImageRedactionSettings(), 1.0, 1000, 1000, [kept]) == expected

@@ -9,7 +9,9 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
+from redaction.image.context import LayoutContext
 from redaction.image.layout import analyse_layout
+from redaction.image.memory import ScreenMemory
 from redaction.image.ocr import OcrLine
 from redaction.image.page import Page
 from redaction.image.settings import ImageRedactionSettings
@@ -79,11 +81,25 @@ def screen_lines(screen: str) -> list[OcrLine]:
     return lines
 
 
+#: Between the frames of an episode drawn in text: the page is the last frame, read with what
+#: the earlier ones showed (:class:`redaction.image.memory.ScreenMemory`).
+NEXT_FRAME = "\n=== next frame ===\n"
+
+
 def page_of(screen: str, settings: ImageRedactionSettings | None = None) -> Page:
-    """The page the layout rules read for a screen drawn in text (see :func:`screen_lines`)."""
-    layout = analyse_layout(screen_lines(screen))
+    """The page the layout rules read for a screen drawn in text (see :func:`screen_lines`);
+    for frames drawn one after another (split by :data:`NEXT_FRAME`), the last one, carrying
+    what the layout rules remembered of the ones before."""
+    settings = settings or ImageRedactionSettings()
+    memory = ScreenMemory()
+    *earlier, current = screen.split(NEXT_FRAME)
+    for shown in earlier:
+        layout = analyse_layout(screen_lines(shown))
+        documents = (layout.document("rows"), layout.document("blocks"))
+        memory.learn(LayoutContext(layout, documents, settings).remembered())
+    layout = analyse_layout(screen_lines(current))
     documents = (layout.document("rows"), layout.document("blocks"))
-    return Page(layout, documents, settings or ImageRedactionSettings())
+    return Page(layout, documents, settings, memory.tables)
 
 
 LAYOUT_RULES = {r.name: r for r in REGISTRY.instances() if isinstance(r, LayoutRule)}

@@ -15,6 +15,8 @@ TRUE_CASES = [
     ("label_colon", "Owner: Ada Byron   Priority: High", "Ada Byron"),
     ("label_beside_or_above", "Owner\nAda Byron", "Ada Byron"),
     ("label_beside_or_above", "Email      ada.byron@example.org", "ada.byron@example.org"),
+    ("label_beside_or_above", "Name       Tom Hale\nEmail      tom@example.org", "Tom Hale"),
+    ("label_beside_or_above", "Name       Jonas\nHobby      Chess", "Jonas"),
     ("column_header", "User        Title\nAda Byron   Engineer\nTom Hale    Designer", "Tom Hale"),
     (
         "column_header",
@@ -28,6 +30,26 @@ TRUE_CASES = [
     # Split name columns; a header wrapped over two lines.
     ("column_header", "Nachname     Vorname\nSchmidt      Anna\nWeber        Jonas", "Anna"),
     ("column_header", "Date of      Plan\nbirth\n12/03/1980   Pro", "12/03/1980"),
+    # A column of people written family name first.
+    (
+        "column_header",
+        "Name              Department\nKocsis, Szabolcs  Finance\nKadlec, Ctibor    Design",
+        "Kadlec, Ctibor",
+    ),
+    ("column_header", "Customer          Plan\nAlatalo, Ahti K.  Pro", "Alatalo, Ahti K."),
+    # A header row scrolled out of view, seen in an earlier frame over the same columns.
+    (
+        "carried_column_header",
+        "First name   Surname    Team\nAnna         Weber      Design"
+        "\n=== next frame ===\nJonas        Schmidt    Finance\nLena         Vogel      Support",
+        "Vogel",
+    ),
+    (
+        "carried_column_header",
+        "Team        Email\nDesign      anna@example.org"
+        "\n=== next frame ===\nFinance     jonas@example.org\nSupport     lena@example.org",
+        "lena@example.org",
+    ),
 ]
 FALSE_CASES = [
     ("label_colon", "Email: none"),
@@ -41,6 +63,24 @@ FALSE_CASES = [
     ("label_colon", "Registration: Complete"),
     ("label_colon", "Version: 2.4.1   Price: 12.99"),
     ("column_header", "First name    Plan\nSettings      Pro"),
+    # "Surname, Given" needs name-shaped words that are not UI words, and a column of people.
+    ("column_header", "Name              Department\nSettings, Privacy  Finance"),
+    ("column_header", "Name              Department\nkadlec, ctibor     Finance"),
+    ("column_header", "Team              Department\nKadlec, Ctibor    Finance"),
+    # No earlier header; one column of the table only; one row only; a header shown now
+    # over the rows; cells that are not names.
+    ("carried_column_header", "Jonas        Schmidt    Finance\nLena         Vogel      Support"),
+    ("carried_column_header", "Surname    Team\n=== next frame ===\nSchmidt\nVogel"),
+    ("carried_column_header", "Surname    Team\n=== next frame ===\nSchmidt    Finance"),
+    (
+        "carried_column_header",
+        "Surname    Team\n=== next frame ===\nOwner      Stage"
+        "\nSchmidt    Finance\nVogel      Support",
+    ),
+    (
+        "carried_column_header",
+        "Surname    Team\n=== next frame ===\nSettings    Finance\nUnassigned  Support",
+    ),
 ]
 FALSE_CASES += [("label_colon", "Password: bash-5.2#")]  # the shell's next prompt
 TRUE_CASES += [("label_beside_or_above", "Reviewers\nAda Byron\nAlan Turing", "Alan Turing")]
@@ -54,6 +94,21 @@ def test_layout_rule_finds(name: str, screen: str, value: str) -> None:
 @pytest.mark.parametrize(("name", "screen"), FALSE_CASES)
 def test_layout_rule_leaves_alone(name: str, screen: str) -> None:
     assert layout_found(name, screen) == set()
+
+
+@pytest.mark.parametrize(
+    "screen",
+    [
+        "Name              Department\nKocsis, Szabolcs  Finance\nKadlec, Ctibor    Design",
+        "Name         Department\nAda Byron    Finance",
+    ],
+)
+def test_a_header_beside_a_label_heading_a_table_is_not_its_value(screen: str) -> None:
+    """A label heading a column with a header beside it: the header is no value; the cells
+    are."""
+    found = layout_found("label_beside_or_above", screen)
+    assert "Department" not in found
+    assert found & {"Kocsis, Szabolcs", "Ada Byron"}
 
 
 def test_a_score_given_by_name_replaces_the_rules_own() -> None:
