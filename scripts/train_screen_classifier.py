@@ -41,8 +41,13 @@ from redaction.models import Box  # noqa: E402
 
 SOURCES = {
     "corpus-dev": ROOT / "benchmarks" / ".corpus" / "screens" / "dev",
+    # More screens of the same development families, other seeds (git-ignored; made by
+    # generate_screens.py --families dev --first 5 --out benchmarks/.cache/corpus-more).
+    "corpus-dev-more": ROOT / "benchmarks" / ".cache" / "corpus-more" / "dev",
     "devset": ROOT / "benchmarks" / ".devset",
 }
+#: Sources whose families are the corpus's (one family across them, for cross-validation).
+_CORPUS_SOURCES = frozenset({"corpus-dev", "corpus-dev-more"})
 CACHE = ROOT / "benchmarks" / ".cache" / "screen_ocr"
 MODEL = ROOT / "redaction" / "image" / "models" / "screen_tokens.json"
 
@@ -77,11 +82,12 @@ def load_screens(sources: Sequence[str]) -> list[Screen]:
                 continue  # never a held-out family
             gold = tuple(Box(*(int(v) for v in s["bbox"])) for s in item["spans"])
             family = item.get("template") or item.get("app") or "?"
+            group = "corpus" if source in _CORPUS_SOURCES else source
             screens.append(
                 Screen(
                     item["id"],
                     source,
-                    f"{source}:{family}",
+                    f"{group}:{family}",
                     folder / "images" / Path(item["image_path"]).name,
                     gold,
                 )
