@@ -41,6 +41,10 @@ FALSE_CASES = [
     ("label_colon", "Registration: Complete"),
     ("label_colon", "Version: 2.4.1   Price: 12.99"),
     ("column_header", "First name    Plan\nSettings      Pro"),
+    # Money is never an identifier; a spreadsheet's column letter is no label.
+    ("column_header", "Item     Passport no.\nLamp     \u00a3279.52\nDesk     705.39 EUR"),
+    ("column_header", "Item     D\nLamp     4471 0932\nDesk     4471 0933"),
+    ("column_header", "User        Status\nWest Joel   Active\nLake George   Active"),
 ]
 
 
