@@ -233,6 +233,8 @@ def value_ok(entity: str, text: str) -> bool:
     words = text.split()
     if not words or not re.search(r"[A-Za-z0-9]", text) or label_of(text) is not None:
         return False
+    if not re.search(r"\d", text) and label_entity(text) is not None:
+        return False  # another label of the form ("Licence plate" under "Employer")
     if entity == "PERSON":
         # A name is capitalised word by word (screens keep case), or an address or handle.
         if "@" in text:

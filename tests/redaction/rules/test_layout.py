@@ -45,6 +45,9 @@ FALSE_CASES = [
     ("column_header", "Item     Passport no.\nLamp     \u00a3279.52\nDesk     705.39 EUR"),
     ("column_header", "Item     D\nLamp     4471 0932\nDesk     4471 0933"),
     ("column_header", "User        Status\nWest Joel   Active\nLake George   Active"),
+    # A label of the shared lexicon is no value of the label before it.
+    ("label_beside_or_above", "Employer\nLicence plate"),
+    ("column_header", "Employer        Income\nLicence plate   National ID"),
 ]
 
 
