@@ -4,7 +4,9 @@
     nice .venv/bin/python scripts/train_screen_classifier.py --cv       # leave-families-out CV
 
 Training data: the development families of the generated screen corpus
-(``benchmarks/.corpus/screens/dev``) and the development set (``benchmarks/.devset``); never
+(``benchmarks/.corpus/screens/dev``, and more screens of them with other seeds in
+``benchmarks/.cache/corpus-more/dev``: ``generate_screens.py --families dev --first 5 --out
+benchmarks/.cache/corpus-more``); optionally the development set (``--sources devset``); never
 the held-out families, never ScreenLeak. Each screen is read once by the recording's OCR
 (RapidOCR with the default image settings) and its lines cached as JSON in
 ``benchmarks/.cache/screen_ocr/`` (git-ignored; synthetic screens only), so training again
@@ -41,8 +43,13 @@ from redaction.models import Box  # noqa: E402
 
 SOURCES = {
     "corpus-dev": ROOT / "benchmarks" / ".corpus" / "screens" / "dev",
+    # More screens of the same development families, other seeds (git-ignored; made by
+    # generate_screens.py --families dev --first 5 --out benchmarks/.cache/corpus-more).
+    "corpus-dev-more": ROOT / "benchmarks" / ".cache" / "corpus-more" / "dev",
     "devset": ROOT / "benchmarks" / ".devset",
 }
+#: Sources whose families are the corpus's (one family across them, for cross-validation).
+_CORPUS_SOURCES = frozenset({"corpus-dev", "corpus-dev-more"})
 CACHE = ROOT / "benchmarks" / ".cache" / "screen_ocr"
 MODEL = ROOT / "redaction" / "image" / "models" / "screen_tokens.json"
 
@@ -77,11 +84,12 @@ def load_screens(sources: Sequence[str]) -> list[Screen]:
                 continue  # never a held-out family
             gold = tuple(Box(*(int(v) for v in s["bbox"])) for s in item["spans"])
             family = item.get("template") or item.get("app") or "?"
+            group = "corpus" if source in _CORPUS_SOURCES else source
             screens.append(
                 Screen(
                     item["id"],
                     source,
-                    f"{source}:{family}",
+                    f"{group}:{family}",
                     folder / "images" / Path(item["image_path"]).name,
                     gold,
                 )
@@ -195,6 +203,8 @@ def dataset(
     return x, np.concatenate(ys), np.concatenate(fams), np.concatenate(scr)
 
 
+#: Share of the training screens added again without name evidence (see ``augment``).
+NAME_DROPOUT = 0.5
 PARAMS: dict[str, Any] = {
     "max_iter": 300,
     "learning_rate": 0.08,
@@ -252,18 +262,77 @@ def export(model: Any, dictionary: frozenset[str], info: dict[str, Any]) -> dict
     }
 
 
+#: Features that say a word is a name the gazetteer knows, and that its neighbours, row or
+#: column hold one.
+OWN_NAME_FEATURES = ("given_name", "surname_evidence", "name_evidence")
+NEAR_NAME_FEATURES = (
+    "prev_name_evidence",
+    "next_name_evidence",
+    "row_has_name",
+    "column_name_share",
+)
+
+
+def without_names(x: np.ndarray, personal: np.ndarray) -> np.ndarray:
+    """``x`` as if the gazetteer knew none of the persons' names: the development families'
+    persons come from locales the gazetteer loads, the held-out families' (and the world's)
+    often do not, so a model must not lean on it alone. The personal words lose their own name
+    evidence; every word loses its neighbours', row's and column's (ordinary words keep what
+    the gazetteer says of them)."""
+    from redaction.image.features import FEATURES
+
+    out = x.copy()
+    for name in OWN_NAME_FEATURES:
+        column = FEATURES.index(name)
+        out[personal, column] = 0.0
+    for name in NEAR_NAME_FEATURES:
+        column = FEATURES.index(name)
+        out[:, column] = np.minimum(out[:, column], 0.0)  # -1 (no neighbour) stays
+    return out
+
+
+def augment(
+    x: np.ndarray, y: np.ndarray, scr: np.ndarray, share: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rows plus a copy of a ``share`` of the screens (drawn by screen, seeded) as if the
+    gazetteer knew none of their persons (:func:`without_names`)."""
+    if share <= 0:
+        return x, y
+    screens = np.unique(scr)
+    rng = np.random.default_rng(1)
+    chosen = rng.choice(screens, size=max(1, round(share * len(screens))), replace=False)
+    rows = np.isin(scr, chosen)
+    copy = without_names(x[rows], y[rows] == 1)
+    return np.vstack([x, copy]), np.concatenate([y, y[rows]])
+
+
 def cross_validate(
-    x: np.ndarray, y: np.ndarray, fams: np.ndarray, scr: np.ndarray, folds: int = 5
+    x: np.ndarray,
+    y: np.ndarray,
+    fams: np.ndarray,
+    scr: np.ndarray,
+    folds: int = 5,
+    share: float = 0.0,
 ) -> None:
-    """Leave-families-out: each fold's families are scored by a model trained without them."""
+    """Leave-families-out: each fold's families are scored by a model trained without them;
+    scored twice, as read and as if the gazetteer knew none of their names."""
     order = np.unique(fams)
     rng = np.random.default_rng(0)
     rng.shuffle(order)
     prob = np.zeros(len(y))
+    blind = np.zeros(len(y))
     for k in range(folds):
         held = np.isin(fams, order[k::folds])
-        prob[held] = fit(x[~held], y[~held]).predict_proba(x[held])[:, 1]
+        model = fit(*augment(x[~held], y[~held], scr[~held], share))
+        prob[held] = model.predict_proba(x[held])[:, 1]
+        blind[held] = model.predict_proba(without_names(x[held], y[held] == 1))[:, 1]
     print(f"{int(y.sum())} personal words of {len(y)}; {len(order)} families, {folds} folds")
+    for title, scores in (("as read", prob), ("names unknown to the gazetteer", blind)):
+        print(f" {title}:")
+        _report(scores, y, scr)
+
+
+def _report(prob: np.ndarray, y: np.ndarray, scr: np.ndarray) -> None:
     screens = np.unique(scr)
     pii = [s for s in screens if y[scr == s].any()]
     clean = [s for s in screens if not y[scr == s].any()]
@@ -288,7 +357,16 @@ def main() -> None:
     parser.add_argument("--ocr-only", action="store_true", help="fill the OCR cache and stop")
     parser.add_argument("--cached", action="store_true", help="only screens already OCR'd")
     parser.add_argument("--cv", action="store_true", help="leave-families-out CV, no model")
-    parser.add_argument("--sources", nargs="+", default=list(SOURCES), choices=list(SOURCES))
+    parser.add_argument(
+        "--name-dropout",
+        type=float,
+        default=NAME_DROPOUT,
+        help="share of the screens added again without the gazetteer's name evidence "
+        f"(default {NAME_DROPOUT})",
+    )
+    parser.add_argument(
+        "--sources", nargs="+", default=["corpus-dev", "corpus-dev-more"], choices=list(SOURCES)
+    )
     args = parser.parse_args()
     screens = load_screens(args.sources)
     print(f"{len(screens)} training screens", flush=True)
@@ -301,10 +379,10 @@ def main() -> None:
     x, y, fams, scr = dataset(screens, dictionary, args.cached)
     print(f"features: {x.shape[0]} words x {x.shape[1]} ({time.perf_counter() - started:.0f} s)")
     if args.cv:
-        cross_validate(x, y, fams, scr)
+        cross_validate(x, y, fams, scr, share=args.name_dropout)
         return
     t0 = time.perf_counter()
-    model = fit(x, y)
+    model = fit(*augment(x, y, scr, args.name_dropout))
     seconds = time.perf_counter() - t0
     info = {
         "trained_on": {
@@ -312,6 +390,7 @@ def main() -> None:
             "screens": len(screens),
             "words": len(y),
             "personal_words": int(y.sum()),
+            "name_dropout": args.name_dropout,
         },
         "params": PARAMS,
         "fit_seconds": round(seconds, 1),

@@ -62,7 +62,12 @@ def main() -> None:
     parser.add_argument("--families", choices=("heldout", "dev", "all"), default="all")
     parser.add_argument("--only", default="", help="comma-separated family names")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--first", type=int, default=0,
+                        help="development families only: start at this screen number (more "
+                             "screens of the same families for training, with other seeds)")
     args = parser.parse_args()
+    if args.first and args.families != "dev":
+        parser.error("--first is for development families only (--families dev)")
     only = {x for x in args.only.split(",") if x}
     todo = [f for f in families(args.families) if not only or f[1] in only]
     started = time.time()
@@ -72,7 +77,7 @@ def main() -> None:
             folder = args.out / split_name
             (folder / "images").mkdir(parents=True, exist_ok=True)
             locales = HELDOUT_NAME_LOCALES if split_name == "heldout" else DEV_NAME_LOCALES
-            for i in range(count):
+            for i in range(args.first, args.first + count):
                 seed = zlib.crc32(f"{name}/{i}".encode())
                 values = Values(seed, locales)
                 style = Style.draw(values.rng)

@@ -171,6 +171,40 @@ def library_loans(p: Page) -> str:
     return _main(p, "Loans", ["Loans", "Catalogue", "Patrons"], p.table(["Title", "Borrower", "Due"], rows))
 
 
+def dm_sidebar(p: Page) -> str:
+    """Direct messages: lowercase first names and nicknames beside avatars and times."""
+    v = p.v
+    people = [v.first() for _ in range(p.rng.randint(5, 8))]
+    nick = [n.lower() if p.rng.random() < 0.7 else n for n in people]
+    side = "".join(f'<div class="row" style="gap:8px;padding:6px">{p.avatar(n)}<span>{p.pii(PERSON, k)}</span><span class="muted" style="margin-left:auto">{v.time()}</span></div>' for n, k in zip(people, nick, strict=True))
+    me = nick[0]
+    msgs = "".join(f'<div style="padding:6px 0"><b>{p.pii(PERSON, who)}</b> <span class="muted">{v.time()}</span><div>{p.t(v.sentence(8))}</div></div>' for who in [p.rng.choice(nick) for _ in range(p.rng.randint(4, 7))])
+    return f'<div class="row" style="height:100%"><div style="width:260px;border-right:1px solid var(--line)"><div class="muted" style="padding:6px">Direct messages</div>{side}</div><div style="flex:1;padding:14px"><h3>{p.pii(PERSON, me)}</h3>{msgs}</div></div>'
+
+
+def member_list(p: Page) -> str:
+    """A member list: avatar initials, a name, a handle, a role."""
+    v = p.v
+    rows = []
+    for _ in range(p.rng.randint(6, 10)):
+        n = v.person()
+        handle = v.username(n) if p.rng.random() < 0.5 else "@" + v.username(n)
+        rows.append(f'<div class="row" style="gap:10px;padding:5px;border-bottom:1px solid var(--line)">{p.avatar(n)}<span style="width:220px">{p.pii(PERSON, n)}</span><span class="muted" style="width:200px">{p.pii(USERNAME, handle)}</span><span>{p.t(v.rng.choice(("Admin", "Member", "Guest", "Owner")))}</span></div>')
+    return _main(p, "Members", ["Overview", "Members", "Settings"], f'<h2>{p.t("Members")}</h2>{"".join(rows)}')
+
+
+def project_cards(p: Page) -> str:
+    """Cards whose heading says what the name under it is (owner, assignee, contact)."""
+    v = p.v
+    heads = [p.L("owner"), "Assignee", "Contact", "Reviewer", "Account manager"]
+    cards = []
+    for _ in range(p.rng.randint(3, 6)):
+        n = v.person()
+        head = p.rng.choice(heads)
+        cards.append(f'<div class="card" style="width:260px;margin:8px"><b>{p.t(v.word().title())} {p.t(v.word())}</b><div class="muted" style="margin-top:8px">{p.t(head)}</div><div>{p.pii(PERSON, n)}</div><div class="muted">{p.t(v.date())} · {p.t(v.rng.choice(("Open", "Done", "Blocked")))}</div></div>')
+    return _main(p, "Projects", ["Projects", "Reports"], f'<div style="display:flex;flex-wrap:wrap">{"".join(cards)}</div>')
+
+
 # ---- development families without personal data ----
 
 
@@ -226,6 +260,9 @@ FAMILIES: dict[str, tuple[Family, bool]] = {
     "deploy_terminal": (deploy_terminal, True),
     "gym_members": (gym_members, True),
     "library_loans": (library_loans, True),
+    "dm_sidebar": (dm_sidebar, True),
+    "member_list": (member_list, True),
+    "project_cards": (project_cards, True),
     "docs_page": (docs_page, False),
     "pricing_table": (pricing_table, False),
     "build_log": (build_log, False),

@@ -32,7 +32,7 @@ MODEL_FILE: Final = "screen_tokens.json"
 RECOGNIZER: Final = "screen_model"
 #: The threshold chosen by leave-families-out cross-validation on the development families
 #: (``scripts/train_screen_classifier.py --cv``); a policy sets its own.
-DEFAULT_THRESHOLD: Final = 0.5
+DEFAULT_THRESHOLD: Final = 0.9
 _GROUP_ENTITY: Final = ("PERSON", "EMAIL_ADDRESS", "ACCOUNT_ID", "PASSWORD", "STREET_ADDRESS",
                         "DATE_OF_BIRTH")  # fmt: skip
 

@@ -9,7 +9,10 @@ Two kinds, one row per word (names in :data:`FEATURES`, the order the model was 
 - its **layout**: the label before it on its line, the cell to its left, the line above it,
   the column header over it (each read by the label lexicon: its score and the group of entity
   types it announces), its place in the line, row and block, how many lines start at the same
-  x with the same height (a list of similar rows), and its neighbours' name evidence.
+  x with the same height (a list of similar rows), and its neighbours' name evidence;
+  avatar initials (the word is one, or one stands before its line), a login's shape, a line
+  that is a place ("North Vancouver") or an amount of money, and the heading of its block (a
+  card's "Contact", read by the label lexicon).
 
 Nothing here names an app; no value is kept beyond the call.
 """
@@ -28,6 +31,7 @@ from redaction.knowledge.gazetteer import gazetteer
 from redaction.knowledge.identifiers import FAMILIES, product_code_kind
 from redaction.knowledge.labels import LabelReading, read_label
 from redaction.lexicon import words
+from redaction.rules.screen_support import is_money, place_name
 
 #: Entity types a label may announce, grouped; a label's group is one feature.
 LABEL_GROUPS: tuple[frozenset[str], ...] = (
@@ -110,6 +114,14 @@ _LAYOUT_FEATURES = (
     "row_has_time",
     "row_has_name",
     "line_score",
+    # Avatars, handles, places and card headings (issue 17 items 1 and 7).
+    "is_initials",
+    "after_initials",
+    "handle_shape",
+    "line_is_place",
+    "line_is_money",
+    "heading_label_score",
+    "heading_label_group",
 )
 #: Feature names, in the model's column order.
 FEATURES: tuple[str, ...] = _TEXT_FEATURES + _LAYOUT_FEATURES
@@ -123,6 +135,10 @@ _DATE = re.compile(r"^\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}$")
 _TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:[ap]m)?$", re.I)
 _MONEY = re.compile(r"[$\u20ac\u00a3\u00a5\u20b9]|^\d[\d,.]*[kKmM]?$")
 _VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)*(?:[\-+]\w+)?$", re.I)
+#: Avatar initials: one or two capitals alone.
+_INITIALS = re.compile(r"^[A-Z\u00c0-\u00de]{1,2}$")
+#: A login someone chose: lowercase letters with a digit, an underscore, a dot or a dash.
+_HANDLE = re.compile(r"^@?[a-z][a-z0-9]*(?:[._\-]?[a-z0-9]+)*$")
 _UI_WORDS = frozenset(
     w.lower()
     for w in (
@@ -276,6 +292,12 @@ def page_features(layout: Layout, dictionary: Container[str] = frozenset()) -> P
                 for v in (line_name, line_digit, line_email)
             )
         )
+    line_initials = [_INITIALS.match(line.words[0].text.strip()) is not None for line in lines]
+    heading_of: dict[int, LabelReading | None] = {}
+    for block in layout.blocks:
+        head = readings[block[0]] if len(block) > 1 else None
+        for k, li in enumerate(block):
+            heading_of[li] = head if k > 0 else None
     rows_out: list[list[float]] = []
     for i, line in enumerate(lines):
         r, k = row_of.get(i, (0, 0))
@@ -288,6 +310,11 @@ def page_features(layout: Layout, dictionary: Container[str] = frozenset()) -> P
         line_feats = own[i]
         title_share = sum(f[i_title] for f in line_feats) / max(1, len(line_feats))
         line_reading = readings[i]
+        # An avatar's initials before the line on its row, or leading the line itself.
+        row_initials = k > 0 and line_initials[row[k - 1]] and len(lines[row[k - 1]].words) == 1
+        is_place = float(place_name(line.text))
+        is_money_line = float(is_money(line.text))
+        heading = heading_of.get(i)
         for w, word in enumerate(line.words):
             left = None
             for c in range(w - 1, -1, -1):
@@ -324,10 +351,30 @@ def page_features(layout: Layout, dictionary: Container[str] = frozenset()) -> P
                     rf[1],
                     rf[2],
                     word.score,
+                    float(_INITIALS.match(word.text.strip()) is not None),
+                    float(row_initials or (w > 0 and line_initials[i])),
+                    float(_handle(word.text)),
+                    is_place,
+                    is_money_line,
+                    heading.score if heading else 0.0,
+                    _group(heading),
                 ]
             )
             refs.append(WordRef(i, w))
     return PageFeatures(tuple(refs), np.asarray(rows_out, dtype=np.float32))
+
+
+def _handle(text: str) -> bool:
+    """A login someone chose (``jane_doe42``, ``@ana.lima``): lowercase, with a digit or a
+    separator inside, not an e-mail, a URL, a path or a plain number."""
+    token = text.strip().strip(_STRIP)
+    core = token.lstrip("@")
+    return (
+        bool(_HANDLE.match(token))
+        and len(core) >= 3
+        and (token.startswith("@") or bool(re.search(r"[0-9._\-]", core)))
+        and not _URL.search(core)
+    )
 
 
 def _h_overlap(a_x: int, a_w: int, b_x: int, b_w: int) -> float:

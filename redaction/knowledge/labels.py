@@ -245,7 +245,9 @@ class LabelLexicon:
         if entries:
             return _reading(entries[0], "exact")
         compact = key.replace(" ", "")
-        entries = self._folded.get(_ocr_fold(compact))
+        # One character read as an OCR slip of a longer wording ("D" for "ci") is a guess: a
+        # spreadsheet's column letter, an avatar's initial.
+        entries = self._folded.get(_ocr_fold(compact)) if len(compact) >= 2 else None
         if entries:
             return _reading(entries[0], "ocr")
         if fuzzy and len(compact) >= 5:

@@ -206,12 +206,35 @@ _NUMBERED = frozenset(
 _NOT_TAKEN = frozenset({"LOCATION", "PASSWORD"})
 
 _PARTICLES = frozenset(tagged("names", "particle", "screen"))
+_CURRENCY_CODES = frozenset(w.upper() for w in words("screen", "currency_codes"))
+_CURRENCY_SIGN = re.compile(r"[$\u20ac\u00a3\u00a5\u20b9]\s?\d|\d\s?[$\u20ac\u00a3\u00a5\u20b9]")
+
+
+def is_money(text: str) -> bool:
+    """An amount of money: a currency sign at its digits ("\u00a3279.52", "12 \u20ac") or a
+    currency code beside a number ("705.39 EUR")."""
+    if _CURRENCY_SIGN.search(text):
+        return True
+    tokens = [t.strip(".,;()") for t in text.split()]
+    return bool(re.search(r"\d", text)) and any(t.upper() in _CURRENCY_CODES for t in tokens)
+
+
+_PLACE_PREFIXES = frozenset(w.lower() for w in words("screen", "place_prefixes"))
+
+
+def place_name(text: str) -> bool:
+    """Two or three capitalised words led by a word that leads a place's name ("North
+    Vancouver", "Lake Placid"): a place, not a person."""
+    parts = text.strip().strip(BULLETS).split()
+    return 2 <= len(parts) <= 3 and parts[0].lower() in _PLACE_PREFIXES and parts[1][:1].isupper()
 
 
 def value_ok(entity: str, text: str) -> bool:
     words = text.split()
     if not words or not re.search(r"[A-Za-z0-9]", text) or label_of(text) is not None:
         return False
+    if not re.search(r"\d", text) and label_entity(text) is not None:
+        return False  # another label of the form ("Licence plate" under "Employer")
     if entity == "PERSON":
         # A name is capitalised word by word (screens keep case), or an address or handle.
         if "@" in text:
@@ -228,7 +251,7 @@ def value_ok(entity: str, text: str) -> bool:
     if entity == "SECRET" and is_shell_prompt(words[0]):
         return False  # after a silent password prompt: the shell's next prompt
     if entity in _NUMBERED:
-        return len(words) <= 4 and bool(re.search(r"\d", text))
+        return len(words) <= 4 and bool(re.search(r"\d", text)) and not is_money(text)
     if entity == "USERNAME":
         return len(words) <= 2 and not all(is_ui_word(w) for w in words)
     if entity in _NOT_TAKEN:
@@ -388,4 +411,5 @@ def name_like(text: str) -> bool:
         bool(_NAME_LINE.match(text))
         and looks_like_name(text)
         and not any(is_ui_word(t) for t in text.split())
+        and not place_name(text)
     )

@@ -122,6 +122,35 @@ def test_layout_features(make_layout: LayoutFactory) -> None:
     assert _f(_row(layout, "Lovelace"), "prev_name_evidence") > 0.4
 
 
+# A member list (avatar initials beside each name, a handle), a card under its heading, a
+# place and an amount.
+CARDS = [
+    ("AL", 20, 20),
+    ("Ada Lovelace", 60, 20),
+    ("ada_l42", 300, 20),
+    ("Contact", 20, 100),
+    ("Tom Hale", 20, 122),
+    ("North Vancouver", 400, 100),
+    ("705.39 EUR", 400, 140),
+]
+
+
+def test_avatar_handle_place_money_and_heading_features(make_layout: LayoutFactory) -> None:
+    layout = make_layout(CARDS)
+    assert _f(_row(layout, "AL"), "is_initials") == 1
+    assert _f(_row(layout, "Ada"), "is_initials") == 0
+    assert _f(_row(layout, "Ada"), "after_initials") == 1
+    assert _f(_row(layout, "Tom"), "after_initials") == 0
+    assert _f(_row(layout, "ada_l42"), "handle_shape") == 1
+    assert _f(_row(layout, "Lovelace"), "handle_shape") == 0
+    assert _f(_row(layout, "Vancouver"), "line_is_place") == 1
+    assert _f(_row(layout, "Hale"), "line_is_place") == 0
+    assert _f(_row(layout, "EUR"), "line_is_money") == 1
+    assert _f(_row(layout, "Hale"), "heading_label_group") == _group("PERSON")
+    assert _f(_row(layout, "Hale"), "heading_label_score") > 0
+    assert _f(_row(layout, "Contact"), "heading_label_score") == 0
+
+
 def test_empty_page_has_no_rows() -> None:
     page = page_features(analyse_layout([]))
     assert page.matrix.shape == (0, len(FEATURES))

@@ -219,6 +219,14 @@ def test_a_dashed_label_with_an_acronym_is_not_a_name() -> None:
     assert screen_check("PERSON", "Jean-Luc Picard", "ner_name_shape") == "keep"
 
 
+def test_a_place_led_by_a_place_word_is_not_a_name() -> None:
+    from redaction.image.analysis import screen_check
+
+    assert screen_check("PERSON", "Port Alicia", "SpacyRecognizer") == "drop"
+    assert screen_check("PERSON", "West Michelletown", "ner_name_shape") == "drop"
+    assert screen_check("PERSON", "Alicia Port", "SpacyRecognizer") == "keep"
+
+
 def test_a_settled_frame_redacted_again_changes_nothing(
     text_redactor: Any, ocr_engine: Any, screen: ScreenFactory
 ) -> None:

@@ -147,6 +147,7 @@ SAYS_NOTHING = [
     "Created",
     "Version",
     "Click here to continue with the rest of the form please now",
+    "D",  # a spreadsheet's column letter, not an OCR slip of "ci" (an ID card)
     "",
     "   ",
 ]

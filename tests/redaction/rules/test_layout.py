@@ -81,6 +81,13 @@ FALSE_CASES = [
         "carried_column_header",
         "Surname    Team\n=== next frame ===\nSettings    Finance\nUnassigned  Support",
     ),
+    # Money is never an identifier; a spreadsheet's column letter is no label.
+    ("column_header", "Item     Passport no.\nLamp     \u00a3279.52\nDesk     705.39 EUR"),
+    ("column_header", "Item     D\nLamp     4471 0932\nDesk     4471 0933"),
+    ("column_header", "User        Status\nWest Joel   Active\nLake George   Active"),
+    # A label of the shared lexicon is no value of the label before it.
+    ("label_beside_or_above", "Employer\nLicence plate"),
+    ("column_header", "Employer        Income\nLicence plate   National ID"),
 ]
 FALSE_CASES += [("label_colon", "Password: bash-5.2#")]  # the shell's next prompt
 TRUE_CASES += [("label_beside_or_above", "Reviewers\nAda Byron\nAlan Turing", "Alan Turing")]

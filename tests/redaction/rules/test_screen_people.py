@@ -63,6 +63,9 @@ FALSE_CASES = [
     ("gazetteer_name", "Thomas Rezende joined the call"),
     ("name_in_file_name", "Annual_Report_2024.pdf   Data_Scientist.txt"),
     ("name_in_file_name", "thomas rezende.pdf"),
+    # A place led by a word that leads place names, where a name would stand.
+    ("row_name_time", "North Thomas   11:15"),
+    ("row_name_time", "Lake George 7:26 AM"),
 ]
 # A name over a title line (``screen_support``'s avatar initials, bullets, accents, degrees,
 # company suffixes and acronym rows).
