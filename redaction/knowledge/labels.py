@@ -126,6 +126,10 @@ def _bigrams(word: str) -> frozenset[str]:
     return frozenset(word[i : i + 2] for i in range(len(word) - 1))
 
 
+#: Below this many letters a fuzzy label match may only lose or add a letter.
+_SHORT_WORD: Final = 7
+
+
 def _within(a: str, b: str, limit: int) -> bool:
     """True when ``a`` and ``b`` are at most ``limit`` edits apart (insertions, deletions,
     substitutions and swaps of neighbours: the optimal string alignment distance)."""
@@ -259,6 +263,12 @@ class LabelLexicon:
                 ):
                     # k edits (a swap is one) destroy at most 3k letter pairs: a cheap filter.
                     if len(candidate) < 5 or len(bigrams - candidate_bigrams) > 3 * limit:
+                        continue
+                    # In a short word one changed letter is another word ("passed" is not
+                    # "passwd", "Plane" not "plate"): only a lost or added letter is a slip.
+                    if min(len(compact), len(candidate)) < _SHORT_WORD and len(candidate) == len(
+                        compact
+                    ):
                         continue
                     if not _within(folded, candidate_folded, limit):
                         continue

@@ -120,6 +120,8 @@ OCR_SLIPS = [
     ("Passport numbr", "passport"),
     ("Date of Brith", "date_of_birth"),
     ("Usemame", "username"),
+    ("Pasword", "password"),  # a letter lost in a short word
+    ("Emails", "email"),
 ]
 
 SAYS_NOTHING = [
@@ -145,6 +147,11 @@ SAYS_NOTHING = [
     "Created",
     "Version",
     "Click here to continue with the rest of the form please now",
+    # One changed letter in a short word is another word, not an OCR slip.
+    "passed",
+    "Passed",
+    "Plane",
+    "Posted",
     "",
     "   ",
 ]
