@@ -165,11 +165,18 @@ class LabelLexicon:
     (:func:`label_lexicon`); immutable and thread-safe."""
 
     def __init__(
-        self, concepts: Iterable[Concept], weak: Iterable[str] = (), weak_factor: float = 0.6
+        self,
+        concepts: Iterable[Concept],
+        weak: Iterable[str] = (),
+        weak_factor: float = 0.6,
+        whole_only: Iterable[str] = (),
     ):
         self.concepts: tuple[Concept, ...] = tuple(concepts)
         weak_set = {normalise_label(w) for w in weak}
         self._weak = frozenset(weak_set)
+        #: Wordings that say their concept only as the whole label ("Name" is a person's;
+        #: "Project name" is a project's): never read inside a longer label.
+        self._whole_only = frozenset(normalise_label(w) for w in whole_only)
         exact: dict[str, list[_Entry]] = {}
         for concept in self.concepts:
             for wording in concept.all_wordings():
@@ -287,7 +294,7 @@ class LabelLexicon:
             found: list[tuple[_Entry, str]] = []
             for start in range(len(words) - size + 1):
                 key = " ".join(words[start : start + size])
-                if len(key) < 4 or key in self._weak:
+                if len(key) < 4 or key in self._weak or key in self._whole_only:
                     continue
                 entries = self._exact.get(key) or self._folded.get(_ocr_fold(key.replace(" ", "")))
                 if entries and entries[0].concept.entity_type in ENTITY_TYPES:
@@ -353,7 +360,12 @@ def load_lexicon(data: Mapping[str, object]) -> LabelLexicon:
         weak_words = [w for w in listed if isinstance(w, str)] if isinstance(listed, list) else []
         raw_factor = weak.get("factor", factor)
         factor = float(raw_factor) if isinstance(raw_factor, int | float) else factor
-    return LabelLexicon(concepts, weak_words, factor)
+    whole = data.get("whole_only", {})
+    listed_whole = whole.get("wordings", []) if isinstance(whole, dict) else []
+    whole_words = (
+        [w for w in listed_whole if isinstance(w, str)] if isinstance(listed_whole, list) else []
+    )
+    return LabelLexicon(concepts, weak_words, factor, whole_words)
 
 
 @functools.cache

@@ -20,6 +20,9 @@ from redaction.knowledge.labels import (
 SAYS = [
     # (label, entity type, concept)
     ("Surname", "PERSON", "family_name"),
+    ("Name:", "PERSON", "full_name"),
+    ("Customer name", "PERSON", "full_name"),
+    ("Nombre", "PERSON", "full_name"),
     ("Nachname:", "PERSON", "family_name"),
     ("Nom de famille *", "PERSON", "family_name"),
     ("Apellidos", "PERSON", "family_name"),
@@ -147,6 +150,10 @@ SAYS_NOTHING = [
     "Created",
     "Version",
     "Click here to continue with the rest of the form please now",
+    # "Name" inside a longer label names a thing; a person's compounds are listed.
+    "Project name",
+    "File name",
+    "Nombre del producto",
     # One changed letter in a short word is another word, not an OCR slip.
     "passed",
     "Passed",
