@@ -35,6 +35,7 @@ from redaction.keystrokes import (
     TypedText,
     rebuild_typing,
 )
+from redaction.knowledge.labels import value_fits
 from redaction.lexicon import words
 from redaction.look_alikes import drop_look_alikes
 from redaction.models import InputEvent, Redaction, RedactionKind, Span
@@ -430,9 +431,17 @@ class TextRedactor:
         def analyze(text: str) -> list[Span]:
             spans = self.analyze(text, deny_list, typed=True)
             analysed[text] = (len(deny_list) if deny_list is not None else 0, spans)
-            if field_type is None:
+            if field_type is None or not self.policy.wants(field_type):
                 return spans
-            whole = self._outside_placeholders(text, _whole_runs(text, field_type))
+            # Each line the field holds is its type when it looks like one (a count typed
+            # under a "Passengers" label is no person): else its analysis stands.
+            whole = self._outside_placeholders(
+                text,
+                [
+                    s for s in _whole_runs(text, field_type)
+                    if value_fits(field_type, text[s.start : s.end])
+                ],
+            )
             return merge_spans([*spans, *whole])
 
         return redact_events(

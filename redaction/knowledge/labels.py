@@ -380,6 +380,50 @@ def read_label(label: str) -> LabelReading | None:
     return label_lexicon().read(label)
 
 
+@dataclass(frozen=True, slots=True)
+class ValueShape:
+    """What a value of one entity type looks like when typed into a field labelled for it:
+    at least ``min_letters`` letters and ``min_digits`` digits, at most ``max_digits`` digits
+    and ``max_words`` words (None: no bound)."""
+
+    min_letters: int = 0
+    min_digits: int = 0
+    max_digits: int | None = None
+    max_words: int | None = None
+
+    def fits(self, value: str) -> bool:
+        letters = sum(c.isalpha() for c in value)
+        digits = sum(c.isdigit() for c in value)
+        words = len(value.split())
+        return (
+            letters >= self.min_letters
+            and digits >= self.min_digits
+            and (self.max_digits is None or digits <= self.max_digits)
+            and (self.max_words is None or words <= self.max_words)
+        )
+
+
+@functools.cache
+def value_shapes() -> Mapping[str, ValueShape]:
+    """The packaged ``[value_shapes]`` of the label lexicon, by entity type."""
+    text = resources.files("redaction").joinpath("lexicon", LEXICON_FILE).read_text("utf-8")
+    raw = tomllib.loads(text).get("value_shapes", {})
+    shapes: dict[str, ValueShape] = {}
+    for entity_type, bounds in raw.items():
+        if entity_type not in ENTITY_TYPES or not isinstance(bounds, dict):
+            raise ValueError(f"value_shapes.{entity_type}: an entity type and its bounds")
+        shapes[entity_type] = ValueShape(**{k: int(v) for k, v in bounds.items()})
+    return MappingProxyType(shapes)
+
+
+def value_fits(entity_type: str, value: str) -> bool:
+    """Whether ``value``, typed into a field whose label says ``entity_type``, looks like one
+    (a count typed under "Passengers" is no person, a word under "Phone" no number); a type
+    without a shape takes any value."""
+    shape = value_shapes().get(entity_type)
+    return shape is None or shape.fits(value)
+
+
 # ---- cues in running text ------------------------------------------------------------------
 
 #: A letter and its accented forms (the first letter of each entry: the letter itself).

@@ -484,3 +484,25 @@ def test_what_a_volunteer_sees_at_once_is_not_redacted(
     deny = DenyList()
     deny.add("zebedeeq", "USERNAME", "identity")
     assert covered("zebedeeq", redactor.analyze("zebedeeq", deny, kind="title"), "zebedeeq")
+
+
+# (the type the field's label says, what is typed into it) -> the stored text
+FIELD_CASES = [
+    ("PERSON", "Mia Virtanen", "<PERSON>"),
+    ("PERSON", "2", "2"),  # a count under "Passengers"
+    ("PHONE_NUMBER", "0401234567", "<PHONE_NUMBER>"),
+    ("PHONE_NUMBER", "ask at the desk", "ask at the desk"),
+    ("LOCATION", "Lisbon", "Lisbon"),  # a type the default policy does not redact
+    ("USERNAME", "velvetotter", "<USERNAME>"),
+    ("ACCOUNT_ID", "Economy", "Economy"),
+]
+
+
+@pytest.mark.parametrize(("field_type", "typed", "stored"), FIELD_CASES)
+def test_a_field_types_its_run_when_the_value_fits(
+    text_redactor: TextRedactor, field_type: str, typed: str, stored: str
+) -> None:
+    stream = Stream()
+    stream.type(typed)
+    result = text_redactor.redact_events(stream.events, field_type=field_type)
+    assert result.text == stored

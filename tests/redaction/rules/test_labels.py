@@ -15,6 +15,7 @@ from redaction.knowledge.labels import (
     load_lexicon,
     normalise_label,
     read_label,
+    value_fits,
 )
 
 SAYS = [
@@ -270,3 +271,22 @@ def test_governing_label(text: str, value: str, concept: str, where: str) -> Non
 def test_no_governing_label(text: str, value: str) -> None:
     start = text.index(value)
     assert governing_label(text, start, start + len(value)) is None
+
+
+VALUE_CASES = [
+    ("PERSON", "Anna Berg", True),
+    ("PERSON", "3", False),
+    ("PERSON", "R2-D2 unit", False),
+    ("PHONE_NUMBER", "+358 40 123 4567", True),
+    ("PHONE_NUMBER", "later", False),
+    ("EMAIL_ADDRESS", "ana@example.org", True),
+    ("EMAIL_ADDRESS", "see my profile page", False),
+    ("ACCOUNT_ID", "C-20931", True),
+    ("ACCOUNT_ID", "Business", False),
+    ("STREET_ADDRESS", "Main Street", True),  # a type without a shape takes any value
+]
+
+
+@pytest.mark.parametrize(("entity_type", "value", "fits"), VALUE_CASES)
+def test_a_value_fits_its_field_type(entity_type: str, value: str, fits: bool) -> None:
+    assert value_fits(entity_type, value) == fits
