@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from redaction.denylist import DenyList, DenySource
@@ -35,8 +35,9 @@ from redaction.keystrokes import (
     TypedText,
     rebuild_typing,
 )
+from redaction.knowledge.gazetteer import gazetteer
 from redaction.knowledge.labels import value_fits
-from redaction.lexicon import words
+from redaction.lexicon import alternation, words
 from redaction.look_alikes import drop_look_alikes
 from redaction.models import InputEvent, Redaction, RedactionKind, Span
 from redaction.nlp import PRESIDIO_TREATMENT, NerEngine, is_presidio_source
@@ -205,6 +206,7 @@ class TextRedactor:
             kept = [
                 s for s in (trim.apply(text, s, self.treatment(s)) for s in kept) if s is not None
             ]
+        kept = [_greeting_trimmed(text, s) for s in kept]  # after growth: it may take one in
         kept = [s for s in (self._in_other_languages(text, s) for s in kept) if s is not None]
         kept.extend(name_list(text, kept))
         kept.extend(propagate(text, kept, lambda s: self.treatment(s).spreads))
@@ -524,6 +526,7 @@ def _tidy(text: str, span: Span) -> Span | None:
         first = re.match(r"([^\W\d_][\w\-]*)[ \t]+(?=\S)", text[start:end])
         if first is not None and first.group(1).lower() in _COMMAND_VERBS:
             start += first.end()
+        start = _after_greeting(text, start, end)
     if end <= start:
         return None
     if (start, end) == (span.start, span.end):
@@ -531,8 +534,30 @@ def _tidy(text: str, span: Span) -> Span | None:
     return Span(start, end, span.entity_type, span.recognizer, span.score)
 
 
+def _after_greeting(text: str, start: int, end: int) -> int:
+    """Where a PERSON span from ``start`` to ``end`` starts once a greeting at its start is
+    left out: "Hallo Brett", "Dear Ms Lee" (the greeting opens the line, the name follows; a
+    greeting word that is also a given name, "Cara", stays)."""
+    greeting = _GREETING.match(text, start, end)
+    if greeting is not None and not gazetteer().is_given_name(greeting.group(1).lower()):
+        return greeting.end()
+    return start
+
+
+def _greeting_trimmed(text: str, span: Span) -> Span:
+    if span.entity_type != "PERSON":
+        return span
+    start = _after_greeting(text, span.start, span.end)
+    return span if start == span.start else replace(span, start=start)
+
+
 #: Verbs that start a request about a person.
 _COMMAND_VERBS = frozenset(words("people", "command_verbs"))
+#: A greeting in any language at a PERSON span's start, then the name (at least a letter).
+_GREETING = re.compile(
+    r"(?i)(" + alternation(words("people", "greeting_any_language")) + r")[ \t]*,?[ \t]+"
+    r"(?=[^\W\d_])"
+)
 
 
 def _keeps_trailing(text: str, start: int, end: int, span: Span) -> bool:

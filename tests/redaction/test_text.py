@@ -506,3 +506,20 @@ def test_a_field_types_its_run_when_the_value_fits(
     stream.type(typed)
     result = text_redactor.redact_events(stream.events, field_type=field_type)
     assert result.text == stored
+
+
+# A greeting in any language opens the line; the name after it is redacted, the greeting kept.
+GREETING_CASES = [
+    ("Hallo Brett,\n\nsee you on Monday.", "Hallo <PERSON>,"),
+    ("Bonjour Paul,\n\nthe documents are attached.", "Bonjour <PERSON>,"),
+    ("Cześć Carolina,\n\nthanks.", "Cześć <PERSON>,"),
+    ("Dear Sevim Barth,\n\nwe have updated it.", "Dear <PERSON>,"),
+    ("Cara Smith called about the lease", "<PERSON> called"),  # a given name, not "cara"
+]
+
+
+@pytest.mark.parametrize(("text", "start"), GREETING_CASES)
+def test_a_greeting_is_not_part_of_the_name(
+    text_redactor: TextRedactor, text: str, start: str
+) -> None:
+    assert str(text_redactor.redact_text(text).text).startswith(start)
