@@ -9,6 +9,9 @@ from tests.redaction.rules.support import found, table_tests
 
 # (rule, text, the value it must find)
 TRUE_CASES = [
+    # Lowercase words before a capitalised street name are not part of it.
+    ("street_address", "we updated the delivery address to Sibilla-Krein-Weg 85-47 and will call",
+     "Sibilla-Krein-Weg 85-47"),
     (
         "street_address",
         "Meet me at 5100 Quadra 104\n Suite 845\n Evionnaz\n Switzerland 05377",
