@@ -207,11 +207,51 @@ class TextRedactor:
                 s for s in (trim.apply(text, s, self.treatment(s)) for s in kept) if s is not None
             ]
         kept = [_greeting_trimmed(text, s) for s in kept]  # after growth: it may take one in
+        kept = self._guesses_around_found_names(text, kept)
         kept = [s for s in (self._in_other_languages(text, s) for s in kept) if s is not None]
         kept.extend(name_list(text, kept))
         kept.extend(propagate(text, kept, lambda s: self.treatment(s).spreads))
         kept = drop_look_alikes(text, kept)  # hook: redaction.look_alikes
         return self._outside_placeholders(text, merge_spans(kept))
+
+    def _guesses_around_found_names(self, text: str, spans: list[Span]) -> list[Span]:
+        """A guess of a person from English (NER, unknown words, English cues) that overlaps a
+        name a cue of any language found (a chat verb's addressee, a sign-off, the deny-list)
+        and otherwise only lowercase words is that name: the guess took the verb and the
+        words around it in ("zapytaj gabriel o fakturę", "chiedi a hugues"); the cue says
+        where the name is."""
+        found = [
+            s for s in spans
+            if s.entity_type == "PERSON" and not self.treatment(s).language_guess
+            and not self.treatment(s).english_only
+        ]
+        if not found:
+            return spans
+        out: list[Span] = []
+        for span in spans:
+            treatment = self.treatment(span)
+            guess = treatment.language_guess or treatment.english_only
+            if span.entity_type == "PERSON" and guess:
+                inner = [
+                    f for f in found
+                    if f.start < span.end and span.start < f.end
+                    and (f.start, f.end) != (span.start, span.end)
+                ]
+                # It took the words before the name in (the verb), or the name is whole as
+                # its cue placed it: else a guess that starts with the name ("andrew hill"
+                # beside "andrew@...") may hold the rest of it.
+                if inner and (
+                    span.start < min(f.start for f in inner)
+                    or any(self.treatment(f).whole_name for f in inner)
+                ):
+                    rest = list(text[span.start : span.end])
+                    for f in inner:
+                        a, b = max(f.start, span.start), min(f.end, span.end)
+                        rest[a - span.start : b - span.start] = " " * (b - a)
+                    if not any(c.isupper() for c in rest):
+                        continue  # the found names stand for it
+            out.append(span)
+        return out
 
     def _in_other_languages(self, text: str, span: Span) -> Span | None:
         """A PERSON span of a source that reads English, as it stays in a shell command

@@ -178,7 +178,7 @@ class AddresseeRule:
     languages (``people.toml``: ``addressee_verbs``, ``addressee_prepositions``)."""
 
     name: ClassVar[str] = "chat_addressee"
-    treatment: ClassVar[Treatment] = Treatment()
+    treatment: ClassVar[Treatment] = Treatment(whole_name=True)
 
     def __init__(self, english: English) -> None:
         self.english = english

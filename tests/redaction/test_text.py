@@ -523,3 +523,19 @@ def test_a_greeting_is_not_part_of_the_name(
     text_redactor: TextRedactor, text: str, start: str
 ) -> None:
     assert str(text_redactor.redact_text(text).text).startswith(start)
+
+
+# An English guess around a name a chat verb's cue found keeps only that name.
+ADDRESSEE_CASES = [
+    ("zapytaj gabriel o fakturę", "zapytaj <PERSON> o fakturę"),
+    ("chiedi a hugues per la fattura", "chiedi a <PERSON> per la fattura"),
+    ("ask maria about it", "ask <PERSON> about it"),
+    ("call Anna Berg and ask maria", "call <PERSON> and ask <PERSON>"),
+]
+
+
+@pytest.mark.parametrize(("text", "stored"), ADDRESSEE_CASES)
+def test_a_guess_around_a_cued_name_is_that_name(
+    text_redactor: TextRedactor, text: str, stored: str
+) -> None:
+    assert text_redactor.redact_text(text).text == stored
