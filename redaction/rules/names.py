@@ -334,6 +334,11 @@ def _other_function_words() -> tuple[frozenset[str], ...]:
     return tuple(lists)
 
 
+@functools.cache
+def _every_function_word() -> frozenset[str]:
+    return frozenset().union(*_other_function_words())
+
+
 def _language_of(line: str, english: English | None = None) -> frozenset[str] | None:
     """The function words of the line's language when it is not English, else None: the
     language whose function words outnumber the English ones most, by two of them, or by one
@@ -343,11 +348,24 @@ def _language_of(line: str, english: English | None = None) -> frozenset[str] | 
     (they are parts of names, of any origin, in English text too)."""
     stop = stopwords()
     names = gazetteer()
-    tokens = [t.strip(_PUNCTUATION).lower() for t in line.split()]
+    raw = [t.strip(_PUNCTUATION).lower() for t in line.split()]
+    every_function_word = _every_function_word()
+    # A particle is part of a name only before one (or before another particle): last on the
+    # line, or before a function word ("bin gleich da"), it is a word of its language.
+    particles = {
+        i
+        for i, w in enumerate(raw)
+        if w in _ANY_PARTICLE
+        and i + 1 < len(raw)
+        and (
+            raw[i + 1] in _ANY_PARTICLE  # "de la Cruz", "van der Berg"
+            or (raw[i + 1] not in every_function_word and raw[i + 1] not in stop)
+        )
+    }
     tokens = [
         w
-        for w in tokens
-        if len(w) >= 2 and w.isalpha() and w not in _ANY_PARTICLE and not names.is_given_name(w)
+        for i, w in enumerate(raw)
+        if len(w) >= 2 and w.isalpha() and i not in particles and not names.is_given_name(w)
     ]
     best: frozenset[str] | None = None
     best_theirs = best_margin = 0

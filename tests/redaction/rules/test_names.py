@@ -63,6 +63,8 @@ TRUE_CASES = [
     ("foreign_language", "Ich habe mit [Anna gesprochen]", "Anna"),
     ("foreign_language", "[acabo] de hablar con vicente", ""),
     ("foreign_language", "bin gleich da, [bin gleich]", ""),
+    # A particle last on the line or before a function word is a word of its language.
+    ("foreign_language", "[bin gleich] da", ""),
     ("command_line", "npm run build --[prod]", ""),
     ("command_line", "cat notes.txt | grep [todo]", ""),
     ("name_form", "Ann Lee", "Ann Lee"),
@@ -114,6 +116,7 @@ FALSE_CASES = [
     ("foreign_language", "Gracias, [Ana López]"),
     ("foreign_language", "meet [maria] at the station"),
     ("foreign_language", "[Kastner] met Juan de la Cruz at 5"),
+    ("foreign_language", "meet [da silva] at the cafe"),
     ("foreign_language", "licence plate for [Ci Lee]"),
     ("foreign_language", "mail [sara] at sara.cole@example.net"),
     ("command_line", "git commit -m 'fix by [Tom]'"),
