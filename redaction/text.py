@@ -45,6 +45,7 @@ from redaction.policy import PLACEHOLDER_TOKEN, Policy
 from redaction.rules import REGISTRY, IdentityMatcher, Rule
 from redaction.rules.addresses import HUNGARIAN_NUMBER
 from redaction.rules.base import Treatment
+from redaction.rules.english import stopwords
 from redaction.rules.names import (
     RECASED,
     RECASED_TREATMENT,
@@ -56,6 +57,7 @@ from redaction.rules.names import (
     UnknownWordRule,
     all_english,
     command_line,
+    function_words_of_any_language,
     function_words_only,
     lowercase_english_in_cased_line,
     name_list,
@@ -207,12 +209,41 @@ class TextRedactor:
                 s for s in (trim.apply(text, s, self.treatment(s)) for s in kept) if s is not None
             ]
         kept = [_greeting_trimmed(text, s) for s in kept]  # after growth: it may take one in
+        kept = [self._sentence_word_trimmed(text, s) for s in kept]
         kept = self._guesses_around_found_names(text, kept)
         kept = [s for s in (self._in_other_languages(text, s) for s in kept) if s is not None]
         kept.extend(name_list(text, kept))
         kept.extend(propagate(text, kept, lambda s: self.treatment(s).spreads))
         kept = drop_look_alikes(text, kept)  # hook: redaction.look_alikes
         return self._outside_placeholders(text, merge_spans(kept))
+
+    def _sentence_word_trimmed(self, text: str, span: Span) -> Span:
+        """A guessed PERSON span that starts a sentence with a word no gazetteer knows as a
+        name, then a lowercase function word or particle, then a capitalised word, starts at
+        that word: the sentence's first word is capitalised for the sentence ("Zadzwonić do
+        Daniel Kochel", "Dirección de Kerstin", "Adresse von Patryk"); "Maria de Souza",
+        whose first word is a name, stays whole."""
+        treatment = self.treatment(span)
+        if span.entity_type != "PERSON" or not (
+            treatment.language_guess or treatment.english_only or treatment.end_from_context
+        ):
+            return span
+        parts = list(re.finditer(r"\S+", text[span.start : span.end]))
+        if len(parts) < 3 or not _SENTENCE_START.search(text[: span.start]):
+            return span
+        first, joiner, third = (p.group() for p in parts[:3])
+        lower = first.lower()
+        names = gazetteer()
+        if (
+            first[:1].isupper()
+            and third[:1].isupper()
+            and joiner.islower()
+            and (joiner in function_words_of_any_language() or joiner in stopwords())
+            and not names.is_given_name(lower)
+            and not names.is_surname(lower)
+        ):
+            return replace(span, start=span.start + parts[2].start())
+        return span
 
     def _guesses_around_found_names(self, text: str, spans: list[Span]) -> list[Span]:
         """A guess of a person from English (NER, unknown words, English cues) that overlaps a
@@ -590,6 +621,9 @@ def _greeting_trimmed(text: str, span: Span) -> Span:
     start = _after_greeting(text, span.start, span.end)
     return span if start == span.start else replace(span, start=start)
 
+
+#: Where a sentence starts: the text's or a line's start, or after a sentence's end.
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n])[ \t\"'\u201c\u2018(\[]*\Z")
 
 #: Verbs that start a request about a person.
 _COMMAND_VERBS = frozenset(words("people", "command_verbs"))

@@ -335,7 +335,9 @@ def _other_function_words() -> tuple[frozenset[str], ...]:
 
 
 @functools.cache
-def _every_function_word() -> frozenset[str]:
+def function_words_of_any_language() -> frozenset[str]:
+    """The function words (spaCy's stop words) of every other language the name steps read
+    (``people.toml``: ``other_languages``)."""
     return frozenset().union(*_other_function_words())
 
 
@@ -349,7 +351,7 @@ def _language_of(line: str, english: English | None = None) -> frozenset[str] | 
     stop = stopwords()
     names = gazetteer()
     raw = [t.strip(_PUNCTUATION).lower() for t in line.split()]
-    every_function_word = _every_function_word()
+    every_function_word = function_words_of_any_language()
     # A particle is part of a name only before one (or before another particle): last on the
     # line, or before a function word ("bin gleich da"), it is a word of its language.
     particles = {

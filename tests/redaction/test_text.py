@@ -539,3 +539,18 @@ def test_a_guess_around_a_cued_name_is_that_name(
     text_redactor: TextRedactor, text: str, stored: str
 ) -> None:
     assert text_redactor.redact_text(text).text == stored
+
+
+# A sentence's first word, capitalised for the sentence, then a function word: not the name.
+SENTENCE_WORD_CASES = [
+    ("Dirección de Olivia: 82 Small Street", "Dirección de <PERSON>"),
+    ("Adresse von Patryk: aleja Pomorska 03/58", "Adresse von <PERSON>"),
+    ("Maria de Souza called", "<PERSON> called"),  # a name first: whole
+]
+
+
+@pytest.mark.parametrize(("text", "start"), SENTENCE_WORD_CASES)
+def test_a_sentence_word_before_a_function_word_is_not_the_name(
+    text_redactor: TextRedactor, text: str, start: str
+) -> None:
+    assert str(text_redactor.redact_text(text).text).startswith(start)
