@@ -132,7 +132,7 @@ _INTRO = re.compile(
         + alternation(words("addresses", "intro"))
         + (
             r")[ \t]+)?address(?:es)?(?:[ \t]+line[ \t]?\d?)?(?:[ \t]*(?::|-|=)|[ \t]+(?:is|"
-            r"was)(?:[ \t]+(?:at|in))?|[ \t]*(?=\n))|(?<![\w])(?:lives?|"
+            r"was|to)(?:[ \t]+(?:at|in))?|[ \t]*(?=\n))|(?<![\w])(?:lives?|"
         )
         + alternation(words("addresses", "intro_living"))
         + r"|resides?|"
