@@ -32,7 +32,7 @@ from recorder.episode.model import (
 )
 from recorder.errors import CuarecError, EnvironmentProblem, UsageError
 from redaction.denylist import DenyList
-from redaction.field import FieldReader, FieldReading, FormContext
+from redaction.field import FieldReader, FieldReading, FormContext, typed_beside
 from redaction.keystrokes import (
     REDACTED_EVENT,
     TypedText,
@@ -41,7 +41,7 @@ from redaction.keystrokes import (
     replay_text,
     typed_presses,
 )
-from redaction.models import InputEvent, Redaction
+from redaction.models import Box, InputEvent, Redaction
 
 if TYPE_CHECKING:
     from redaction.image.frame import FrameRedactor, FrameResult
@@ -262,13 +262,16 @@ class StepRedactor:
         #: The last frame's content key and redaction, reused when the screen did not change
         #: between steps (and the deny-list did not grow): most keys and clicks.
         self._last_frame: tuple[tuple[bytes, int], EncodedImage, tuple[Redaction, ...],
-                                str | None] | None = None
+                                str | None, tuple[Box, ...]] | None = None
         self._last_secret_prompt: str | None = None
         from redaction.image.memory import ScreenMemory
 
         #: What earlier frames of the episode showed (a table's header row, read over its
         #: rows once scrolled away): geometry and kinds only, in memory, bounded.
         self.memory = ScreenMemory()
+        #: The masked (password) fields of the last frame when they alone made its typing a
+        #: secret (no prompt asked for one): a run whose echo is elsewhere is not a secret.
+        self._masked_only: tuple[Box, ...] = ()
         # ---- field reading hook (redaction.field): what the field typed into says ----
         ocr = getattr(engines.frames, "ocr", None)
         self._fields = FieldReader(ocr) if ocr is not None else None
@@ -335,7 +338,7 @@ class StepRedactor:
         key = (hashlib.blake2b(np.ascontiguousarray(draft.frame).data, digest_size=16).digest(),
                len(self.deny))
         if self._last_frame is not None and self._last_frame[0] == key:
-            _, encoded, found, secret = self._last_frame
+            _, encoded, found, secret, self._masked_only = self._last_frame
             redactions.extend(found)
             self._last_secret_prompt = secret
             return encoded, secret
@@ -358,8 +361,11 @@ class StepRedactor:
                        len(result.redactions),
                        f", dropped: {result.dropped_reason}" if result.frame is None else "",
                        stats.total_ms, stats.ocr_ms, stats.analysis_ms, stats.visual_ms)
-        masked = any(r.recognizer == MASKED_FIELD_RECOGNIZER for r in result.redactions)
-        secret = PASSWORD_PROMPT if masked or prompt_asks_for_secret(result.lines) else None
+        masked = tuple(r.box for r in result.redactions
+                       if r.recognizer == MASKED_FIELD_RECOGNIZER and r.box is not None)
+        prompt = prompt_asks_for_secret(result.lines)
+        secret = PASSWORD_PROMPT if masked or prompt else None
+        self._masked_only = () if prompt else masked
         self._last_secret_prompt = secret
         if result.frame is None:
             self._previous = None
@@ -376,7 +382,8 @@ class StepRedactor:
         redactions.extend(result.redactions)
         # The deny-list may have learnt screen values during this redaction: key on its size
         # after, so the next identical frame reuses this result only if nothing new was learnt.
-        self._last_frame = ((key[0], len(self.deny)), encoded, tuple(result.redactions), secret)
+        self._last_frame = ((key[0], len(self.deny)), encoded, tuple(result.redactions), secret,
+                            self._masked_only)
         return encoded, secret
 
     def _typing(self, draft: StepDraft, redactions: list[Redaction], flags: list[str],
@@ -384,9 +391,12 @@ class StepRedactor:
         events = draft.events
         typed = rebuild_typing(events)
         typing = _typed_keys(events, typed)
+        reading = self._field(draft) if typing else None
+        if (secret_reason == PASSWORD_PROMPT and self._masked_only and draft.frame is not None
+                and typed_beside(reading, self._masked_only)):
+            secret_reason = None  # a password typed earlier, still masked on screen
         secret_reason = secret_reason or next(
             (f for f in draft.flags if f in CAPTURE_SECRET_FLAGS), None)
-        reading = self._field(draft) if typing else None
         if reading is not None and reading.secret and secret_reason is None:
             secret_reason = "password_field"
         if typing and (secret_reason or not draft.focus_known):

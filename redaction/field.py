@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import numpy as np
 
@@ -112,18 +112,51 @@ def masked_echo(after: Frame, region: Box, ocr_lines: tuple[OcrLine, ...] = ()) 
         others = [s for s in blobs if not s[3] > 3 * s[2]]
         if len(others) < 3:
             continue
-        # A dot is round and solid, all of them alike; digits are taller than wide and
+        # A dot is round and solid (a filled disc covers ~0.79 of its box; a "w" 0.56), all
+        # of them alike; digits are taller than wide and
         # differ in ink.
         dots = [
             s
             for s in others
-            if 0.8 <= s[2] / max(1, s[3]) <= 1.25 and 0.55 <= s[4] / float(s[2] * s[3]) <= 0.95
+            if 0.8 <= s[2] / max(1, s[3]) <= 1.25 and 0.62 <= s[4] / float(s[2] * s[3]) <= 0.95
         ]
         if len(dots) >= 3 and len(dots) >= 0.9 * len(others):
             heights = sorted(int(s[3]) for s in dots)
             if heights[-1] - heights[0] <= 2 and heights[-1] <= 16:
                 return True
+        if _same_glyphs(ink, others):
+            return True
     return False
+
+
+def _same_glyphs(ink: np.ndarray[Any, Any], blobs: list[Any]) -> bool:
+    """A row of one repeated square glyph solid at its centre (asterisks, stars): four or
+    more blobs of the same size and ink, as no typed word draws (letters and digits differ,
+    or are taller or wider than a square, or hollow like ``o``; a run of ``x`` would pass, and
+    be redacted: fail closed)."""
+    height, width = ink.shape[:2]
+    # The field's border (a frame across the crop) is no glyph.
+    blobs = [
+        b for b in blobs
+        if not (b[0] == 0 and b[0] + b[2] == width) and not (b[1] == 0 and b[1] + b[3] == height)
+    ]
+    if len(blobs) < 4:
+        return False
+    square = [
+        b for b in blobs
+        if 0.75 <= b[2] / max(1, b[3]) <= 1.1 and b[3] <= 24
+        and ink[b[1] + b[3] // 2, b[0] + b[2] // 2] > 0
+    ]
+    if len(square) < 4 or len(square) < 0.9 * len(blobs):
+        return False
+    widths = [int(b[2]) for b in square]
+    heights = [int(b[3]) for b in square]
+    areas = [int(b[4]) for b in square]
+    return (
+        max(widths) - min(widths) <= 1
+        and max(heights) - min(heights) <= 1
+        and max(areas) <= 1.1 * min(areas)
+    )
 
 
 #: Characters of values, prompts and command output, never of a field's label (not ``/`` or
@@ -242,11 +275,22 @@ class FieldReader:
                     left.append((region.x - geometry.right(box), line))
                 elif box.x < geometry.right(region) and geometry.right(box) > region.x:
                     inside.append((abs(box.x - region.x), line))
-            elif geometry.bottom(box) <= region.y + 4 and (
-                box.x < right_edge and geometry.right(box) > left_edge
-            ):
+            elif geometry.bottom(box) <= region.y + 4 and left_edge <= box.x < right_edge:
+                # Above: a line that starts over the field (a label left of the field on the
+                # row above labels the previous field, not this one).
                 above.append((region.y - geometry.bottom(box), line))
         return [min(group, key=lambda item: item[0])[1] for group in (inside, above, left) if group]
+
+def typed_beside(reading: FieldReading | None, masked: tuple[Box, ...]) -> bool:
+    """Whether a run went into a field other than the masked (password) fields seen on the
+    screen before it: its echo was found, is no masked echo, and touches none of them. A
+    password typed earlier stays masked on screen; the chat line typed after Tab from it is
+    not a secret for that. Without a located echo the masked field may be the one typed into
+    (fail closed: False)."""
+    if reading is None or reading.source != "echo" or reading.box is None or reading.secret:
+        return False
+    return not any(geometry.overlap_area(reading.box, box) > 0 for box in masked)
+
 
 class FormContext:
     """What one episode's field readings imply across runs (not thread-safe: one per episode).
@@ -261,6 +305,8 @@ class FormContext:
 
     def resolve(self, reading: FieldReading) -> FieldReading:
         previous, self._previous = self._previous, reading
-        if reading.known or previous.concept not in LOGIN_ID_CONCEPTS:
+        # A masked field is a password whatever label was read near it: the run after a
+        # password field is not a password (a chat line typed after Tab).
+        if reading.known or previous.secret or previous.concept not in LOGIN_ID_CONCEPTS:
             return reading
         return FieldReading("PASSWORD", True, "password", reading.source, reading.box)

@@ -36,6 +36,7 @@ from redaction.keystrokes import (
     TypedText,
     rebuild_typing,
 )
+from redaction.knowledge.labels import value_fits
 from redaction.lexicon import words
 from redaction.look_alikes import drop_look_alikes
 from redaction.models import InputEvent, Redaction, RedactionKind, Span
@@ -48,11 +49,13 @@ from redaction.rules.names import (
     RECASED,
     RECASED_TREATMENT,
     AddresseeRule,
+    CuedNameGuesses,
     NameList,
     NamePropagation,
     NameShapeRule,
     Recasing,
     UnknownWordRule,
+    after_greeting,
     all_english,
     lowercase_english_in_cased_line,
     verb_first,
@@ -124,6 +127,7 @@ class TextRedactor:
         self._addressee = _step(steps, AddresseeRule)
         self._name_list = _step(steps, NameList)
         self._propagation = _step(steps, NamePropagation)
+        self._cued_guesses = _step(steps, CuedNameGuesses)
         self._refiners: dict[RefinerStage, tuple[Refiner, ...]] = {
             stage: tuple(
                 sorted(
@@ -230,6 +234,8 @@ class TextRedactor:
             kept = [s for s in kept if not self._program_word_in_title(text, s)]
         kept = [s for s in (_tidy(text, s) for s in kept) if s is not None]
         kept = self._refined("kept", text, kept)
+        if self._cued_guesses is not None:
+            kept = self._cued_guesses.filter(text, kept, self.treatment)
         if self._name_list is not None:
             kept.extend(self._name_list.find(text, kept))
         if self._propagation is not None:
@@ -454,9 +460,17 @@ class TextRedactor:
         def analyze(text: str) -> list[Span]:
             spans = self.analyze(text, deny_list, typed=True)
             analysed[text] = (len(deny_list) if deny_list is not None else 0, spans)
-            if field_type is None:
+            if field_type is None or not self.policy.wants(field_type):
                 return spans
-            whole = self._outside_placeholders(text, _whole_runs(text, field_type))
+            # Each line the field holds is its type when it looks like one (a count typed
+            # under a "Passengers" label is no person): else its analysis stands.
+            whole = self._outside_placeholders(
+                text,
+                [
+                    s for s in _whole_runs(text, field_type)
+                    if value_fits(field_type, text[s.start : s.end])
+                ],
+            )
             return merge_spans([*spans, *whole])
 
         return redact_events(
@@ -552,6 +566,7 @@ def _tidy(text: str, span: Span) -> Span | None:
         first = re.match(r"([^\W\d_][\w\-]*)[ \t]+(?=\S)", text[start:end])
         if first is not None and first.group(1).lower() in _COMMAND_VERBS:
             start += first.end()
+        start = after_greeting(text, start, end)
     if end <= start:
         return None
     if (start, end) == (span.start, span.end):
@@ -561,7 +576,6 @@ def _tidy(text: str, span: Span) -> Span | None:
 
 #: Verbs that start a request about a person.
 _COMMAND_VERBS = frozenset(words("people", "command_verbs"))
-
 
 def _keeps_trailing(text: str, start: int, end: int, span: Span) -> bool:
     if span.entity_type == "STREET_ADDRESS" and text[end - 1] == ".":

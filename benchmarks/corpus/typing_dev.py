@@ -228,6 +228,34 @@ def dev_lookalikes(v: Values, index: int) -> Case:
     return Case("identifier", "en", [run])
 
 
+#: Clean forms whose labels the label lexicon reads, or nearly (issue 18: a count under
+#: "Passengers", a project under "Project name", a city under "City" are no personal data).
+#: Written for the development split without reading the held-out families.
+BOOKING_FORMS = (
+    ("Search flights", (("From", "{city}"), ("To", "{city2}"), ("Departure date", "{date}"), ("Passengers", "{n}"))),
+    ("Hotel", (("City", "{city}"), ("Check-in", "{date}"), ("Guests", "{n}"), ("Rooms", "1"))),
+    ("Your order", (("Product", "{product}"), ("Quantity", "{n}"), ("Promo code", "{promo}"))),
+    ("New project", (("Project name", "{project}"), ("Department", "{dept}"), ("Due date", "{date}"), ("Budget", "{budget}"))),
+    ("Reise suchen", (("Abfahrt", "{city}"), ("Ziel", "{city2}"), ("Datum", "{date}"), ("Reisende", "{n}"))),
+    ("Nouveau projet", (("Nom du projet", "{project}"), ("Service", "{dept}"), ("Échéance", "{date}"))),
+)
+_CITIES = ("Lisbon", "Oslo", "Madrid", "Vienna", "Prague", "Dublin", "Milan", "Lyon")
+_PRODUCTS = ("Wireless headphones", "Desk lamp", "Running shoes", "Coffee grinder", "USB-C cable")
+_PROJECTS = ("Website redesign", "Atlas migration", "Q3 launch", "Mobile app refresh", "Data warehouse")
+_DEPTS = ("Marketing", "Finance", "Operations", "Design", "Sales")
+
+
+def booking_form(v: Values, index: int) -> Case:
+    title, fields = BOOKING_FORMS[index % len(BOOKING_FORMS)]
+    rng = v.rng
+    values = {"city": rng.choice(_CITIES), "city2": rng.choice(_CITIES), "n": str(rng.randint(1, 4)),
+              "date": rng.choice(("2027-03-14", "14/05/2027", "June 3, 2027", "03.09.2027")),
+              "product": rng.choice(_PRODUCTS), "promo": rng.choice(("SUMMER25", "WELCOME10", "FREESHIP")),
+              "project": rng.choice(_PROJECTS), "dept": rng.choice(_DEPTS), "budget": str(rng.choice((5000, 12000, 40000)))}
+    runs = [Run(label).add(template.format(**values)) for label, template in fields]
+    return Case("form_clean", "en", runs, form_title=title)
+
+
 FAMILIES: dict[str, tuple[TypingFamily, int]] = {
     "notes": (notes, 40),
     "support_reply": (support_reply, 24),
@@ -241,4 +269,5 @@ FAMILIES: dict[str, tuple[TypingFamily, int]] = {
     "dev_login": (dev_login, 10),
     "dev_shell": (dev_shell, 30),
     "dev_lookalikes": (dev_lookalikes, 30),
+    "booking_form": (booking_form, 12),
 }

@@ -128,6 +128,10 @@ def _bigrams(word: str) -> frozenset[str]:
     return frozenset(word[i : i + 2] for i in range(len(word) - 1))
 
 
+#: Below this many letters a fuzzy label match may only lose or add a letter.
+_SHORT_WORD: Final = 7
+
+
 def _within(a: str, b: str, limit: int) -> bool:
     """True when ``a`` and ``b`` are at most ``limit`` edits apart (insertions, deletions,
     substitutions and swaps of neighbours: the optimal string alignment distance)."""
@@ -163,11 +167,18 @@ class LabelLexicon:
     (:func:`label_lexicon`); immutable and thread-safe."""
 
     def __init__(
-        self, concepts: Iterable[Concept], weak: Iterable[str] = (), weak_factor: float = 0.6
+        self,
+        concepts: Iterable[Concept],
+        weak: Iterable[str] = (),
+        weak_factor: float = 0.6,
+        whole_only: Iterable[str] = (),
     ):
         self.concepts: tuple[Concept, ...] = tuple(concepts)
         weak_set = {normalise_label(w) for w in weak}
         self._weak = frozenset(weak_set)
+        #: Wordings that say their concept only as the whole label ("Name" is a person's;
+        #: "Project name" is a project's): never read inside a longer label.
+        self._whole_only = frozenset(normalise_label(w) for w in whole_only)
         exact: dict[str, list[_Entry]] = {}
         for concept in self.concepts:
             for wording in concept.all_wordings():
@@ -264,6 +275,12 @@ class LabelLexicon:
                     # k edits (a swap is one) destroy at most 3k letter pairs: a cheap filter.
                     if len(candidate) < 5 or len(bigrams - candidate_bigrams) > 3 * limit:
                         continue
+                    # In a short word one changed letter is another word ("passed" is not
+                    # "passwd", "Plane" not "plate"): only a lost or added letter is a slip.
+                    if min(len(compact), len(candidate)) < _SHORT_WORD and len(candidate) == len(
+                        compact
+                    ):
+                        continue
                     if not _within(folded, candidate_folded, limit):
                         continue
                     entry = self._compact[candidate][0]
@@ -281,7 +298,7 @@ class LabelLexicon:
             found: list[tuple[_Entry, str]] = []
             for start in range(len(words) - size + 1):
                 key = " ".join(words[start : start + size])
-                if len(key) < 4 or key in self._weak:
+                if len(key) < 4 or key in self._weak or key in self._whole_only:
                     continue
                 entries = self._exact.get(key) or self._folded.get(_ocr_fold(key.replace(" ", "")))
                 if entries and entries[0].concept.entity_type in ENTITY_TYPES:
@@ -347,7 +364,12 @@ def load_lexicon(data: Mapping[str, object]) -> LabelLexicon:
         weak_words = [w for w in listed if isinstance(w, str)] if isinstance(listed, list) else []
         raw_factor = weak.get("factor", factor)
         factor = float(raw_factor) if isinstance(raw_factor, int | float) else factor
-    return LabelLexicon(concepts, weak_words, factor)
+    whole = data.get("whole_only", {})
+    listed_whole = whole.get("wordings", []) if isinstance(whole, dict) else []
+    whole_words = (
+        [w for w in listed_whole if isinstance(w, str)] if isinstance(listed_whole, list) else []
+    )
+    return LabelLexicon(concepts, weak_words, factor, whole_words)
 
 
 @functools.cache
@@ -360,6 +382,50 @@ def label_lexicon() -> LabelLexicon:
 def read_label(label: str) -> LabelReading | None:
     """What ``label`` says its value is (the packaged lexicon), or None."""
     return label_lexicon().read(label)
+
+
+@dataclass(frozen=True, slots=True)
+class ValueShape:
+    """What a value of one entity type looks like when typed into a field labelled for it:
+    at least ``min_letters`` letters and ``min_digits`` digits, at most ``max_digits`` digits
+    and ``max_words`` words (None: no bound)."""
+
+    min_letters: int = 0
+    min_digits: int = 0
+    max_digits: int | None = None
+    max_words: int | None = None
+
+    def fits(self, value: str) -> bool:
+        letters = sum(c.isalpha() for c in value)
+        digits = sum(c.isdigit() for c in value)
+        words = len(value.split())
+        return (
+            letters >= self.min_letters
+            and digits >= self.min_digits
+            and (self.max_digits is None or digits <= self.max_digits)
+            and (self.max_words is None or words <= self.max_words)
+        )
+
+
+@functools.cache
+def value_shapes() -> Mapping[str, ValueShape]:
+    """The packaged ``[value_shapes]`` of the label lexicon, by entity type."""
+    text = resources.files("redaction").joinpath("lexicon", LEXICON_FILE).read_text("utf-8")
+    raw = tomllib.loads(text).get("value_shapes", {})
+    shapes: dict[str, ValueShape] = {}
+    for entity_type, bounds in raw.items():
+        if entity_type not in ENTITY_TYPES or not isinstance(bounds, dict):
+            raise ValueError(f"value_shapes.{entity_type}: an entity type and its bounds")
+        shapes[entity_type] = ValueShape(**{k: int(v) for k, v in bounds.items()})
+    return MappingProxyType(shapes)
+
+
+def value_fits(entity_type: str, value: str) -> bool:
+    """Whether ``value``, typed into a field whose label says ``entity_type``, looks like one
+    (a count typed under "Passengers" is no person, a word under "Phone" no number); a type
+    without a shape takes any value."""
+    shape = value_shapes().get(entity_type)
+    return shape is None or shape.fits(value)
 
 
 # ---- cues in running text ------------------------------------------------------------------

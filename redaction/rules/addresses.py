@@ -133,7 +133,7 @@ _INTRO = re.compile(
         + alternation(words("addresses", "intro"))
         + (
             r")[ \t]+)?address(?:es)?(?:[ \t]+line[ \t]?\d?)?(?:[ \t]*(?::|-|=)|[ \t]+(?:is|"
-            r"was)(?:[ \t]+(?:at|in))?|[ \t]*(?=\n))|(?<![\w])(?:lives?|"
+            r"was|to)(?:[ \t]+(?:at|in))?|[ \t]*(?=\n))|(?<![\w])(?:lives?|"
         )
         + alternation(words("addresses", "intro_living"))
         + r"|resides?|"
@@ -570,9 +570,22 @@ class StreetAddressRecognizer(Rule):
                 yield _Seed(m.start(), m.end(), 0.75)
             elif m.group("type")[:1].isupper() and m.group("name")[:1].isupper():
                 yield _Seed(m.start(), m.end(), 0.55)
+        lowercase_text = _mostly_lowercase(text)
         for m in _STREET_COMPOUND.finditer(text):
             if m.group("num") or m.group("tail"):
-                yield _Seed(m.start(), m.end(), 0.7)
+                start = m.start()
+                if not m.group("num"):
+                    # "the delivery address to Fechnergasse 0": the words before the street's
+                    # name belong to it only when they can (capitalised in cased text, no
+                    # function word); the street word itself always does.
+                    parts = list(re.finditer(r"\S+", m.group()))
+                    cased = not lowercase_text or any(p.group()[:1].isupper() for p in parts)
+                    for index, part in enumerate(parts[:-1]):
+                        piece = part.group()
+                        if (piece[:1].isupper() or not cased) and piece.lower() not in _STOP:
+                            break
+                        start = m.start() + parts[index + 1].start()
+                yield _Seed(start, m.end(), 0.7)
         for m in _NAMED_STREET.finditer(text):
             if m.group("street").split()[0].lower() not in _STOP:
                 yield _Seed(m.start("street"), m.end("street"), 0.55)

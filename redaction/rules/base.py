@@ -58,6 +58,9 @@ class Treatment:
     ``english_only``: it reads English, so in a line in another language its PERSON spans
     need a word that is a known name or capitalised inside a sentence
     (:class:`redaction.rules.names.ForeignLanguage`).
+    ``whole_name``: its PERSON span is the whole name, as a cue of any language placed it (a
+    chat verb's addressee): an English guess around it with only lowercase words besides
+    adds nothing and is dropped.
     """
 
     verbatim: bool = False
@@ -69,6 +72,7 @@ class Treatment:
     full_dates: bool = False
     spreads: bool = True
     english_only: bool = False
+    whole_name: bool = False
 
 
 class Detector(ABC):

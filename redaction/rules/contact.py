@@ -33,7 +33,18 @@ class EmailRecognizer(Rule):
         if "@" not in text:
             return
         for match in _EMAIL.finditer(text):
+            if _in_url_userinfo(text, match.start(1), match.group(1).index("@")):
+                continue  # "https://user:secret@host": a secret and a host, no address
             yield self.span(match.start(1), match.end(1), "EMAIL_ADDRESS", 0.95)
+
+
+def _in_url_userinfo(text: str, start: int, at: int) -> bool:
+    """Whether an address-shaped match at ``start`` (its ``@`` at ``start + at``) is a URL's
+    ``user@host`` or ``secret@host`` (its word began with ``scheme://``): the URL credential
+    rules take the user and the secret."""
+    word_start = max(text.rfind(c, 0, start) for c in " \t\n\"'=(<") + 1
+    before = text[word_start : start + at]
+    return "://" in before and "@" not in text[word_start:start]
 
 
 _PHONE_CONTEXT = words_regex(words("contact", "phone_context"))

@@ -149,7 +149,9 @@ class CommandCredentialRecognizer(Rule):
 
 
 #: ``scheme://user:secret@host``: the user (the secret is the secret-key rule's).
-_URL_USER: Final = re.compile(r"\b[a-z][a-z0-9+.-]*://(?P<user>[^\s:/@]{2,64}):[^\s/@]+@")
+_URL_USER: Final = re.compile(
+    r"\b[a-z][a-z0-9+.-]*://(?P<user>[^\s:/@]{2,64}):(?!\d{1,5}/)[^\s@]+@"
+)
 #: ``ssh [options] user@host`` (scp, sftp, rsync, mosh alike).
 _SSH_USER: Final = re.compile(
     r"\b(?:" + lexicon.alternation(lexicon.words(LEXICON_FAMILY, "remote_commands")) + r")\b"

@@ -2,8 +2,9 @@
 
 A weekday, a month or a year alone is not personal data and is never reported. A full date
 (day, month and year) or a timestamp is reported as ``DATE`` (the policy decides whether to
-remove those); a date introduced by a birth cue is reported as ``DATE_OF_BIRTH`` even without
-a year. The cases are in ``tests/redaction/rules/test_dates.py``.
+remove those) unless its year is this year, last year or later (an event's date, not a birth
+date); a date introduced by a birth cue is reported as ``DATE_OF_BIRTH`` even without a year.
+The cases are in ``tests/redaction/rules/test_dates.py``.
 """
 
 from __future__ import annotations
@@ -56,6 +57,19 @@ _DOB_WORDS = re.compile(
 )
 
 
+#: A full date of this year, last year or a later one is an event's (a flight, a delivery, a
+#: log line), not anyone's birth date: without a birth word it is not reported.
+_EVENT_YEARS_BACK = 1
+_YEAR_IN = re.compile(_YEAR)
+
+
+def _event_year(date: str) -> bool:
+    import datetime
+
+    years = [int(y) for y in _YEAR_IN.findall(date)]
+    return bool(years) and max(years) >= datetime.date.today().year - _EVENT_YEARS_BACK
+
+
 @register
 class DateRecognizer(Rule):
     """Full dates (``DATE``) and dates of birth in context (``DATE_OF_BIRTH``)."""
@@ -73,7 +87,7 @@ class DateRecognizer(Rule):
             found.append((start, end))
             if self._dob_context(text, start):
                 yield self.span(start, end, "DATE_OF_BIRTH", 0.9)
-            else:
+            elif not _event_year(match.group()):
                 yield self.span(start, end, "DATE", 0.6)
         for match in _PARTIAL_DATE.finditer(text):
             start, end = match.span()

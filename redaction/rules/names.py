@@ -67,6 +67,9 @@ NAME_STEPS: Final = (
     "command_line",
     "name_growth",
     "lowercase_name_trim",
+    "greeting_trim",
+    "sentence_word_trim",
+    "cued_name_guesses",
     "name_list",
     "name_propagation",
 )
@@ -222,7 +225,7 @@ class AddresseeRule(LanguageStep):
 
     name: ClassVar[str] = "chat_addressee"
     applies_to: ClassVar[frozenset[Where]] = _TYPED_TEXT
-    treatment: ClassVar[Treatment] = Treatment()
+    treatment: ClassVar[Treatment] = Treatment(whole_name=True)
 
     def __init__(self, english: English) -> None:
         self.english = english
@@ -421,6 +424,13 @@ def _other_function_words() -> tuple[frozenset[str], ...]:
     return tuple(lists)
 
 
+@functools.cache
+def function_words_of_any_language() -> frozenset[str]:
+    """The function words (spaCy's stop words) of every other language the name steps read
+    (``people.toml``: ``other_languages``)."""
+    return frozenset().union(*_other_function_words())
+
+
 def _language_of(line: str, english: English | None = None) -> frozenset[str] | None:
     """The function words of the line's language when it is not English, else None: the
     language whose function words outnumber the English ones most, by two of them, or by one
@@ -430,11 +440,24 @@ def _language_of(line: str, english: English | None = None) -> frozenset[str] | 
     (they are parts of names, of any origin, in English text too)."""
     stop = stopwords()
     names = gazetteer()
-    tokens = [t.strip(_PUNCTUATION).lower() for t in line.split()]
+    raw = [t.strip(_PUNCTUATION).lower() for t in line.split()]
+    every_function_word = function_words_of_any_language()
+    # A particle is part of a name only before one (or before another particle): last on the
+    # line, or before a function word ("bin gleich da"), it is a word of its language.
+    particles = {
+        i
+        for i, w in enumerate(raw)
+        if w in _ANY_PARTICLE
+        and i + 1 < len(raw)
+        and (
+            raw[i + 1] in _ANY_PARTICLE  # "de la Cruz", "van der Berg"
+            or (raw[i + 1] not in every_function_word and raw[i + 1] not in stop)
+        )
+    }
     tokens = [
         w
-        for w in tokens
-        if len(w) >= 2 and w.isalpha() and w not in _ANY_PARTICLE and not names.is_given_name(w)
+        for i, w in enumerate(raw)
+        if len(w) >= 2 and w.isalpha() and i not in particles and not names.is_given_name(w)
     ]
     best: frozenset[str] | None = None
     best_theirs = best_margin = 0
@@ -985,3 +1008,127 @@ class NameList(LanguageStep):
 
     def find(self, text: str, spans: Sequence[Span]) -> list[Span]:
         return name_list(text, spans)
+
+
+#: A greeting in any language at a PERSON span's start, then the name (at least a letter).
+_GREETING = re.compile(
+    r"(?i)(" + alternation(words("people", "greeting_any_language")) + r")[ \t]*,?[ \t]+"
+    r"(?=[^\W\d_])"
+)
+
+
+def after_greeting(text: str, start: int, end: int) -> int:
+    """Where a PERSON span from ``start`` to ``end`` starts once a greeting at its start is
+    left out (the greeting opens the line, the name follows); a greeting word that is also a
+    given name stays."""
+    greeting = _GREETING.match(text, start, end)
+    if greeting is not None and not gazetteer().is_given_name(greeting.group(1).lower()):
+        return greeting.end()
+    return start
+
+
+@register
+class GreetingTrim(Refiner):
+    """``greeting_trim``: a PERSON span that starts with a greeting of any language
+    (``people.toml``: ``greeting_any_language``) starts after it (:func:`after_greeting`).
+    It runs after name growth, which may take the greeting in."""
+
+    name: ClassVar[str] = "greeting_trim"
+    needs_english: ClassVar[bool] = False
+    order: ClassVar[int] = 22
+
+    def refine(self, text: str, span: Span, treatment: Treatment) -> Span | None:
+        if span.entity_type != "PERSON":
+            return span
+        start = after_greeting(text, span.start, span.end)
+        if start == span.start:
+            return span
+        return Span(start, span.end, span.entity_type, span.recognizer, span.score)
+
+
+@register
+class SentenceWordTrim(Refiner):
+    """``sentence_word_trim``: a guessed PERSON span (from language or a context whose end is
+    guessed) that starts a sentence with a word no gazetteer knows as a name, then a
+    lowercase function word of any language, then a capitalised word, starts at that word:
+    the sentence's first word is capitalised for the sentence, not for a name. A span whose
+    first word is a known name stays whole."""
+
+    name: ClassVar[str] = "sentence_word_trim"
+    needs_english: ClassVar[bool] = False
+    order: ClassVar[int] = 24
+
+    def refine(self, text: str, span: Span, treatment: Treatment) -> Span | None:
+        if span.entity_type != "PERSON" or not (
+            treatment.language_guess or treatment.english_only or treatment.end_from_context
+        ):
+            return span
+        parts = list(re.finditer(r"\S+", text[span.start : span.end]))
+        if len(parts) < 3 or not _SENTENCE_START.search(text[: span.start]):
+            return span
+        first, joiner, third = (p.group() for p in parts[:3])
+        lower = first.lower()
+        names = gazetteer()
+        if (
+            first[:1].isupper()
+            and third[:1].isupper()
+            and joiner.islower()
+            and (joiner in function_words_of_any_language() or joiner in stopwords())
+            and not names.is_given_name(lower)
+            and not names.is_surname(lower)
+        ):
+            start = span.start + parts[2].start()
+            return Span(start, span.end, span.entity_type, span.recognizer, span.score)
+        return span
+
+
+@register
+class CuedNameGuesses(LanguageStep):
+    """``cued_name_guesses``: a guess of a person from English (NER, unknown words, English
+    cues) that overlaps a name a cue of any language found (a chat verb's addressee, a
+    sign-off, the deny-list), and holds only lowercase words besides, is that name: the guess
+    took the verb and the words around it in, and the cue says where the name is. Runs on the
+    spans kept, after the refiners."""
+
+    name: ClassVar[str] = "cued_name_guesses"
+    needs_english: ClassVar[bool] = False
+    scored: ClassVar[bool] = False
+
+    def filter(
+        self, text: str, spans: list[Span], treatment: Callable[[Span], Treatment]
+    ) -> list[Span]:
+        found = [
+            s
+            for s in spans
+            if s.entity_type == "PERSON"
+            and not treatment(s).language_guess
+            and not treatment(s).english_only
+        ]
+        if not found:
+            return spans
+        out: list[Span] = []
+        for span in spans:
+            how = treatment(span)
+            if span.entity_type == "PERSON" and (how.language_guess or how.english_only):
+                inner = [
+                    f
+                    for f in found
+                    if f.start < span.end
+                    and span.start < f.end
+                    and (f.start, f.end) != (span.start, span.end)
+                ]
+                # It took the words before the name in (the verb), or the name is whole as
+                # its cue placed it: else a guess that starts with the name may hold the rest
+                # of it.
+                if inner and (
+                    span.start < min(f.start for f in inner)
+                    or any(treatment(f).whole_name for f in inner)
+                ):
+                    rest = list(text[span.start : span.end])
+                    for f in inner:
+                        a, b = max(f.start, span.start), min(f.end, span.end)
+                        rest[a - span.start : b - span.start] = " " * (b - a)
+                    if not any(c.isupper() for c in rest):
+                        continue  # the found names stand for it
+            out.append(span)
+        return out

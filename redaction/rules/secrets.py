@@ -181,7 +181,9 @@ class SecretRecognizer(Rule):
 
 # URLs with userinfo (scheme://user:pass@host) or credential-named query/fragment parameters.
 _URL_USERINFO = re.compile(
-    r"\b[a-z][a-z0-9+.\-]{1,15}://(?P<userinfo>[^\s/?#@:]+(?::[^\s/?#@]*)?)@[^\s/?#]+", re.I
+    r"\b[a-z][a-z0-9+.\-]{1,15}://(?P<userinfo>[^\s/?#@:]+(?::(?!\d{1,5}/)[^\s?#@]*)?)@"
+    r"[^\s/?#]+",
+    re.I,
 )
 _URL_PARAM = re.compile(
     (

@@ -4,7 +4,8 @@ One recording for the module. The volunteer clicks the field labelled "Message" 
 chat line with a lowercase name after a verb, clicks the field labelled "Username" and types a
 username, moves on with Tab and types a password without any cue word into the masked field
 labelled "Password". None of the three values may survive in the stored text or key events (or
-anywhere else in the decoded columns and metadata).
+anywhere else in the decoded columns and metadata). Then Tab takes the focus back to the message
+field and a chat line is typed: the password still masked on screen does not make it a secret.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ PASSWORD = "marmaladeskies"
 NAME = "maria"
 MESSAGE = f"ask {NAME} about it"
 CANARIES = (USERNAME, PASSWORD, NAME)
+#: Typed after Tab from the password field (focus wraps to the message field).
+AFTER_PASSWORD = " see you at noon"
 FORM = Path(__file__).with_name("login_form.py")
 #: The middle of the fields clicked (see login_form.py).
 MESSAGE_FIELD = (330, 80)
@@ -83,6 +86,10 @@ def recorded(xvfb_factory: Callable[..., harness.XDisplay],
         time.sleep(1.5)
         display.type(PASSWORD, 60)
         time.sleep(1.5)
+        display.xdotool("key", "Tab")
+        time.sleep(1.5)
+        display.type(AFTER_PASSWORD, 60)
+        time.sleep(1.5)
         display.xdotool("key", "ctrl+alt+q")
         stdout, _ = recorder.communicate(timeout=180)
     finally:
@@ -104,6 +111,13 @@ def test_the_typing_was_recorded(recorded: Recorded) -> None:
     assert len(typed) >= 3
     stored = " ".join(str(r.get("text") or "") for r in typed)
     assert "ask" in stored and "about it" in stored
+
+
+def test_a_line_typed_after_the_password_field_is_kept(recorded: Recorded) -> None:
+    """The password stays masked on screen while the chat line is typed after Tab: the line
+    is not taken for a secret (nor for the password a login form's next field would be)."""
+    stored = [str(r.get("text")) for r in recorded.rows if r.get("action_type") == "type"]
+    assert any(AFTER_PASSWORD.strip() in text for text in stored), stored
 
 
 @pytest.mark.parametrize("canary", CANARIES)

@@ -65,6 +65,10 @@ CASES = [
     ((("Username", "blueberry"), ("Password", "sunflower")), (False, False)),
     ((("Username", "blueberry"), (None, "sunflower")), (False, False)),
     ((("Search", "cheap flights"),), (True,)),
+    # A chat line after Tab from the password field: the masked field still on screen is not
+    # the field typed into, and the run after a password is no password.
+    ((("Username", "blueberry"), ("Password", "sunflower"), ("Message", "see you at noon")),
+     (False, False, True)),
     # A terminal: the line above the typing is earlier output that mentions a concept, not
     # a label; the command typed under it is kept.
     ((("git config user.email ana@example.org", "ls -la docs"),), (True,)),

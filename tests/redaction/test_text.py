@@ -484,3 +484,73 @@ def test_what_a_volunteer_sees_at_once_is_not_redacted(
     deny = DenyList()
     deny.add("zebedeeq", "USERNAME", "identity")
     assert covered("zebedeeq", redactor.analyze("zebedeeq", deny, kind="title"), "zebedeeq")
+
+
+# (the type the field's label says, what is typed into it) -> the stored text
+FIELD_CASES = [
+    ("PERSON", "Mia Virtanen", "<PERSON>"),
+    ("PERSON", "2", "2"),  # a count under "Passengers"
+    ("PHONE_NUMBER", "0401234567", "<PHONE_NUMBER>"),
+    ("PHONE_NUMBER", "ask at the desk", "ask at the desk"),
+    ("LOCATION", "Lisbon", "Lisbon"),  # a type the default policy does not redact
+    ("USERNAME", "velvetotter", "<USERNAME>"),
+    ("ACCOUNT_ID", "Economy", "Economy"),
+]
+
+
+@pytest.mark.parametrize(("field_type", "typed", "stored"), FIELD_CASES)
+def test_a_field_types_its_run_when_the_value_fits(
+    text_redactor: TextRedactor, field_type: str, typed: str, stored: str
+) -> None:
+    stream = Stream()
+    stream.type(typed)
+    result = text_redactor.redact_events(stream.events, field_type=field_type)
+    assert result.text == stored
+
+
+# A greeting in any language opens the line; the name after it is redacted, the greeting kept.
+GREETING_CASES = [
+    ("Hallo Brett,\n\nsee you on Monday.", "Hallo <PERSON>,"),
+    ("Bonjour Paul,\n\nthe documents are attached.", "Bonjour <PERSON>,"),
+    ("Cześć Carolina,\n\nthanks.", "Cześć <PERSON>,"),
+    ("Dear Sevim Barth,\n\nwe have updated it.", "Dear <PERSON>,"),
+    ("Cara Smith called about the lease", "<PERSON> called"),  # a given name, not "cara"
+]
+
+
+@pytest.mark.parametrize(("text", "start"), GREETING_CASES)
+def test_a_greeting_is_not_part_of_the_name(
+    text_redactor: TextRedactor, text: str, start: str
+) -> None:
+    assert str(text_redactor.redact_text(text).text).startswith(start)
+
+
+# An English guess around a name a chat verb's cue found keeps only that name.
+ADDRESSEE_CASES = [
+    ("zapytaj gabriel o fakturę", "zapytaj <PERSON> o fakturę"),
+    ("chiedi a hugues per la fattura", "chiedi a <PERSON> per la fattura"),
+    ("ask maria about it", "ask <PERSON> about it"),
+    ("call Anna Berg and ask maria", "call <PERSON> and ask <PERSON>"),
+]
+
+
+@pytest.mark.parametrize(("text", "stored"), ADDRESSEE_CASES)
+def test_a_guess_around_a_cued_name_is_that_name(
+    text_redactor: TextRedactor, text: str, stored: str
+) -> None:
+    assert text_redactor.redact_text(text).text == stored
+
+
+# A sentence's first word, capitalised for the sentence, then a function word: not the name.
+SENTENCE_WORD_CASES = [
+    ("Dirección de Olivia: 82 Small Street", "Dirección de <PERSON>"),
+    ("Adresse von Patryk: aleja Pomorska 03/58", "Adresse von <PERSON>"),
+    ("Maria de Souza called", "<PERSON> called"),  # a name first: whole
+]
+
+
+@pytest.mark.parametrize(("text", "start"), SENTENCE_WORD_CASES)
+def test_a_sentence_word_before_a_function_word_is_not_the_name(
+    text_redactor: TextRedactor, text: str, start: str
+) -> None:
+    assert str(text_redactor.redact_text(text).text).startswith(start)

@@ -9,7 +9,15 @@ import cv2
 import numpy as np
 import pytest
 
-from redaction.field import UNKNOWN, FieldReader, FieldReading, FormContext, changed_region
+from redaction.field import (
+    UNKNOWN,
+    FieldReader,
+    FieldReading,
+    FormContext,
+    changed_region,
+    typed_beside,
+)
+from redaction.models import Box
 from tests.redaction.image.conftest import ScreenFactory
 
 FIELD_X, FIELD_W, FIELD_H = 160, 360, 34
@@ -46,6 +54,9 @@ ECHO_CASES = [
     ("Surname", "Virtanen", False, "PERSON", False),
     ("Password", "••••••••••", False, "PASSWORD", True),
     (None, "••••••••••", False, None, True),
+    (None, "**********", False, None, True),  # asterisks (Tk's show="*")
+    (None, "oooooooo", False, None, False),  # a hollow letter repeated is typed text
+    (None, "wwwwwwww", False, None, False),
     ("Postcode", "00140", True, "STREET_ADDRESS", False),
     ("Card number", "4111 1111 1111 1111", False, "CREDIT_CARD", False),
     ("E-mail", "mia@example.org", True, "EMAIL_ADDRESS", False),
@@ -93,6 +104,9 @@ CONTEXT_CASES = [
      "PERSON"),
     (FieldReading("PERSON", False, "full_name"), UNKNOWN, None),
     (UNKNOWN, UNKNOWN, None),
+    # The run after a password field is no password, even where its label read as a username.
+    (FieldReading("PASSWORD", True, "password"), UNKNOWN, None),
+    (FieldReading("USERNAME", True, "username"), UNKNOWN, None),
 ]
 
 
@@ -103,3 +117,20 @@ def test_form_context(previous: FieldReading, own: FieldReading, entity: str | N
     resolved = context.resolve(own)
     assert resolved.entity_type == entity
     assert resolved.secret == (entity == "PASSWORD")
+
+
+MASKED = (Box(160, 150, 120, 30),)
+BESIDE_CASES = [
+    # the run's reading -> whether it went beside the masked fields on screen
+    (FieldReading(None, False, None, "echo", Box(160, 230, 200, 30)), True),
+    (FieldReading(None, False, None, "echo", Box(170, 155, 60, 20)), False),  # into it
+    (FieldReading(None, True, None, "echo", Box(160, 230, 200, 30)), False),  # masked echo
+    (FieldReading(None, False, None, "click", Box(160, 230, 200, 30)), False),  # no echo
+    (UNKNOWN, False),
+    (None, False),
+]
+
+
+@pytest.mark.parametrize(("reading", "beside"), BESIDE_CASES)
+def test_typed_beside_the_masked_fields(reading: FieldReading | None, beside: bool) -> None:
+    assert typed_beside(reading, MASKED) == beside

@@ -9,6 +9,12 @@ from tests.redaction.rules.support import found, table_tests
 
 # (rule, text, the value it must find)
 TRUE_CASES = [
+    # "address to" introduces one ("updated the delivery address to ...").
+    ("street_address", "We updated the delivery address to Jenssenengen 77 today.",
+     "Jenssenengen 77"),
+    # Lowercase words before a capitalised street name are not part of it.
+    ("street_address", "we updated the delivery address to Sibilla-Krein-Weg 85-47 and will call",
+     "Sibilla-Krein-Weg 85-47"),
     (
         "street_address",
         "Meet me at 5100 Quadra 104\n Suite 845\n Evionnaz\n Switzerland 05377",
@@ -83,6 +89,7 @@ FALSE_CASES = [
     ("street_address", "meet me at the bar"),
     ("street_address", "Meet me at the bar"),
     ("street_address", "a 100 GB Drive"),
+    ("street_address", "please address to the manager by 5 June"),
     ("street_address", "on 500 GB Storage 2"),
     ("street_address", "Released on 12 March 2024 at 10:00"),
     ("street_address", "Keep getting address 179.177.214.91 blocked"),

@@ -24,6 +24,9 @@ TRUE_CASES = [
 # (rule, text): nothing at or above the default threshold.
 FALSE_CASES = [
     ("email", "not an email: ann@localhost or @handle"),
+    # A URL's secret@host or user@host is no address (the URL credential rules take them).
+    ("email", "git clone https://ana:AKIAWNKOLWW7AB2S21LQ@git.example.com/app.git"),
+    ("email", "ssh://anna@build.example.com"),
     ("phone", "It was founded in 1977."),
     ("phone", "When: 2000-04-16 11:34:35"),
     ("phone", "total 1 234 567.89"),

@@ -149,6 +149,8 @@ def test_profile_url_look_alikes(text: str) -> None:
 # value found) and (rule, text with nothing found at the default threshold).
 TRUE_CASES = [
     ("command_credential", "mysql -u app -pS3cret42 db", "S3cret42"),
+    ("command_credential", "git clone https://hvardb:+XKPNAdVe16Z/FSchd1MF+QV@git.example.com/a",
+     "hvardb"),
     ("provider_key", "aws key AKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPLE"),
     ("home_path", "cd /home/mkowalski/src", "mkowalski"),
     ("profile_url", "see https://people.example.net/j.virtanen",
@@ -156,6 +158,7 @@ TRUE_CASES = [
 ]
 FALSE_CASES = [
     ("command_credential", "docker run -p8080:80 nginx"),
+    ("command_credential", "open https://build.example.com:8080/@team/app"),
     ("provider_key", "token: abcdefghijklmnopqrst"),
     ("home_path", "cd /home/ubuntu/app"),
     ("profile_url", "https://example.com/pricing"),

@@ -23,6 +23,7 @@ FALSE_CASES = [
     ("ssn", "room 666-12-3456"),
     ("labelled_id", "license: MIT"),
     ("labelled_id", "account settings"),
+    ("labelled_id", "order #48213 shipped on 12 March"),  # a purchase's number, no person's
 ]
 
 

@@ -15,6 +15,7 @@ from redaction.knowledge.labels import (
     load_lexicon,
     normalise_label,
     read_label,
+    value_fits,
 )
 
 SAYS = [
@@ -22,6 +23,9 @@ SAYS = [
     ("Surname", "PERSON", "family_name"),
     ("Enter your e-mail", "EMAIL_ADDRESS", "email"),
     ("numéro de passeport", "PASSPORT", "passport"),
+    ("Name:", "PERSON", "full_name"),
+    ("Customer name", "PERSON", "full_name"),
+    ("Nombre", "PERSON", "full_name"),
     ("Nachname:", "PERSON", "family_name"),
     ("Nom de famille *", "PERSON", "family_name"),
     ("Apellidos", "PERSON", "family_name"),
@@ -122,6 +126,8 @@ OCR_SLIPS = [
     ("Passport numbr", "passport"),
     ("Date of Brith", "date_of_birth"),
     ("Usemame", "username"),
+    ("Pasword", "password"),  # a letter lost in a short word
+    ("Emails", "email"),
 ]
 
 SAYS_NOTHING = [
@@ -148,6 +154,15 @@ SAYS_NOTHING = [
     "Version",
     "Click here to continue with the rest of the form please now",
     "D",  # a spreadsheet's column letter, not an OCR slip of "ci" (an ID card)
+    # "Name" inside a longer label names a thing; a person's compounds are listed.
+    "Project name",
+    "File name",
+    "Nombre del producto",
+    # One changed letter in a short word is another word, not an OCR slip.
+    "passed",
+    "Passed",
+    "Plane",
+    "Posted",
     "",
     "   ",
 ]
@@ -262,3 +277,22 @@ def test_governing_label(text: str, value: str, concept: str, where: str) -> Non
 def test_no_governing_label(text: str, value: str) -> None:
     start = text.index(value)
     assert governing_label(text, start, start + len(value)) is None
+
+
+VALUE_CASES = [
+    ("PERSON", "Anna Berg", True),
+    ("PERSON", "3", False),
+    ("PERSON", "R2-D2 unit", False),
+    ("PHONE_NUMBER", "+358 40 123 4567", True),
+    ("PHONE_NUMBER", "later", False),
+    ("EMAIL_ADDRESS", "ana@example.org", True),
+    ("EMAIL_ADDRESS", "see my profile page", False),
+    ("ACCOUNT_ID", "C-20931", True),
+    ("ACCOUNT_ID", "Business", False),
+    ("STREET_ADDRESS", "Main Street", True),  # a type without a shape takes any value
+]
+
+
+@pytest.mark.parametrize(("entity_type", "value", "fits"), VALUE_CASES)
+def test_a_value_fits_its_field_type(entity_type: str, value: str, fits: bool) -> None:
+    assert value_fits(entity_type, value) == fits

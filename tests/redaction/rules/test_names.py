@@ -24,10 +24,13 @@ from redaction.rules.english import WORD, English
 from redaction.rules.names import (
     NAME_STEPS,
     AddresseeRule,
+    CuedNameGuesses,
     ForeignLanguage,
+    GreetingTrim,
     LowercaseNameTrim,
     NameGrowth,
     NameShapeRule,
+    SentenceWordTrim,
     UnknownWordRule,
     command_line,
     function_words_only,
@@ -72,6 +75,8 @@ TRUE_CASES = [
     ("foreign_language", "Ich habe mit [Anna gesprochen]", "Anna"),
     ("foreign_language", "[acabo] de hablar con vicente", ""),
     ("foreign_language", "bin gleich da, [bin gleich]", ""),
+    # A particle last on the line or before a function word is a word of its language.
+    ("foreign_language", "[bin gleich] da", ""),
     ("command_line", "npm run build --[prod]", ""),
     ("command_line", "cat notes.txt | grep [todo]", ""),
     ("name_form", "Ann Lee", "Ann Lee"),
@@ -86,6 +91,13 @@ TRUE_CASES = [
     ),
     ("lowercase_name_trim", "mr. [elliott flew] home", "elliott"),
     ("lowercase_name_trim", "dear [ana smith thanks] for it", "ana smith"),
+    ("greeting_trim", "[Hallo Brett],\n\nsee you on Monday.", "Brett"),
+    ("greeting_trim", "[Dear Sevim Barth],", "Sevim Barth"),
+    ("sentence_word_trim", "[Dirección de Olivia]: 82 Small Street", "Olivia"),
+    ("sentence_word_trim", "[Adresse von Patryk]: aleja Pomorska", "Patryk"),
+    # ``{...}`` is a name a cue of any language placed whole; ``[...]`` an English guess.
+    ("cued_name_guesses", "[zapytaj {gabriel} o fakturę]", ""),
+    ("cued_name_guesses", "[chiedi a {hugues}]", ""),
     ("name_list", "Monjeau, [Graves] and Reed were there", "Monjeau"),
     ("name_list", "Monjeau, [Graves] and Reed were there", "Reed"),
     ("name_list", "our 3 founders: monjeau, [graves] and reed", "monjeau"),
@@ -127,6 +139,7 @@ FALSE_CASES = [
     ("foreign_language", "Gracias, [Ana López]"),
     ("foreign_language", "meet [maria] at the station"),
     ("foreign_language", "[Kastner] met Juan de la Cruz at 5"),
+    ("foreign_language", "meet [da silva] at the cafe"),
     ("foreign_language", "licence plate for [Ci Lee]"),
     ("foreign_language", "mail [sara] at sara.cole@example.net"),
     ("command_line", "git commit -m 'fix by [Tom]'"),
@@ -142,6 +155,12 @@ FALSE_CASES = [
     ("name_growth", "[Anna] IBM"),
     ("lowercase_name_trim", "mr. [Elliott Flew] home"),
     ("lowercase_name_trim", "mr. [elliott] flew"),
+    ("greeting_trim", "[Cara Smith] called about the lease"),  # a given name first
+    ("greeting_trim", "[Brett] said hello"),
+    ("sentence_word_trim", "[Maria de Souza] called"),  # a known name first: whole
+    ("sentence_word_trim", "We wrote to [Olivia de Souza] today"),  # no sentence start
+    ("cued_name_guesses", "[call Anna Berg] and ask {maria}"),  # capitals besides: a name
+    ("cued_name_guesses", "[ask tom] and ana"),  # no name a cue found
     ("name_list", "we bought apples, [graves] and pears"),
     ("name_list", "[Graves] left early"),
     ("name_propagation", "[Ann] annotated it"),
@@ -178,6 +197,33 @@ def _recased(text: str, english: English) -> list[str]:
         else:
             runs.append([word])
     return [recased[run[0].start() : run[-1].end()] for run in runs]
+
+
+def _cued_guesses(text: str) -> list[str]:
+    """What ``cued_name_guesses`` drops of the English guesses ``[...]`` (read as ""), beside
+    the names ``{...}`` a cue placed whole."""
+    plain = ""
+    guesses: list[tuple[int, int]] = []
+    cued: list[tuple[int, int]] = []
+    opened: dict[str, int] = {}
+    for char in text:
+        if char in "[{":
+            opened[char] = len(plain)
+        elif char in "]}":
+            start = opened.pop("[" if char == "]" else "{")
+            (guesses if char == "]" else cued).append((start, len(plain)))
+        else:
+            plain += char
+    spans = [Span(a, b, "PERSON", "spacy", 0.85) for a, b in guesses]
+    spans += [Span(a, b, "PERSON", "cue", 0.85) for a, b in cued]
+
+    def treatment(span: Span) -> Treatment:
+        if span.recognizer == "spacy":
+            return Treatment(language_guess=True, english_only=True)
+        return Treatment(whole_name=True)
+
+    kept = CuedNameGuesses(None).filter(plain, spans, treatment)
+    return ["" for s in spans if s.recognizer == "spacy" and s not in kept]
 
 
 def find(name: str, text: str, threshold: float) -> list[str]:
@@ -219,6 +265,12 @@ def find(name: str, text: str, threshold: float) -> list[str]:
         trim = LowercaseNameTrim(english)
         trimmed = [trim.refine(plain, s, Treatment(end_from_context=True)) for s in seeds]
         spans = [s for s in trimmed if s is not None]
+    elif name in ("greeting_trim", "sentence_word_trim"):
+        refiner = GreetingTrim(None) if name == "greeting_trim" else SentenceWordTrim(None)
+        refined = [refiner.refine(plain, s, Treatment(language_guess=True)) for s in seeds]
+        spans = [s for s in refined if s is not None]
+    elif name == "cued_name_guesses":
+        return _cued_guesses(text)
     elif name == "name_list":
         spans = name_list(plain, seeds)
     else:
@@ -275,6 +327,14 @@ DISABLED_CASES = [
     ("command_line", "npm run build --prod", None, "npm"),
     ("name_growth", "Chat with Ukko Wojcik Usamov", "Ukko Wojcik Usamov", "Wojcik Usamov"),
     ("lowercase_name_trim", "mr. elliott flew home", "elliott", "elliott flew"),
+    ("greeting_trim", "Hallo Brett,\n\nsee you on Monday.", "Brett", "Hallo Brett"),
+    (
+        "sentence_word_trim",
+        "Dirección de Olivia: 82 Small Street",
+        "Olivia",
+        "Dirección de Olivia",
+    ),
+    ("cued_name_guesses", "zapytaj gabriel o fakturę", "gabriel", "zapytaj gabriel o fakturę"),
     ("name_list", "our 3 founders: monjeau, graves and reed", "graves", None),
     ("name_propagation", "I met Anna Kastner. kastner is nice", "kastner", None),
 ]

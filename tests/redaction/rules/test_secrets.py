@@ -13,6 +13,9 @@ from tests.redaction.rules.support import RULES, table_tests
 # (rule, text, the value it must find)
 TRUE_CASES = [
     ("url_credential", "https://bob:s3cret@db.example.com/x", "bob:s3cret"),
+    # A pasted base64 secret may hold a slash.
+    ("url_credential", "https://hv:+XKPNAdVe16Z/FSchd1MF+QV@git.example.com/a.git",
+     "hv:+XKPNAdVe16Z/FSchd1MF+QV"),
     ("url_credential", "https://x.io/cb?code=ab12cd&access_token=zz99yy88", "zz99yy88"),
     ("secret", "key AKIAIOSFODNN7EXAMPLE here", "AKIAIOSFODNN7EXAMPLE"),
     (
@@ -103,6 +106,7 @@ FALSE_CASES = [
     ("secret", "password = getpass()"),
     ("secret", "CONSTANT_NAME_FOR_THE_DEFAULT_TIMEOUT"),
     ("url_credential", "https://example.com/docs?page=2&sort=asc"),
+    ("url_credential", "https://host.example.com:8080/@team"),  # a port, then a path
     ("password", "Forgot password? Click here"),
     ("password", "the password reset link"),
     ("password", "pin the tab"),
