@@ -442,6 +442,10 @@ def _repeats(
         words = [layout.word(ref).text for ref in finding.refs]
         if finding.entity_type == "PERSON" and len(words) < 2:
             continue
+        if finding.entity_type == "CHANNEL" and re.fullmatch(r"#?\s*[A-Za-z]+\.?", " ".join(words)):
+            # A channel named by a plain word ("# releases") is that word in every sentence
+            # of the chat ("the release is late"): only a name someone chose is spread.
+            continue
         # A repeat is as certain as the finding it repeats (slightly less, so that where they
         # coincide the original recognizer is the one recorded).
         values.append((" ".join(words), finding.entity_type, finding.score * 0.99))

@@ -13,6 +13,7 @@ URLs that carry a token, a user or an address are taken on every page. True and 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from redaction.image.findings import Finding
@@ -809,4 +810,99 @@ class AccountLineRule(_CuedRule):
                 "/" in value or (_LOGIN.fullmatch(value) and not is_ui_word(value))
             ):
                 continue
+            yield from self.take(page, *match.span("v"), "USERNAME")
+
+
+#: A login as a row shows it beside its owner's name: "@ana.lima", "lima_ana", "ana42".
+_ROW_LOGIN = re.compile(r"@?[a-z][a-z0-9]*(?:[._\-]?[a-z0-9]+){0,4}")
+#: Two or three capitalised words (a name, accented letters included).
+_ROW_NAME = re.compile(
+    r"[A-Z\u00c0-\u00de][^\W\d_]+(?:[ \t]+[A-Z\u00c0-\u00de][^\W\d_]+){1,2}"
+)
+
+
+#: Extensions of documents and code: a word ending in one is a file, not a login.
+_FILE_EXTENSIONS = frozenset(
+    w.lower().lstrip(".")
+    for w in (*words("screen", "code_extensions"), *words("screen", "document_extensions"))
+)
+
+
+def _ascii_lower(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in folded if not unicodedata.combining(c)).lower()
+
+
+def _made_from(login: str, name: str) -> bool:
+    """``login`` is made from ``name``: it holds one of its parts of three letters or more, or
+    its first initial then its last part ("jdoe" from "Jane Doe")."""
+    letters = re.sub(r"[^a-z]", "", _ascii_lower(login))
+    parts = [re.sub(r"[^a-z]", "", _ascii_lower(p)) for p in name.split()]
+    if any(len(p) >= 3 and p in letters for p in parts):
+        return True
+    return len(parts) >= 2 and len(parts[-1]) >= 2 and (parts[0][:1] + parts[-1]) in letters
+
+
+@register
+class LoginBesideNameRule(_CuedRule):
+    """A login on the same row as the name it is made from (a member or user list, a
+    profile header, a post's author line): "@ana.lima", "lima_ana" or "ana42" beside "Ana
+    Lima". The name must be two or three capitalised words, none a UI word; the login must be
+    a handle (an at sign) or a name someone chose (digit, dot, dash or underscore), not the
+    name's own word."""
+
+    name = "login_beside_name"
+    entity_types = _USER_TYPES
+    score = 0.55
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        layout = page.layout
+        for row in layout.rows:
+            names = [
+                match.group()
+                for li in row
+                for match in _ROW_NAME.finditer(layout.lines[li].text)
+                if not any(is_ui_word(w) for w in match.group().split())
+            ]
+            if not names:
+                continue
+            name_lines = {li for li in row if _ROW_NAME.search(layout.lines[li].text)}
+            short_row = sum(len(layout.lines[li].words) for li in row) <= 8
+            for li in row:
+                for wi, word in enumerate(layout.lines[li].words):
+                    token = word.text.strip(".,;:()[]<>\u00b7|")
+                    if not _ROW_LOGIN.fullmatch(token) or "@" in token[1:]:
+                        continue
+                    core = token.lstrip("@")
+                    # A plain lowercase login ("dbutler") only in a cell of its own of a short
+                    # row (a list's login column), not inside a sentence.
+                    plain = short_row and li not in name_lines and len(core) >= 4
+                    if len(core) < 3 or not (token.startswith("@") or value_chosen(core) or plain):
+                        continue
+                    if "." in core and core.rsplit(".", 1)[1] in _FILE_EXTENSIONS:
+                        continue  # "getting-started.md" beside "Getting Started"
+                    if any(_made_from(core, name) for name in names):
+                        yield from self.found(page, [WordRef(li, wi)], "USERNAME")
+
+
+#: A ``.netrc`` entry (netrc(5)): "machine <host> login <account> [password <secret>]".
+_NETRC_LOGIN = re.compile(
+    r"(?:^|(?<=\n)|(?<=\| ))[ \t]*(?:machine[ \t]+\S+|default)[ \t]+login[ \t]+"
+    r"(?P<v>[^\s|]{2,100})"
+)
+
+
+@register
+class NetrcLoginRule(_CuedRule):
+    """The account of a ``.netrc`` entry: the word after ``login`` on a ``machine`` (or
+    ``default``) line."""
+
+    name = "netrc_login"
+    entity_types = _USER_TYPES
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        rows = page.rows
+        if rows is None:
+            return
+        for match in _NETRC_LOGIN.finditer(rows.text):
             yield from self.take(page, *match.span("v"), "USERNAME")

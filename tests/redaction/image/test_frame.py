@@ -204,6 +204,23 @@ def test_bold_round_letters_are_not_a_masked_password(screen: ScreenFactory) -> 
     assert PasswordFieldDetector._runs_from_pixels(dots.image, 1.0) != []
 
 
+def test_a_channel_named_by_a_plain_word_is_not_spread_to_prose(
+    frame_redactor: FrameRedactor, screen: ScreenFactory
+) -> None:
+    chat = screen([("Channels", 20, 20), ("# releases", 20, 50), ("# proj-falcon", 20, 80),
+                   ("Direct messages", 20, 110),
+                   ("The release notes are late again today.", 300, 50),
+                   ("We moved proj-falcon to Tuesday afternoon.", 300, 90)],
+                  size=(900, 160))  # fmt: skip
+    result = frame_redactor.redact(chat.image, DenyList())
+    assert covered(chat.boxes["# releases"], result.blurred, share=0.3)
+    assert not covered(chat.boxes["The release notes are late again today."], result.blurred,
+                       share=0.05)  # fmt: skip
+    # A name someone chose is still found where it stands again.
+    assert covered(chat.boxes["We moved proj-falcon to Tuesday afternoon."], result.blurred,
+                   share=0.1)  # fmt: skip
+
+
 def test_a_time_and_a_word_is_not_a_street_address() -> None:
     from redaction.image.analysis import screen_check
 

@@ -71,6 +71,11 @@ TRUE_CASES = [
         "git@github.com:initech/atlas-billing.git",
     ),
     ("code_host_repository", _CODE_HOST + "initech / atlas-billing", "initech / atlas-billing"),
+    ("login_beside_name", "SM Siofra Moreira   @siofram   Owner", "@siofram"),
+    ("login_beside_name", "Nicole Bergmann   bergmann_nic   Guest", "bergmann_nic"),
+    ("login_beside_name", "Jane Doe   jdoe42", "jdoe42"),
+    ("login_beside_name", "DB   Dana Butler   dbutler   Guest", "dbutler"),
+    ("netrc_login", "machine git.example.com login ana.lima password hunter2", "ana.lima"),
 ]
 FALSE_CASES = [
     ("screen_url", "https://docs.python.org/3/library/re.html"),
@@ -96,6 +101,11 @@ FALSE_CASES = [
     ("avatar_login", "Reviewers\nKW kimberly-walters"),
     ("cued_repository", "docker pull ghcr.io/python/cpython:3.12"),
     ("code_host_repository", _CODE_HOST + "Engineering / Runbooks"),
+    ("login_beside_name", "Getting Started   getting-started.md   2 KB"),
+    ("login_beside_name", "Ana Lima   settings_v2   Owner"),
+    ("login_beside_name", "Release Notes   v2.4.1"),
+    ("login_beside_name", "Dana Butler wrote that the butler came"),
+    ("netrc_login", "Please login to the machine first"),
 ]
 
 
