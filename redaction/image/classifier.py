@@ -25,6 +25,8 @@ import numpy as np
 from redaction.image.features import FEATURES, LABEL_GROUPS, PageFeatures, page_features
 from redaction.image.findings import Finding, from_words
 from redaction.image.layout import Layout, WordRef
+from redaction.rules.english import stopwords
+from redaction.rules.names import function_words_of_any_language
 
 MODEL_FORMAT: Final = "cuarec-screen-tokens"
 MODEL_VERSION: Final = 1
@@ -109,7 +111,7 @@ class ScreenModel:
                 run.clear()
 
         for k, ref in enumerate(page.refs):
-            if scores[k] < threshold:
+            if scores[k] < threshold or function_word(layout.word(ref).text):
                 flush()
                 continue
             if run and page.refs[run[-1]].line != ref.line:
@@ -117,6 +119,14 @@ class ScreenModel:
             run.append(k)
         flush()
         return out
+
+
+def function_word(word: str) -> bool:
+    """A lowercase function word of any language (or a chat abbreviation) is never personal on
+    its own, whatever its neighbours: the model does not blur it, so a run of flagged words
+    around it keeps it readable (the rules still find a name that holds one)."""
+    bare = word.strip(".,;:!?\"'()[]")
+    return bare.islower() and (bare in stopwords() or bare in function_words_of_any_language())
 
 
 _COLUMNS: Final = {name: i for i, name in enumerate(FEATURES)}

@@ -16,6 +16,7 @@ from redaction.image.classifier import (
     MODEL_FILE,
     RECOGNIZER,
     ModelFormatError,
+    function_word,
     load_model,
     screen_model,
 )
@@ -274,3 +275,19 @@ def test_policy_threshold_switches_the_model(
         ImageRedactionSettings(faces=False, screen_model_threshold=0.99, text_rules=False),
     )
     assert len(strict.find(drawn.image).findings) <= len(found)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("to", True), ("the", True), ("de", True), ("und", True), ("to,", True),
+     ("To", False), ("Botond", False), ("maria", False), ("x7", False), ("", False)],
+)
+def test_function_word(word: str, expected: bool) -> None:
+    assert function_word(word) is expected
+
+
+def test_the_model_never_blurs_a_function_word_alone(make_layout: LayoutFactory) -> None:
+    model = load_model(_stump("n_chars", value=3.0))  # every word scores high
+    layout = make_layout([("Please send the lease to Botond Szalai", 20, 20)])
+    flagged = [layout.word(r).text for f in model.findings(layout, 0.5) for r in f.refs]
+    assert flagged == ["Please", "send", "lease", "Botond", "Szalai"]
