@@ -33,6 +33,11 @@ def _decoded(path: Path) -> str:
         meta)
 
 
+def _flushed(out: Path) -> bool:
+    """A part of the episode was written (redacted steps on disk)."""
+    return out.exists() and any(p.suffix == ".parquet" for p in out.rglob("*"))
+
+
 @pytest.fixture(scope="module")
 def terminal(xvfb_factory: Callable[..., harness.XDisplay],
              tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.XDisplay]:
@@ -72,9 +77,13 @@ def test_sigkill_at_random_moments_leaves_only_redacted_recoverable_data(
             assert time.monotonic() < deadline
             time.sleep(0.02)
         moment = rng.uniform(1.0, 9.0)
+        # Every fourth kill waits for a flushed part first (then the random moment), so some
+        # kills land after steps were written however slow redaction is on this machine.
+        after_flush = kill % 4 == 0
         started = time.monotonic()
         typed = 0
-        while time.monotonic() - started < moment:
+        while time.monotonic() - started < moment or (after_flush and not _flushed(out)):
+            assert time.monotonic() - started < 120, "no part was flushed in 120 s"
             subprocess.run(["xdotool", "type", "--delay", "20", f"echo {EMAIL} {typed}"],
                            env=terminal.env(), check=True, timeout=30)
             subprocess.run(["xdotool", "key", "Return"], env=terminal.env(), check=True,
@@ -104,5 +113,5 @@ def test_sigkill_at_random_moments_leaves_only_redacted_recoverable_data(
             outcomes.append(len(episodes))
         else:
             outcomes.append(0)
-    # Some kills must have landed after steps were flushed, or the test proved little.
-    assert sum(1 for n in outcomes if n) >= max(1, KILLS // 5), outcomes
+    # The kills after a flushed part must each have left a recoverable episode.
+    assert all(outcomes[k] for k in range(0, KILLS, 4)), outcomes
