@@ -25,6 +25,7 @@ import numpy as np
 from redaction.image.features import FEATURES, LABEL_GROUPS, PageFeatures, page_features
 from redaction.image.findings import Finding, from_words
 from redaction.image.layout import Layout, WordRef
+from redaction.knowledge.gazetteer import gazetteer
 from redaction.rules.english import stopwords
 from redaction.rules.names import function_words_of_any_language
 
@@ -111,7 +112,7 @@ class ScreenModel:
                 run.clear()
 
         for k, ref in enumerate(page.refs):
-            if scores[k] < threshold or function_word(layout.word(ref).text):
+            if scores[k] < threshold or function_word(layout.word(ref).text, ref.index == 0):
                 flush()
                 continue
             if run and page.refs[run[-1]].line != ref.line:
@@ -121,12 +122,23 @@ class ScreenModel:
         return out
 
 
-def function_word(word: str) -> bool:
-    """A lowercase function word of any language (or a chat abbreviation) is never personal on
-    its own, whatever its neighbours: the model does not blur it, so a run of flagged words
-    around it keeps it readable (the rules still find a name that holds one)."""
+def function_word(word: str, starts_line: bool = False) -> bool:
+    """A function word of any language (or a chat abbreviation) is never personal on its own,
+    whatever its neighbours: the model does not blur it, so a run of flagged words around it
+    keeps it readable (the rules still find a name that holds one). Lowercase, or capitalised
+    as the first word of a line (a sentence's capital) when it is no given name."""
     bare = word.strip(".,;:!?\"'()[]")
-    return bare.islower() and (bare in stopwords() or bare in function_words_of_any_language())
+    lower = bare.lower()
+    if not (lower in stopwords() or lower in function_words_of_any_language()):
+        return False
+    if bare.islower():
+        return True
+    return (
+        starts_line
+        and bare[:1].isupper()
+        and bare[1:].islower()
+        and not gazetteer().is_given_name(lower)
+    )
 
 
 _COLUMNS: Final = {name: i for i, name in enumerate(FEATURES)}
