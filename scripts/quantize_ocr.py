@@ -193,7 +193,7 @@ def calibrate(model: Path, inputs: list[dict[str, np.ndarray[Any, Any]]], method
         create_calibrator,
     )
 
-    options: dict[str, Any] = {"max_intermediate_outputs": 4} if method == "minmax" else {}
+    options: dict[str, Any] = {}
     if method == "percentile":
         options["percentile"] = PERCENTILE
     calibrator = create_calibrator(
@@ -203,7 +203,11 @@ def calibrate(model: Path, inputs: list[dict[str, np.ndarray[Any, Any]]], method
         calibrate_method=METHODS[method],
         extra_options=options,
     )
-    calibrator.collect_data(Reader(inputs))
+    # One input at a time: each call merges their ranges (or histograms) into what was
+    # collected and frees the intermediate tensors. (onnxruntime 1.32's own
+    # max_intermediate_outputs drops what it collected without merging it.)
+    for item in inputs:
+        calibrator.collect_data(Reader([item]))
     ranges = calibrator.compute_data()
     out: dict[str, list[float]] = {}
     for name, data in sorted(ranges.data.items()):
@@ -332,9 +336,11 @@ def main() -> None:
                         help="read generated screens again and record new activation ranges")
     parser.add_argument("--devset", type=Path, default=REPO / "benchmarks" / ".devset")
     parser.add_argument("--corpus", type=Path, default=REPO / "benchmarks" / ".corpus")
-    parser.add_argument("--screens", type=int, default=90, help="generated screens read")
-    parser.add_argument("--drawn", type=int, default=6, help="screens drawn here")
-    parser.add_argument("--det-pages", type=int, default=48, help="pages calibrating det")
+    parser.add_argument("--screens", type=int, default=60, help="generated screens read")
+    parser.add_argument("--drawn", type=int, default=4, help="screens drawn here")
+    parser.add_argument("--det-pages", type=int, default=40, help="pages calibrating det")
+    parser.add_argument("--rec-batches", type=int, default=64,
+                        help="recogniser batches (of 8 crops) calibrating rec, spread")
     parser.add_argument("--method", choices=("minmax", "percentile", "entropy"),
                         default="minmax")
     parser.add_argument("--ranges", type=Path, default=RANGES)
@@ -342,13 +348,13 @@ def main() -> None:
                         help="with --calibrate: keep the recorded model inputs here (and reuse them)")
     parser.add_argument("--roles", default=",".join(quantized.MODEL_FILES),
                         help="models to produce (det,rec)")
-    parser.add_argument("--rec-ops", help="op types quantized in rec (comma list)")
+    parser.add_argument("--rec-ops", help="op types quantized in rec (comma list, or all)")
     parser.add_argument("--rec-float-tail", type=int, help="last rec nodes kept float")
     parser.add_argument("--out", type=Path, default=quantized.model_dir())
     parser.add_argument("--record", action="store_true", help="write the digests to the repo")
     args = parser.parse_args()
     if args.rec_ops:
-        PLAN["rec"]["ops"] = tuple(args.rec_ops.split(","))
+        PLAN["rec"]["ops"] = None if args.rec_ops == "all" else tuple(args.rec_ops.split(","))
     if args.rec_float_tail is not None:
         PLAN["rec"]["float_tail"] = args.rec_float_tail
     roles = [r for r in args.roles.split(",") if r]
@@ -370,9 +376,12 @@ def main() -> None:
                         **{f"det{i:04d}": x["x"] for i, x in enumerate(det_inputs)},
                         **{f"rec{i:04d}": x["x"] for i, x in enumerate(rec_inputs)},
                     )
+            rec_inputs = rec_inputs[:: max(1, len(rec_inputs) // args.rec_batches)]
             crops = sum(next(iter(x.values())).shape[0] for x in rec_inputs)
             print(f"calibrating on {len(det_inputs)} pages and {crops} line crops", flush=True)
             for role, inputs in (("det", det_inputs), ("rec", rec_inputs)):
+                if role not in roles:
+                    continue
                 ranges = calibrate(prepared(role, Path(tmp)), inputs, args.method, Path(tmp))
                 path = args.ranges / f"{role}.{args.method}.json"
                 path.write_text(json.dumps(ranges, indent=0, sort_keys=True) + "\n")
