@@ -172,7 +172,7 @@ def prepared(role: str, folder: Path) -> Path:
     functions of the bundled file."""
     import onnx
     from onnx import version_converter
-    from onnxruntime.quantization.shape_inference import quant_pre_process  # type: ignore[import-untyped]
+    from onnxruntime.quantization.shape_inference import quant_pre_process
 
     model = onnx.load(str(bundled_model(role)))
     if max(o.version for o in model.opset_import if o.domain in ("", "ai.onnx")) < 13:
@@ -189,7 +189,7 @@ def prepared(role: str, folder: Path) -> Path:
 def calibrate(model: Path, inputs: list[dict[str, np.ndarray[Any, Any]]], method: str,
               folder: Path) -> dict[str, list[float]]:
     """Activation ranges of every float tensor of ``model`` on ``inputs``: name -> [low, high]."""
-    from onnxruntime.quantization.calibrate import (  # type: ignore[import-untyped]
+    from onnxruntime.quantization.calibrate import (
         create_calibrator,
     )
 
@@ -224,12 +224,12 @@ def quantize(role: str, ranges: dict[str, list[float]], method: str, target: Pat
     """Static QDQ quantization of the bundled ``role`` model with recorded activation ranges
     (no calibration run: the result is a function of the bundled model and ``ranges``)."""
     import onnx
-    from onnxruntime.quantization import (  # type: ignore[import-untyped]
+    from onnxruntime.quantization import (
         QuantFormat,
         QuantType,
         quantize_static,
     )
-    from onnxruntime.quantization.calibrate import (  # type: ignore[import-untyped]
+    from onnxruntime.quantization.calibrate import (
         TensorData,
         TensorsData,
         save_tensors_data,
@@ -290,7 +290,8 @@ def record_inputs(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
         sys.exit(f"only {len(paths)} generated screens to calibrate on: generate the dev set "
                  "(benchmarks/devset/generate.py) and the corpus (benchmarks/corpus)")
     det_seen: list[Any] = []
-    for i, item in enumerate([*paths, *drawn]):
+    items: list[Path | np.ndarray[Any, Any]] = [*paths, *drawn]
+    for i, item in enumerate(items):
         image = read_image(item) if isinstance(item, Path) else item
         if image is None:
             continue
@@ -300,7 +301,7 @@ def record_inputs(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
         if len(det.inputs) > before:
             det_seen.append(det.inputs[before])
         del det.inputs[before:]
-        print(f"\rread {i + 1}/{len(paths) + len(drawn)} screens", end="", file=sys.stderr,
+        print(f"\rread {i + 1}/{len(items)} screens", end="", file=sys.stderr,
               flush=True)
     print(file=sys.stderr)
     crops = sum(next(iter(x.values())).shape[0] for x in rec.inputs)
@@ -345,7 +346,7 @@ def main() -> None:
                         default="minmax")
     parser.add_argument("--ranges", type=Path, default=RANGES)
     parser.add_argument("--inputs-cache", type=Path, metavar="NPZ",
-                        help="with --calibrate: keep the recorded model inputs here (and reuse them)")
+                        help="with --calibrate: keep the recorded inputs here (and reuse them)")
     parser.add_argument("--roles", default=",".join(quantized.MODEL_FILES),
                         help="models to produce (det,rec)")
     parser.add_argument("--rec-ops", help="op types quantized in rec (comma list, or all)")
