@@ -97,3 +97,11 @@ def test_the_engine_reads_with_float_models_when_int8_ones_are_not_prepared(
         "det_int8.onnx not prepared (scripts/quantize_ocr.py)",
         "no recorded checksum for the int8 models",
     )
+
+
+@pytest.mark.parametrize("on", [False, True])
+def test_the_settings_ask_the_engine_for_int8_models_only_when_on(on: bool) -> None:
+    from redaction.image import ImageRedactionSettings
+
+    options = ImageRedactionSettings(ocr_int8=on).ocr_options()
+    assert options.get("quantized", False) is on
