@@ -16,10 +16,10 @@ ranges are written to ``scripts/ocr_int8/{det,rec}.<method>.json`` and committed
 of the bundled float models, converted to opset 13 and pre-processed (``quant_pre_process``),
 using the *recorded* ranges (onnxruntime's calibration cache): no screen is read, so a user's
 ``make models`` needs nothing but the bundled models and this repo, and makes the same bytes
-each time. ``PLAN`` says what is quantized in each model (recognition: the convolutions only;
-its attention blocks and CTC head stay float). ``--roles`` picks the models made (a model not
-made stays float at run time). The recogniser's character list (model metadata) is copied
-over. The files' SHA-256 digests are printed, and with ``--record`` written to
+each time (checked: the same SHA-256 from separate runs). ``PLAN`` says what is quantized in
+each model; ``--roles`` picks the models made (a model not made stays float at run time).
+The recogniser's character list (model metadata) is copied over. The files' SHA-256 digests
+are printed, and with ``--record`` written to
 ``redaction/image/quantized.sha256``, which the engine checks before using them (see
 ``redaction/image/quantized.py``). Needs the ``onnx`` package (a setup-time dependency).
 """
@@ -314,12 +314,14 @@ def record_inputs(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
 #: Calibration methods (``--method``) and the percentile used by ``percentile``.
 METHODS: dict[str, Any] = {}
 PERCENTILE = 99.999
-#: What is quantized in each model: op types, and how many of the last quantizable nodes
-#: stay float. Recognition: only the convolutions (the backbone, ~72 % of its time); the
-#: attention blocks (MatMul, Softmax) and the 18710-class CTC head stay float.
+#: What is quantized in each model: op types (None: every type onnxruntime quantizes), and
+#: how many of the last quantizable nodes stay float. Measured (benchmarks/README.md): with the
+#: recorded ranges, quantizing every op of the recogniser reads closer to float than its
+#: convolutions alone (attention and CTC head float) and is faster: `--rec-ops Conv` keeps
+#: the other variant.
 PLAN: dict[str, dict[str, Any]] = {
-    "det": {"ops": None},  # every op type onnxruntime quantizes
-    "rec": {"ops": ("Conv",), "float_tail": 0},
+    "det": {"ops": None},
+    "rec": {"ops": None, "float_tail": 0},
 }
 RANGES = REPO / "scripts" / "ocr_int8"
 
