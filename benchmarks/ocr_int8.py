@@ -3,7 +3,7 @@
     python benchmarks/ocr_int8.py --variant NAME=DIR [--variant NAME=DIR ...] [--rounds 2]
     CUAREC_MODEL_DIR=DIR python benchmarks/ocr_int8.py        # the recorded models (quantized=True)
 
-Reads 9 frames of the dev set's sequences (1920x1080: every 3rd terminal frame, every 5th form
+Reads the dev set's sequence frames (1920x1080: every 3rd terminal frame, every 5th form
 frame, every 2nd page-change frame) with the float engine and each int8 variant in turn (float,
 variants..., repeated ``--rounds`` times per frame, so load drifts hit all alike); prints p50
 detection, recognition and total ms per read and the float lines whose text each variant reads
