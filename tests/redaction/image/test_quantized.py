@@ -105,3 +105,18 @@ def test_the_settings_ask_the_engine_for_int8_models_only_when_on(on: bool) -> N
 
     options = ImageRedactionSettings(ocr_int8=on).ocr_options()
     assert options.get("quantized", False) is on
+
+
+def test_an_explicit_model_file_replaces_that_model_only(tmp_path: Path) -> None:
+    import shutil
+
+    import rapidocr
+
+    from redaction.image import create_engine
+
+    bundled = sorted((Path(rapidocr.__file__).resolve().parent / "models").glob("*det*.onnx"))[-1]
+    copy = tmp_path / "det_variant.onnx"
+    shutil.copyfile(bundled, copy)
+    described = create_engine("rapidocr", det_model=copy).describe()
+    assert described["models"][0] == "det_variant.onnx"
+    assert described["models"][1] != "rec_int8.onnx" and "rec" in described["models"][1]
