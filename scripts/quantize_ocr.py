@@ -388,7 +388,7 @@ def main() -> None:
                 ranges = calibrate(prepared(role, Path(tmp)), inputs, args.method, Path(tmp))
                 path = args.ranges / f"{role}.{args.method}.json"
                 path.write_text(json.dumps(ranges, indent=0, sort_keys=True) + "\n")
-                print(f"wrote {path.relative_to(REPO)} ({len(ranges)} tensors)", flush=True)
+                print(f"wrote {path} ({len(ranges)} tensors)", flush=True)
         args.out.mkdir(parents=True, exist_ok=True)
         lines = []
         for role in roles:
