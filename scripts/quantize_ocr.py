@@ -320,8 +320,8 @@ PERCENTILE = 99.999
 #: convolutions alone (attention and CTC head float) and is faster: `--rec-ops Conv` keeps
 #: the other variant.
 PLAN: dict[str, dict[str, Any]] = {
-    "det": {"ops": None},
-    "rec": {"ops": None, "float_tail": 0},
+    "det": {"ops": None, "method": "minmax"},
+    "rec": {"ops": None, "float_tail": 0, "method": "minmax"},
 }
 RANGES = REPO / "scripts" / "ocr_int8"
 
@@ -345,7 +345,7 @@ def main() -> None:
     parser.add_argument("--rec-batches", type=int, default=64,
                         help="recogniser batches (of 8 crops) calibrating rec, spread")
     parser.add_argument("--method", choices=("minmax", "percentile", "entropy"),
-                        default="minmax")
+                        help="activation ranges (default: each model's PLAN method)")
     parser.add_argument("--ranges", type=Path, default=RANGES)
     parser.add_argument("--inputs-cache", type=Path, metavar="NPZ",
                         help="with --calibrate: keep the recorded inputs here (and reuse them)")
@@ -385,17 +385,19 @@ def main() -> None:
             for role, inputs in (("det", det_inputs), ("rec", rec_inputs)):
                 if role not in roles:
                     continue
-                ranges = calibrate(prepared(role, Path(tmp)), inputs, args.method, Path(tmp))
-                path = args.ranges / f"{role}.{args.method}.json"
+                method = args.method or PLAN[role]["method"]
+                ranges = calibrate(prepared(role, Path(tmp)), inputs, method, Path(tmp))
+                path = args.ranges / f"{role}.{method}.json"
                 path.write_text(json.dumps(ranges, indent=0, sort_keys=True) + "\n")
                 print(f"wrote {path} ({len(ranges)} tensors)", flush=True)
         args.out.mkdir(parents=True, exist_ok=True)
         lines = []
         for role in roles:
-            ranges = json.loads((args.ranges / f"{role}.{args.method}.json").read_text())
+            method = args.method or PLAN[role]["method"]
+            ranges = json.loads((args.ranges / f"{role}.{method}.json").read_text())
             name = quantized.MODEL_FILES[role]
             staged = Path(tmp) / name
-            quantize(role, ranges, args.method, staged, Path(tmp))
+            quantize(role, ranges, method, staged, Path(tmp))
             target = args.out / name
             shutil.move(staged, target)
             lines.append(f"{quantized.sha256(target)}  {name}")
