@@ -58,6 +58,7 @@ from redaction.image import (  # noqa: E402
     OcrLine,
     create_engine,
     geometry,
+    quantized,
 )
 from redaction.models import Box  # noqa: E402
 
@@ -604,6 +605,13 @@ def main() -> None:
         help="dev set: only this round (1 old, 2 harder, 3 name shapes, 4 app layouts)",
     )
     parser.add_argument("--show-misses", action="store_true", help="dev set only")
+    parser.add_argument(
+        "--ocr-models",
+        type=Path,
+        metavar="DIR",
+        help="redact with the int8 OCR models in DIR (scripts/quantize_ocr.py --out DIR); "
+        "the re-OCR judge stays the float engine",
+    )
     parser.add_argument("--json", type=Path, help="write all figures here")
     args = parser.parse_args()
     sets = (
@@ -626,13 +634,30 @@ def main() -> None:
             else (type(current)(raw))
         )
         settings = settings.replace(**{key: value})
+    models = {
+        f"{role}_model": args.ocr_models / name
+        for role, name in quantized.MODEL_FILES.items()
+        if args.ocr_models and (args.ocr_models / name).is_file()
+    }
+    if args.ocr_models and not models:
+        parser.error(f"{args.ocr_models}: no det_int8.onnx or rec_int8.onnx")
     engine = create_engine(
-        "rapidocr", det_max_side=settings.det_max_side, min_word_score=settings.min_word_score
+        "rapidocr",
+        det_max_side=settings.det_max_side,
+        min_word_score=settings.min_word_score,
+        **models,
     )
     redactor = build_redactor(args.policy, settings, engine)
     engines: dict[str, OcrEngine] = {}
     if args.reocr in ("rapidocr", "both"):
-        engines["rapidocr"] = engine
+        engines["rapidocr"] = (
+            engine
+            if not models
+            else create_engine(
+                "rapidocr", det_max_side=settings.det_max_side,
+                min_word_score=settings.min_word_score,
+            )
+        )
     if args.reocr in ("tesseract", "both"):
         engines["tesseract"] = create_engine("tesseract")
     report: dict[str, Any] = {

@@ -52,6 +52,35 @@ def build_frame_redactor() -> Any:
     return Engines.build("default", ocr_threads=ocr_thread_share(reserve=1)).frames
 
 
+def with_ocr_models(frames: Any, folder: Path) -> Any:
+    """``frames`` reading with the OCR models in ``folder`` (``det_int8.onnx`` and/or
+    ``rec_int8.onnx`` from ``scripts/quantize_ocr.py``; a model it lacks is the float one),
+    with the recording's engine options otherwise. The re-OCR judge is not changed."""
+    from recorder.pipeline import OCR_LINE_CACHE, ocr_thread_share
+    from redaction.image import quantized
+    from redaction.image.frame import FrameRedactor
+    from redaction.image.ocr import create_engine
+
+    models = {
+        f"{role}_model": folder / name
+        for role, name in quantized.MODEL_FILES.items()
+        if (folder / name).is_file()
+    }
+    if not models:
+        sys.exit(f"{folder}: no det_int8.onnx or rec_int8.onnx")
+    ocr = create_engine(
+        "rapidocr",
+        **frames.settings.ocr_options(),
+        line_cache=OCR_LINE_CACHE,
+        threads=ocr_thread_share(reserve=1),
+        **models,
+    )
+    return FrameRedactor(
+        frames.analyzer, ocr, frames.settings, learn_screen_values=frames.learn_screen_values,
+        layout_rules=frames.layout_rules,
+    )
+
+
 def with_mode(frames: Any, mode: str, threshold: float | None) -> Any:
     """``frames`` as it is ("rules"), with the screen-token classifier alone deciding on text
     ("model", at ``threshold``), or with the classifier's words added to the rules' findings
@@ -241,6 +270,13 @@ def main() -> None:
     parser.add_argument(
         "--model-threshold", type=float, help="the model's threshold (default: its own)"
     )
+    parser.add_argument(
+        "--ocr-models",
+        type=Path,
+        metavar="DIR",
+        help="redact with the int8 OCR models in DIR (scripts/quantize_ocr.py --out DIR); "
+        "the re-OCR judge stays the float engine",
+    )
     args = parser.parse_args()
 
     from redaction.image.ocr import create_engine
@@ -251,6 +287,8 @@ def main() -> None:
     if not modes or any(m not in ("rules", "model", "both") for m in modes):
         parser.error("--mode takes rules, model and/or both")
     base = build_frame_redactor()
+    if args.ocr_models:
+        base = with_ocr_models(base, args.ocr_models)
     redactors = {m: with_mode(base, m, args.model_threshold) for m in modes}
     frames = redactors[modes[0]]
     load_s = time.perf_counter() - load_start

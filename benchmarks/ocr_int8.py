@@ -1,16 +1,21 @@
 """Int8 vs float OCR models: read time and how many lines the int8 models read identically.
 
-    CUAREC_MODEL_DIR=DIR python benchmarks/ocr_int8.py
+    python benchmarks/ocr_int8.py --variant NAME=DIR [--variant NAME=DIR ...] [--rounds 2]
+    CUAREC_MODEL_DIR=DIR python benchmarks/ocr_int8.py        # the recorded models (quantized=True)
 
-Reads 9 frames of the dev set's sequences (every 3rd terminal frame, every 5th form frame,
-every 2nd page-change frame) with the float engine and with ``quantized=True`` alternately
-(float, int8, float, int8 per frame); prints p50 detection, recognition and total ms per read
-and the float lines whose text the int8 read has too. Needs the int8 models prepared by
-``scripts/quantize_ocr.py`` (verified by ``redaction/image/quantized.sha256``).
+Reads the dev set's sequence frames (1920x1080: every 3rd terminal frame, every 5th form
+frame, every 2nd page-change frame) with the float engine and each int8 variant in turn (float,
+variants..., repeated ``--rounds`` times per frame, so load drifts hit all alike); prints p50
+detection, recognition and total ms per read and the float lines whose text each variant reads
+too. A variant is a folder holding ``det_int8.onnx`` and/or ``rec_int8.onnx`` made by
+``scripts/quantize_ocr.py`` (a model it lacks stays float); without ``--variant`` the recorded
+models are used through ``quantized=True`` (verified by ``redaction/image/quantized.sha256``).
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import statistics
 import sys
@@ -22,44 +27,72 @@ import cv2
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from redaction.image import create_engine
+from redaction.image import create_engine, quantized
 
 SEQUENCES = Path(__file__).resolve().parent / ".devset" / "sequences"
 
 
+def variant_engine(folder: Path) -> Any:
+    files = {role: folder / name for role, name in quantized.MODEL_FILES.items()}
+    found = {f"{role}_model": path for role, path in files.items() if path.is_file()}
+    if not found:
+        sys.exit(f"{folder}: no det_int8.onnx or rec_int8.onnx")
+    return create_engine("rapidocr", **found)
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--variant", action="append", default=[], metavar="NAME=DIR")
+    parser.add_argument("--rounds", type=int, default=2, help="reads of each frame per engine")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
     paths = (
         sorted(SEQUENCES.glob("terminal/*.png"))[::3]
         + sorted(SEQUENCES.glob("form/*.png"))[::5]
         + sorted(SEQUENCES.glob("page_change/*.png"))[::2]
     )
-    engines: dict[str, Any] = {
-        "float": create_engine("rapidocr"),
-        "int8": create_engine("rapidocr", quantized=True),
-    }
-    print("int8:", engines["int8"].describe().get("quantized"), flush=True)
+    engines: dict[str, Any] = {"float": create_engine("rapidocr")}
+    if args.variant:
+        for item in args.variant:
+            name, _, folder = item.partition("=")
+            engines[name] = variant_engine(Path(folder))
+    else:
+        engines["int8"] = create_engine("rapidocr", quantized=True)
+        print("int8:", engines["int8"].describe().get("quantized"), flush=True)
     times: dict[str, dict[str, list[float]]] = {
         name: {"det": [], "rec": [], "total": []} for name in engines
     }
-    same = total = 0
+    same = dict.fromkeys(engines, 0)
+    total = 0
+    loads = [os.getloadavg()[0]]
     for path in paths:
         image = cv2.imread(str(path))
         texts: dict[str, set[str]] = {}
-        for name in ("float", "int8", "float", "int8"):
-            engine = engines[name]
-            t0 = time.perf_counter()
-            lines = engine.read(image)
-            times[name]["total"].append((time.perf_counter() - t0) * 1000)
-            times[name]["det"].append(engine.last_timings["det_ms"])
-            times[name]["rec"].append(engine.last_timings["rec_ms"])
-            texts[name] = {line.text for line in lines}
-        common = texts["float"] & texts["int8"]
-        same += len(common)
+        for _ in range(args.rounds):
+            for name, engine in engines.items():
+                t0 = time.perf_counter()
+                lines = engine.read(image)
+                times[name]["total"].append((time.perf_counter() - t0) * 1000)
+                times[name]["det"].append(engine.last_timings["det_ms"])
+                times[name]["rec"].append(engine.last_timings["rec_ms"])
+                texts[name] = {line.text for line in lines}
         total += len(texts["float"])
-        print(path.parent.name, path.name, len(texts["float"]), len(texts["int8"]), len(common))
+        row = [path.parent.name, path.name, str(len(texts["float"]))]
+        for name in engines:
+            same[name] += len(texts["float"] & texts[name])
+            row.append(f"{name} {len(texts['float'] & texts[name])}/{len(texts[name])}")
+        print(*row, f"load {os.getloadavg()[0]:.1f}", flush=True)
+        loads.append(os.getloadavg()[0])
+    report: dict[str, Any] = {"frames": len(paths), "float_lines": total, "loads": loads}
     for name, by_part in times.items():
-        print(name, {part: round(statistics.median(v)) for part, v in by_part.items()})
-    print(f"float lines read identically by int8: {same}/{total}; load {os.getloadavg()}")
+        p50 = {part: round(statistics.median(v)) for part, v in by_part.items()}
+        report[name] = {**p50, "same_lines": same[name]}
+        speedup = statistics.median(times["float"]["total"]) / statistics.median(by_part["total"])
+        print(f"{name}: det/rec/read ms p50 {p50['det']} / {p50['rec']} / {p50['total']}; "
+              f"{speedup:.2f}x float; float lines read identically {same[name]}/{total}")
+    print(f"load average {loads[0]:.1f} at the start, {loads[-1]:.1f} at the end")
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1))
 
 
 if __name__ == "__main__":

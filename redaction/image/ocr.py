@@ -331,6 +331,8 @@ class RapidOcrEngine(OcrEngine):
         line_cache: int = 0,
         quantized: bool = False,
         rec_width_bucket: float | None = None,
+        det_model: Path | None = None,
+        rec_model: Path | None = None,
     ) -> None:
         if not 0 < det_scale <= 1:
             raise OcrError("det_scale must be in (0, 1]")
@@ -344,9 +346,9 @@ class RapidOcrEngine(OcrEngine):
         except ImportError as exc:  # pragma: no cover - a broken install
             raise OcrError("rapidocr is not installed") from exc
         models = Path(rapidocr.__file__).resolve().parent / "models"
-        det_model = sorted(models.glob("*det*.onnx"))
-        rec_model = sorted(models.glob("*rec*.onnx"))
-        if not det_model or not rec_model:
+        det_models = sorted(models.glob("*det*.onnx"))
+        rec_models = sorted(models.glob("*rec*.onnx"))
+        if not det_models or not rec_models:
             raise OcrError("rapidocr's bundled models are missing (reinstall rapidocr)")
         #: Why the int8 models are (not) used; None when they were not asked for.
         self.quantized: str | None = None
@@ -355,13 +357,16 @@ class RapidOcrEngine(OcrEngine):
 
             prepared = find_models()
             self.quantized = prepared.reason
-            if prepared.det is not None and prepared.rec is not None:
-                det_model, rec_model = [prepared.det], [prepared.rec]
+            det_model = det_model or prepared.det
+            rec_model = rec_model or prepared.rec
+        # Explicit model files (offline tools and benchmarks compare prepared variants).
+        det_models = [det_model] if det_model is not None else det_models
+        rec_models = [rec_model] if rec_model is not None else rec_models
         params: dict[str, Any] = {
             "Global.log_level": "error",
             "Global.use_cls": False,
-            "Det.model_path": str(det_model[-1]),
-            "Rec.model_path": str(rec_model[-1]),
+            "Det.model_path": str(det_models[-1]),
+            "Rec.model_path": str(rec_models[-1]),
             # The image is already sized (see _pad_to_multiple): detection must not resize.
             "Det.limit_type": "max",
             "Det.limit_side_len": 1 << 20,
@@ -386,17 +391,17 @@ class RapidOcrEngine(OcrEngine):
             self._recognizer = TextRecognizer(rec_cfg)
 
         try:
-            build(det_model[-1], rec_model[-1])
+            build(det_models[-1], rec_models[-1])
         except Exception:  # onnxruntime raises its own types
-            if not quantized or self.quantized != "int8 models verified":
+            if not quantized or not (self.quantized or "").startswith("int8 models verified"):
                 raise
             # Verified but not loadable here (an older onnxruntime): the float models.
             self.quantized = "int8 models could not be loaded here"
-            det_model, rec_model = (
+            det_models, rec_models = (
                 sorted(models.glob("*det*.onnx")),
                 sorted(models.glob("*rec*.onnx")),
             )
-            build(det_model[-1], rec_model[-1])
+            build(det_models[-1], rec_models[-1])
         self._rec_input = TextRecInput
         self._char_boxes = CalRecBoxes()
         self._crop = get_rotate_crop_image
@@ -406,7 +411,7 @@ class RapidOcrEngine(OcrEngine):
         self.det_max_side = det_max_side
         self.min_word_score = min_word_score
         self._version = getattr(rapidocr, "__version__", None) or _package_version("rapidocr")
-        self._models = (det_model[-1].name, rec_model[-1].name)
+        self._models = (det_models[-1].name, rec_models[-1].name)
         #: Lines already recognised, by their pixels (``line_cache`` lines at most; 0: none).
         self.line_cache = LineCache(line_cache) if line_cache else None
         # onnxruntime sessions are thread-safe, rapidocr's pre/post-processing objects are not.

@@ -34,7 +34,8 @@ class QuantizedModels:
 
     @property
     def usable(self) -> bool:
-        return self.det is not None and self.rec is not None
+        """Whether at least one model is int8 (the other, if any, stays float)."""
+        return self.det is not None or self.rec is not None
 
 
 def model_dir() -> Path:
@@ -93,19 +94,26 @@ def find_models(
     digests: dict[str, str] | None = None,
     flags: frozenset[str] | None = None,
 ) -> QuantizedModels:
-    """The prepared models when they may be used here, else the reason they may not."""
+    """The prepared models when they may be used here, else the reason they may not.
+
+    The roles whose file has a recorded digest are used int8 (both, or only one: the other
+    model stays float); every recorded file must be present and match its digest.
+    """
     if not has_int8_dot(flags):
         return QuantizedModels(None, None, "no int8 dot-product instructions on this CPU")
     folder = model_dir() if folder is None else folder
     digests = recorded_digests() if digests is None else digests
     paths: dict[str, Path] = {}
     for role, name in MODEL_FILES.items():
-        path = folder / name
         if name not in digests:
-            return QuantizedModels(None, None, f"no recorded checksum for {name}")
+            continue
+        path = folder / name
         if not path.is_file():
             return QuantizedModels(None, None, f"{name} not prepared (scripts/quantize_ocr.py)")
         if sha256(path) != digests[name]:
             return QuantizedModels(None, None, f"{name} does not match its recorded checksum")
         paths[role] = path
-    return QuantizedModels(paths["det"], paths["rec"], "int8 models verified")
+    if not paths:
+        return QuantizedModels(None, None, "no recorded checksum for the int8 models")
+    names = " and ".join(MODEL_FILES[role] for role in paths)
+    return QuantizedModels(paths.get("det"), paths.get("rec"), f"int8 models verified ({names})")

@@ -39,6 +39,11 @@ class ImageRedactionSettings:
     det_max_side: int = 2048
     #: Words read with less confidence than this are dropped.
     min_word_score: float = 0.5
+    #: Read with the int8 OCR models (``redaction.image.quantized``: prepared by
+    #: ``make models``, verified by checksum, used only where the CPU has int8 dot products;
+    #: the float models otherwise). Off: they read some text differently and are not yet
+    #: adopted (benchmarks/README.md, "scripts/quantize_ocr.py").
+    ocr_int8: bool = False
     # --- analysis -------------------------------------------------------------------------
     #: Spans from the text analyzer below this score are ignored.
     min_span_score: float = 0.4
@@ -111,11 +116,14 @@ class ImageRedactionSettings:
     def ocr_options(self) -> dict[str, Any]:
         """Options for :func:`redaction.image.ocr.create_engine` (RapidOCR's)."""
         if self.ocr_engine == "rapidocr":
-            return {
+            options: dict[str, Any] = {
                 "det_scale": self.det_scale,
                 "det_max_side": self.det_max_side,
                 "min_word_score": self.min_word_score,
             }
+            if self.ocr_int8:
+                options["quantized"] = True
+            return options
         return {"min_word_score": self.min_word_score}
 
     def replace(self, **changes: Any) -> ImageRedactionSettings:

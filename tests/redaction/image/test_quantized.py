@@ -47,6 +47,14 @@ def test_verified_models_are_used_where_the_cpu_has_vnni(tmp_path: Path) -> None
     assert found.usable and found.det == tmp_path / "det_int8.onnx"
 
 
+def test_only_the_recorded_model_is_int8_the_other_stays_float(tmp_path: Path) -> None:
+    digests = _prepared(tmp_path)
+    del digests["rec_int8.onnx"]  # only detection was prepared and recorded
+    found = quantized.find_models(tmp_path, digests, VNNI)
+    assert found.usable and found.det == tmp_path / "det_int8.onnx" and found.rec is None
+    assert "det_int8.onnx" in found.reason and "rec_int8.onnx" not in found.reason
+
+
 def test_float_models_without_int8_dot_products(tmp_path: Path) -> None:
     found = quantized.find_models(tmp_path, _prepared(tmp_path), NO_DOT)
     assert not found.usable and "dot-product" in found.reason
@@ -87,5 +95,28 @@ def test_the_engine_reads_with_float_models_when_int8_ones_are_not_prepared(
     assert described["quantized"] in (
         "no int8 dot-product instructions on this CPU",
         "det_int8.onnx not prepared (scripts/quantize_ocr.py)",
-        "no recorded checksum for det_int8.onnx",
+        "no recorded checksum for the int8 models",
     )
+
+
+@pytest.mark.parametrize("on", [False, True])
+def test_the_settings_ask_the_engine_for_int8_models_only_when_on(on: bool) -> None:
+    from redaction.image import ImageRedactionSettings
+
+    options = ImageRedactionSettings(ocr_int8=on).ocr_options()
+    assert options.get("quantized", False) is on
+
+
+def test_an_explicit_model_file_replaces_that_model_only(tmp_path: Path) -> None:
+    import shutil
+
+    import rapidocr
+
+    from redaction.image import create_engine
+
+    bundled = sorted((Path(rapidocr.__file__).resolve().parent / "models").glob("*det*.onnx"))[-1]
+    copy = tmp_path / "det_variant.onnx"
+    shutil.copyfile(bundled, copy)
+    described = create_engine("rapidocr", det_model=copy).describe()
+    assert described["models"][0] == "det_variant.onnx"
+    assert described["models"][1] != "rec_int8.onnx" and "rec" in described["models"][1]
