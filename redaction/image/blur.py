@@ -25,41 +25,38 @@ def padded_box(
     keep: Sequence[Box] = (),
 ) -> Box:
     """The area actually blurred for ``box``: padding grows with device scale and text size;
-    it stops short of the text ``keep`` boxes above and below (see :func:`clear_of`)."""
+    it stops short of the text ``keep`` boxes in the row above (see :func:`clear_of`)."""
     px = max(math.ceil(settings.pad_px * scale), math.ceil(0.15 * box.h))
     area = geometry.pad(box, px, width, height)
     return clear_of(area, box, keep) if keep else area
 
 
 def clear_of(area: Box, box: Box, keep: Sequence[Box]) -> Box:
-    """``area`` (``box`` padded) with its top and bottom moved back from the kept text of the
-    rows above and below ``box``.
+    """``area`` (``box`` padded) with its top moved back from the kept text of the row above
+    ``box``.
 
-    OCR's detection boxes are grown around the ink on every side, so the box of a value in one
-    table row reaches into the row above and the row below; padded and blurred, it would take
-    the lower half of a column header with it. Where ``area`` reaches into a ``keep`` box of
-    another row (sharing less than half the smaller height with ``box``) that it overlaps
-    horizontally, its edge moves back to the middle of where the two boxes meet (to the kept
-    box's edge when they do not meet): between the two inks. As the two share less than half
-    of ``box``'s height, the edge never moves past a quarter of it: the value's ink, in the
-    middle of its box, stays covered.
+    OCR's detection boxes are grown around the ink on every side, so the box of a value in a
+    table row reaches into the row above; padded and blurred, it would take the lower half of
+    a column header with it. Where ``area`` reaches into a ``keep`` box of a row above (sharing
+    less than half the smaller height with ``box``) that it overlaps horizontally, its top
+    moves back to the middle of where the two boxes meet (to the kept box's bottom when they do
+    not meet): between the two inks. As the two share less than half of ``box``'s height, the
+    top never moves past a quarter of it: the value's ink, in the middle of its box, stays
+    covered. The bottom keeps its padding: what follows a value (the address under a name) is
+    more often personal than what heads it, and a miss there stays hidden.
     """
-    top, low = area.y, geometry.bottom(area)
+    top = area.y
     for kept in keep:
         if geometry.vertical_overlap(kept, box) >= 0.5:
-            continue  # the same row: a neighbour word, not a row above or below
+            continue  # the same row: a neighbour word, not a row above
         if min(geometry.right(kept), geometry.right(area)) <= max(kept.x, area.x):
-            continue  # beside the area, not over or under it
-        if kept.y + kept.h / 2 < box.y + box.h / 2:  # above
-            edge = geometry.bottom(kept)
-            if edge > top:
-                top = max(top, (box.y + edge) // 2 if edge > box.y else edge)
-        elif kept.y < low:  # below
-            edge = kept.y
-            if edge < geometry.bottom(box):
-                edge = -((-geometry.bottom(box) - edge) // 2)  # the middle, rounded up
-            low = min(low, edge)
-    return Box(area.x, top, area.w, max(0, low - top))
+            continue  # beside the area, not over it
+        if kept.y + kept.h / 2 >= box.y + box.h / 2:
+            continue  # below
+        edge = geometry.bottom(kept)
+        if edge > top:
+            top = max(top, (box.y + edge) // 2 if edge > box.y else edge)
+    return Box(area.x, top, area.w, max(0, geometry.bottom(area) - top))
 
 
 def block_size(box: Box, settings: ImageRedactionSettings, scale: float) -> int:
@@ -75,8 +72,8 @@ def redact_boxes(
 ) -> tuple[Frame, list[Box]]:
     """A copy of ``frame`` with every box padded, pixelated and blurred; and the areas done.
 
-    ``keep``: boxes of text that stays (the words no box covers); the padding stops short of
-    them in the rows above and below (:func:`clear_of`)."""
+    ``keep``: boxes of text that stays (the frame redactor passes the table header cells no
+    box covers); the padding stops short of them in the row above (:func:`clear_of`)."""
     import cv2
 
     out = frame.copy()

@@ -125,6 +125,8 @@ class PageFindings:
     ocr_ms: float
     analysis_ms: float
     visual_ms: float
+    #: The boxes of the page's table header cells (the blur's padding stops short of them).
+    headers: tuple[Box, ...] = ()
 
 
 def as_bgr(frame: Any) -> Frame:
@@ -214,7 +216,7 @@ class FrameRedactor:
             t0 = time.perf_counter()
             boxes = [box for finding in page.findings for box in finding.boxes]
             redacted, areas = redact_boxes(
-                image, boxes, self.settings, scale, _kept_words(page.layout, boxes)
+                image, boxes, self.settings, scale, _kept(page.headers, boxes)
             )
             blur_ms = (time.perf_counter() - t0) * 1000
             if boxes and redacted is image:
@@ -320,10 +322,13 @@ class FrameRedactor:
             self.layout_rules,
             carried=memory.tables if memory is not None else (),
         )
+        headers: list[Box] = []
         if self.settings.layout_context:
             findings += context.findings("context")
+            seen = context.remembered()
+            headers = [column.box for table in seen for column in table.columns]
             if memory is not None:
-                memory.learn(context.remembered())
+                memory.learn(seen)
         if deny_list is not None:
             findings += DenyMatcher(
                 ((e.value, e.entity_type) for e in deny_list.entries()),
@@ -354,6 +359,7 @@ class FrameRedactor:
             (t1 - t0) * 1000,
             (t2 - t1) * 1000,
             (t3 - t2) * 1000,
+            tuple(headers),
         )
 
     # --- internals -----------------------------------------------------------------------------
@@ -490,16 +496,17 @@ def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
     return out
 
 
-def _kept_words(layout: Layout, boxes: Sequence[Box]) -> list[Box]:
-    """The boxes of the words that stay readable: those no redaction box covers half of."""
+def _kept(headers: Sequence[Box], boxes: Sequence[Box]) -> list[Box]:
+    """The table header cells that stay readable (no redaction box covers half of one): the
+    only text the blur's padding stops short of. Not any kept word: a value the detectors
+    missed right above a found one (an address line over its postcode) stays hidden by the
+    padding, as before."""
     if not boxes:
         return []
     return [
-        word.box
-        for line in layout.lines
-        for word in line.words
-        if not any(2 * geometry.overlap_area(word.box, box) > geometry.area(word.box)
-                   for box in boxes)
+        head
+        for head in headers
+        if not any(2 * geometry.overlap_area(head, box) > geometry.area(head) for box in boxes)
     ]
 
 
