@@ -631,7 +631,9 @@ def main() -> None:
         value: Any = (
             raw.lower() in ("1", "true", "yes", "on")
             if isinstance(current, bool)
-            else (type(current)(raw))
+            else float(raw)
+            if current is None  # an optional number (e.g. screen_model_threshold)
+            else type(current)(raw)
         )
         settings = settings.replace(**{key: value})
     models = {
