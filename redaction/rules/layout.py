@@ -23,6 +23,7 @@ from redaction.rules.layout_base import LayoutRule
 from redaction.rules.screen_support import (
     ADDRESSEE_LABELS,
     NAME_PART,
+    NUMBERED,
     PLURAL_LABELS,
     cell_ok,
     column_entity,
@@ -37,7 +38,7 @@ from redaction.rules.screen_support import (
 
 #: What the label rules may report: the entity types of the screen's labels and of the shared
 #: label lexicon (a column of people or companies reports PERSON or ORGANIZATION by the cell).
-_LABELLED = frozenset(
+_LABELLED = NUMBERED | frozenset(
     {
         "PERSON",
         "EMAIL_ADDRESS",
@@ -46,18 +47,7 @@ _LABELLED = frozenset(
         "ORGANIZATION",
         "USERNAME",
         "REPOSITORY",
-        "ACCOUNT_ID",
         "SECRET",
-        "DATE_OF_BIRTH",
-        "NATIONAL_ID",
-        "PASSPORT",
-        "DRIVER_LICENSE",
-        "LICENSE_PLATE",
-        "BANK_ACCOUNT",
-        "IBAN_CODE",
-        "CREDIT_CARD",
-        "MEDICAL_ID",
-        "AGE",
     }
 )
 

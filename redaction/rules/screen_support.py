@@ -186,7 +186,7 @@ def column_entity(text: str) -> str | None:
 
 
 #: Values of these kinds are identifiers or dates: digits in a few words.
-_NUMBERED = frozenset(
+NUMBERED = frozenset(
     {
         "DATE_OF_BIRTH",
         "NATIONAL_ID",
@@ -250,7 +250,7 @@ def value_ok(entity: str, text: str) -> bool:
         return len(words) == 1 and bool(re.fullmatch(r"[\w.\-]+/[\w.\-]+", text.strip()))
     if entity == "SECRET" and is_shell_prompt(words[0]):
         return False  # after a silent password prompt: the shell's next prompt
-    if entity in _NUMBERED:
+    if entity in NUMBERED:
         return len(words) <= 4 and bool(re.search(r"\d", text)) and not is_money(text)
     if entity == "USERNAME":
         return len(words) <= 2 and not all(is_ui_word(w) for w in words)
