@@ -158,6 +158,28 @@ def stop_recording(run: Recording, timeout: float = 300) -> Path:
     return Path(str(json.loads(stdout)["episode"]))
 
 
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """A written episode as the e2e tests check it: its path, its rows without the screenshot
+    column, and every column and the metadata decoded to one string (to search for values)."""
+
+    episode: Path
+    rows: list[dict[str, object]]
+    decoded: str
+
+
+def read_recorded(episode: Path) -> Recorded:
+    """The episode's rows and decoded text (see :class:`Recorded`)."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(episode)
+    rows = table.drop_columns(["screenshot"]).to_pylist()
+    metadata = {k.decode(): v.decode() for k, v in (table.schema.metadata or {}).items()}
+    return Recorded(episode, rows, json.dumps(rows, default=str) + json.dumps(metadata))
+
+
 def unprivileged_prefix() -> list[str]:
     """A command prefix under which file permissions apply.
 

@@ -13,7 +13,6 @@ a second table lists people family name first ("Surname, Given") under a Name co
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -24,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pyarrow.parquet as pq
 import pytest
 
 from tests import harness
@@ -52,13 +50,6 @@ ORDINARY = (
 
 
 @dataclass(frozen=True, slots=True)
-class Recorded:
-    episode: Path
-    rows: list[dict[str, object]]
-    decoded: str
-
-
-@dataclass(frozen=True, slots=True)
 class Reading:
     step_index: int
     action_type: str
@@ -68,7 +59,7 @@ class Reading:
 
 @pytest.fixture(scope="module")
 def recorded(xvfb_factory: Callable[..., harness.XDisplay],
-             tmp_path_factory: pytest.TempPathFactory) -> Iterator[Recorded]:
+             tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.Recorded]:
     display = xvfb_factory(960, 540)
     work = tmp_path_factory.mktemp("canary")
     window = subprocess.Popen([sys.executable, str(SCREEN)], env=display.env(),
@@ -85,14 +76,11 @@ def recorded(xvfb_factory: Callable[..., harness.XDisplay],
     finally:
         window.terminate()
         window.wait(timeout=10)
-    table = pq.read_table(episode)
-    rows = table.drop_columns(["screenshot"]).to_pylist()
-    metadata = {k.decode(): v.decode() for k, v in (table.schema.metadata or {}).items()}
-    yield Recorded(episode, rows, json.dumps(rows, default=str) + json.dumps(metadata))
+    yield harness.read_recorded(episode)
 
 
 @pytest.fixture(scope="module")
-def readings(recorded: Recorded) -> list[Reading]:
+def readings(recorded: harness.Recorded) -> list[Reading]:
     """Every stored frame read again by the real OCR (each distinct frame once)."""
     from rapidocr import RapidOCR
     from rapidocr.utils.output import RapidOCROutput
@@ -134,7 +122,9 @@ def _selected_share(frame: np.ndarray[Any, Any], x: int, y: int, w: int, h: int)
     return float((np.abs(area - selection).sum(axis=1) < 30).mean())
 
 
-def test_the_screen_states_were_recorded(recorded: Recorded, readings: list[Reading]) -> None:
+def test_the_screen_states_were_recorded(
+    recorded: harness.Recorded, readings: list[Reading]
+) -> None:
     """The click and the key were recorded, with frames; the first frame shows the sentence
     selected, the frame before the key also the clicked row (else the checks below would not
     cover selected text)."""
@@ -157,5 +147,5 @@ def test_ordinary_words_stay_readable_in_every_frame(readings: list[Reading], wo
     assert unread == []
 
 
-def test_no_planted_value_in_any_decoded_column_or_metadata(recorded: Recorded) -> None:
+def test_no_planted_value_in_any_decoded_column_or_metadata(recorded: harness.Recorded) -> None:
     assert _leaks(recorded.decoded) == []
