@@ -569,6 +569,31 @@ def build_redactor(
     ).frames
 
 
+def add_ocr_models_option(parser: argparse.ArgumentParser) -> None:
+    """``--ocr-models DIR``: redact with other OCR models (the re-OCR judge stays float)."""
+    parser.add_argument(
+        "--ocr-models",
+        type=Path,
+        metavar="DIR",
+        help="redact with the int8 OCR models in DIR (scripts/quantize_ocr.py --out DIR); "
+        "the re-OCR judge stays the float engine",
+    )
+
+
+def ocr_model_files(folder: Path) -> dict[str, Path]:
+    """The engine's ``det_model``/``rec_model`` options for the int8 models ``folder`` holds
+    (a model it lacks stays the float one); one line and exit 2 when it holds none."""
+    models = {
+        f"{role}_model": folder / name
+        for role, name in quantized.MODEL_FILES.items()
+        if (folder / name).is_file()
+    }
+    if not models:
+        print(f"{folder}: no det_int8.onnx or rec_int8.onnx", file=sys.stderr)
+        raise SystemExit(2)
+    return models
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -605,13 +630,7 @@ def main() -> None:
         help="dev set: only this round (1 old, 2 harder, 3 name shapes, 4 app layouts)",
     )
     parser.add_argument("--show-misses", action="store_true", help="dev set only")
-    parser.add_argument(
-        "--ocr-models",
-        type=Path,
-        metavar="DIR",
-        help="redact with the int8 OCR models in DIR (scripts/quantize_ocr.py --out DIR); "
-        "the re-OCR judge stays the float engine",
-    )
+    add_ocr_models_option(parser)
     parser.add_argument("--json", type=Path, help="write all figures here")
     args = parser.parse_args()
     sets = (
@@ -636,13 +655,7 @@ def main() -> None:
             else type(current)(raw)
         )
         settings = settings.replace(**{key: value})
-    models = {
-        f"{role}_model": args.ocr_models / name
-        for role, name in quantized.MODEL_FILES.items()
-        if args.ocr_models and (args.ocr_models / name).is_file()
-    }
-    if args.ocr_models and not models:
-        parser.error(f"{args.ocr_models}: no det_int8.onnx or rec_int8.onnx")
+    models = ocr_model_files(args.ocr_models) if args.ocr_models else {}
     engine = create_engine(
         "rapidocr",
         det_max_side=settings.det_max_side,

@@ -57,17 +57,10 @@ def with_ocr_models(frames: Any, folder: Path) -> Any:
     ``rec_int8.onnx`` from ``scripts/quantize_ocr.py``; a model it lacks is the float one),
     with the recording's engine options otherwise. The re-OCR judge is not changed."""
     from recorder.pipeline import OCR_LINE_CACHE, ocr_thread_share
-    from redaction.image import quantized
     from redaction.image.frame import FrameRedactor
     from redaction.image.ocr import create_engine
 
-    models = {
-        f"{role}_model": folder / name
-        for role, name in quantized.MODEL_FILES.items()
-        if (folder / name).is_file()
-    }
-    if not models:
-        sys.exit(f"{folder}: no det_int8.onnx or rec_int8.onnx")
+    models = fr.ocr_model_files(folder)
     ocr = create_engine(
         "rapidocr",
         **frames.settings.ocr_options(),
@@ -270,13 +263,7 @@ def main() -> None:
     parser.add_argument(
         "--model-threshold", type=float, help="the model's threshold (default: its own)"
     )
-    parser.add_argument(
-        "--ocr-models",
-        type=Path,
-        metavar="DIR",
-        help="redact with the int8 OCR models in DIR (scripts/quantize_ocr.py --out DIR); "
-        "the re-OCR judge stays the float engine",
-    )
+    fr.add_ocr_models_option(parser)
     args = parser.parse_args()
 
     from redaction.image.ocr import create_engine
