@@ -668,6 +668,18 @@ class RapidOcrEngine(OcrEngine):
             imgs=list(crops), txts=tuple(txts), scores=scores, word_results=tuple(words)
         )
 
+    def boxes(self, image: Frame, device_scale: float = 1.0) -> list[Box]:
+        """The line boxes the detector finds in ``image`` (no recognition; offline tools)."""
+        factor = self.det_factor(image.shape[0], image.shape[1], device_scale)
+        with self._lock:
+            quads = self._detect(image, factor)
+        return [
+            geometry.from_corners(
+                quad[:, 0].min(), quad[:, 1].min(), quad[:, 0].max(), quad[:, 1].max()
+            )
+            for quad in quads
+        ]
+
     def readings(
         self, image: Frame, device_scale: float = 1.0
     ) -> list[tuple[Box, Reading, Reading | None]]:
