@@ -161,6 +161,7 @@ def test_hybrid_reading_reads_again_what_the_rule_picks(
     assert [(box, main.text, second.text) for box, main, second in readings] == [
         (box, text, text) for text, box in expected
     ]
+    assert everything.boxes(drawn.image) == [box for _, box in expected]
 
 
 def test_no_hybrid_reading_when_the_recogniser_is_the_float_one(
