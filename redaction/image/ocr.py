@@ -750,6 +750,7 @@ class RapidOcrEngine(OcrEngine):
             "det_max_side": self.det_max_side,
             "min_word_score": self.min_word_score,
             **({"quantized": self.quantized} if self.quantized is not None else {}),
+            **({"recheck_below": self.recheck.min_char_score} if self.recheck is not None else {}),
         }
 
 

@@ -162,13 +162,14 @@ def test_hybrid_reading_reads_again_what_the_rule_picks(
         (box, text, text) for text, box in expected
     ]
     assert everything.boxes(drawn.image) == [box for _, box in expected]
+    assert everything.describe()["recheck_below"] == 1.01
 
 
 def test_no_hybrid_reading_when_the_recogniser_is_the_float_one(
     ocr_engine: Any, screen: ScreenFactory
 ) -> None:
     engine: Any = create_engine("rapidocr", recheck=Recheck(1.01))
-    assert engine.recheck is None
+    assert engine.recheck is None and "recheck_below" not in engine.describe()
     drawn = screen([("approved", 20, 20)], size=(300, 70))
     assert engine.read(drawn.image) == ocr_engine.read(drawn.image)
     assert [second for _, _, second in engine.readings(drawn.image)] == [None]
