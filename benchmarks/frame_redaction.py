@@ -576,14 +576,18 @@ def add_ocr_models_option(parser: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="DIR",
         help="redact with the int8 OCR models in DIR (scripts/quantize_ocr.py --out DIR); "
-        "the re-OCR judge stays the float engine",
+        "DIR@T: the hybrid reading, the float recogniser reads again the lines where int8 "
+        "scored a character below T; the re-OCR judge stays the float engine",
     )
 
 
-def ocr_model_files(folder: Path) -> dict[str, Path]:
-    """The engine's ``det_model``/``rec_model`` options for the int8 models ``folder`` holds
-    (a model it lacks stays the float one); one line and exit 2 when it holds none."""
-    models = {
+def ocr_model_files(spec: Path) -> dict[str, Any]:
+    """The engine's ``det_model``/``rec_model`` options for the int8 models the folder holds
+    (a model it lacks stays the float one), and ``recheck`` for ``DIR@T``; one line and exit 2
+    when it holds none."""
+    where, _, threshold = str(spec).partition("@")
+    folder = Path(where)
+    models: dict[str, Any] = {
         f"{role}_model": folder / name
         for role, name in quantized.MODEL_FILES.items()
         if (folder / name).is_file()
@@ -591,6 +595,10 @@ def ocr_model_files(folder: Path) -> dict[str, Path]:
     if not models:
         print(f"{folder}: no det_int8.onnx or rec_int8.onnx", file=sys.stderr)
         raise SystemExit(2)
+    if threshold:
+        from redaction.image.ocr import Recheck
+
+        models["recheck"] = Recheck(float(threshold))
     return models
 
 

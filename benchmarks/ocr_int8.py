@@ -1,6 +1,6 @@
 """Int8 vs float OCR models: read time and how many lines the int8 models read identically.
 
-    python benchmarks/ocr_int8.py --variant NAME=DIR [--variant NAME=DIR ...] [--rounds 2]
+    python benchmarks/ocr_int8.py --variant NAME=DIR[@T] [--variant NAME=DIR ...] [--rounds 2]
     CUAREC_MODEL_DIR=DIR python benchmarks/ocr_int8.py        # the recorded models (quantized=True)
 
 Reads the dev set's sequence frames (1920x1080: every 3rd terminal frame, every 5th form
@@ -10,6 +10,9 @@ detection, recognition and total ms per read and the float lines whose text each
 too. A variant is a folder holding ``det_int8.onnx`` and/or ``rec_int8.onnx`` made by
 ``scripts/quantize_ocr.py`` (a model it lacks stays float); without ``--variant`` the recorded
 models are used through ``quantized=True`` (verified by ``redaction/image/quantized.sha256``).
+``DIR@T``: the hybrid reading, where the float recogniser reads again every line in which the
+int8 recogniser scored a character below ``T`` (``redaction.image.ocr.Recheck``); the lines
+read again are counted.
 """
 
 from __future__ import annotations
@@ -28,16 +31,20 @@ import cv2
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from redaction.image import create_engine, quantized
+from redaction.image.ocr import Recheck
 
 SEQUENCES = Path(__file__).resolve().parent / ".devset" / "sequences"
 
 
-def variant_engine(folder: Path) -> Any:
+def variant_engine(spec: str) -> Any:
+    where, _, threshold = spec.partition("@")
+    folder = Path(where)
     files = {role: folder / name for role, name in quantized.MODEL_FILES.items()}
     found = {f"{role}_model": path for role, path in files.items() if path.is_file()}
     if not found:
         sys.exit(f"{folder}: no det_int8.onnx or rec_int8.onnx")
-    return create_engine("rapidocr", **found)
+    recheck = Recheck(float(threshold)) if threshold else None
+    return create_engine("rapidocr", **found, recheck=recheck)
 
 
 def main() -> None:
@@ -55,7 +62,7 @@ def main() -> None:
     if args.variant:
         for item in args.variant:
             name, _, folder = item.partition("=")
-            engines[name] = variant_engine(Path(folder))
+            engines[name] = variant_engine(folder)
     else:
         engines["int8"] = create_engine("rapidocr", quantized=True)
         print("int8:", engines["int8"].describe().get("quantized"), flush=True)
@@ -63,12 +70,14 @@ def main() -> None:
         name: {"det": [], "rec": [], "total": []} for name in engines
     }
     same = dict.fromkeys(engines, 0)
+    rechecked = dict.fromkeys(engines, 0)
+    read = dict.fromkeys(engines, 0)
     total = 0
     loads = [os.getloadavg()[0]]
     for path in paths:
         image = cv2.imread(str(path))
         texts: dict[str, set[str]] = {}
-        for _ in range(args.rounds):
+        for round_ in range(args.rounds):
             for name, engine in engines.items():
                 t0 = time.perf_counter()
                 lines = engine.read(image)
@@ -76,6 +85,9 @@ def main() -> None:
                 times[name]["det"].append(engine.last_timings["det_ms"])
                 times[name]["rec"].append(engine.last_timings["rec_ms"])
                 texts[name] = {line.text for line in lines}
+                if round_ == 0:
+                    rechecked[name] += int(engine.last_timings.get("rechecked", 0))
+                    read[name] += len(lines)
         total += len(texts["float"])
         row = [path.parent.name, path.name, str(len(texts["float"]))]
         for name in engines:
@@ -86,10 +98,12 @@ def main() -> None:
     report: dict[str, Any] = {"frames": len(paths), "float_lines": total, "loads": loads}
     for name, by_part in times.items():
         p50 = {part: round(statistics.median(v)) for part, v in by_part.items()}
-        report[name] = {**p50, "same_lines": same[name]}
+        report[name] = {**p50, "same_lines": same[name], "lines": read[name],
+                        "rechecked": rechecked[name]}
         speedup = statistics.median(times["float"]["total"]) / statistics.median(by_part["total"])
         print(f"{name}: det/rec/read ms p50 {p50['det']} / {p50['rec']} / {p50['total']}; "
-              f"{speedup:.2f}x float; float lines read identically {same[name]}/{total}")
+              f"{speedup:.2f}x float; float lines read identically {same[name]}/{total}; "
+              f"lines re-read by float {rechecked[name]} (of {read[name]} kept)")
     print(f"load average {loads[0]:.1f} at the start, {loads[-1]:.1f} at the end")
     if args.json:
         args.json.write_text(json.dumps(report, indent=1))

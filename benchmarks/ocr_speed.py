@@ -17,6 +17,9 @@ on the pages, and, against the first "before" read, how many lines were read ide
 (same text, same line box, same word boxes) and how many images have every line identical.
 Only synthetic dev-set text is handled.
 ``--every N`` reads every Nth image (timing only; the reading check wants N=1).
+``--models SPEC`` (with ``--interleave``, repeatable): one more "after" process per SPEC, reading
+with the int8 models of a folder (``DIR``) or the hybrid reading (``DIR@T``, see
+``benchmarks/frame_redaction.py --ocr-models``), interleaved with the others.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,14 +45,22 @@ def images(devset: Path, every: int, offset: int = 0) -> list[Path]:
     return (frames + pages)[offset::every]
 
 
-def _engine(devset: Path) -> Any:
+def _engine(devset: Path, models: Path | None = None) -> Any:
     import cv2
 
     from redaction.image import ImageRedactionSettings, create_engine
 
     settings = ImageRedactionSettings()
+    options: dict[str, Any] = {}
+    if models is not None:
+        from frame_redaction import ocr_model_files  # this script's folder
+
+        options = ocr_model_files(models)
     engine: Any = create_engine(
-        "rapidocr", det_max_side=settings.det_max_side, min_word_score=settings.min_word_score
+        "rapidocr",
+        det_max_side=settings.det_max_side,
+        min_word_score=settings.min_word_score,
+        **options,
     )
     engine.read(cv2.imread(str(images(devset, 1)[0])))  # warm up
     return engine
@@ -86,31 +98,36 @@ def summary(done: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def serve(devset: Path) -> None:
+def serve(devset: Path, models: Path | None = None) -> None:
     """Read the image named on each line of stdin; answer one JSON line each."""
-    engine = _engine(devset)
+    engine = _engine(devset, models)
     print("ready", flush=True)
     for line in sys.stdin:
         print(json.dumps(_read(engine, Path(line.strip()))), flush=True)
 
 
-def interleave(before: Path, devset: Path, every: int, offset: int = 0) -> dict[str, Any]:
+def interleave(
+    before: Path, devset: Path, every: int, offset: int = 0, models: Sequence[Path] = ()
+) -> dict[str, Any]:
+    runs: list[tuple[str, Path, list[str]]] = [("before", before, []), ("after", REPO, [])]
+    runs += [(f"after {spec}", REPO, ["--models", str(spec)]) for spec in models]
+    command = [sys.executable, __file__, "--serve", "--devset", str(devset), "--code"]
     procs = {
         label: subprocess.Popen(
-            [sys.executable, __file__, "--serve", "--devset", str(devset), "--code", str(code)],
+            [*command, str(code), *extra],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
             env={**os.environ, "PYTHONPATH": str(code)},
         )
-        for label, code in (("before", before), ("after", REPO))
+        for label, code, extra in runs
     }
     for proc in procs.values():
         assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
     load = [round(x, 1) for x in os.getloadavg()]
-    done: dict[str, list[dict[str, Any]]] = {"before": [], "after": []}
+    done: dict[str, list[dict[str, Any]]] = {label: [] for label in procs}
     for i, path in enumerate(images(devset, every, offset)):
-        for label in ("before", "after") if i % 2 == 0 else ("after", "before"):
+        for label in list(procs) if i % 2 == 0 else list(procs)[::-1]:
             proc = procs[label]
             assert proc.stdin is not None and proc.stdout is not None
             proc.stdin.write(f"{path}\n")
@@ -120,7 +137,11 @@ def interleave(before: Path, devset: Path, every: int, offset: int = 0) -> dict[
             path.parent.name,
             path.name,
             {k: [round(v[-1][part]) for part in ("det", "rec", "total")] for k, v in done.items()},
-            "same lines" if done["before"][-1]["lines"] == done["after"][-1]["lines"] else "DIFFER",
+            *(
+                "same lines" if done["before"][-1]["lines"] == d[-1]["lines"] else "DIFFER"
+                for label, d in done.items()
+                if label != "before"
+            ),
             flush=True,
         )
     for proc in procs.values():
@@ -178,14 +199,22 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--interleave", action="store_true", help="alternate per image")
     parser.add_argument("--offset", type=int, default=0, help="with --every: start here")
+    parser.add_argument(
+        "--models",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help="with --interleave: also read with these int8 models (DIR or DIR@T)",
+    )
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         sys.path.insert(0, str(args.code or REPO))
-        serve(args.devset)
+        serve(args.devset, args.models[0] if args.models else None)
         return
     if args.compare is not None and args.interleave:
-        report = interleave(args.compare, args.devset, args.every, args.offset)
+        report = interleave(args.compare, args.devset, args.every, args.offset, args.models)
         print(json.dumps(report), flush=True)
         if args.json:
             args.json.write_text(json.dumps(report, indent=1))

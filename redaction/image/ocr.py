@@ -78,6 +78,37 @@ def shifted(lines: Sequence[OcrLine], dx: int, dy: int) -> tuple[OcrLine, ...]:
 Reuse = Callable[[Box], "OcrLine | None"]
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a recogniser read from one line crop: text, line score, each character's score."""
+
+    text: str
+    score: float
+    char_scores: tuple[float, ...]
+
+    def __repr__(self) -> str:
+        return f"Reading(<{len(self.text)} chars>, {self.score:.2f})"
+
+
+@dataclass(frozen=True, slots=True)
+class Recheck:
+    """Which lines read by the int8 recogniser the float recogniser reads again.
+
+    A line is read again when a character's score (the recogniser's probability of the
+    character it chose) is below ``min_char_score``, or when nothing was read from the
+    detected box (``empty``). The int8 models read most lines as the float ones do; where they
+    differ, the differing characters are mostly ones the int8 recogniser was unsure of.
+    """
+
+    min_char_score: float
+    empty: bool = True
+
+    def needs(self, text: str, char_scores: Sequence[float]) -> bool:
+        if not text.strip():
+            return self.empty
+        return min(char_scores, default=0.0) < self.min_char_score
+
+
 class OcrEngine(ABC):
     """Reads text lines with word boxes from a BGR uint8 image."""
 
@@ -333,6 +364,7 @@ class RapidOcrEngine(OcrEngine):
         rec_width_bucket: float | None = None,
         det_model: Path | None = None,
         rec_model: Path | None = None,
+        recheck: Recheck | None = None,
     ) -> None:
         if not 0 < det_scale <= 1:
             raise OcrError("det_scale must be in (0, 1]")
@@ -350,6 +382,7 @@ class RapidOcrEngine(OcrEngine):
         rec_models = sorted(models.glob("*rec*.onnx"))
         if not det_models or not rec_models:
             raise OcrError("rapidocr's bundled models are missing (reinstall rapidocr)")
+        bundled_rec = rec_models[-1]
         #: Why the int8 models are (not) used; None when they were not asked for.
         self.quantized: str | None = None
         if quantized:
@@ -389,6 +422,11 @@ class RapidOcrEngine(OcrEngine):
             )
             self._detector = TextDetector(det_cfg)
             self._recognizer = TextRecognizer(rec_cfg)
+            self._float_recognizer: Any = None
+            if recheck is not None and rec_path != bundled_rec:
+                # The float recogniser reads again what the int8 one was unsure of.
+                float_cfg = _with_session(cfg.Rec, _ort_session(bundled_rec, memory_arena, threads))
+                self._float_recognizer = TextRecognizer(float_cfg)
 
         try:
             build(det_models[-1], rec_models[-1])
@@ -408,6 +446,8 @@ class RapidOcrEngine(OcrEngine):
         self.det_scale = det_scale
         self.rec_batch = rec_batch
         self.rec_width_bucket = rec_width_bucket
+        #: Which int8 readings the float recogniser reads again (None: none).
+        self.recheck = recheck if self._float_recognizer is not None else None
         self.det_max_side = det_max_side
         self.min_word_score = min_word_score
         self._version = getattr(rapidocr, "__version__", None) or _package_version("rapidocr")
@@ -474,17 +514,10 @@ class RapidOcrEngine(OcrEngine):
 
         return shifted(self._read(crop, factor, within, local_reuse), box.x, box.y)
 
-    def _read(
-        self,
-        image: Frame,
-        factor: Fraction,
-        within: Sequence[Box] | None = None,
-        reuse: Reuse | None = None,
-    ) -> tuple[OcrLine, ...]:
+    def _detect(self, image: Frame, factor: Fraction) -> list[np.ndarray[Any, Any]]:
+        """The detector's line quads in ``image`` (its pixels), tiny ones left out."""
         import cv2
 
-        if image.ndim != 3 or image.shape[2] != 3 or image.size == 0:
-            raise OcrError("expected a non-empty BGR image")
         h, w = image.shape[:2]
         p, q = factor.numerator, factor.denominator
         # Pad to whole 32-pixel cells of the detector after shrinking (bottom and right only,
@@ -493,23 +526,35 @@ class RapidOcrEngine(OcrEngine):
         if factor != 1:
             ph, pw = small.shape[:2]
             small = cv2.resize(small, (pw * q // p, ph * q // p), interpolation=cv2.INTER_AREA)
-        k = float(factor)
+        det = self._detector(small)
+        if det.boxes is None or len(det.boxes) == 0:
+            return []
+        quads = np.asarray(det.boxes, dtype=np.float32) * float(factor)
+        quads[..., 0] = np.clip(quads[..., 0], 0, w)
+        quads[..., 1] = np.clip(quads[..., 1], 0, h)
+        return [
+            quad
+            for quad in quads
+            if (quad[:, 0].max() - quad[:, 0].min()) >= 2
+            and (quad[:, 1].max() - quad[:, 1].min()) >= 4
+        ]
+
+    def _read(
+        self,
+        image: Frame,
+        factor: Fraction,
+        within: Sequence[Box] | None = None,
+        reuse: Reuse | None = None,
+    ) -> tuple[OcrLine, ...]:
+        if image.ndim != 3 or image.shape[2] != 3 or image.size == 0:
+            raise OcrError("expected a non-empty BGR image")
         with self._lock:
             t0 = time.perf_counter()
-            det = self._detector(small)
+            keep = self._detect(image, factor)
             t1 = time.perf_counter()
             self.last_timings = {"det_ms": (t1 - t0) * 1000, "rec_ms": 0.0}
-            if det.boxes is None or len(det.boxes) == 0:
+            if not keep:
                 return ()
-            quads = np.asarray(det.boxes, dtype=np.float32) * k
-            quads[..., 0] = np.clip(quads[..., 0], 0, w)
-            quads[..., 1] = np.clip(quads[..., 1], 0, h)
-            keep = [
-                quad
-                for quad in quads
-                if (quad[:, 0].max() - quad[:, 0].min()) >= 2
-                and (quad[:, 1].max() - quad[:, 1].min()) >= 4
-            ]
             if within is not None:
                 keep = [quad for quad in keep if _centre_inside(quad, within)]
             reused: list[OcrLine] = []
@@ -542,7 +587,7 @@ class RapidOcrEngine(OcrEngine):
             if not keep:
                 return tuple(sorted(reused, key=lambda line: (line.box.y, line.box.x)))
             crops = [self._crop(image, quad.copy()) for quad in keep]
-            rec = self._recognise(crops)
+            rec = self._rechecked(crops, self._recognise(crops))
             rec = self._char_boxes(crops, np.asarray(keep), rec, True)
             self.last_timings["rec_ms"] = (time.perf_counter() - t1) * 1000
             char_lists: Sequence[Any] = rec.word_results
@@ -600,6 +645,80 @@ class RapidOcrEngine(OcrEngine):
             imgs=list(crops), txts=tuple(txts), scores=scores, word_results=tuple(words)
         )
 
+    def _rechecked(self, crops: Sequence[Frame], rec: Any) -> Any:
+        """``rec`` with the lines ``recheck`` picks read again by the float recogniser."""
+        self.last_timings["rechecked"] = 0
+        if self.recheck is None or not crops:
+            return rec
+        txts = list(rec.txts or ("",) * len(crops))
+        confs = [getattr(info, "confs", ()) for info in rec.word_results]
+        redo = [i for i in range(len(crops)) if self.recheck.needs(str(txts[i]), confs[i])]
+        self.last_timings["rechecked"] = len(redo)
+        if not redo:
+            return rec
+        part = self._float_recognizer(
+            self._rec_input(img=[crops[i] for i in redo], return_word_box=True)
+        )
+        scores = list(rec.scores)
+        words = list(rec.word_results)
+        got = part.txts or ("",) * len(redo)
+        for j, i in enumerate(redo):
+            txts[i], scores[i], words[i] = got[j], part.scores[j], part.word_results[j]
+        return type(rec)(
+            imgs=list(crops), txts=tuple(txts), scores=scores, word_results=tuple(words)
+        )
+
+    def boxes(self, image: Frame, device_scale: float = 1.0) -> list[Box]:
+        """The line boxes the detector finds in ``image`` (no recognition; offline tools)."""
+        factor = self.det_factor(image.shape[0], image.shape[1], device_scale)
+        with self._lock:
+            quads = self._detect(image, factor)
+        return [
+            geometry.from_corners(
+                quad[:, 0].min(), quad[:, 1].min(), quad[:, 0].max(), quad[:, 1].max()
+            )
+            for quad in quads
+        ]
+
+    def readings(
+        self, image: Frame, device_scale: float = 1.0
+    ) -> list[tuple[Box, Reading, Reading | None]]:
+        """Every line box the detector finds in ``image``, with what the engine's recogniser
+        reads there and what the float recogniser reads (None without one). For offline tools
+        that compare the two (``benchmarks/ocr_hybrid.py``); a read uses ``read``."""
+        factor = self.det_factor(image.shape[0], image.shape[1], device_scale)
+        with self._lock:
+            keep = self._detect(image, factor)
+            crops = [self._crop(image, quad.copy()) for quad in keep]
+            if not crops:
+                return []
+            outputs = [self._recognise(crops)]
+            if self._float_recognizer is not None:
+                outputs.append(
+                    self._float_recognizer(self._rec_input(img=list(crops), return_word_box=True))
+                )
+        read: list[list[Reading]] = [
+            [
+                Reading(
+                    str(text),
+                    float(score),
+                    tuple(float(c) for c in getattr(info, "confs", ())),
+                )
+                for text, score, info in zip(
+                    out.txts or ("",) * len(crops), out.scores, out.word_results, strict=True
+                )
+            ]
+            for out in outputs
+        ]
+        boxes = [
+            geometry.from_corners(
+                quad[:, 0].min(), quad[:, 1].min(), quad[:, 0].max(), quad[:, 1].max()
+            )
+            for quad in keep
+        ]
+        second = read[1] if len(read) > 1 else [None] * len(crops)
+        return list(zip(boxes, read[0], second, strict=True))
+
     def _line(
         self, quad: np.ndarray[Any, Any], text: str, score: float, chars: Sequence[Any]
     ) -> OcrLine | None:
@@ -631,6 +750,7 @@ class RapidOcrEngine(OcrEngine):
             "det_max_side": self.det_max_side,
             "min_word_score": self.min_word_score,
             **({"quantized": self.quantized} if self.quantized is not None else {}),
+            **({"recheck_below": self.recheck.min_char_score} if self.recheck is not None else {}),
         }
 
 

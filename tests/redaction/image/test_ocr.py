@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from redaction.image import OcrError, OcrWord, TesseractEngine, create_engine, registry
-from redaction.image.ocr import words_from_chars
+from redaction.image.ocr import Recheck, words_from_chars
 from redaction.models import Box
 from tests.redaction.image.conftest import ScreenFactory
 
@@ -115,3 +115,61 @@ def test_rapidocr_width_buckets_keep_each_text_with_its_line(
     default = [(line.text, line.box) for line in ocr_engine.read(drawn.image)]
     assert [text for text, _ in default] == texts
     assert [(line.text, line.box) for line in bucketed.read(drawn.image)] == default
+
+
+@pytest.mark.parametrize(
+    "rule, text, char_scores, expected",
+    [
+        (Recheck(0.7), "alice@example.com", (0.99, 0.61, 0.98), True),  # one unsure character
+        (Recheck(0.7), "alice@example.com", (0.99, 0.70, 0.98), False),  # at the threshold
+        (Recheck(0.7), "Invoice", (), True),  # no character scores: unsure
+        (Recheck(0.7), "   ", (0.0,), True),  # nothing read from a detected box
+        (Recheck(0.7, empty=False), "", (0.0,), False),
+        (Recheck(0.0), "Invoice", (0.01,), False),
+        (Recheck(1.01), "Invoice", (1.0, 1.0), True),
+    ],
+)
+def test_recheck_picks_lines_with_an_unsure_character(
+    rule: Recheck, text: str, char_scores: tuple[float, ...], expected: bool
+) -> None:
+    assert rule.needs(text, char_scores) is expected
+
+
+def _other_copy_of_the_float_recogniser(tmp_path: Path) -> Path:
+    """The bundled float recogniser under another path (a stand-in for a prepared model that
+    reads exactly as the float one does)."""
+    import rapidocr
+
+    bundled = sorted((Path(rapidocr.__file__).resolve().parent / "models").glob("*rec*.onnx"))
+    copy = tmp_path / "rec_int8.onnx"
+    copy.symlink_to(bundled[-1])
+    return copy
+
+
+def test_hybrid_reading_reads_again_what_the_rule_picks(
+    ocr_engine: Any, screen: ScreenFactory, tmp_path: Path
+) -> None:
+    drawn = screen([("Invoice 2024-0117", 20, 20), ("approved", 20, 70)], size=(400, 120))
+    model = _other_copy_of_the_float_recogniser(tmp_path)
+    expected = [(line.text, line.box) for line in ocr_engine.read(drawn.image)]
+    everything: Any = create_engine("rapidocr", rec_model=model, recheck=Recheck(1.01))
+    nothing: Any = create_engine("rapidocr", rec_model=model, recheck=Recheck(0.0, empty=False))
+    for engine, rechecked in ((everything, 2), (nothing, 0)):
+        assert [(line.text, line.box) for line in engine.read(drawn.image)] == expected
+        assert engine.last_timings["rechecked"] == rechecked
+    readings = everything.readings(drawn.image)
+    assert [(box, main.text, second.text) for box, main, second in readings] == [
+        (box, text, text) for text, box in expected
+    ]
+    assert everything.boxes(drawn.image) == [box for _, box in expected]
+    assert everything.describe()["recheck_below"] == 1.01
+
+
+def test_no_hybrid_reading_when_the_recogniser_is_the_float_one(
+    ocr_engine: Any, screen: ScreenFactory
+) -> None:
+    engine: Any = create_engine("rapidocr", recheck=Recheck(1.01))
+    assert engine.recheck is None and "recheck_below" not in engine.describe()
+    drawn = screen([("approved", 20, 20)], size=(300, 70))
+    assert engine.read(drawn.image) == ocr_engine.read(drawn.image)
+    assert [second for _, _, second in engine.readings(drawn.image)] == [None]
