@@ -96,13 +96,16 @@ def main() -> None:
     clean_hit = 0
     clean = 0
 
-    labels: dict[str, list[str]] = {}
+    # Every gold span with its label (the training script leaves some of the dev set's out).
+    labels: dict[str, list[tuple[str, Box]]] = {}
     for source in args.sources:
         annotations = SOURCES[source] / "annotations.jsonl"
         for row in annotations.read_text(encoding="utf-8").splitlines():
             if row.strip():
                 item = json.loads(row)
-                labels[item["id"]] = [s["label"] for s in item["spans"]]
+                labels[item["id"]] = [
+                    (s["label"], Box(*(int(v) for v in s["bbox"]))) for s in item["spans"]
+                ]
     for screen, lines in cached_ocr(screens, only_cached=True):
         replay.lines = lines
         page = redactor.find(np.zeros((16, 16, 3), dtype=np.uint8))
@@ -118,7 +121,7 @@ def main() -> None:
             for wi, word in enumerate(line.words):
                 b = word.box
                 cx, cy = b.x + b.w / 2, b.y + b.h / 2
-                gold = [t for g, t in zip(screen.gold, types, strict=False) if _inside(cx, cy, g)]
+                gold = [t for t, g in types if _inside(cx, cy, g)]
                 why = flagged.get((li, wi), "")
                 if gold:
                     gold_by_type[gold[0]] += 1
