@@ -6,8 +6,10 @@
 Training data: the development families of the generated screen corpus
 (``benchmarks/.corpus/screens/dev``, and more screens of them with other seeds in
 ``benchmarks/.cache/corpus-more/dev``: ``generate_screens.py --families dev --first 5 --out
-benchmarks/.cache/corpus-more``); optionally the development set (``--sources devset``); never
-the held-out families, never ScreenLeak. Each screen is read once by the recording's OCR
+benchmarks/.cache/corpus-more``) and our generated development set (``benchmarks/.devset``:
+its clean screens of code, terminals and public chat are the hard negatives; its companies are
+ordinary words, its channels and repositories left out, see ``NOT_TRAINED``); never the
+held-out families, never ScreenLeak. Each screen is read once by the recording's OCR
 (RapidOCR with the default image settings) and its lines cached as JSON in
 ``benchmarks/.cache/screen_ocr/`` (git-ignored; synthetic screens only), so training again
 takes seconds. Labels come from the gold boxes: a word whose centre lies in a gold box is

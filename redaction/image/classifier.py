@@ -33,8 +33,9 @@ MODEL_FORMAT: Final = "cuarec-screen-tokens"
 MODEL_VERSION: Final = 1
 MODEL_FILE: Final = "screen_tokens.json"
 RECOGNIZER: Final = "screen_model"
-#: The threshold chosen by leave-families-out cross-validation on the development families
-#: (``scripts/train_screen_classifier.py --cv``); a policy sets its own.
+#: The threshold chosen by leave-families-out cross-validation of the rules and the model
+#: together on the development families and the dev set (``scripts/train_screen_classifier.py
+#: --cv``; benchmarks/README.md); a policy sets its own.
 DEFAULT_THRESHOLD: Final = 0.85
 #: The score an ordinary word (in the dictionary, not a given name or a surname the gazetteer
 #: knows) needs, whatever the policy's threshold: most such words the model scores high are
