@@ -40,7 +40,7 @@ TOML layout (every table optional except where noted)::
     terms = ["Project Nightingale"] # always redacted (as IDENTITY); never serialised
 
     [screen]
-    model_threshold = 0.9           # the screen-token model's words at or above this score are
+    model_threshold = 0.85          # the screen-token model's words at or above this score are
                                     # blurred beside the rules' (absent: rules only)
 """
 

@@ -4,14 +4,15 @@
     nice .venv/bin/python scripts/screen_dev_words.py --show missed    # personal words not caught
     nice .venv/bin/python scripts/screen_dev_words.py --show false     # ordinary words flagged
 
-Development families only (``benchmarks/.corpus/screens/dev``; the held-out families are never
-read). It replays the OCR lines that ``scripts/train_screen_classifier.py`` cached, so the
-analysis (the recording's default policy: rules, layout rules and the screen-token model)
-runs without reading the screens again: seconds instead of the scorer's half hour. Per OCR
-word: personal when its centre lies in a gold box (as the classifier's training labels);
-flagged when a finding of the text analysis, the layout rules or the model holds it (faces and
-masked fields are off: they are not about words). The figures are word-level and for tuning
-only; the scorer (``benchmarks/heldout_screens.py``) stays the measure.
+Development screens only (``benchmarks/.corpus/screens/dev``, ``corpus-more`` and, with
+``--sources devset``, our generated dev set; the held-out families are never read). It replays
+the OCR lines that ``scripts/train_screen_classifier.py`` cached, so the analysis (the
+recording's default policy: rules, layout rules and the screen-token model) runs without
+reading the screens again: seconds instead of the scorer's half hour. Per OCR word: personal
+when its centre lies in a gold box (as the classifier's training labels); flagged when a
+finding of the text analysis, the layout rules or the model holds it (faces and masked fields
+are off: they are not about words). The figures are word-level and for tuning only; the scorer
+(``benchmarks/heldout_screens.py``) stays the measure.
 """
 
 from __future__ import annotations
@@ -54,8 +55,13 @@ def main() -> None:
     parser.add_argument("--family", help="only this development family")
     parser.add_argument("--mode", choices=["rules", "both", "model"], default="both")
     parser.add_argument(
-        "--sources", nargs="+", default=["corpus-dev"], choices=["corpus-dev", "corpus-dev-more"]
+        "--sources",
+        nargs="+",
+        default=["corpus-dev"],
+        choices=["corpus-dev", "corpus-dev-more", "devset"],
+        help="development screens whose OCR is cached (devset: our own generated tuning set)",
     )
+    parser.add_argument("--threshold", type=float, help="the model's threshold (default: policy's)")
     parser.add_argument(
         "--rule-names",
         action="store_true",
@@ -74,7 +80,7 @@ def main() -> None:
 
     frames = Engines.build("default", ocr_threads=1).frames
     replay = Replay()
-    threshold = frames.settings.screen_model_threshold or DEFAULT_THRESHOLD
+    threshold = args.threshold or frames.settings.screen_model_threshold or DEFAULT_THRESHOLD
     settings = frames.settings.replace(
         faces=False,
         password_fields=False,
@@ -90,13 +96,16 @@ def main() -> None:
     clean_hit = 0
     clean = 0
 
-    labels: dict[str, list[str]] = {}
+    # Every gold span with its label (the training script leaves some of the dev set's out).
+    labels: dict[str, list[tuple[str, Box]]] = {}
     for source in args.sources:
         annotations = SOURCES[source] / "annotations.jsonl"
         for row in annotations.read_text(encoding="utf-8").splitlines():
             if row.strip():
                 item = json.loads(row)
-                labels[item["id"]] = [s["label"] for s in item["spans"]]
+                labels[item["id"]] = [
+                    (s["label"], Box(*(int(v) for v in s["bbox"]))) for s in item["spans"]
+                ]
     for screen, lines in cached_ocr(screens, only_cached=True):
         replay.lines = lines
         page = redactor.find(np.zeros((16, 16, 3), dtype=np.uint8))
@@ -112,7 +121,7 @@ def main() -> None:
             for wi, word in enumerate(line.words):
                 b = word.box
                 cx, cy = b.x + b.w / 2, b.y + b.h / 2
-                gold = [t for g, t in zip(screen.gold, types, strict=False) if _inside(cx, cy, g)]
+                gold = [t for t, g in types if _inside(cx, cy, g)]
                 why = flagged.get((li, wi), "")
                 if gold:
                     gold_by_type[gold[0]] += 1

@@ -20,6 +20,7 @@ Nothing here names an app; no value is kept beyond the call.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ from redaction.knowledge.gazetteer import gazetteer
 from redaction.knowledge.identifiers import FAMILIES, product_code_kind
 from redaction.knowledge.labels import LabelReading, read_label
 from redaction.lexicon import words
-from redaction.rules.screen_support import is_money, place_name
+from redaction.rules.screen_support import is_money, org_line_strict, place_name, title_line
 
 #: Entity types a label may announce, grouped; a label's group is one feature.
 LABEL_GROUPS: tuple[frozenset[str], ...] = (
@@ -87,6 +88,12 @@ _TEXT_FEATURES = (
     "id_valid",
     "id_alone",
     "product_code",
+    # Code and technical tokens (issue 17 item 7: not personal however unusual they look).
+    "n_parts",
+    "dict_parts",
+    "code_chars",
+    "starts_dash",
+    "file_name",
 )
 _LAYOUT_FEATURES = (
     *(f"{c}_label_score" for c in _CONTEXTS),
@@ -122,6 +129,14 @@ _LAYOUT_FEATURES = (
     "line_is_money",
     "heading_label_score",
     "heading_label_group",
+    # The page around the word: how often it recurs, and whether its line is prose or code.
+    "page_repeats",
+    "line_dict_share",
+    "line_code_share",
+    # A company ("Coleman Ltd", "Miller, Marshall and Frey") and a job title on the line.
+    "line_is_company",
+    "title_word",
+    "line_is_title",
 )
 #: Feature names, in the model's column order.
 FEATURES: tuple[str, ...] = _TEXT_FEATURES + _LAYOUT_FEATURES
@@ -148,6 +163,16 @@ _UI_WORDS = frozenset(
         *words("screen", "company_labels"),
     )
 )
+_FILE_EXTENSIONS = frozenset(
+    (*words("screen", "document_extensions"), *words("screen", "code_extensions"))
+)
+#: Characters of code and markup, never of a name or an address.
+_CODE_CHARS = frozenset("=()[]{}<>;|\\$`")
+#: The head of a partnership's name wrapped over two lines ("Humphrey, Ballard and").
+_PARTNERS_HEAD = re.compile(r"^[A-Z][a-z]+, [A-Z][a-z]+,? (?:and|&)$")
+#: Letter runs of a token and the humps of a camelCase word (``dataclass``, ``frozen``).
+_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_FILE = re.compile(r"(?:^|[/\\])[\w\-]+\.([a-z0-9]{1,4})$")
 _MONTHS_UNITS = frozenset(
     w.lower() for w in (*words("screen", "months"), *words("screen", "units"))
 )
@@ -236,7 +261,45 @@ def text_features(text: str, dictionary: Container[str]) -> list[float]:
         id_valid,
         id_alone,
         float(digit >= 8 and product_code_kind(token) is not None),
+        *_part_features(token, dictionary),
     ]
+
+
+def _part_features(token: str, dictionary: Container[str]) -> list[float]:
+    """How many letter runs the token has, the share of them (two letters or more) that are
+    ordinary words, its code characters, a leading dash (a command-line flag) and a file name's
+    extension (``src/util.c``, ``main.py``)."""
+    parts = [p.lower() for p in _PARTS.findall(token) if len(p) >= 2]
+    known = sum(p in dictionary for p in parts)
+    file = _FILE.search(token)
+    return [
+        float(len(parts)),
+        known / len(parts) if parts else 0.0,
+        float(sum(c in _CODE_CHARS for c in token)),
+        float(token.startswith("-") and len(token) > 1),
+        _file_name(token, file),
+    ]
+
+
+def _file_name(token: str, file: re.Match[str] | None) -> float:
+    """1 for a name with a known extension, 0.5 for a path ending in one of any (``build/a.o``);
+    0 otherwise (a domain is no file)."""
+    if file is None or "@" in token:
+        return 0.0
+    if file.group(1) in _FILE_EXTENSIONS:
+        return 1.0
+    return 0.5 if "/" in token or "\\" in token else 0.0
+
+
+def technical(text: str) -> bool:
+    """A token of code or a command line: code characters, a slash, an underscore, a leading
+    dash, or a file name."""
+    token = text.strip().strip(",;.")
+    return (
+        any(c in _CODE_CHARS or c in "/_" for c in token)
+        or (token.startswith("-") and len(token) > 1)
+        or _file_name(token, _FILE.search(token)) > 0
+    )
 
 
 def page_features(layout: Layout, dictionary: Container[str] = frozenset()) -> PageFeatures:
@@ -293,6 +356,17 @@ def page_features(layout: Layout, dictionary: Container[str] = frozenset()) -> P
             )
         )
     line_initials = [_INITIALS.match(line.words[0].text.strip()) is not None for line in lines]
+    # How often each word recurs on the page; whether a line reads as prose or as code.
+    counts = Counter(_norm(w.text) for line in lines for w in line.words)
+    i_dict = _TEXT_FEATURES.index("in_dictionary")
+    i_alpha = _TEXT_FEATURES.index("alpha_share")
+    i_len = _TEXT_FEATURES.index("n_chars")
+    line_dict: list[float] = []
+    line_code: list[float] = []
+    for line, feats in zip(lines, own, strict=True):
+        wordy = [f for f in feats if f[i_alpha] == 1.0 and f[i_len] >= 3]
+        line_dict.append(sum(f[i_dict] for f in wordy) / len(wordy) if wordy else -1.0)
+        line_code.append(sum(technical(w.text) for w in line.words) / len(line.words))
     heading_of: dict[int, LabelReading | None] = {}
     for block in layout.blocks:
         head = readings[block[0]] if len(block) > 1 else None
@@ -314,6 +388,9 @@ def page_features(layout: Layout, dictionary: Container[str] = frozenset()) -> P
         row_initials = k > 0 and line_initials[row[k - 1]] and len(lines[row[k - 1]].words) == 1
         is_place = float(place_name(line.text))
         is_money_line = float(is_money(line.text))
+        text = line.text.strip()
+        is_company = float(org_line_strict(text) or bool(_PARTNERS_HEAD.match(text)))
+        is_title_line = float(title_line(text))
         heading = heading_of.get(i)
         for w, word in enumerate(line.words):
             left = None
@@ -358,10 +435,20 @@ def page_features(layout: Layout, dictionary: Container[str] = frozenset()) -> P
                     is_money_line,
                     heading.score if heading else 0.0,
                     _group(heading),
+                    float(min(20, counts[_norm(word.text)] - 1)),
+                    line_dict[i],
+                    line_code[i],
+                    is_company,
+                    float(title_line(word.text)),
+                    is_title_line,
                 ]
             )
             refs.append(WordRef(i, w))
     return PageFeatures(tuple(refs), np.asarray(rows_out, dtype=np.float32))
+
+
+def _norm(text: str) -> str:
+    return text.strip().strip(_STRIP).lower()
 
 
 def _handle(text: str) -> bool:
