@@ -172,9 +172,12 @@ class TextRedactor:
             return spans
         return (Span(s.start, s.end, s.entity_type, s.recognizer, score) for s in spans)
 
-    def _refined(self, stage: RefinerStage, text: str, spans: Iterable[Span]) -> list[Span]:
-        """``spans`` through the refiners of ``stage``, in order (a dropped span is gone)."""
-        refiners = self._refiners[stage]
+    def _refined(
+        self, stage: RefinerStage, text: str, spans: Iterable[Span], where: Where
+    ) -> list[Span]:
+        """``spans`` through the refiners of ``stage`` that apply to ``where``, in order (a
+        dropped span is gone)."""
+        refiners = [r for r in self._refiners[stage] if where in r.applies_to]
         out: list[Span] = []
         for span in spans:
             refined: Span | None = span
@@ -228,12 +231,12 @@ class TextRedactor:
             return []
         where: Where = "title" if kind == "title" else "typing" if typed else "text"
         candidates = self._candidates(text, deny_list, where=where, typed=typed)
-        candidates = self._refined("candidate", text, candidates)
+        candidates = self._refined("candidate", text, candidates, where)
         kept = [s for s in candidates if self._accepts(s, text)]
         if kind == "title":
             kept = [s for s in kept if not self._program_word_in_title(text, s)]
         kept = [s for s in (_tidy(text, s) for s in kept) if s is not None]
-        kept = self._refined("kept", text, kept)
+        kept = self._refined("kept", text, kept, where)
         if self._cued_guesses is not None:
             kept = self._cued_guesses.filter(text, kept, self.treatment)
         if self._name_list is not None:

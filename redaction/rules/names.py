@@ -69,6 +69,7 @@ NAME_STEPS: Final = (
     "lowercase_name_trim",
     "greeting_trim",
     "sentence_word_trim",
+    "lone_guess",
     "cued_name_guesses",
     "name_list",
     "name_propagation",
@@ -293,7 +294,8 @@ class ForeignLanguage(Refiner):
     English guesses about names mistake ordinary words for names, so a PERSON span of a source
     that reads English (``Treatment.english_only``) keeps only its words, not function words
     of that language, that are known names or capitalised inside a sentence (from the first
-    such word to the last), and is dropped when it has none."""
+    such word to the last; in a language that capitalises every noun, ``people.toml``:
+    ``nouns_capitalised``, only known names), and is dropped when it has none."""
 
     name: ClassVar[str] = "foreign_language"
     needs_english: ClassVar[bool] = False
@@ -316,6 +318,8 @@ class ForeignLanguage(Refiner):
         if function_words is None:
             return span
         names = gazetteer()
+        # In a language that capitalises its nouns a capital says nothing of a name.
+        capitals_count = not any(function_words is f for f in _capitalising_function_words())
         kept: list[re.Match[str]] = []
         for match in WORD.finditer(text, span.start, span.end):
             word = match.group()
@@ -329,7 +333,11 @@ class ForeignLanguage(Refiner):
             if (
                 names.is_given_name(lower)
                 or (adjacent and names.is_surname(lower))
-                or (word[:1].isupper() and not _SENTENCE_START.search(before))
+                or (
+                    capitals_count
+                    and word[:1].isupper()
+                    and not _SENTENCE_START.search(before)
+                )
             ):
                 kept.append(match)
         if not kept:
@@ -422,6 +430,15 @@ def _other_function_words() -> tuple[frozenset[str], ...]:
         module = importlib.import_module(f"spacy.lang.{language}.stop_words")
         lists.append(frozenset(module.STOP_WORDS))
     return tuple(lists)
+
+
+@functools.cache
+def _capitalising_function_words() -> tuple[frozenset[str], ...]:
+    """The function words of the languages that capitalise every noun (``people.toml``:
+    ``nouns_capitalised``), as :func:`_other_function_words` holds them."""
+    languages = list(words("people", "other_languages"))
+    lists = _other_function_words()
+    return tuple(lists[languages.index(code)] for code in words("people", "nouns_capitalised"))
 
 
 @functools.cache
@@ -1079,6 +1096,63 @@ class SentenceWordTrim(Refiner):
         ):
             start = span.start + parts[2].start()
             return Span(start, span.end, span.entity_type, span.recognizer, span.score)
+        return span
+
+
+#: A typed run up to this many words is short: there an English guess has little context.
+SHORT_RUN_WORDS: Final = 8
+
+
+def lone_guess(text: str, span: Span) -> bool:
+    """``lone_guess``: ``span`` (a PERSON an English reader guessed) lies in a short line
+    (:data:`SHORT_RUN_WORDS` words at most) and nothing but the guess says it is a name: no
+    word of it is a given name or surname of the gazetteer, and each of its capitalised words
+    stands where any word is capitalised (a line's or sentence's start); a surname alone is no
+    evidence (many are words of their language). A short line in
+    another language, a project or an event typed alone reads so ("Reifen wechseln",
+    "Perfecto, gracias", "Hackathon"); a name typed with its surname, in upper case or inside
+    a sentence keeps a capital where the sentence gives none."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if len(line.split()) > SHORT_RUN_WORDS:
+        return False
+    names = gazetteer()
+    cased = any(c.isupper() for c in line)
+    for match in WORD.finditer(text, span.start, span.end):
+        word = match.group()
+        capitalised = word[:1].isupper()
+        # A known given name counts as it is typed: capitalised, or anyhow in a line without
+        # capitals ("luz" in "Pagar la luz" is a word, "Luz" a name).
+        if names.is_given_name(word.lower()) and (capitalised or not cased):
+            return False
+        if capitalised and not _SENTENCE_START.search(text[line_start : match.start()]):
+            return False
+    return True
+
+
+@register
+class LoneGuess(Refiner):
+    """``lone_guess``: a PERSON guessed by a source that reads English (``english_only``, not
+    placed by a cue: not ``end_from_context`` nor ``needs_unknown_word``) in a short typed run
+    is dropped when only the guess says it is a name
+    (:func:`lone_guess`). Typed text only: a screen's lines are short by nature and keep the
+    layout's cues."""
+
+    name: ClassVar[str] = "lone_guess"
+    needs_english: ClassVar[bool] = False
+    applies_to: ClassVar[frozenset[Where]] = _TYPED_TEXT
+    order: ClassVar[int] = 26
+
+    def refine(self, text: str, span: Span, treatment: Treatment) -> Span | None:
+        if (
+            span.entity_type == "PERSON"
+            and treatment.english_only
+            and not treatment.end_from_context  # a cue placed it
+            and not treatment.needs_unknown_word  # checked for a word English lacks
+            and lone_guess(text, span)
+        ):
+            return None
         return span
 
 
