@@ -39,7 +39,7 @@ from redaction.keystrokes import (
 from redaction.knowledge.labels import value_fits
 from redaction.lexicon import words
 from redaction.look_alikes import drop_look_alikes
-from redaction.models import InputEvent, Redaction, RedactionKind, Span
+from redaction.models import FieldContext, InputEvent, Redaction, RedactionKind, Span
 from redaction.nlp import PRESIDIO_TREATMENT, NerEngine, is_presidio_source
 from redaction.policy import PLACEHOLDER_TOKEN, Policy
 from redaction.rules import REGISTRY, IdentityMatcher, Rule
@@ -66,6 +66,8 @@ from redaction.typing_events import RedactedEvents, redact_events
 
 #: Types the re-capitalised NER pass may add (it exists to find names typed in lowercase).
 _RECASED_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
+#: The type of all a secret field holds (a password field, a masked echo), as the recorder's.
+SECRET_FIELD_ENTITY = "PASSWORD"
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,14 +374,24 @@ class TextRedactor:
     # ---- strings ---------------------------------------------------------------------------
 
     def redact_text(
-        self, text: str, deny_list: DenyList | None = None, kind: RedactionKind = "text"
+        self,
+        text: str,
+        deny_list: DenyList | None = None,
+        kind: RedactionKind = "text",
+        *,
+        field: FieldContext | None = None,
     ) -> RedactedText:
         """``text`` with every span replaced by its placeholder (e.g. ``<EMAIL_ADDRESS>``).
 
         Use ``kind="title"`` for window titles and task texts so the records say where the
-        removal happened.
+        removal happened. ``field``: what the field the text was typed into says it is (read
+        from the screen, :class:`redaction.field.FieldReading.context`), as the keystroke path
+        uses it: a secret field makes all of it one ``PASSWORD``; a typed field makes each
+        line of it that has the type's shape one span of that type.
         """
         spans = self.analyze(text, deny_list, kind=kind)
+        if field is not None:
+            spans = self.with_field(text, spans, field)
         return RedactedText(
             text=self.apply_placeholders(text, spans),
             spans=tuple(spans),
@@ -463,18 +475,9 @@ class TextRedactor:
         def analyze(text: str) -> list[Span]:
             spans = self.analyze(text, deny_list, typed=True)
             analysed[text] = (len(deny_list) if deny_list is not None else 0, spans)
-            if field_type is None or not self.policy.wants(field_type):
+            if field_type is None:
                 return spans
-            # Each line the field holds is its type when it looks like one (a count typed
-            # under a "Passengers" label is no person): else its analysis stands.
-            whole = self._outside_placeholders(
-                text,
-                [
-                    s for s in _whole_runs(text, field_type)
-                    if value_fits(field_type, text[s.start : s.end])
-                ],
-            )
-            return merge_spans([*spans, *whole])
+            return self.with_field(text, spans, FieldContext(field_type))
 
         return redact_events(
             events,
@@ -482,6 +485,23 @@ class TextRedactor:
             self.policy.placeholder_for,
             analyze_deleted=self.policy.analyze_deleted,
         )
+
+    def with_field(self, text: str, spans: list[Span], field: FieldContext) -> list[Span]:
+        """``spans`` of ``text`` with what its field says: all of it one secret, or each line
+        the field holds its type when it looks like one (a count typed under a "Passengers"
+        label is no person; else the analysis stands). cuarec's placeholders stay out."""
+        if field.secret:
+            entity_type = SECRET_FIELD_ENTITY
+            whole = _whole_runs(text, entity_type)
+        elif field.entity_type is not None and self.policy.wants(field.entity_type):
+            entity_type = field.entity_type
+            whole = [
+                s for s in _whole_runs(text, entity_type)
+                if value_fits(entity_type, text[s.start : s.end])
+            ]
+        else:
+            return spans
+        return merge_spans([*spans, *self._outside_placeholders(text, whole)])
 
     def rebuild(self, events: Sequence[InputEvent]) -> TypedText:
         """The raw rebuilt typing (in memory only: it holds personal data)."""
