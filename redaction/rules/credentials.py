@@ -199,6 +199,41 @@ class ProviderKeyRecognizer(Rule):
                 yield self.span(start, end, "SECRET", 0.85)
 
 
+#: A user name's shape: one token from a letter, at most 64 characters.
+_USER_TOKEN: Final = re.compile(r"(?<![\w.@/-])[A-Za-z][\w.\-]{1,63}(?![\w@/-])")
+#: Between a label and its value: a colon or an equals sign.
+_LINKED: Final = re.compile(r"[ \t]*[:=][ \t]*$")
+
+
+@register
+class LabelledUsernameRecognizer(Rule):
+    """A user name typed after a label that says so, in any of the label lexicon's languages
+    ("login: x", "my username is x.y", "Benutzername x42"): the token right after the label,
+    when a colon or an equals sign joins them or the token is no plain word (it holds a
+    digit, a dot or an underscore: "the login is broken" names no one). Words that are no
+    one's user name (``root``, ``admin``) are left."""
+
+    name = "labelled_username"
+    entity_types = frozenset({"USERNAME"})
+
+    def find(self, text: str) -> Iterator[Span]:
+        from redaction.knowledge.labels import governing_label
+
+        not_users = credential_words().not_users
+        for match in _USER_TOKEN.finditer(text):
+            value = match.group().rstrip(".-")
+            start, end = match.start(), match.start() + len(value)
+            if len(value) < 3 or value.lower() in not_users:
+                continue
+            label = governing_label(text, start, end)
+            if label is None or label.where != "inline" or label.reading.concept != "username":
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            before = text[line_start:start]
+            if _LINKED.search(before) or re.search(r"[\d._]", value):
+                yield self.span(start, end, "USERNAME", 0.8)
+
+
 @register
 class HomePathRecognizer(Rule):
     """The user name in a home folder path."""

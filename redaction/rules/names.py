@@ -220,8 +220,9 @@ class UnknownWordRule(LanguageStep):
 class AddresseeRule(LanguageStep):
     """The person a chat or mail verb is about: the word right after such a verb (or after
     the verb and "with"/"to"), in any case, is a name when it is a given name of the gazetteer
-    or a word English does not know (a function word, a verb or a word a name cannot be are
-    never taken); a surname may follow it on the same terms. Verbs and prepositions of several
+    (even one spelt as an English verb: "bob") or a word English does not know (a function
+    word, another verb or a word a name cannot be are never taken); a surname may follow it
+    on the same terms. Verbs and prepositions of several
     languages (``people.toml``: ``addressee_verbs``, ``addressee_prepositions``)."""
 
     name: ClassVar[str] = "chat_addressee"
@@ -247,16 +248,15 @@ class AddresseeRule(LanguageStep):
 
     def _name_score(self, word: str, *, given: bool) -> float | None:
         lower = word.lower()
-        if (
-            len(lower) < 2
-            or lower in stopwords()
-            or lower in _NOT_ADDRESSEES
-            or is_verb(lower, self.english.verbs)
-        ):
+        if len(lower) < 2 or lower in stopwords() or lower in _NOT_ADDRESSEES:
             return None
         names = gazetteer()
+        # A known name right after the verb is the person, though English has a verb of that
+        # spelling too ("call bob smith", "email dora cross").
         if names.is_given_name(lower) if given else names.is_surname(lower):
             return 0.65
+        if is_verb(lower, self.english.verbs):
+            return None
         if len(lower) >= 3 and not known_word(lower, self.english.lexicon):
             return 0.55
         return None

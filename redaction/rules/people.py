@@ -137,6 +137,17 @@ def _list_follows(text: str, end: int) -> bool:
     )
 
 
+def _value_follows(text: str, end: int) -> bool:
+    """After the colon at ``end`` the line is a value (one to three tokens, one of them with
+    a digit, an ``@`` or a ``://``): the words before the colon label it ("Plate: XDJ 41E",
+    "book a slot: https://..."), a speaker says a sentence."""
+    line_end = text.find("\n", end)
+    tokens = text[end : line_end if line_end >= 0 else len(text)].lstrip(" \t:").split()
+    return 1 <= len(tokens) <= 3 and any(
+        any(c.isdigit() for c in t) or "@" in t or "://" in t for t in tokens
+    )
+
+
 def _mostly_lowercase(text: str) -> bool:
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
     return bool(letters) and sum(c.isupper() for c in letters) <= max(1, len(letters) // 50)
@@ -184,6 +195,7 @@ class ContextNameRecognizer(Rule):
                     or (value.isupper() and " " not in value)
                     or re.match(r"[ \t]*:[ \t]*[\d(+\-$]", text[end:])
                     or _list_follows(text, end)
+                    or _value_follows(text, end)
                 ):
                     # A log level or a field with a value, not a speaker.
                     continue

@@ -88,7 +88,7 @@ class WorldIdRecognizer(Rule):
 # Shapes of document numbers (upper case; a digit required, see _plausible).
 _PASSPORT = r"[A-Z0-9]{6,9}"
 _LICENCE = r"[A-Z0-9]{5,18}|[A-Z0-9]{1,6}(?:[ -][A-Z0-9]{1,8}){1,3}"
-_PLATE = r"[A-ZÄÖÜ0-9]{1,4}(?:[ -][A-ZÄÖÜ0-9]{1,4}){0,3}"
+_PLATE = r"[A-ZÄÖÜ0-9]{1,5}(?:[ -][A-ZÄÖÜ0-9]{1,5}){0,3}"
 _DOCUMENT: Final = {
     "passport": ("PASSPORT", re.compile(rf"(?<![\w-])(?:{_PASSPORT})(?![\w-])")),
     "driving_licence": ("DRIVER_LICENSE", re.compile(rf"(?<![\w-])(?:{_LICENCE})(?![\w-])")),
@@ -101,7 +101,9 @@ def _plausible(value: str, concept: str) -> bool:
     digits = sum(c.isdigit() for c in compact)
     letters = sum(c.isalpha() for c in compact)
     if concept == "licence_plate":
-        return 4 <= len(compact) <= 10 and digits >= 1 and letters >= 1
+        # Some plates are digits only, in groups ("01-17022"); a bare number is no plate.
+        grouped = re.search(r"[ -]", value) is not None
+        return 4 <= len(compact) <= 10 and digits >= 1 and (letters >= 1 or grouped)
     if concept == "passport":
         return digits >= 2 and len(set(compact)) > 2
     return digits >= 3 and len(set(compact)) > 2

@@ -66,6 +66,8 @@ TRUE_CASES = [
     ("unknown_word", "Tell Kastner I said hi", "Kastner"),
     ("unknown_word", "I saw Willemine M. Dias there", "Willemine M. Dias"),
     ("chat_addressee", "ask maria about it", "maria"),
+    ("chat_addressee", "call bob smith tomorrow", "bob smith"),  # names spelt as verbs
+    ("chat_addressee", "email dora cross the contract", "dora cross"),
     ("chat_addressee", "can you ping jonas kowalczyk today", "jonas kowalczyk"),
     ("chat_addressee", "acabo de hablar con ida", "ida"),
     ("chat_addressee", "j'ai parlé avec ola ce matin", "ola"),
@@ -140,6 +142,7 @@ FALSE_CASES = [
     ("chat_addressee", "ask him about it"),
     ("chat_addressee", "talk to the team"),
     ("chat_addressee", "call me tomorrow"),
+    ("chat_addressee", "call back later"),
     ("chat_addressee", "email support@example.com today"),
     ("function_words", "Tom Lee"),
     ("function_words", "maria"),
