@@ -222,7 +222,8 @@ class AddresseeRule(LanguageStep):
     the verb and "with"/"to"), in any case, is a name when it is a given name of the gazetteer
     (even one spelt as an English verb: "bob") or a word English does not know (a function
     word, another verb or a word a name cannot be are never taken); a surname may follow it
-    on the same terms. Verbs and prepositions of several
+    on the same terms (in a line of another language, a lowercase word English lacks only when
+    the gazetteer knows it as a surname). Verbs and prepositions of several
     languages (``people.toml``: ``addressee_verbs``, ``addressee_prepositions``)."""
 
     name: ClassVar[str] = "chat_addressee"
@@ -241,10 +242,22 @@ class AddresseeRule(LanguageStep):
                 continue
             end = match.end("first")
             second = match.group("second")
-            if second is not None and self._name_score(second, given=False) is not None:
-                end = match.end("second")
+            if second is not None:
+                second_score = self._name_score(second, given=False)
+                # A word English lacks, after the name in a line of another language, is a
+                # word of that language ("net met aisling gebeld"), not a surname.
+                if second_score is not None and (
+                    second_score >= 0.65 or second[:1].isupper() or not self._foreign(text, match)
+                ):
+                    end = match.end("second")
             found.append(Span(match.start("first"), end, "PERSON", self.name, score))
         return found
+
+    def _foreign(self, text: str, match: re.Match[str]) -> bool:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        return _language_of(line, self.english) is not None
 
     def _name_score(self, word: str, *, given: bool) -> float | None:
         lower = word.lower()

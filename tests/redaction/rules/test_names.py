@@ -67,6 +67,7 @@ TRUE_CASES = [
     ("unknown_word", "I saw Willemine M. Dias there", "Willemine M. Dias"),
     ("chat_addressee", "ask maria about it", "maria"),
     ("chat_addressee", "call bob smith tomorrow", "bob smith"),  # names spelt as verbs
+    ("chat_addressee", "net met aisling gebeld", "aisling"),  # not "aisling gebeld"
     ("chat_addressee", "email dora cross the contract", "dora cross"),
     ("chat_addressee", "can you ping jonas kowalczyk today", "jonas kowalczyk"),
     ("chat_addressee", "acabo de hablar con ida", "ida"),
