@@ -254,23 +254,49 @@ class HomePathRecognizer(Rule):
             yield self.span(match.start(1), match.end(1), "USERNAME", 0.9)
 
 
+@functools.cache
+def _page_urls() -> re.Pattern[str]:
+    """A booking page and its event, of any slug ("calendly.com/jane-doe/intro-call"), on the
+    hosts whose first path part names the page's owner (``online.toml``: profile_hosts tagged
+    ``page``)."""
+    return re.compile(
+        r"(?:https?://)?(?:www\.)?(?P<host>"
+        + lexicon.alternation(lexicon.tagged("online", "profile_hosts", "page"))
+        + r")/(?P<path>[A-Za-z0-9][A-Za-z0-9._-]{2,39})/[A-Za-z0-9][A-Za-z0-9-]{1,40}/?"
+        r"(?![\w/.?#=&%-])",
+        re.I,
+    )
+
+
 @register
 class ProfileUrlRecognizer(Rule):
-    """A URL whose path is one person's handle: the whole URL is personal."""
+    """A URL whose path is one person's handle (perhaps with a query or fragment, or a
+    booking page's event): the whole URL is personal."""
 
     name = "profile_url"
     entity_types = frozenset({"USERNAME"})
 
-    _URL: Final = re.compile(
-        r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}"
-        r"/((?:[a-z~]{1,8}/)?@?[A-Za-z0-9][A-Za-z0-9._-]{2,39})(/[A-Za-z-]{0,12}[0-9][A-Za-z0-9-]{0,12})?/?"
-        r"(?![\w/.?#=&%-])"
+    _HOST: Final = r"(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})"
+    #: After the handle: an event of a booking page ("/30min"), a closing slash, a query or
+    #: a fragment ("?tab=repositories").
+    _TAIL: Final = (
+        r"(/[A-Za-z-]{0,12}[0-9][A-Za-z0-9-]{0,12})?/?(?:[?#][^\s\"'<>]*)?(?![\w/.?#=&%-])"
     )
+    _URL: Final = re.compile(
+        _HOST + r"/(?P<path>(?:[a-z~]{1,8}/)?@?[A-Za-z0-9][A-Za-z0-9._-]{2,39})" + _TAIL
+    )
+    #: The same without a prefix directory: "cal.com/jane/15min" is the page of "jane".
+    _BARE: Final = re.compile(_HOST + r"/(?P<path>@?[A-Za-z0-9][A-Za-z0-9._-]{2,39})" + _TAIL)
 
     def find(self, text: str) -> Iterator[Span]:
         words = credential_words()
-        for match in self._URL.finditer(text):
-            path = match.group(1)
+        seen: set[int] = set()
+        for match in [
+            *_page_urls().finditer(text), *self._URL.finditer(text), *self._BARE.finditer(text)
+        ]:
+            if match.start() in seen:
+                continue
+            path = match.group("path")
             prefix, _, handle = path.rpartition("/")
             if prefix and prefix.lower() not in words.profile_prefixes:
                 continue
@@ -281,4 +307,5 @@ class ProfileUrlRecognizer(Rule):
                 continue
             if not any(c.isalpha() for c in bare):
                 continue
+            seen.add(match.start())
             yield self.span(match.start(), _trim(text, *match.span()), "USERNAME", 0.8)
