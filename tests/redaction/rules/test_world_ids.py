@@ -748,12 +748,14 @@ TRUE_CASES = [
     ("document_number", "Kennzeichen: B-MW 1234", "B-MW 1234"),
     ("document_number", "my plate is 01-17022", "01-17022"),  # digits only, in groups
     ("document_number", "car reg TA-794 R", "TA-794 R"),
+    ("document_number", "my personal id 010190-123A", "010190-123A"),  # no family's checksum
 ]
 FALSE_CASES = [
     ("world_id", "Order 111222333 shipped"),
     ("world_id", "ISBN 978-3-16-148410-0"),
     ("document_number", "Passport photo uploaded"),
     ("document_number", "registration 2027 opens in May"),  # a bare number is no plate
+    ("document_number", "national id card renewal 2027"),  # no six digits
     ("document_number", "Version 2.0 build ABC123"),
 ]
 
