@@ -367,7 +367,10 @@ class TextRedactor:
                     )
                 for recognizer in self._cased_name_rules:
                     spans.extend(
-                        s for s in self._find(recognizer, recased) if any(changed[s.start : s.end])
+                        s
+                        for s in self._find(recognizer, recased)
+                        if any(changed[s.start : s.end])
+                        and not _recased_letter(recased, changed, s)
                     )
         return spans
 
@@ -546,6 +549,18 @@ def _where(step: S | None, where: Where) -> S | None:
     """``step`` when it applies to ``where``, else None."""
     return step if step is not None and where in step.applies_to else None
 
+
+
+def _recased_letter(recased: str, changed: Sequence[bool], span: Span) -> bool:
+    """A single letter inside ``span`` of the re-capitalised copy was capitalised there and
+    has no full stop: a lowercase conjunction ("chleb i mleko", "pão e leite"), which the
+    copy made look like a middle initial."""
+    letter = re.compile(r"(?<![\w'\u2019.])\w(?![\w'\u2019.])")
+    for match in letter.finditer(recased, span.start, span.end):
+        position = match.start()
+        if changed[position] and span.start < position < span.end - 1:
+            return True
+    return False
 
 
 def _whole_runs(text: str, entity_type: str) -> list[Span]:

@@ -80,6 +80,20 @@ def test_leaves_ordinary_text_alone(text_redactor: TextRedactor, text: str) -> N
     assert text_redactor.analyze(text) == []
 
 
+# Short typed lines a name guess took (issue 18): lines in other languages, a conjunction the
+# re-capitalised copy made look like a middle initial, a project typed alone.
+@pytest.mark.parametrize(
+    "text",
+    ["Kupić chleb i mleko", "Comprar pão e leite", "Reifen wechseln", "Perfecto, gracias",
+     "Hackathon", "Atlas migration", "Zug hat 20 Minuten Verspätung", "EXP-3599",
+     "Courses : pain, fromage"],
+)
+def test_leaves_short_typed_lines_without_names_alone(
+    text_redactor: TextRedactor, text: str
+) -> None:
+    assert text_redactor.analyze(text, typed=True) == []
+
+
 def test_an_address_keeps_a_sentence_full_stop_out_but_a_hungarian_number_in(
     text_redactor: TextRedactor,
 ) -> None:
