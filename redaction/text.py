@@ -551,14 +551,19 @@ def _where(step: S | None, where: Where) -> S | None:
 
 
 
-def _recased_letter(recased: str, changed: Sequence[bool], span: Span) -> bool:
-    """A single letter inside ``span`` of the re-capitalised copy was capitalised there and
-    has no full stop: a lowercase conjunction ("chleb i mleko", "pão e leite"), which the
-    copy made look like a middle initial."""
+def _recased_letter(recased: str, changed: bytes | bytearray, span: Span) -> bool:
+    """A one-letter word of some language (``people.toml``: ``one_letter_words``) inside
+    ``span`` of the re-capitalised copy was capitalised there and has no full stop: a
+    lowercase conjunction ("chleb i mleko", "pão e leite"), which the copy made look like a
+    middle initial ("ryan p costa" keeps its initial)."""
     letter = re.compile(r"(?<![\w'\u2019.])\w(?![\w'\u2019.])")
     for match in letter.finditer(recased, span.start, span.end):
         position = match.start()
-        if changed[position] and span.start < position < span.end - 1:
+        if (
+            changed[position]
+            and span.start < position < span.end - 1
+            and match.group().lower() in _ONE_LETTER_WORDS
+        ):
             return True
     return False
 
@@ -579,6 +584,7 @@ def _whole_runs(text: str, entity_type: str) -> list[Span]:
 _DEFAULT_TREATMENT = Treatment()
 #: The recorder's own markers, beside every entity's placeholder (see TextRedactor).
 _MARKERS = (PASTED, "<DENIED>")
+_ONE_LETTER_WORDS = frozenset(words("people", "one_letter_words"))
 
 _TRIM_CHARS = " \t\n\r.,;:!?\"'[]{}<>\u201c\u201d\u2018\u2019"
 
