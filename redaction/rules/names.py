@@ -1113,15 +1113,15 @@ class SentenceWordTrim(Refiner):
 
 
 #: A typed run up to this many words is short: there an English guess has little context.
-SHORT_RUN_WORDS: Final = 8
+SHORT_RUN_WORDS: Final = 5
 
 
 def lone_guess(text: str, span: Span) -> bool:
     """``lone_guess``: ``span`` (a PERSON an English reader guessed) lies in a short line
     (:data:`SHORT_RUN_WORDS` words at most) and nothing but the guess says it is a name: no
-    word of it is a given name or surname of the gazetteer, and each of its capitalised words
-    stands where any word is capitalised (a line's or sentence's start); a surname alone is no
-    evidence (many are words of their language). A short line in
+    word of it is a given name or surname of the gazetteer as typed (capitalised, or in a line
+    without capitals), and each of its capitalised words stands where any word is capitalised
+    (a line's or sentence's start). A short line in
     another language, a project or an event typed alone reads so ("Reifen wechseln",
     "Perfecto, gracias", "Hackathon"); a name typed with its surname, in upper case or inside
     a sentence keeps a capital where the sentence gives none."""
@@ -1135,9 +1135,10 @@ def lone_guess(text: str, span: Span) -> bool:
     for match in WORD.finditer(text, span.start, span.end):
         word = match.group()
         capitalised = word[:1].isupper()
-        # A known given name counts as it is typed: capitalised, or anyhow in a line without
+        # A known name counts as it is typed: capitalised, or anyhow in a line without
         # capitals ("luz" in "Pagar la luz" is a word, "Luz" a name).
-        if names.is_given_name(word.lower()) and (capitalised or not cased):
+        lower = word.lower()
+        if (names.is_given_name(lower) or names.is_surname(lower)) and (capitalised or not cased):
             return False
         if capitalised and not _SENTENCE_START.search(text[line_start : match.start()]):
             return False
