@@ -225,12 +225,13 @@ class LabelledUsernameRecognizer(Rule):
             start, end = match.start(), match.start() + len(value)
             if len(value) < 3 or value.lower() in not_users:
                 continue
-            label = governing_label(text, start, end)
-            if label is None or label.where != "inline" or label.reading.concept != "username":
-                continue
             line_start = text.rfind("\n", 0, start) + 1
-            before = text[line_start:start]
-            if _LINKED.search(before) or re.search(r"[\d._]", value):
+            if not (_LINKED.search(text[line_start:start]) or re.search(r"[\d._]", value)):
+                continue  # checked first: reading the label is the cost
+            label = governing_label(text, start, end)
+            if label is None or label.where != "inline":
+                continue
+            if label.reading.concept == "username":
                 yield self.span(start, end, "USERNAME", 0.8)
 
 
