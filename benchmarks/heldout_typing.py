@@ -11,7 +11,10 @@ recording defaults), one deny-list per case as one episode has:
   (the typed text aligned with the replay: a redacted run is one event, so stored events are
   not aligned one to one with the typed keys; nothing inside a placeholder counts as kept);
 - text path: ``TextRedactor.redact_text`` on each run's text (what ``StepRedactor`` does with
-  text that came without events); a character is redacted when a span covers it.
+  text that came without events); a character is redacted when a span covers it. With
+  ``--frames`` also ``text_field``: the same with the field context the keystroke path had
+  (the field reader on the same screenshots, ``redact_text(..., field=reading.context)``), so
+  that its difference from the keystroke path is only what rebuilding key events loses.
 Anchor in the same run: default Presidio (default recognizers and threshold) over the same
 spaCy package (``redaction.nlp.default_presidio_analyzer``), on each run's text.
 
@@ -161,14 +164,38 @@ class Keystrokes:
 
 
 class TextPath:
-    def __init__(self, engines: Any) -> None:
+    """``TextRedactor.redact_text`` on each run; with ``corpus``, each form field's
+    screenshots are read by the field reader first (as the keystroke path reads them, one
+    ``FormContext`` per case) and the reading passed as the text's field context, so that what
+    differs from the keystroke path is only what the key-event rebuild loses."""
+
+    def __init__(self, engines: Any, corpus: Path | None = None) -> None:
         self.engines = engines
+        self.corpus = corpus
+
+    def _fields(self, case: dict[str, Any]) -> list[Any]:
+        from redaction.field import FieldReader, FormContext
+
+        if self.corpus is None:
+            return [None] * len(case["runs"])
+        import cv2
+
+        reader, form = FieldReader(self.engines.frames.ocr), FormContext()
+        out: list[Any] = []
+        for run in case["runs"]:
+            if not run.get("before"):
+                out.append(None)
+                continue
+            before = cv2.imread(str(self.corpus / case["split"] / run["before"]))
+            after = cv2.imread(str(self.corpus / case["split"] / run["after"]))
+            out.append(None if before is None else form.resolve(reader.read(before, after)).context)
+        return out
 
     def __call__(self, case: dict[str, Any]) -> list[list[bool]]:
         deny = DenyList()
         masks = []
-        for run in case["runs"]:
-            result = self.engines.text.redact_text(run["text"], deny)
+        for run, field in zip(case["runs"], self._fields(case), strict=True):
+            result = self.engines.text.redact_text(run["text"], deny, field=field)
             mask = [False] * len(run["text"])
             for span in result.spans:
                 for i in range(span.start, min(span.end, len(mask))):
@@ -345,6 +372,8 @@ def main() -> None:
                 field_ms[min(len(field_ms) - 1, int(0.95 * len(field_ms)))], 1
             )
         section["text"] = score(cases, TextPath(engines))
+        if args.frames:
+            section["text_field"] = score(cases, TextPath(engines, CORPUS))
         if presidio is not None:
             section["presidio"] = score(cases, presidio)
         report[split] = section

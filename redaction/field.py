@@ -27,7 +27,7 @@ import numpy as np
 from redaction.image import geometry
 from redaction.image.ocr import OcrEngine, OcrLine, shifted
 from redaction.knowledge.labels import read_label
-from redaction.models import Box, Frame
+from redaction.models import Box, FieldContext, Frame
 
 Source = Literal["echo", "click", "none"]
 
@@ -57,6 +57,11 @@ class FieldReading:
     @property
     def known(self) -> bool:
         return self.secret or self.entity_type is not None
+
+    @property
+    def context(self) -> FieldContext:
+        """What the text API needs of it (:meth:`redaction.text.TextRedactor.redact_text`)."""
+        return FieldContext(self.entity_type, self.secret)
 
 
 UNKNOWN: Final = FieldReading()

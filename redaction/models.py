@@ -72,6 +72,17 @@ class Span:
     score: float
 
 
+@dataclass(frozen=True, slots=True)
+class FieldContext:
+    """What the field a text was typed into says the text is, as read from the screen
+    (:class:`redaction.field.FieldReading.context`): ``entity_type`` of each of its lines (a
+    ``Surname`` field: PERSON), or ``secret`` (a password field or a masked echo: all of it).
+    Holds no text of the screen."""
+
+    entity_type: str | None = None
+    secret: bool = False
+
+
 class TextAnalyzer(Protocol):
     """What the image redactor needs from the text redactor: spans of personal text.
 

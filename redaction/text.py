@@ -39,7 +39,7 @@ from redaction.keystrokes import (
 from redaction.knowledge.labels import value_fits
 from redaction.lexicon import words
 from redaction.look_alikes import drop_look_alikes
-from redaction.models import InputEvent, Redaction, RedactionKind, Span
+from redaction.models import FieldContext, InputEvent, Redaction, RedactionKind, Span
 from redaction.nlp import PRESIDIO_TREATMENT, NerEngine, is_presidio_source
 from redaction.policy import PLACEHOLDER_TOKEN, Policy
 from redaction.rules import REGISTRY, IdentityMatcher, Rule
@@ -66,6 +66,8 @@ from redaction.typing_events import RedactedEvents, redact_events
 
 #: Types the re-capitalised NER pass may add (it exists to find names typed in lowercase).
 _RECASED_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
+#: The type of all a secret field holds (a password field, a masked echo), as the recorder's.
+SECRET_FIELD_ENTITY = "PASSWORD"
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,9 +174,12 @@ class TextRedactor:
             return spans
         return (Span(s.start, s.end, s.entity_type, s.recognizer, score) for s in spans)
 
-    def _refined(self, stage: RefinerStage, text: str, spans: Iterable[Span]) -> list[Span]:
-        """``spans`` through the refiners of ``stage``, in order (a dropped span is gone)."""
-        refiners = self._refiners[stage]
+    def _refined(
+        self, stage: RefinerStage, text: str, spans: Iterable[Span], where: Where
+    ) -> list[Span]:
+        """``spans`` through the refiners of ``stage`` that apply to ``where``, in order (a
+        dropped span is gone)."""
+        refiners = [r for r in self._refiners[stage] if where in r.applies_to]
         out: list[Span] = []
         for span in spans:
             refined: Span | None = span
@@ -228,12 +233,12 @@ class TextRedactor:
             return []
         where: Where = "title" if kind == "title" else "typing" if typed else "text"
         candidates = self._candidates(text, deny_list, where=where, typed=typed)
-        candidates = self._refined("candidate", text, candidates)
+        candidates = self._refined("candidate", text, candidates, where)
         kept = [s for s in candidates if self._accepts(s, text)]
         if kind == "title":
             kept = [s for s in kept if not self._program_word_in_title(text, s)]
         kept = [s for s in (_tidy(text, s) for s in kept) if s is not None]
-        kept = self._refined("kept", text, kept)
+        kept = self._refined("kept", text, kept, where)
         if self._cued_guesses is not None:
             kept = self._cued_guesses.filter(text, kept, self.treatment)
         if self._name_list is not None:
@@ -362,21 +367,34 @@ class TextRedactor:
                     )
                 for recognizer in self._cased_name_rules:
                     spans.extend(
-                        s for s in self._find(recognizer, recased) if any(changed[s.start : s.end])
+                        s
+                        for s in self._find(recognizer, recased)
+                        if any(changed[s.start : s.end])
+                        and not _recased_letter(recased, changed, s)
                     )
         return spans
 
     # ---- strings ---------------------------------------------------------------------------
 
     def redact_text(
-        self, text: str, deny_list: DenyList | None = None, kind: RedactionKind = "text"
+        self,
+        text: str,
+        deny_list: DenyList | None = None,
+        kind: RedactionKind = "text",
+        *,
+        field: FieldContext | None = None,
     ) -> RedactedText:
         """``text`` with every span replaced by its placeholder (e.g. ``<EMAIL_ADDRESS>``).
 
         Use ``kind="title"`` for window titles and task texts so the records say where the
-        removal happened.
+        removal happened. ``field``: what the field the text was typed into says it is (read
+        from the screen, :class:`redaction.field.FieldReading.context`), as the keystroke path
+        uses it: a secret field makes all of it one ``PASSWORD``; a typed field makes each
+        line of it that has the type's shape one span of that type.
         """
         spans = self.analyze(text, deny_list, kind=kind)
+        if field is not None:
+            spans = self.with_field(text, spans, field)
         return RedactedText(
             text=self.apply_placeholders(text, spans),
             spans=tuple(spans),
@@ -460,18 +478,9 @@ class TextRedactor:
         def analyze(text: str) -> list[Span]:
             spans = self.analyze(text, deny_list, typed=True)
             analysed[text] = (len(deny_list) if deny_list is not None else 0, spans)
-            if field_type is None or not self.policy.wants(field_type):
+            if field_type is None:
                 return spans
-            # Each line the field holds is its type when it looks like one (a count typed
-            # under a "Passengers" label is no person): else its analysis stands.
-            whole = self._outside_placeholders(
-                text,
-                [
-                    s for s in _whole_runs(text, field_type)
-                    if value_fits(field_type, text[s.start : s.end])
-                ],
-            )
-            return merge_spans([*spans, *whole])
+            return self.with_field(text, spans, FieldContext(field_type))
 
         return redact_events(
             events,
@@ -479,6 +488,23 @@ class TextRedactor:
             self.policy.placeholder_for,
             analyze_deleted=self.policy.analyze_deleted,
         )
+
+    def with_field(self, text: str, spans: list[Span], field: FieldContext) -> list[Span]:
+        """``spans`` of ``text`` with what its field says: all of it one secret, or each line
+        the field holds its type when it looks like one (a count typed under a "Passengers"
+        label is no person; else the analysis stands). cuarec's placeholders stay out."""
+        if field.secret:
+            entity_type = SECRET_FIELD_ENTITY
+            whole = _whole_runs(text, entity_type)
+        elif field.entity_type is not None and self.policy.wants(field.entity_type):
+            entity_type = field.entity_type
+            whole = [
+                s for s in _whole_runs(text, entity_type)
+                if value_fits(entity_type, text[s.start : s.end])
+            ]
+        else:
+            return spans
+        return merge_spans([*spans, *self._outside_placeholders(text, whole)])
 
     def rebuild(self, events: Sequence[InputEvent]) -> TypedText:
         """The raw rebuilt typing (in memory only: it holds personal data)."""
@@ -525,6 +551,23 @@ def _where(step: S | None, where: Where) -> S | None:
 
 
 
+def _recased_letter(recased: str, changed: bytes | bytearray, span: Span) -> bool:
+    """A one-letter word of some language (``people.toml``: ``one_letter_words``) inside
+    ``span`` of the re-capitalised copy was capitalised there and has no full stop: a
+    lowercase conjunction ("chleb i mleko", "pão e leite"), which the copy made look like a
+    middle initial ("ryan p costa" keeps its initial)."""
+    letter = re.compile(r"(?<![\w'\u2019.])\w(?![\w'\u2019.])")
+    for match in letter.finditer(recased, span.start, span.end):
+        position = match.start()
+        if (
+            changed[position]
+            and span.start < position < span.end - 1
+            and match.group().lower() in _ONE_LETTER_WORDS
+        ):
+            return True
+    return False
+
+
 def _whole_runs(text: str, entity_type: str) -> list[Span]:
     """One span per non-blank line of ``text`` (a run typed into one field), edges trimmed."""
     spans = []
@@ -541,6 +584,7 @@ def _whole_runs(text: str, entity_type: str) -> list[Span]:
 _DEFAULT_TREATMENT = Treatment()
 #: The recorder's own markers, beside every entity's placeholder (see TextRedactor).
 _MARKERS = (PASTED, "<DENIED>")
+_ONE_LETTER_WORDS = frozenset(words("people", "one_letter_words"))
 
 _TRIM_CHARS = " \t\n\r.,;:!?\"'[]{}<>\u201c\u201d\u2018\u2019"
 

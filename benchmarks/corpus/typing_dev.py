@@ -256,6 +256,141 @@ def booking_form(v: Values, index: int) -> Case:
     return Case("form_clean", "en", runs, form_title=title)
 
 
+# ---- added in session 4 (issue 18: general causes of false redactions, recall after cues;
+# written from the development families' style, without reading the held-out families) ---------
+
+#: Clean chat in 12 languages: times, places, products, abbreviations, nothing personal.
+CLEAN_CHAT = {
+    "en": ("standup moved to 10:30", "can we push the release to thursday?", "printer on floor 3 is jammed again", "merged, thx!",
+           "who has the keys to the storage room?", "pizza or sushi tonight?", "np, see u tmrw", "Heads up: CI is red on main",
+           "Coffee machine fixed", "nvm, found it in the wiki", "brb 10 min", "Great job on the demo everyone"),
+    "de": ("Besprechung auf 14 Uhr verschoben", "Wer hat den Schlüssel zum Lager?", "Kaffee ist alle", "Alles klar, bis morgen",
+           "Zug hat 20 Minuten Verspätung", "Super gemacht, danke euch"),
+    "fr": ("Réunion décalée à 15h", "Qui a les clés de la salle ?", "Super, merci beaucoup", "Le train a du retard",
+           "Je termine le rapport ce soir", "Bonne soirée à tous"),
+    "es": ("La reunión pasa a las 11", "¿Quién tiene las llaves del almacén?", "Perfecto, gracias", "El tren viene con retraso",
+           "Termino el informe esta tarde", "Buen finde a todos"),
+    "it": ("Riunione spostata alle 15", "Chi ha le chiavi del magazzino?", "Perfetto, grazie mille", "Il treno è in ritardo",
+           "Finisco il report stasera"),
+    "nl": ("Vergadering verplaatst naar 15 uur", "Wie heeft de sleutels van het magazijn?", "Prima, bedankt", "De trein heeft vertraging",
+           "Ik maak het rapport vanavond af"),
+    "pt": ("Reunião adiada para as 15h", "Quem tem as chaves do armazém?", "Perfeito, obrigado", "O comboio está atrasado",
+           "Acabo o relatório hoje à noite"),
+    "pl": ("Spotkanie przesunięte na 15", "Kto ma klucze do magazynu?", "Super, dzięki", "Pociąg ma opóźnienie", "Skończę raport wieczorem"),
+    "sv": ("Mötet flyttat till 15", "Vem har nycklarna till förrådet?", "Perfekt, tack", "Tåget är försenat", "Jag gör klart rapporten ikväll"),
+    "no": ("Møtet er flyttet til 15", "Hvem har nøklene til lageret?", "Perfekt, takk", "Toget er forsinket"),
+    "cs": ("Schůzka přesunuta na 15", "Kdo má klíče od skladu?", "Super, díky", "Vlak má zpoždění"),
+    "fi": ("Palaveri siirretty klo 15", "Kenellä on varaston avaimet?", "Kiitos, hyvä", "Juna on myöhässä"),
+}
+
+
+def clean_chat(v: Values, index: int) -> Case:
+    lang = list(CLEAN_CHAT)[index % len(CLEAN_CHAT)]
+    run = Run().add(v.rng.choice(CLEAN_CHAT[lang]))
+    return Case("chat", lang, [run])
+
+
+#: Clean notes: lists with a label before a colon and short to-do lines in 10 languages.
+CLEAN_NOTES = {
+    "en": ("To do: laundry, gym, call the bank", "Packing list: charger, passport, socks", "Ideas: blog post about caching",
+           "Recipe: flour, sugar, eggs", "Books to read: Dune, Emma", "Groceries: apples, rice, tea", "Water the plants"),
+    "de": ("Rezept: Mehl, Zucker, Eier", "Wäsche waschen", "Urlaub: Koffer packen, Pass", "Reifen wechseln"),
+    "fr": ("À faire : lessive, sport", "Nettoyer la cuisine", "Valise : chargeur, passeport", "Payer la facture d'électricité"),
+    "es": ("Lista: pan, huevos, leche", "Lavar el coche", "Pendiente: llamar al banco", "Pagar la luz"),
+    "it": ("Spesa: pane, uova, latte", "Lavare la macchina", "Da fare: palestra, banca"),
+    "nl": ("Te doen: was, sport", "Auto wassen", "Recept: bloem, suiker, eieren"),
+    "pt": ("Lavar o carro", "Pagar a conta de luz", "Lista: arroz, feijão, café"),
+    "pl": ("Zapłacić rachunek za prąd", "Umyć samochód", "Lista: jajka, mąka, cukier"),
+    "sv": ("Betala elräkningen", "Tvätta bilen", "Att göra: tvätt, gym"),
+    "cs": ("Zaplatit účet za elektřinu", "Umýt auto", "Nákup: chleba, mléko, vejce"),
+}
+
+
+def clean_notes(v: Values, index: int) -> Case:
+    lang = list(CLEAN_NOTES)[index % len(CLEAN_NOTES)]
+    return Case("note", lang, [Run().add(v.rng.choice(CLEAN_NOTES[lang]))])
+
+
+#: Clean forms with labels the lexicon does not type, or types but whose values are not personal.
+CLEAN_FORMS = (
+    ("Contact us", (("Subject", "{subject}"), ("Category", "{category}"), ("Message", "{message}"))),
+    ("New event", (("Event name", "{event}"), ("Location", "{city}"), ("Start time", "{time}"), ("Date", "{date}"))),
+    ("Expense", (("Amount", "{amount}"), ("Currency", "EUR"), ("Reference", "{ref}"), ("Notes", "{message}"))),
+    ("Job posting", (("Job title", "{job}"), ("Company", "{company}"), ("City", "{city}"), ("Salary", "{budget}"))),
+    ("Search", (("Search", "{query}"),)),
+    ("Kontakt", (("Betreff", "Lieferung verspätet"), ("Kategorie", "{category}"), ("Nachricht", "Bitte um Rückmeldung"))),
+    ("Nouvel événement", (("Titre", "{event}"), ("Lieu", "{city}"), ("Heure", "{time}"))),
+    ("Nuevo pedido", (("Producto", "{product}"), ("Cantidad", "{n}"), ("Comentarios", "Entregar por la mañana"))),
+)
+_SUBJECTS = ("Invoice question", "Delivery delayed", "Feature request", "Login problem", "Refund")
+_CATEGORIES = ("Billing", "Shipping", "Technical", "Other")
+_MESSAGES = ("Please send an updated invoice.", "The parcel has not arrived yet.", "Dark mode would be great.",
+             "Reimbursement for the team lunch", "Taxi to the airport")
+_EVENTS = ("Quarterly review", "Team offsite", "Product launch", "Summer party", "Hackathon")
+_JOBS = ("Senior backend engineer", "Product designer", "Data analyst", "Office manager")
+_QUERIES = ("best hiking boots 2027", "how to reset router", "weather lisbon weekend", "python dataclass slots",
+            "cheap flights to oslo", "vegan lasagna recipe")
+
+
+def clean_form(v: Values, index: int) -> Case:
+    title, fields = CLEAN_FORMS[index % len(CLEAN_FORMS)]
+    rng = v.rng
+    values = {"subject": rng.choice(_SUBJECTS), "category": rng.choice(_CATEGORIES), "message": rng.choice(_MESSAGES),
+              "event": rng.choice(_EVENTS), "city": rng.choice(_CITIES), "time": v.time(),
+              "date": rng.choice(("2027-04-02", "12/06/2027", "May 5, 2027")), "amount": f"{rng.randrange(5, 900)}.{rng.randrange(10, 99)}",
+              "ref": f"EXP-{rng.randrange(1000, 9999)}", "job": rng.choice(_JOBS), "company": rng.choice(("Acme Corp", "Globex", "Initech", "Umbrella Ltd")),
+              "budget": str(rng.choice((45000, 60000, 72000))), "query": rng.choice(_QUERIES), "product": rng.choice(_PRODUCTS),
+              "n": str(rng.randint(1, 5))}
+    runs = [Run(label).add(template.format(**values)) for label, template in fields]
+    return Case("form_clean", "en", runs, form_title=title)
+
+
+#: Clean mails: a team greeting and a team or role signature.
+CLEAN_MAILS = (
+    "Hi team,\n\nthe release is scheduled for Friday.\n\nThanks,\nOps",
+    "Hallo zusammen,\n\ndas Büro ist am Montag geschlossen.\n\nViele Grüße\nIhr Empfang",
+    "Bonjour à tous,\n\nla cantine ferme à 14h demain.\n\nCordialement,\nL'équipe RH",
+    "Hola a todos,\n\nel servidor estará en mantenimiento el sábado.\n\nSaludos,\nSoporte IT",
+    "Dear customer,\n\nyour order has shipped and arrives in 3 days.\n\nKind regards,\nCustomer Service",
+    "Hi all,\n\nminutes from today's meeting are in the shared folder.\n\nCheers,\nThe PMO",
+)
+
+
+def clean_mail(v: Values, index: int) -> Case:
+    return Case("mail", "en", [Run().add(CLEAN_MAILS[index % len(CLEAN_MAILS)])])
+
+
+#: Personal values after a cue, in several languages, and lowercase full names after a verb.
+def cued_values(v: Values, index: int) -> Case:
+    run = Run()
+    kind = index % 12
+    if kind == 0:
+        run.add(v.rng.choice(("my plate is ", "Kennzeichen: ", "immatriculation ", "matrícula "))).pii(PLATE, v.plate())
+    elif kind == 1:
+        run.add(v.rng.choice(("my username is ", "login: ", "Benutzername ", "user "))).pii(USERNAME, v.username())
+    elif kind == 2:
+        run.add(v.rng.choice(("my profile: ", "book a slot: ", "find me at "))).pii(PERSONAL_URL, v.profile_url())
+    elif kind == 3:
+        run.add(v.rng.choice(("call me on ", "tel. ", "Handy: ", "mobile "))).pii(PHONE, v.phone())
+    elif kind == 4:
+        run.add(v.rng.choice(("national ID ", "tax number ", "ID card no. ", "Personalausweis "))).pii(GOV_ID, v.gov_id())
+    elif kind == 5:
+        run.add(v.rng.choice(("call ", "email ", "remind ", "invite "))).pii(PERSON, v.person().lower()).add(v.rng.choice((" tomorrow", " about the rent", "", " to the review")))
+    elif kind == 6:
+        run.add("driver licence ").pii(GOV_ID, v.passport())
+    elif kind == 7:
+        run.add("ping me @").pii(USERNAME, v.username())
+    elif kind == 8:
+        run.add(v.rng.choice(("met ", "ask ", "thank "))).pii(PERSON, v.first().lower()).add(" ").pii(PERSON, v.last().lower()).add(" later")
+    elif kind == 9:
+        run.add("my number: ").pii(PHONE, v.phone())
+    elif kind == 10:
+        run.add("passport number ").pii(GOV_ID, v.passport())
+    else:
+        run.add("car reg ").pii(PLATE, v.plate())
+    return Case("identifier", "en", [run])
+
+
 FAMILIES: dict[str, tuple[TypingFamily, int]] = {
     "notes": (notes, 40),
     "support_reply": (support_reply, 24),
@@ -270,4 +405,9 @@ FAMILIES: dict[str, tuple[TypingFamily, int]] = {
     "dev_shell": (dev_shell, 30),
     "dev_lookalikes": (dev_lookalikes, 30),
     "booking_form": (booking_form, 12),
+    "clean_chat": (clean_chat, 36),
+    "clean_notes": (clean_notes, 20),
+    "clean_form": (clean_form, 16),
+    "clean_mail": (clean_mail, 12),
+    "cued_values": (cued_values, 36),
 }

@@ -199,6 +199,42 @@ class ProviderKeyRecognizer(Rule):
                 yield self.span(start, end, "SECRET", 0.85)
 
 
+#: A user name's shape: one token from a letter, at most 64 characters.
+_USER_TOKEN: Final = re.compile(r"(?<![\w.@/-])[A-Za-z][\w.\-]{1,63}(?![\w@/-])")
+#: Between a label and its value: a colon or an equals sign.
+_LINKED: Final = re.compile(r"[ \t]*[:=][ \t]*$")
+
+
+@register
+class LabelledUsernameRecognizer(Rule):
+    """A user name typed after a label that says so, in any of the label lexicon's languages
+    ("login: x", "my username is x.y", "Benutzername x42"): the token right after the label,
+    when a colon or an equals sign joins them or the token is no plain word (it holds a
+    digit, a dot or an underscore: "the login is broken" names no one). Words that are no
+    one's user name (``root``, ``admin``) are left."""
+
+    name = "labelled_username"
+    entity_types = frozenset({"USERNAME"})
+
+    def find(self, text: str) -> Iterator[Span]:
+        from redaction.knowledge.labels import governing_label
+
+        not_users = credential_words().not_users
+        for match in _USER_TOKEN.finditer(text):
+            value = match.group().rstrip(".-")
+            start, end = match.start(), match.start() + len(value)
+            if len(value) < 3 or value.lower() in not_users:
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            if not (_LINKED.search(text[line_start:start]) or re.search(r"[\d._]", value)):
+                continue  # checked first: reading the label is the cost
+            label = governing_label(text, start, end)
+            if label is None or label.where != "inline":
+                continue
+            if label.reading.concept == "username":
+                yield self.span(start, end, "USERNAME", 0.8)
+
+
 @register
 class HomePathRecognizer(Rule):
     """The user name in a home folder path."""
@@ -219,23 +255,49 @@ class HomePathRecognizer(Rule):
             yield self.span(match.start(1), match.end(1), "USERNAME", 0.9)
 
 
+@functools.cache
+def _page_urls() -> re.Pattern[str]:
+    """A booking page and its event, of any slug ("calendly.com/jane-doe/intro-call"), on the
+    hosts whose first path part names the page's owner (``online.toml``: profile_hosts tagged
+    ``page``)."""
+    return re.compile(
+        r"(?:https?://)?(?:www\.)?(?P<host>"
+        + lexicon.alternation(lexicon.tagged("online", "profile_hosts", "page"))
+        + r")/(?P<path>[A-Za-z0-9][A-Za-z0-9._-]{2,39})/[A-Za-z0-9][A-Za-z0-9-]{1,40}/?"
+        r"(?![\w/.?#=&%-])",
+        re.I,
+    )
+
+
 @register
 class ProfileUrlRecognizer(Rule):
-    """A URL whose path is one person's handle: the whole URL is personal."""
+    """A URL whose path is one person's handle (perhaps with a query or fragment, or a
+    booking page's event): the whole URL is personal."""
 
     name = "profile_url"
     entity_types = frozenset({"USERNAME"})
 
-    _URL: Final = re.compile(
-        r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}"
-        r"/((?:[a-z~]{1,8}/)?@?[A-Za-z0-9][A-Za-z0-9._-]{2,39})(/[A-Za-z-]{0,12}[0-9][A-Za-z0-9-]{0,12})?/?"
-        r"(?![\w/.?#=&%-])"
+    _HOST: Final = r"(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})"
+    #: After the handle: an event of a booking page ("/30min"), a closing slash, a query or
+    #: a fragment ("?tab=repositories").
+    _TAIL: Final = (
+        r"(/[A-Za-z-]{0,12}[0-9][A-Za-z0-9-]{0,12})?/?(?:[?#][^\s\"'<>]*)?(?![\w/.?#=&%-])"
     )
+    _URL: Final = re.compile(
+        _HOST + r"/(?P<path>(?:[a-z~]{1,8}/)?@?[A-Za-z0-9][A-Za-z0-9._-]{2,39})" + _TAIL
+    )
+    #: The same without a prefix directory: "cal.com/jane/15min" is the page of "jane".
+    _BARE: Final = re.compile(_HOST + r"/(?P<path>@?[A-Za-z0-9][A-Za-z0-9._-]{2,39})" + _TAIL)
 
     def find(self, text: str) -> Iterator[Span]:
         words = credential_words()
-        for match in self._URL.finditer(text):
-            path = match.group(1)
+        seen: set[int] = set()
+        for match in [
+            *_page_urls().finditer(text), *self._URL.finditer(text), *self._BARE.finditer(text)
+        ]:
+            if match.start() in seen:
+                continue
+            path = match.group("path")
             prefix, _, handle = path.rpartition("/")
             if prefix and prefix.lower() not in words.profile_prefixes:
                 continue
@@ -246,4 +308,5 @@ class ProfileUrlRecognizer(Rule):
                 continue
             if not any(c.isalpha() for c in bare):
                 continue
+            seen.add(match.start())
             yield self.span(match.start(), _trim(text, *match.span()), "USERNAME", 0.8)

@@ -69,6 +69,7 @@ NAME_STEPS: Final = (
     "lowercase_name_trim",
     "greeting_trim",
     "sentence_word_trim",
+    "lone_guess",
     "cued_name_guesses",
     "name_list",
     "name_propagation",
@@ -219,8 +220,10 @@ class UnknownWordRule(LanguageStep):
 class AddresseeRule(LanguageStep):
     """The person a chat or mail verb is about: the word right after such a verb (or after
     the verb and "with"/"to"), in any case, is a name when it is a given name of the gazetteer
-    or a word English does not know (a function word, a verb or a word a name cannot be are
-    never taken); a surname may follow it on the same terms. Verbs and prepositions of several
+    (even one spelt as an English verb: "bob") or a word English does not know (a function
+    word, another verb or a word a name cannot be are never taken); a surname may follow it
+    on the same terms (in a line of another language, a lowercase word English lacks only when
+    the gazetteer knows it as a surname). Verbs and prepositions of several
     languages (``people.toml``: ``addressee_verbs``, ``addressee_prepositions``)."""
 
     name: ClassVar[str] = "chat_addressee"
@@ -239,23 +242,34 @@ class AddresseeRule(LanguageStep):
                 continue
             end = match.end("first")
             second = match.group("second")
-            if second is not None and self._name_score(second, given=False) is not None:
-                end = match.end("second")
+            if second is not None:
+                second_score = self._name_score(second, given=False)
+                # A word English lacks, after the name in a line of another language, is a
+                # word of that language ("net met aisling gebeld"), not a surname.
+                if second_score is not None and (
+                    second_score >= 0.65 or second[:1].isupper() or not self._foreign(text, match)
+                ):
+                    end = match.end("second")
             found.append(Span(match.start("first"), end, "PERSON", self.name, score))
         return found
 
+    def _foreign(self, text: str, match: re.Match[str]) -> bool:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        return _language_of(line, self.english) is not None
+
     def _name_score(self, word: str, *, given: bool) -> float | None:
         lower = word.lower()
-        if (
-            len(lower) < 2
-            or lower in stopwords()
-            or lower in _NOT_ADDRESSEES
-            or is_verb(lower, self.english.verbs)
-        ):
+        if len(lower) < 2 or lower in stopwords() or lower in _NOT_ADDRESSEES:
             return None
         names = gazetteer()
+        # A known name right after the verb is the person, though English has a verb of that
+        # spelling too ("call bob smith", "email dora cross").
         if names.is_given_name(lower) if given else names.is_surname(lower):
             return 0.65
+        if is_verb(lower, self.english.verbs):
+            return None
         if len(lower) >= 3 and not known_word(lower, self.english.lexicon):
             return 0.55
         return None
@@ -293,7 +307,8 @@ class ForeignLanguage(Refiner):
     English guesses about names mistake ordinary words for names, so a PERSON span of a source
     that reads English (``Treatment.english_only``) keeps only its words, not function words
     of that language, that are known names or capitalised inside a sentence (from the first
-    such word to the last), and is dropped when it has none."""
+    such word to the last; in a language that capitalises every noun, ``people.toml``:
+    ``nouns_capitalised``, only known names), and is dropped when it has none."""
 
     name: ClassVar[str] = "foreign_language"
     needs_english: ClassVar[bool] = False
@@ -316,6 +331,8 @@ class ForeignLanguage(Refiner):
         if function_words is None:
             return span
         names = gazetteer()
+        # In a language that capitalises its nouns a capital says nothing of a name.
+        capitals_count = not any(function_words is f for f in _capitalising_function_words())
         kept: list[re.Match[str]] = []
         for match in WORD.finditer(text, span.start, span.end):
             word = match.group()
@@ -329,7 +346,11 @@ class ForeignLanguage(Refiner):
             if (
                 names.is_given_name(lower)
                 or (adjacent and names.is_surname(lower))
-                or (word[:1].isupper() and not _SENTENCE_START.search(before))
+                or (
+                    capitals_count
+                    and word[:1].isupper()
+                    and not _SENTENCE_START.search(before)
+                )
             ):
                 kept.append(match)
         if not kept:
@@ -422,6 +443,15 @@ def _other_function_words() -> tuple[frozenset[str], ...]:
         module = importlib.import_module(f"spacy.lang.{language}.stop_words")
         lists.append(frozenset(module.STOP_WORDS))
     return tuple(lists)
+
+
+@functools.cache
+def _capitalising_function_words() -> tuple[frozenset[str], ...]:
+    """The function words of the languages that capitalise every noun (``people.toml``:
+    ``nouns_capitalised``), as :func:`_other_function_words` holds them."""
+    languages = list(words("people", "other_languages"))
+    lists = _other_function_words()
+    return tuple(lists[languages.index(code)] for code in words("people", "nouns_capitalised"))
 
 
 @functools.cache
@@ -1079,6 +1109,64 @@ class SentenceWordTrim(Refiner):
         ):
             start = span.start + parts[2].start()
             return Span(start, span.end, span.entity_type, span.recognizer, span.score)
+        return span
+
+
+#: A typed run up to this many words is short: there an English guess has little context.
+SHORT_RUN_WORDS: Final = 5
+
+
+def lone_guess(text: str, span: Span) -> bool:
+    """``lone_guess``: ``span`` (a PERSON an English reader guessed) lies in a short line
+    (:data:`SHORT_RUN_WORDS` words at most) and nothing but the guess says it is a name: no
+    word of it is a given name or surname of the gazetteer as typed (capitalised, or in a line
+    without capitals), and each of its capitalised words stands where any word is capitalised
+    (a line's or sentence's start). A short line in
+    another language, a project or an event typed alone reads so ("Reifen wechseln",
+    "Perfecto, gracias", "Hackathon"); a name typed with its surname, in upper case or inside
+    a sentence keeps a capital where the sentence gives none."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if len(line.split()) > SHORT_RUN_WORDS:
+        return False
+    names = gazetteer()
+    cased = any(c.isupper() for c in line)
+    for match in WORD.finditer(text, span.start, span.end):
+        word = match.group()
+        capitalised = word[:1].isupper()
+        # A known name counts as it is typed: capitalised, or anyhow in a line without
+        # capitals ("luz" in "Pagar la luz" is a word, "Luz" a name).
+        lower = word.lower()
+        if (names.is_given_name(lower) or names.is_surname(lower)) and (capitalised or not cased):
+            return False
+        if capitalised and not _SENTENCE_START.search(text[line_start : match.start()]):
+            return False
+    return True
+
+
+@register
+class LoneGuess(Refiner):
+    """``lone_guess``: a PERSON guessed by a source that reads English (``english_only``, not
+    placed by a cue: not ``end_from_context`` nor ``needs_unknown_word``) in a short typed run
+    is dropped when only the guess says it is a name
+    (:func:`lone_guess`). Typed text only: a screen's lines are short by nature and keep the
+    layout's cues."""
+
+    name: ClassVar[str] = "lone_guess"
+    needs_english: ClassVar[bool] = False
+    applies_to: ClassVar[frozenset[Where]] = _TYPED_TEXT
+    order: ClassVar[int] = 26
+
+    def refine(self, text: str, span: Span, treatment: Treatment) -> Span | None:
+        if (
+            span.entity_type == "PERSON"
+            and treatment.english_only
+            and not treatment.end_from_context  # a cue placed it
+            and not treatment.needs_unknown_word  # checked for a word English lacks
+            and lone_guess(text, span)
+        ):
+            return None
         return span
 
 

@@ -189,6 +189,9 @@ class UrlRecognizer(Rule):
             yield self.span(match.start(), match.start() + len(value), "URL", 0.6)
 
 
+#: Groups of capitals or of digits joined by single separators: a reference or ticket code
+#: (a password mixes its classes inside its groups).
+_REFERENCE_CODE = re.compile(r"(?:[A-Z]+|\d+)(?:[-_/.](?:[A-Z]+|\d+))+")
 _LONE_TOKEN = re.compile(r"^[ \t]*(?P<value>[^\s]{6,64})[ \t]*$", re.M)
 
 
@@ -224,6 +227,8 @@ class LoneCredentialRecognizer(Rule):
             ):
                 continue  # digests and UUIDs: hard negatives, as for secrets
             if re.fullmatch(r"[\W_]*[^\W\d_][^\W\d_]*[\W_]*", value):  # a word, punctuated
+                continue
+            if _REFERENCE_CODE.fullmatch(value):  # EXP-3599, INV-2024-0042: a reference
                 continue
             classes = sum(
                 (

@@ -125,6 +125,29 @@ _NOT_NAMES = frozenset(tagged("names", "not_a_name", "cue"))
 _NOT_SPEAKERS = frozenset(tagged("names", "not_a_name", "speaker"))
 
 
+def _list_follows(text: str, end: int) -> bool:
+    """After the colon at ``end`` the line is a list (two or more items of one to three
+    words, split by commas, none a question or exclamation): the word before the colon heads
+    a list ("Shopping: bread, cheese"), a speaker says a sentence."""
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)].lstrip(" \t:")
+    items = [item.strip() for item in rest.split(",")]
+    return len(items) >= 2 and all(
+        1 <= len(item.split()) <= 3 and not item.endswith(("?", "!")) for item in items
+    )
+
+
+def _value_follows(text: str, end: int) -> bool:
+    """After the colon at ``end`` the line is a value (one to three tokens, one of them with
+    a digit, an ``@`` or a ``://``): the words before the colon label it ("Plate: XDJ 41E",
+    "book a slot: https://..."), a speaker says a sentence."""
+    line_end = text.find("\n", end)
+    tokens = text[end : line_end if line_end >= 0 else len(text)].lstrip(" \t:").split()
+    return 1 <= len(tokens) <= 3 and any(
+        any(c.isdigit() for c in t) or "@" in t or "://" in t for t in tokens
+    )
+
+
 def _mostly_lowercase(text: str) -> bool:
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
     return bool(letters) and sum(c.isupper() for c in letters) <= max(1, len(letters) // 50)
@@ -171,6 +194,8 @@ class ContextNameRecognizer(Rule):
                     first in _NOT_SPEAKERS
                     or (value.isupper() and " " not in value)
                     or re.match(r"[ \t]*:[ \t]*[\d(+\-$]", text[end:])
+                    or _list_follows(text, end)
+                    or _value_follows(text, end)
                 ):
                     # A log level or a field with a value, not a speaker.
                     continue

@@ -9,7 +9,8 @@ python-stdnum), and passports, driving licences and licence plates after a label
   above). A labelled value whose checksum fails is still reported when the label names its
   family (a mistyped ID is still the person's), at a lower score.
 * :class:`DocumentNumberRecognizer`: passport, driving-licence and plate numbers have no
-  checksum: only a label (in any of the lexicon's languages) makes one.
+  checksum: only a label (in any of the lexicon's languages) makes one; so does an identity
+  number of a country no family knows, after an identity label (six digits or more).
 
 Labels are read with :func:`redaction.knowledge.labels.governing_label`.
 """
@@ -88,11 +89,16 @@ class WorldIdRecognizer(Rule):
 # Shapes of document numbers (upper case; a digit required, see _plausible).
 _PASSPORT = r"[A-Z0-9]{6,9}"
 _LICENCE = r"[A-Z0-9]{5,18}|[A-Z0-9]{1,6}(?:[ -][A-Z0-9]{1,8}){1,3}"
-_PLATE = r"[A-ZÄÖÜ0-9]{1,4}(?:[ -][A-ZÄÖÜ0-9]{1,4}){0,3}"
+_NATIONAL = r"[A-Z0-9]{6,18}|[A-Z0-9]{2,8}(?:[ ./-][A-Z0-9]{1,8}){1,3}"
+_PLATE = r"[A-ZÄÖÜ0-9]{1,5}(?:[ -][A-ZÄÖÜ0-9]{1,5}){0,3}"
 _DOCUMENT: Final = {
     "passport": ("PASSPORT", re.compile(rf"(?<![\w-])(?:{_PASSPORT})(?![\w-])")),
     "driving_licence": ("DRIVER_LICENSE", re.compile(rf"(?<![\w-])(?:{_LICENCE})(?![\w-])")),
     "licence_plate": ("LICENSE_PLATE", re.compile(rf"(?<![\w-])(?:{_PLATE})(?![\w-])")),
+    # An identity number of any country after a label that says so (the validated families
+    # are the world_id rule's; this takes what no family's checksum knows).
+    "national_id": ("NATIONAL_ID", re.compile(rf"(?<![\w-])(?:{_NATIONAL})(?![\w-])")),
+    "id_card": ("NATIONAL_ID", re.compile(rf"(?<![\w-])(?:{_NATIONAL})(?![\w-])")),
 }
 
 
@@ -101,9 +107,13 @@ def _plausible(value: str, concept: str) -> bool:
     digits = sum(c.isdigit() for c in compact)
     letters = sum(c.isalpha() for c in compact)
     if concept == "licence_plate":
-        return 4 <= len(compact) <= 10 and digits >= 1 and letters >= 1
+        # Some plates are digits only, in groups ("01-17022"); a bare number is no plate.
+        grouped = re.search(r"[ -]", value) is not None
+        return 4 <= len(compact) <= 10 and digits >= 1 and (letters >= 1 or grouped)
     if concept == "passport":
         return digits >= 2 and len(set(compact)) > 2
+    if concept in ("national_id", "id_card"):
+        return digits >= 6 and len(set(compact)) > 2
     return digits >= 3 and len(set(compact)) > 2
 
 

@@ -11,7 +11,7 @@ import pytest
 from redaction.denylist import DenyList
 from redaction.errors import ModelUnavailableError
 from redaction.keystrokes import REDACTED_EVENT, rebuild_typing, replay_text
-from redaction.models import InputEvent, Span, TextAnalyzer
+from redaction.models import FieldContext, InputEvent, Span, TextAnalyzer
 from redaction.nlp import NerEngine, ner_only_disabled
 from redaction.policy import NerSettings, load_policy
 from redaction.spans import hunt_values, merge_spans
@@ -78,6 +78,20 @@ def test_finds_personal_data(text_redactor: TextRedactor, text: str, value: str)
 )
 def test_leaves_ordinary_text_alone(text_redactor: TextRedactor, text: str) -> None:
     assert text_redactor.analyze(text) == []
+
+
+# Short typed lines a name guess took (issue 18): lines in other languages, a conjunction the
+# re-capitalised copy made look like a middle initial, a project typed alone.
+@pytest.mark.parametrize(
+    "text",
+    ["Kupić chleb i mleko", "Comprar pão e leite", "Reifen wechseln", "Perfecto, gracias",
+     "Hackathon", "Atlas migration", "Zug hat 20 Minuten Verspätung", "EXP-3599",
+     "Courses : pain, fromage"],
+)
+def test_leaves_short_typed_lines_without_names_alone(
+    text_redactor: TextRedactor, text: str
+) -> None:
+    assert text_redactor.analyze(text, typed=True) == []
 
 
 def test_an_address_keeps_a_sentence_full_stop_out_but_a_hungarian_number_in(
@@ -506,6 +520,23 @@ def test_a_field_types_its_run_when_the_value_fits(
     stream.type(typed)
     result = text_redactor.redact_events(stream.events, field_type=field_type)
     assert result.text == stored
+
+
+@pytest.mark.parametrize(("field_type", "typed", "stored"), FIELD_CASES)
+def test_the_text_api_takes_the_same_field_context(
+    text_redactor: TextRedactor, field_type: str, typed: str, stored: str
+) -> None:
+    result = text_redactor.redact_text(typed, field=FieldContext(field_type))
+    assert result.text == stored
+
+
+def test_a_secret_field_makes_all_the_text_a_password(text_redactor: TextRedactor) -> None:
+    assert text_redactor.redact_text("correcthorse").text == "correcthorse"
+    secret = FieldContext(secret=True)
+    assert text_redactor.redact_text("correcthorse", field=secret).text == "<PASSWORD>"
+    # A redacted text read again keeps its placeholders (nothing new is found in them).
+    assert text_redactor.redact_text("<PASSWORD>", field=secret).text == "<PASSWORD>"
+    assert text_redactor.redact_text(" ", field=secret).text == " "
 
 
 # A greeting in any language opens the line; the name after it is redacted, the greeting kept.

@@ -155,6 +155,15 @@ TRUE_CASES = [
     ("home_path", "cd /home/mkowalski/src", "mkowalski"),
     ("profile_url", "see https://people.example.net/j.virtanen",
      "https://people.example.net/j.virtanen"),
+    ("profile_url", "https://cal.example.org/jane/15min", "https://cal.example.org/jane/15min"),
+    ("profile_url", "book: https://calendly.com/jane-doe/intro-call",
+     "https://calendly.com/jane-doe/intro-call"),
+    ("profile_url", "https://code.example.com/janedoe?tab=repositories",
+     "https://code.example.com/janedoe?tab=repositories"),
+    ("labelled_username", "login: abraham.varela", "abraham.varela"),
+    ("labelled_username", "my username is eloise.mccullagh", "eloise.mccullagh"),
+    ("labelled_username", "Benutzername benjamin43", "benjamin43"),
+    ("labelled_username", "Username: velvetotter", "velvetotter"),
 ]
 FALSE_CASES = [
     ("command_credential", "docker run -p8080:80 nginx"),
@@ -162,6 +171,11 @@ FALSE_CASES = [
     ("provider_key", "token: abcdefghijklmnopqrst"),
     ("home_path", "cd /home/ubuntu/app"),
     ("profile_url", "https://example.com/pricing"),
+    ("profile_url", "https://calendly.com/pricing/teams"),
+    ("profile_url", "https://code.example.com/python/cpython"),
+    ("labelled_username", "the login is broken again"),  # a plain word, no colon
+    ("labelled_username", "fix the login page"),
+    ("labelled_username", "user: admin"),
 ]
 
 

@@ -32,7 +32,7 @@ TRUE_CASES = [
     ("url", "see https://calendly.com/jane-doe/30min.", "https://calendly.com/jane-doe/30min"),
     ("lone_credential", "Tr0ub4dor&3", "Tr0ub4dor&3"),
     # Short screen cells read the same (why the screen policy turns the rule off).
-    ("lone_credential", "WEB-2843", "WEB-2843"),
+    ("lone_credential", "Web-2843", "Web-2843"),
     ("lone_credential", "README.md", "README.md"),
     ("lone_credential", "UTC+01:00", "UTC+01:00"),
 ]
@@ -52,6 +52,8 @@ FALSE_CASES = [
     ("lone_credential", "hello world"),
     ("lone_credential", "2024-01-01"),
     ("lone_credential", "bash-5.2#"),
+    ("lone_credential", "EXP-3599"),  # capitals and digits in groups: a reference code
+    ("lone_credential", "INV-2024-0042"),
 ]
 
 

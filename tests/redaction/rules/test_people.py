@@ -57,6 +57,10 @@ FALSE_CASES = [
     ("name_context", "Hey, can you check the build?"),
     ("name_context", "Thanks, will do"),
     ("name_context", "Space: 3 GB left"),
+    ("name_context", "Einkaufen: Brot, Käse"),  # a list's heading, not a speaker
+    ("name_context", "Courses : pain, fromage"),
+    ("name_context", "Kennzeichen: XDJ 41E"),  # a label before its value
+    ("name_context", "book a slot: https://cal.example.org/jane"),
     ("name_context", "The file name is wrong, change it to Report Final"),
     ("name_context", "Rename the tab and change it to Drafts"),
     ("name_cue", "Buy Plan B Options or Vitamin D Tablets"),

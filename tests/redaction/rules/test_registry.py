@@ -34,6 +34,7 @@ def test_only_typing_rules_stay_off_screens() -> None:
         "recasing",
         "unknown_word",
         "chat_addressee",
+        "lone_guess",
     }
     # Layout rules read a screen's layout: they apply to screens only; text rules everywhere.
     layout = {r.name for r in REGISTRY.instances() if isinstance(r, LayoutRule)}

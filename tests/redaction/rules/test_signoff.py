@@ -53,6 +53,8 @@ TRUE_CASES = [
 ]
 FALSE_CASES = [
     ("signoff_name", "Kind regards,\nThe Support Team"),
+    ("signoff_name", "Viele Grüße\nIhr Empfang"),  # a possessive opens a group's signature
+    ("signoff_name", "Thanks,\nOps"),
 ]
 
 

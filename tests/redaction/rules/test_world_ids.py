@@ -746,11 +746,16 @@ TRUE_CASES = [
     ("world_id", "Codice fiscale RCCMNL83S18D969H", "RCCMNL83S18D969H"),
     ("document_number", "Reisepass: C01X00T47", "C01X00T47"),
     ("document_number", "Kennzeichen: B-MW 1234", "B-MW 1234"),
+    ("document_number", "my plate is 01-17022", "01-17022"),  # digits only, in groups
+    ("document_number", "car reg TA-794 R", "TA-794 R"),
+    ("document_number", "my personal id 010190-123A", "010190-123A"),  # no family's checksum
 ]
 FALSE_CASES = [
     ("world_id", "Order 111222333 shipped"),
     ("world_id", "ISBN 978-3-16-148410-0"),
     ("document_number", "Passport photo uploaded"),
+    ("document_number", "registration 2027 opens in May"),  # a bare number is no plate
+    ("document_number", "national id card renewal 2027"),  # no six digits
     ("document_number", "Version 2.0 build ABC123"),
 ]
 
