@@ -113,6 +113,13 @@ _PAREN_AUTHOR = re.compile(
     rf"\((?P<v>(?:{CAP}|[A-Z]\.)(?:[ \t]+(?:[A-Z]\.|{CAP})){{1,2}}),?[ \t]+{TIME}\)"
 )
 _MENTION_NAME = re.compile(rf"(?<![\w.@])@(?P<v>{CAP}[ \t]+{CAP})(?![\w(])")
+# A display name then the account's handle on a row (a post, a comment, a member list): the
+# handle's at sign may be glued to the name (OCR drops the space) and a time may follow.
+_NAME_HANDLE = re.compile(
+    rf"(?:^|(?<=\n)|(?<=\| ))\W{{0,3}}(?:[A-Z]{{1,2}}[ \t]+(?:\|[ \t]+)?)?"
+    rf"(?P<v>{CAP}(?:[ \t]+(?:[A-Z]\.|{CAP})){{0,2}})[ \t]*(?:\|[ \t]+)?@[A-Za-z0-9_][\w.\-]",
+    re.M,
+)
 _ROLE_ROW_WORDS = alternation(words("screen", "role_row"), spaces=" ")
 _ROLE_ROW = re.compile(
     rf"(?:^|(?<=\n))\W{{0,3}}(?:[A-Z]{{1,2}}[ \t]+(?:\|[ \t]+)?)?"
@@ -223,6 +230,27 @@ class MentionNameRule(_NamePhrase):
     pattern = _MENTION_NAME
     score = 0.55
     strict = True
+
+
+@register
+class NameBeforeHandleRule(_NamePhrase):
+    """A display name leading a row before an at sign and a handle (a post or a comment with
+    its author's account, a member list): two or three capitalised words, or one the
+    gazetteer knows as a given name or a surname."""
+
+    name = "name_before_handle"
+    pattern = _NAME_HANDLE
+    documents = frozenset({"rows"})
+    score = 0.6
+
+    def accepts(self, value: str) -> bool:
+        if not looks_like_name(value):
+            return False
+        if len(value.split()) == 1:
+            names = gazetteer()
+            known = names.is_given_name(value) or names.is_surname(value)
+            return known and not is_ui_word(value)
+        return name_like(value)
 
 
 @register
