@@ -32,6 +32,7 @@ from redaction.rules.screen_support import (
     name_like,
     norm_label,
     org_line,
+    person_value_kind,
     surname_first,
     value_ok,
 )
@@ -96,8 +97,9 @@ class LabelColonRule(LayoutRule):
                     value.append(WordRef(li, j))
                     j += 1
                 value_text = " ".join(layout.word(r).text for r in value)
-                if value and value_ok(entity, value_text):
-                    yield from self.found(page, value, entity)
+                kind = _value_kind(entity, value_text) if value else None
+                if kind is not None:
+                    yield from self.found(page, value, kind)
                 i = j
 
 
@@ -134,8 +136,11 @@ class LabelBesideOrAboveRule(LayoutRule):
                 plural = norm_label(layout.lines[li].text) in PLURAL_LABELS
                 for value_line in candidates:
                     text = layout.lines[value_line].text
-                    if value_ok(entity, text) or (plural and cell_ok(entity, text)):
-                        yield from self.found(page, page.line_refs(value_line), entity)
+                    kind = _value_kind(entity, text)
+                    if kind is None and plural and cell_ok(entity, text):
+                        kind = entity
+                    if kind is not None:
+                        yield from self.found(page, page.line_refs(value_line), kind)
 
     @staticmethod
     def _heads_columns(page: Page, label: int, beside: int, entity: str) -> bool:
@@ -167,6 +172,16 @@ class LabelBesideOrAboveRule(LayoutRule):
         return out
 
 
+def _value_kind(entity: str, text: str) -> str | None:
+    """What a labelled value is: the label's kind when it fits; under a person's label, a
+    login or a name in lowercase (see :func:`person_value_kind`)."""
+    if value_ok(entity, text):
+        return entity
+    if entity == "PERSON":
+        return person_value_kind(text)
+    return None
+
+
 def _col_match(head: Box, cell: Box) -> bool:
     """Whether ``cell`` stands in the column headed by ``head`` (aligned left, or sharing more
     than half the narrower width)."""
@@ -180,7 +195,7 @@ def _cell_kind(entity: str, text: str) -> str | None:
     """What a cell under a header announcing ``entity`` is, when it fits (a column of people or
     companies says which by the cell, a column of name parts holds persons)."""
     if not cell_ok(entity, text):
-        return None
+        return person_value_kind(text) if entity in ("PERSON", "PARTY", NAME_PART) else None
     if entity == "PARTY":
         return "PERSON" if name_like(text) or surname_first(text) else "ORGANIZATION"
     if entity == NAME_PART:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from redaction.knowledge.gazetteer import gazetteer
 from redaction.knowledge.labels import read_label
 from redaction.lexicon import alternation, tagged, words
 from redaction.rules.secrets import is_shell_prompt
@@ -413,3 +414,49 @@ def name_like(text: str) -> bool:
         and not any(is_ui_word(t) for t in text.split())
         and not place_name(text)
     )
+
+
+_SYSTEM_USERS = frozenset(words("screen", "system_users"))
+#: One lowercase word of a login: letters, digits, dots, dashes, underscores, a letter first.
+_LOGIN = re.compile(r"@?(?P<v>[a-z][a-z0-9_.\-]{1,38})")
+
+
+def login_like(text: str) -> bool:
+    """One lowercase word that is an account's login where a person is expected (under a
+    person's label or column): one someone chose (a digit, a dash, a dot or an underscore
+    after a letter), or a plain word of four letters or more that is no word of the interface
+    and no system account. Not an e-mail address, a path or a file name."""
+    match = _LOGIN.fullmatch(text.strip())
+    if match is None:
+        return False
+    login = match.group("v")
+    if login.endswith((".", "-", "_")) or login in _SYSTEM_USERS or is_ui_word(login):
+        return False
+    if re.search(r"[a-z][\-_.]?[0-9]|[a-z][\-_.][a-z]", login):
+        return not re.search(r"\.[a-z]{2,4}$", login) or "_" in login or "-" in login
+    return len(login) >= 4 and login.isalpha()
+
+
+def lowercase_name(text: str) -> bool:
+    """Two or three lowercase words that are a name written without capitals (a table of
+    people typed in lowercase): letters only, no interface word, the first a given name or
+    the last a surname the gazetteer knows."""
+    parts = text.strip().split()
+    if not 2 <= len(parts) <= 3 or not all(
+        p.islower() and re.fullmatch(r"[^\W\d_]+(?:['\-][^\W\d_]+)*", p) for p in parts
+    ):
+        return False
+    if any(is_ui_word(p) or p in NOT_NAMES for p in parts):
+        return False
+    names = gazetteer()
+    return names.is_given_name(parts[0]) or names.is_surname(parts[-1])
+
+
+def person_value_kind(text: str) -> str | None:
+    """What a value under a person's label or column is when it is no capitalised name: a
+    login (USERNAME) or a name in lowercase (PERSON)."""
+    if login_like(text):
+        return "USERNAME"
+    if lowercase_name(text):
+        return "PERSON"
+    return None

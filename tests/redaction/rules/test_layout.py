@@ -91,6 +91,25 @@ FALSE_CASES = [
 ]
 FALSE_CASES += [("label_colon", "Password: bash-5.2#")]  # the shell's next prompt
 TRUE_CASES += [("label_beside_or_above", "Reviewers\nAda Byron\nAlan Turing", "Alan Turing")]
+# Under a person's label or column, a login or a name typed in lowercase is still taken.
+TRUE_CASES += [
+    ("label_colon", "Owner: jsmith", "jsmith"),
+    ("label_colon", "Assigned to: okafor_n", "okafor_n"),
+    ("label_beside_or_above", "Assignee    okafor_n", "okafor_n"),
+    ("label_beside_or_above", "Contact\nlena.s", "lena.s"),
+    ("column_header", "User       Role\nmkovacs    Admin\nlena.s     Viewer", "lena.s"),
+    ("column_header", "Name        City\nana lima    Lisbon\ntom hale    Leeds", "tom hale"),
+    ("column_header", "name        city\nana lima    Lisbon\ntom hale    Leeds", "ana lima"),
+]
+FALSE_CASES += [
+    ("label_colon", "Owner: nobody"),
+    ("label_colon", "Assignee: unassigned"),
+    ("label_colon", "Owner: root"),
+    ("label_colon", "Owner: config.yaml"),
+    ("column_header", "Name        Size\nreport final   2 MB\ndark mode   1 MB"),
+    ("column_header", "name        value\nfont size   12\ntab width   4"),
+    ("column_header", "User        Status\nadmin       Active\nguest       Disabled"),
+]
 
 
 @pytest.mark.parametrize(("name", "screen", "value"), TRUE_CASES)
