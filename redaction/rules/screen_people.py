@@ -28,6 +28,7 @@ from redaction.rules.screen_support import (
     TIME,
     TITLE_PREFIXES,
     is_ui_word,
+    login_like,
     looks_like_name,
     name_like,
     org_line_strict,
@@ -119,6 +120,18 @@ _NAME_HANDLE = re.compile(
     rf"(?:^|(?<=\n)|(?<=\| ))\W{{0,3}}(?:[A-Z]{{1,2}}[ \t]+(?:\|[ \t]+)?)?"
     rf"(?P<v>{CAP}(?:[ \t]+(?:[A-Z]\.|{CAP})){{0,2}})[ \t]*(?:\|[ \t]+)?@[A-Za-z0-9_][\w.\-]",
     re.M,
+)
+_SIGNED_IN_WORDS = alternation(words("screen", "signed_in_as"), spaces=" ")
+# The account a screen says is signed in (or greets back): a login or a name after the cue.
+_SIGNED_IN = re.compile(
+    rf"(?<![\w])(?i:{_SIGNED_IN_WORDS})[ \t]*[:,]?[ \t]+@?"
+    rf"(?P<v>[a-z][a-z0-9_.\-]*[a-z0-9]|{CAP}(?:[ \t]+(?:[A-Z]\.|{CAP})){{0,2}})"
+)
+# A login (lowercase, one word) after a verb of authorship or assignment and "by", "to" or
+# "for" (the capitalised names are by_verb_name's).
+_BY_VERB_LOGIN = re.compile(
+    rf"\b(?i:{_BY_VERB_WORDS})[ \t]+(?:by|to|for)[ \t]+@?(?P<v>[a-z][a-z0-9_.\-]*[a-z0-9])"
+    r"(?![\w@])"
 )
 _ROLE_ROW_WORDS = alternation(words("screen", "role_row"), spaces=" ")
 _ROLE_ROW = re.compile(
@@ -251,6 +264,57 @@ class NameBeforeHandleRule(_NamePhrase):
             known = names.is_given_name(value) or names.is_surname(value)
             return known and not is_ui_word(value)
         return name_like(value)
+
+
+@register
+class SignedInAsRule(PhraseRule):
+    """The account a screen says is signed in or welcomes back ("Signed in as", "Welcome
+    back,", their wordings in other languages: ``signed_in_as``): a login after the cue is a
+    USERNAME, a name (two or three capitalised words, or one that is no UI word) a PERSON."""
+
+    name = "signed_in_as"
+    entity_types = frozenset({"PERSON", "USERNAME"})
+    entity = "USERNAME"
+    order = _PHRASES
+    pattern = _SIGNED_IN
+    documents = frozenset({"rows"})
+    score = 0.6
+
+    def from_match(
+        self, page: Page, document: TextDocument, match: re.Match[str]
+    ) -> Iterator[Finding]:
+        value = match.group("v")
+        if login_like(value):
+            kind = "USERNAME"
+        elif (
+            not value[:1].isupper()
+            or not looks_like_name(value)
+            or is_ui_word(value.split()[0])
+        ):
+            return
+        elif len(value.split()) == 1 or name_like(value):
+            kind = "PERSON"
+        else:
+            return
+        yield from self.found(page, page.refs_between(document, *match.span("v")), kind)
+
+
+@register
+class ByVerbLoginRule(PhraseRule):
+    """A login after a verb of authorship or assignment and "by", "to" or "for" ("created by
+    d.chen", "assigned to okafor_n"): one lowercase word someone chose as a login (a digit, a
+    dot, a dash or an underscore in it: a plain word after "by" is as often a means, "shared
+    by link"), not a system account."""
+
+    name = "by_verb_login"
+    entity_types = frozenset({"USERNAME"})
+    entity = "USERNAME"
+    order = _PHRASES
+    pattern = _BY_VERB_LOGIN
+    score = 0.55
+
+    def accepts(self, value: str) -> bool:
+        return login_like(value) and bool(re.search(r"[\d._\-]", value))
 
 
 @register

@@ -417,6 +417,13 @@ def name_like(text: str) -> bool:
 
 
 _SYSTEM_USERS = frozenset(words("screen", "system_users"))
+_FILE_EXTENSIONS = frozenset(
+    (
+        *words("screen", "document_extensions"),
+        *words("screen", "code_extensions"),
+        *words("screen", "file_extensions"),
+    )
+)
 #: One lowercase word of a login: letters, digits, dots, dashes, underscores, a letter first.
 _LOGIN = re.compile(r"@?(?P<v>[a-z][a-z0-9_.\-]{1,38})")
 
@@ -432,8 +439,10 @@ def login_like(text: str) -> bool:
     login = match.group("v")
     if login.endswith((".", "-", "_")) or login in _SYSTEM_USERS or is_ui_word(login):
         return False
+    if "." in login and login.rsplit(".", 1)[1] in _FILE_EXTENSIONS:
+        return False
     if re.search(r"[a-z][\-_.]?[0-9]|[a-z][\-_.][a-z]", login):
-        return not re.search(r"\.[a-z]{2,4}$", login) or "_" in login or "-" in login
+        return True
     return len(login) >= 4 and login.isalpha()
 
 
