@@ -101,6 +101,17 @@ TRUE_CASES += [
     ("column_header", "Name        City\nana lima    Lisbon\ntom hale    Leeds", "tom hale"),
     ("column_header", "name        city\nana lima    Lisbon\ntom hale    Leeds", "ana lima"),
 ]
+# Label lexicon wordings: more roles of a person, tax numbers and identifiers' short names.
+TRUE_CASES += [
+    ("label_colon", "Requester: Ana Lima", "Ana Lima"),
+    ("label_beside_or_above", "Contact person    Tom Hale", "Tom Hale"),
+    ("label_beside_or_above", "Tax number    12 345 678 901", "12 345 678 901"),
+    ("label_colon", "RUT: 12.345.678-5", "12.345.678-5"),
+]
+FALSE_CASES += [
+    ("label_colon", "User agent: Mozilla/5.0"),
+    ("label_beside_or_above", "Caller ID    Enabled"),
+]
 FALSE_CASES += [
     ("label_colon", "Owner: nobody"),
     ("label_colon", "Assignee: unassigned"),
