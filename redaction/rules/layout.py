@@ -136,6 +136,10 @@ class LabelBesideOrAboveRule(LayoutRule):
                 plural = norm_label(layout.lines[li].text) in PLURAL_LABELS
                 for value_line in candidates:
                     text = layout.lines[value_line].text
+                    if value_line != (row[pos + 1] if pos + 1 < len(row) else None) and (
+                        _led_by_label(text)
+                    ):
+                        continue  # a label and its value of their own, under this one
                     kind = _value_kind(entity, text)
                     if kind is None and plural and cell_ok(entity, text):
                         kind = entity
@@ -170,6 +174,22 @@ class LabelBesideOrAboveRule(LayoutRule):
             out.append(below[0])
             below = layout.below(below[0])
         return out
+
+
+def _led_by_label(text: str) -> bool:
+    """A line that is a label and its value ("SIN 046 454 286", "Email: ana@example.org"):
+    one to three words the label lexicon reads as a label, then a value with a digit or an
+    at sign (or after the label's colon)."""
+    words = text.split()
+    for n in (3, 2, 1):
+        if len(words) <= n:
+            continue
+        head, rest = " ".join(words[:n]), " ".join(words[n:])
+        if label_entity(head) is not None and (
+            head.endswith(":") or re.search(r"[\d@]", rest)
+        ):
+            return True
+    return False
 
 
 def _value_kind(entity: str, text: str) -> str | None:

@@ -109,6 +109,9 @@ TRUE_CASES += [
     ("label_colon", "RUT: 12.345.678-5", "12.345.678-5"),
 ]
 FALSE_CASES += [
+    # A line under a label that is a label and its value of its own is not the first's value.
+    ("label_beside_or_above", "NHS number\nSIN 046 454 286"),
+    ("label_beside_or_above", "Name\nEmail: ana@example.org"),
     ("label_colon", "User agent: Mozilla/5.0"),
     ("label_beside_or_above", "Caller ID    Enabled"),
 ]
