@@ -15,6 +15,7 @@ from typing import ClassVar
 from redaction.lexicon import alternation, tagged, words
 from redaction.models import Span
 from redaction.rules.base import Rule, Treatment, register
+from redaction.rules.support import product_name
 
 _PARTICLES = r"(?:" + alternation(tagged("names", "particle", "cue")) + r")"
 # A name word: a capitalised word or an initial (a capital, perhaps a full stop). Lowercase
@@ -310,6 +311,8 @@ class ContactBlockNameRecognizer(Rule):
                 continue
             if all(w.isupper() and len(w) > 1 for w in words):
                 continue  # an all-capitals heading or a city line
+            if product_name(match.group("name")):
+                continue  # an order's or an invoice's item line
             near = evidence[max(0, number - 4) : number] + evidence[number + 1 : number + 5]
             if not any(near):
                 continue

@@ -15,6 +15,7 @@ from redaction.knowledge.gazetteer import gazetteer
 from redaction.knowledge.labels import read_label
 from redaction.lexicon import alternation, tagged, words
 from redaction.rules.secrets import is_shell_prompt
+from redaction.rules.support import product_name
 
 _PERSON_LABELS = words("screen", "person_labels")
 #: Headings over a list of people (each row a name).
@@ -413,6 +414,7 @@ def name_like(text: str) -> bool:
         and looks_like_name(text)
         and not any(is_ui_word(t) for t in text.split())
         and not place_name(text)
+        and not product_name(text)
     )
 
 

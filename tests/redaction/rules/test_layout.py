@@ -116,6 +116,11 @@ FALSE_CASES += [
     ("label_beside_or_above", "Caller ID    Enabled"),
 ]
 FALSE_CASES += [
+    # Products in a list under a people heading's look-alike: not names.
+    ("label_beside_or_above", "Reviewers\nAtlas Pro\nBeacon Mini"),
+    ("column_header", "Name          Qty\nJuniper Mug   2\nKeystone Dock   1"),
+]
+FALSE_CASES += [
     ("label_colon", "Owner: nobody"),
     ("label_colon", "Assignee: unassigned"),
     ("label_colon", "Owner: root"),
