@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+from redaction.knowledge.labels import read_label
 from redaction.lexicon import alternation, tagged, words
 from redaction.models import Span
 from redaction.rules.base import Rule, Treatment, register
@@ -126,6 +127,13 @@ _NOT_NAMES = frozenset(tagged("names", "not_a_name", "cue"))
 _NOT_SPEAKERS = frozenset(tagged("names", "not_a_name", "speaker"))
 
 
+def _field_label(text: str) -> bool:
+    """A field's name in any language of the label lexicon ("Adres", "Cidade", "Telefono"),
+    read whole: before a colon it labels a value, it is no speaker."""
+    reading = read_label(text)
+    return reading is not None and reading.method in ("exact", "ocr")
+
+
 def _mostly_lowercase(text: str) -> bool:
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
     return bool(letters) and sum(c.isupper() for c in letters) <= max(1, len(letters) // 50)
@@ -171,7 +179,8 @@ class ContextNameRecognizer(Rule):
                 if pattern is _SPEAKER and (
                     first in _NOT_SPEAKERS
                     or (value.isupper() and " " not in value)
-                    or re.match(r"[ \t]*:[ \t]*[\d(+\-$]", text[end:])
+                    or re.match(r"[ \t]*:[ \t]*(?:[\d(+\-$]|[^\s\d]*\d)", text[end:])
+                    or _field_label(value)
                 ):
                     # A log level or a field with a value, not a speaker.
                     continue

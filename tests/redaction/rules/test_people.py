@@ -56,6 +56,10 @@ FALSE_CASES = [
     ("name_context", "Subject: hello"),
     ("name_context", "Dear customer, thanks"),
     ("name_context", "WARN: disk almost full"),
+    # A field's name in another language before its value is a label, not a speaker.
+    ("name_context", "Adres: Melanie-Draxler-Straße 60"),
+    ("name_context", "Cidade: East Jeffmouth"),
+    ("name_context", "Meter: YMD-9418"),
     ("name_context", "Hey, can you check the build?"),
     ("name_context", "Thanks, will do"),
     ("name_context", "Space: 3 GB left"),
