@@ -141,8 +141,8 @@ class LabelBesideOrAboveRule(LayoutRule):
                     ):
                         continue  # a label and its value of their own, under this one
                     kind = _value_kind(entity, text)
-                    if kind is None and plural and cell_ok(entity, text):
-                        kind = entity
+                    if kind is None and plural and _list_entry(entity, text):
+                        kind = _cell_kind(entity, text)
                     if kind is not None:
                         yield from self.found(page, page.line_refs(value_line), kind)
 
@@ -170,10 +170,18 @@ class LabelBesideOrAboveRule(LayoutRule):
         if not below or norm_label(layout.lines[line].text) not in PLURAL_LABELS:
             return below
         out: list[int] = []
-        while below and len(out) < 30 and cell_ok(entity, layout.lines[below[0]].text):
+        while below and len(out) < 30 and _list_entry(entity, layout.lines[below[0]].text):
             out.append(below[0])
             below = layout.below(below[0])
         return out
+
+
+def _list_entry(entity: str, text: str) -> bool:
+    """An entry of a list under a plural label of ``entity``: a cell of its kind, or under a
+    people heading a login or a name in lowercase."""
+    return cell_ok(entity, text) or (
+        entity == "PERSON" and person_value_kind(text) is not None
+    )
 
 
 def _led_by_label(text: str) -> bool:

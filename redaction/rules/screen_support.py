@@ -119,6 +119,7 @@ def is_ui_word(token: str) -> bool:
 
 def norm_label(text: str) -> str:
     text = text.strip().lower()
+    text = re.sub(r"[ \t]*\(\d+\)$", "", text)  # a list's count: "Participants (3)"
     text = re.sub(r"\(optional\)|\(required\)|[*:\uff1a]+$", "", text).strip()
     return re.sub(r"\s+", " ", text.rstrip(":*").strip())
 

@@ -100,6 +100,7 @@ TRUE_CASES += [
     ("column_header", "User       Role\nmkovacs    Admin\nlena.s     Viewer", "lena.s"),
     ("column_header", "Name        City\nana lima    Lisbon\ntom hale    Leeds", "tom hale"),
     ("column_header", "name        city\nana lima    Lisbon\ntom hale    Leeds", "ana lima"),
+    ("label_beside_or_above", "Participants (3)\nana.lima\ntom_hale\nrvega", "rvega"),
 ]
 # Label lexicon wordings: more roles of a person, tax numbers and identifiers' short names.
 TRUE_CASES += [
