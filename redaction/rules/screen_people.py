@@ -28,6 +28,7 @@ from redaction.rules.screen_support import (
     TIME,
     TITLE_PREFIXES,
     is_ui_word,
+    label_entity,
     login_like,
     looks_like_name,
     name_like,
@@ -546,3 +547,102 @@ class NameInFileNameRule(LayoutRule):
                     for first, last in itertools.pairwise(parts)
                 ):
                     yield from self.found(page, [WordRef(li, wi)], "PERSON")
+
+
+_MONTHS_AND_DAYS = frozenset(
+    w.lower()
+    for w in (
+        *words("screen", "months"),
+        *words("screen", "weekdays"),
+        *words("screen", "months_before_day"),
+    )
+)
+#: One word (a first name or a nickname, any case) then a time, alone on a line.
+_SENDER_TIME = re.compile(
+    rf"^\W{{0,2}}(?P<v>[^\W\d_][^\W\d_'\u2019\-]{{1,20}})[ \t]+(?:{TIME})$"
+)
+_SINGLE_WORD = re.compile(r"^[A-Z\u00c0-\u00de][^\W\d_]{1,20}$")
+_TIME_ONLY = re.compile(rf"(?:{TIME})")
+_LONE_WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019\-]{1,20}")
+
+
+def _lone_word_ok(word: str) -> bool:
+    """A single word that can stand for a person alone: no UI word, month or weekday."""
+    low = word.lower()
+    return not is_ui_word(word) and low not in _MONTHS_AND_DAYS and len(word) >= 2
+
+
+@register
+class SenderTimeRule(LayoutRule):
+    """A first name or a nickname alone before a time, twice or more on the page (a chat's
+    message headers, a direct-message list): one word, no UI word, month or weekday, that the
+    gazetteer knows as a given name or that is written in lowercase (an event title before a
+    time is capitalised and rarely a known name)."""
+
+    name = "sender_time"
+    entity_types = _PERSON
+    order = 77
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        layout = page.layout
+        lines = layout.lines
+        seen: dict[str, list[WordRef]] = {}
+        for li, line in enumerate(lines):
+            match = _SENDER_TIME.match(line.text.strip())
+            if match:
+                seen.setdefault(match.group("v"), []).append(WordRef(li, 0))
+        for row in layout.rows:
+            for a, b in itertools.pairwise(row):
+                word = lines[a].text.strip()
+                if (
+                    len(lines[a].words) == 1
+                    and _TIME_ONLY.fullmatch(lines[b].text.strip())
+                    and _LONE_WORD.fullmatch(word)
+                ):
+                    seen.setdefault(word, []).append(WordRef(a, 0))
+        names = gazetteer()
+        for word, refs in seen.items():
+            if len(refs) < 2 or not _lone_word_ok(word):
+                continue
+            if names.is_given_name(word) or word.islower():
+                for ref in refs:
+                    yield from self.found(page, [ref], "PERSON")
+
+
+@register
+class CardAssigneeRule(LayoutRule):
+    """A board of cards, each a title over one capitalised word (its assignee): three cards or
+    more, most of whose words the gazetteer knows as given names; then every such word that is
+    no UI word, month or weekday is a person (the unknown names of the board included)."""
+
+    name = "card_assignee"
+    entity_types = _PERSON
+    order = 78
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        layout = page.layout
+        lines = layout.lines
+        pairs: list[int] = []
+        for li, line in enumerate(lines):
+            if len(line.words) < 2 or label_entity(line.text) is not None:
+                continue
+            below = layout.below(li, max_gap_lines=0.8)
+            if not below:
+                continue
+            under = lines[below[0]]
+            word = under.text.strip()
+            if (
+                len(under.words) == 1
+                and abs(under.box.x - line.box.x) <= line.box.h
+                and _SINGLE_WORD.match(word)
+                and _lone_word_ok(word)
+            ):
+                pairs.append(below[0])
+        if len(pairs) < 3:
+            return
+        names = gazetteer()
+        known = sum(1 for li in pairs if names.is_given_name(lines[li].text.strip()))
+        if 2 * known < len(pairs):
+            return
+        for li in pairs:
+            yield from self.found(page, [WordRef(li, 0)], "PERSON")

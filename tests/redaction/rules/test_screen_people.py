@@ -35,6 +35,23 @@ TRUE_CASES = [
     ("by_verb_login", "Created by d.chen on 2024-01-02", "d.chen"),
     ("by_verb_login", "Issue assigned to okafor_n", "okafor_n"),
     ("by_verb_login", "Approved by @lena.s", "@lena.s"),
+    ("sender_time", "saar 16:30\nthe draft is ready\nsaar 18:00\nsent it", "saar"),
+    ("sender_time", "Brian 17:00\nok\nBrian 17:05\ndone", "Brian"),
+    ("sender_time", "olivia     09:05\nchris      13:50\nolivia     10:30", "olivia"),
+    (
+        "card_assignee",
+        "Policy draft       Workshop launch    Budget review\n"
+        "Margaud            Estela             Tom\n\n"
+        "Planning migration\nErina",
+        "Estela",
+    ),
+    (
+        "card_assignee",
+        "Policy draft       Workshop launch    Budget review\n"
+        "Margaud            Estela             Tom\n\n"
+        "Planning migration\nErina",
+        "Margaud",
+    ),
     ("name_before_handle", "Maria Andersson@mariaa \u00b7 3h", "Maria Andersson@mariaa"),
     ("honorific_name", "Appointment with Dr. Ana Lima", "Ana Lima"),
     ("meeting_with_name", "1:1 Ada / Tom", "Tom"),
@@ -77,6 +94,17 @@ FALSE_CASES = [
     ("by_verb_login", "Shared by link"),
     ("by_verb_login", "Posted by system"),
     ("by_verb_login", "Sent by email"),
+    ("sender_time", "Standup 09:30\nDesign review 11:00\nStandup 09:30"),
+    ("sender_time", "Today 10:00\nToday 11:00"),
+    ("sender_time", "Grace 10:00\nlunch at noon"),  # once only
+    ("sender_time", "Monday 09:00\nMonday 10:00"),
+    (
+        "card_assignee",
+        "Policy draft       Workshop launch    Budget review\n"
+        "Draft              Review             Done\n\n"
+        "Planning migration\nTodo",
+    ),
+    ("card_assignee", "Policy draft\nEstela\n\nBudget review\nTom"),  # two cards only
     ("honorific_name", "Dr. Settings"),
     ("meeting_with_name", "Interview: lunch plans"),
     ("paren_author", "Fix the totals (see docs, 3 days ago)"),
