@@ -18,13 +18,14 @@ from redaction.image.findings import Finding
 from redaction.image.layout import TextDocument, WordRef
 from redaction.image.page import Page
 from redaction.knowledge.gazetteer import gazetteer
-from redaction.lexicon import alternation, words
+from redaction.lexicon import alternation, tagged, words
 from redaction.rules.base import register
 from redaction.rules.layout_base import LayoutRule, PhraseRule
 from redaction.rules.screen_support import (
     BULLETS,
     CAP,
     EMAIL,
+    NAME_GAP,
     TIME,
     TITLE_PREFIXES,
     is_ui_word,
@@ -40,7 +41,7 @@ from redaction.rules.screen_support import (
 _ROW_NAME_TIME = re.compile(
     rf"(?:^|(?<=\| ))\W{{0,3}}"
     rf"(?:[A-Z]{{1,2}}[ \t]+(?:\|[ \t]+)?|(?=[0-9a-f]*\d)[0-9a-f]{{7,40}}[ \t]+)?"
-    rf"(?P<v>(?:{CAP}|[a-z][a-z'\-]+)(?:[ \t]+(?:[A-Z]\.|{CAP})){{1,3}})"
+    rf"(?P<v>(?:{CAP}|[a-z][a-z'\-]+)(?:{NAME_GAP}(?:[A-Z]\.|{CAP})){{1,3}})"
     rf"[ \t]*(?:[\u00b7|,\-\u2013][ \t]*)?{TIME}\b",
     re.M,
 )
@@ -466,6 +467,7 @@ class NameThenTitleRule(LayoutRule):
                     break
 
 
+_PARTICLES = frozenset(tagged("names", "particle", "screen"))
 #: A word of a name as a screen shows it: capitalised or all capitals, letters with inner
 #: apostrophes or hyphens; or an initial with its dot.
 _NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de][^\W\d_]*(?:['\u2019\-][^\W\d_]+)*|[A-Z]\.")
@@ -496,10 +498,12 @@ class GazetteerNameRule(LayoutRule):
         for li, line in enumerate(page.layout.lines):
             text = strip_initials(line.text.strip().lstrip(BULLETS).strip())
             text = text.lstrip(BULLETS).strip()
-            words = text.split()
+            words = [w for w in text.split() if w not in _PARTICLES]
             if not 2 <= len(words) <= 3 or not all(
                 _NAME_WORD.fullmatch(w.rstrip(",")) for w in words
             ):
+                continue
+            if text.split()[0] in _PARTICLES or text.split()[-1] in _PARTICLES:
                 continue
             if any(is_ui_word(w.rstrip(",")) for w in words) or title_line(text):
                 continue
@@ -511,7 +515,7 @@ class GazetteerNameRule(LayoutRule):
             else:
                 known = "," not in text and _known_name(bare)
             if known:
-                skip = len(line.words) - len(words)
+                skip = len(line.words) - len(text.split())
                 yield from self.found(page, page.line_refs(li, max(skip, 0)), "PERSON")
 
 

@@ -377,7 +377,14 @@ def org_line(text: str) -> bool:
     )
 
 
-_NAME_LINE = re.compile(rf"^{CAP}(?:[ \t]+(?:[A-Z]\.|{CAP})){{1,2}}$")
+#: Between two words of a name: a space, perhaps around name particles ("Amber de Grunt",
+#: "Britt van den Berg").
+NAME_GAP = (
+    r"[ \t]+(?:(?:"
+    + alternation(sorted(_PARTICLES, key=len, reverse=True))
+    + r")[ \t]+){0,2}"
+)
+_NAME_LINE = re.compile(rf"^{CAP}(?:{NAME_GAP}(?:[A-Z]\.|{CAP})){{1,2}}$")
 
 
 _SURNAME_FIRST = re.compile(

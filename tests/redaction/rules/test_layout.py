@@ -108,6 +108,8 @@ TRUE_CASES += [
     ("label_beside_or_above", "Contact person    Tom Hale", "Tom Hale"),
     ("label_beside_or_above", "Tax number    12 345 678 901", "12 345 678 901"),
     ("label_colon", "RUT: 12.345.678-5", "12.345.678-5"),
+    ("column_header", "Title          Borrower\nRoadmap Update    Cerda, Pablo", "Cerda, Pablo"),
+    ("column_header", "Member name     Plan\nRamos Ryszard   Gold", "Ramos Ryszard"),
 ]
 FALSE_CASES += [
     # A line under a label that is a label and its value of its own is not the first's value.

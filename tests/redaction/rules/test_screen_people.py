@@ -66,12 +66,16 @@ TRUE_CASES = [
     ("profile_title_name", "Ana Lima - Portfolio", "Ana Lima"),
     ("gazetteer_name", "Thomas Rezende", "Thomas Rezende"),
     ("gazetteer_name", "Lima, Ana", "Lima, Ana"),
+    ("gazetteer_name", "Britt van den Berg", "Britt van den Berg"),
+    ("row_name_time", "Amber de Grunt 13:05", "Amber de Grunt"),
     ("gazetteer_name", "JD \u2022 J. Smith", "J. Smith"),
     ("name_in_file_name", "Downloads   Resume_Jane_Doe.pdf   2 MB", "Resume_Jane_Doe.pdf"),
     ("name_in_file_name", "/srv/share/Ana_Lima/contract.pdf", "/srv/share/Ana_Lima/contract.pdf"),
 ]
 FALSE_CASES = [
     ("row_name_time", "Release Notes 6 days ago"),
+    ("row_name_time", "Release de Notes 6 days ago"),
+    ("gazetteer_name", "de Berg van"),
     ("name_before_email", "Billing <no-reply@example.org>"),
     ("by_verb_name", "Issue assigned to nobody yet"),
     ("greeting_name", "Hello world, again."),
