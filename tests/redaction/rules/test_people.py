@@ -82,6 +82,8 @@ FALSE_CASES = [
     ("contact_block_name", "Meeting Notes\nann@x.org"),
     # An order's item lines over the shipping address: products, not people.
     ("contact_block_name", "Ember Lamp\nAtlas Pro\n24 Clarke Avenue\nann@x.org"),
+    # A table's "Last ..." column heading in an admin list, not a name.
+    ("contact_block_name", "Last IP\nann@x.org"),
     ("name_context", "hello world"),
     ("name_context", "echo hello, world"),
     ("name_context", "hi again"),
