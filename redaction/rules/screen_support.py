@@ -279,11 +279,15 @@ def cell_ok(entity: str, text: str) -> bool:
             or (org_line(text) and not is_ui_word(text.strip()))
         )
     if entity == NAME_PART:
-        # One or two capitalised words (a compound given name), no UI word.
+        # One or two capitalised words (a compound given name), or written all in lowercase
+        # (a table typed so), no UI word.
         parts = text.split()
         return (
             0 < len(parts) <= 2
-            and all(re.fullmatch(CAP, p) for p in parts)
+            and (
+                all(re.fullmatch(CAP, p) for p in parts)
+                or all(re.fullmatch(r"[^\W\d_A-Z]{2,}(?:['\-][^\W\d_]+)?", p) for p in parts)
+            )
             and not any(is_ui_word(p) for p in parts)
         )
     if entity == "REPOSITORY" and not re.search(r"[/ ]", text.strip()):

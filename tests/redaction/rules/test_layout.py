@@ -101,6 +101,7 @@ TRUE_CASES += [
     ("column_header", "Name        City\nana lima    Lisbon\ntom hale    Leeds", "tom hale"),
     ("column_header", "name        city\nana lima    Lisbon\ntom hale    Leeds", "ana lima"),
     ("label_beside_or_above", "Participants (3)\nana.lima\ntom_hale\nrvega", "rvega"),
+    ("column_header", "first name    last name\nana           lima\ntom           hale", "tom"),
 ]
 # Label lexicon wordings: more roles of a person, tax numbers and identifiers' short names.
 TRUE_CASES += [
@@ -114,6 +115,7 @@ TRUE_CASES += [
     ("label_beside_or_above", "Customer no.\nC-904687", "C-904687"),
 ]
 FALSE_CASES += [("column_header", "Order no.     Item\n25520         Lamp\n84661         Desk")]
+FALSE_CASES += [("column_header", "first name    status\nnone          active\nunknown       idle")]
 FALSE_CASES += [
     # A line under a label that is a label and its value of its own is not the first's value.
     ("label_beside_or_above", "NHS number\nSIN 046 454 286"),
