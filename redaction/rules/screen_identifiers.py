@@ -912,9 +912,10 @@ class NetrcLoginRule(_CuedRule):
 _ROW_TIME = re.compile(rf"^\W{{0,2}}(?:{TIME})\b")
 #: A chat log's line: a time, then the login in angle brackets.
 _LOG_LOGIN = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+<(?P<v>[A-Za-z0-9_.\-]{2,32})>")
-#: A line that is only a handle (perhaps with a time after a dot): a list of accounts.
+#: A line that is only a handle in lowercase (perhaps with a time after a dot): a list of
+#: accounts (a capitalised one alone on a line is as often a code annotation, "@Override").
 _HANDLE_LINE = re.compile(
-    r"^@(?P<v>[A-Za-z0-9_][A-Za-z0-9_.]{1,30})(?:[ \t]*[\u00b7|\-][ \t]*\S+)?$"
+    r"^@(?P<v>[a-z0-9_][a-z0-9_.]{1,30})(?:[ \t]*[\u00b7|\-][ \t]*\S+)?$"
 )
 
 
@@ -923,8 +924,8 @@ class LoginRowRule(_CuedRule):
     """A login where a list or a chat puts its account, on any page: a login someone chose (a
     digit, a dot, a dash or an underscore in it) leading a row before a time (a message, a
     comment); a login after avatar initials it starts with (a member list); the login of a
-    chat log line (a time, then the login in angle brackets); a line that is only a handle
-    (a list of followers), not a code annotation."""
+    chat log line (a time, then the login in angle brackets); lines that are only a handle,
+    two or more different ones (a list of followers), not code annotations."""
 
     name = "login_row"
     entity_types = _USER_TYPES
@@ -950,6 +951,7 @@ class LoginRowRule(_CuedRule):
                 and _ROW_TIME.match(cells[start + 1])
             ):
                 yield from self.found(page, page.line_refs(row[start]), "USERNAME")
+        handles: dict[str, list[int]] = {}
         for li, ocr_line in enumerate(lines):
             text = ocr_line.text.strip()
             log = _LOG_LOGIN.match(text)
@@ -960,6 +962,12 @@ class LoginRowRule(_CuedRule):
                         break
             handle = _HANDLE_LINE.match(text)
             if handle:
-                parts = set(handle.group("v").lower().split("."))
-                if not parts & _ANNOTATIONS and handle.group("v").lower() not in _NOT_NAMES_UI:
+                value = handle.group("v")
+                # (OCR reads an annotation's capital O as a zero: "@0verride".)
+                parts = set(value.replace("0", "o").split("."))
+                if not parts & _ANNOTATIONS and value not in _NOT_NAMES_UI:
+                    handles.setdefault(value, []).append(li)
+        if len(handles) >= 2:  # a list of accounts, not one annotation
+            for found_lines in handles.values():
+                for li in found_lines:
                     yield from self.found(page, [WordRef(li, 0)], "USERNAME")

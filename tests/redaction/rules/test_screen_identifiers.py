@@ -82,7 +82,7 @@ TRUE_CASES = [
     ("login_row", "KM   kmiller   Member", "kmiller"),
     ("login_row", "[10:32] <kmiller42> anyone up for lunch?", "<kmiller42>"),
     ("login_row", "Followers\n@imorrison\n@heather25", "@heather25"),
-    ("login_row", "@treiterer \u00b7 17h", "@treiterer"),
+    ("login_row", "@treiterer \u00b7 17h\n@heather25 \u00b7 2h", "@treiterer"),
 ]
 FALSE_CASES = [
     ("screen_url", "https://docs.python.org/3/library/re.html"),
@@ -121,6 +121,10 @@ FALSE_CASES = [
     ("login_row", "@property\ndef name(self):"),
     ("login_row", "@pytest.fixture"),
     ("login_row", "@media screen"),
+    ("login_row", "@Override\npublic String name()"),
+    ("login_row", "@Autowired"),
+    ("login_row", "@0verride\npublic String name()"),
+    ("login_row", "@imorrison"),  # one handle alone: not yet a list
 ]
 
 
