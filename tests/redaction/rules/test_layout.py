@@ -115,6 +115,8 @@ TRUE_CASES += [
     ("label_beside_or_above", "Customer no.\nC-904687", "C-904687"),
 ]
 FALSE_CASES += [("column_header", "Order no.     Item\n25520         Lamp\n84661         Desk")]
+# A member list's role under a role that reads as a label: no person.
+FALSE_CASES += [("label_beside_or_above", "Member\nAdmin"), ("label_beside_or_above", "Owner\nEditor")]
 FALSE_CASES += [("column_header", "first name    status\nnone          active\nunknown       idle")]
 FALSE_CASES += [
     # A line under a label that is a label and its value of its own is not the first's value.
