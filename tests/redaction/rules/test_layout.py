@@ -111,12 +111,15 @@ TRUE_CASES += [
     ("label_colon", "RUT: 12.345.678-5", "12.345.678-5"),
     ("column_header", "Title          Borrower\nRoadmap Update    Cerda, Pablo", "Cerda, Pablo"),
     ("column_header", "Member name     Plan\nRamos Ryszard   Gold", "Ramos Ryszard"),
-    ("column_header", "Member no.    Name\n25520         Lucy Holl\n84661         Tom Hale", "84661"),
+    ("column_header", "Member no.  Name\n25520       Lucy Holl\n84661       Tom Hale", "84661"),
     ("label_beside_or_above", "Customer no.\nC-904687", "C-904687"),
 ]
 FALSE_CASES += [("column_header", "Order no.     Item\n25520         Lamp\n84661         Desk")]
 # A member list's role under a role that reads as a label: no person.
-FALSE_CASES += [("label_beside_or_above", "Member\nAdmin"), ("label_beside_or_above", "Owner\nEditor")]
+FALSE_CASES += [
+    ("label_beside_or_above", "Member\nAdmin"),
+    ("label_beside_or_above", "Owner\nEditor"),
+]
 FALSE_CASES += [("column_header", "first name    status\nnone          active\nunknown       idle")]
 FALSE_CASES += [
     # A line under a label that is a label and its value of its own is not the first's value.
