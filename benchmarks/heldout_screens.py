@@ -120,7 +120,13 @@ def run_ours(
         ms = (time.perf_counter() - started) * 1000
         outcomes.append(
             fr.Outcome(
-                sample, list(result.blurred), ms, result.frame, result.dropped_reason, result.lines
+                sample,
+                list(result.blurred),
+                ms,
+                result.frame,
+                result.dropped_reason,
+                result.lines,
+                stats=result.stats,
             )
         )
         s = result.stats

@@ -15,6 +15,7 @@ from redaction.image.settings import ImageRedactionSettings
 from redaction.lexicon import words
 from redaction.models import Span, TextAnalyzer
 from redaction.rules.screen_support import is_ui_word, place_name, public_company
+from redaction.rules.support import product_name
 
 if TYPE_CHECKING:
     from redaction.denylist import DenyList
@@ -77,8 +78,8 @@ def screen_check(entity: str, text: str, recognizer: str) -> str:
     if entity == "PERSON":
         if all(_is_date_or_quantity(t) or is_ui_word(t) for t in tokens):
             return "drop"
-        if place_name(text) and recognizer != "deny_list":
-            return "drop"  # "North Vancouver", "Lake Placid": a place, not a person
+        if (place_name(text) or product_name(text)) and recognizer != "deny_list":
+            return "drop"  # "North Vancouver", "Atlas Pro": a place or a product, not a person
         if not any(t[:1].isupper() for t in tokens):
             return "drop"
         if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1:

@@ -32,6 +32,7 @@ from redaction.rules.screen_support import (
     name_like,
     norm_label,
     org_line,
+    person_value_kind,
     surname_first,
     value_ok,
 )
@@ -96,8 +97,9 @@ class LabelColonRule(LayoutRule):
                     value.append(WordRef(li, j))
                     j += 1
                 value_text = " ".join(layout.word(r).text for r in value)
-                if value and value_ok(entity, value_text):
-                    yield from self.found(page, value, entity)
+                kind = _value_kind(entity, value_text) if value else None
+                if kind is not None:
+                    yield from self.found(page, value, kind)
                 i = j
 
 
@@ -134,8 +136,15 @@ class LabelBesideOrAboveRule(LayoutRule):
                 plural = norm_label(layout.lines[li].text) in PLURAL_LABELS
                 for value_line in candidates:
                     text = layout.lines[value_line].text
-                    if value_ok(entity, text) or (plural and cell_ok(entity, text)):
-                        yield from self.found(page, page.line_refs(value_line), entity)
+                    if value_line != (row[pos + 1] if pos + 1 < len(row) else None) and (
+                        _led_by_label(text)
+                    ):
+                        continue  # a label and its value of their own, under this one
+                    kind = _value_kind(entity, text)
+                    if kind is None and plural and _list_entry(entity, text):
+                        kind = _cell_kind(entity, text)
+                    if kind is not None:
+                        yield from self.found(page, page.line_refs(value_line), kind)
 
     @staticmethod
     def _heads_columns(page: Page, label: int, beside: int, entity: str) -> bool:
@@ -161,10 +170,44 @@ class LabelBesideOrAboveRule(LayoutRule):
         if not below or norm_label(layout.lines[line].text) not in PLURAL_LABELS:
             return below
         out: list[int] = []
-        while below and len(out) < 30 and cell_ok(entity, layout.lines[below[0]].text):
+        while below and len(out) < 30 and _list_entry(entity, layout.lines[below[0]].text):
             out.append(below[0])
             below = layout.below(below[0])
         return out
+
+
+def _list_entry(entity: str, text: str) -> bool:
+    """An entry of a list under a plural label of ``entity``: a cell of its kind, or under a
+    people heading a login or a name in lowercase."""
+    return cell_ok(entity, text) or (
+        entity == "PERSON" and person_value_kind(text) is not None
+    )
+
+
+def _led_by_label(text: str) -> bool:
+    """A line that is a label and its value ("SIN 046 454 286", "Email: ana@example.org"):
+    one to three words the label lexicon reads as a label, then a value with a digit or an
+    at sign (or after the label's colon)."""
+    words = text.split()
+    for n in (3, 2, 1):
+        if len(words) <= n:
+            continue
+        head, rest = " ".join(words[:n]), " ".join(words[n:])
+        if label_entity(head) is not None and (
+            head.endswith(":") or re.search(r"[\d@]", rest)
+        ):
+            return True
+    return False
+
+
+def _value_kind(entity: str, text: str) -> str | None:
+    """What a labelled value is: the label's kind when it fits; under a person's label, a
+    login or a name in lowercase (see :func:`person_value_kind`)."""
+    if value_ok(entity, text):
+        return entity
+    if entity == "PERSON":
+        return person_value_kind(text)
+    return None
 
 
 def _col_match(head: Box, cell: Box) -> bool:
@@ -180,7 +223,7 @@ def _cell_kind(entity: str, text: str) -> str | None:
     """What a cell under a header announcing ``entity`` is, when it fits (a column of people or
     companies says which by the cell, a column of name parts holds persons)."""
     if not cell_ok(entity, text):
-        return None
+        return person_value_kind(text) if entity in ("PERSON", "PARTY", NAME_PART) else None
     if entity == "PARTY":
         return "PERSON" if name_like(text) or surname_first(text) else "ORGANIZATION"
     if entity == NAME_PART:

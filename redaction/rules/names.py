@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar, Final
 
 from redaction.knowledge.gazetteer import gazetteer
+from redaction.knowledge.labels import read_label
 from redaction.lexicon import alternation, tagged, words
 from redaction.models import Span
 from redaction.rules.base import (
@@ -67,6 +68,7 @@ NAME_STEPS: Final = (
     "command_line",
     "name_growth",
     "lowercase_name_trim",
+    "label_trim",
     "greeting_trim",
     "sentence_word_trim",
     "lone_guess",
@@ -1055,6 +1057,37 @@ def after_greeting(text: str, start: int, end: int) -> int:
     if greeting is not None and not gazetteer().is_given_name(greeting.group(1).lower()):
         return greeting.end()
     return start
+
+
+@register
+class LabelTrim(Refiner):
+    """``label_trim``: a PERSON span that starts with a field's name, read whole by the label
+    lexicon in any of its languages, and its colon ("Requester: Ana Lima", "Naam: María Graf")
+    starts after the colon; a span that is only the field's name before its colon is dropped
+    (the label names the field, not a person)."""
+
+    name: ClassVar[str] = "label_trim"
+    needs_english: ClassVar[bool] = False
+    order: ClassVar[int] = 21
+
+    def refine(self, text: str, span: Span, treatment: Treatment) -> Span | None:
+        if span.entity_type != "PERSON":
+            return span
+        colon = text.find(":", span.start, min(len(text), span.end + 2))
+        if colon < 0 or "\n" in text[span.start : colon]:
+            return span
+        label = text[span.start : colon].strip()
+        if not label or len(label.split()) > 3:
+            return span
+        reading = read_label(label)
+        if reading is None or reading.method not in ("exact", "ocr"):
+            return span
+        start = colon + 1
+        while start < span.end and text[start] in " \t":
+            start += 1
+        if start >= span.end:
+            return None
+        return Span(start, span.end, span.entity_type, span.recognizer, span.score)
 
 
 @register

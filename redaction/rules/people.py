@@ -12,9 +12,11 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+from redaction.knowledge.labels import read_label
 from redaction.lexicon import alternation, tagged, words
 from redaction.models import Span
 from redaction.rules.base import Rule, Treatment, register
+from redaction.rules.support import product_name
 
 _PARTICLES = r"(?:" + alternation(tagged("names", "particle", "cue")) + r")"
 # A name word: a capitalised word or an initial (a capital, perhaps a full stop). Lowercase
@@ -148,6 +150,13 @@ def _value_follows(text: str, end: int) -> bool:
     )
 
 
+def _field_label(text: str) -> bool:
+    """A field's name in any language of the label lexicon ("Adres", "Cidade", "Telefono"),
+    read whole: before a colon it labels a value, it is no speaker."""
+    reading = read_label(text)
+    return reading is not None and reading.method in ("exact", "ocr")
+
+
 def _mostly_lowercase(text: str) -> bool:
     letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
     return bool(letters) and sum(c.isupper() for c in letters) <= max(1, len(letters) // 50)
@@ -193,9 +202,10 @@ class ContextNameRecognizer(Rule):
                 if pattern is _SPEAKER and (
                     first in _NOT_SPEAKERS
                     or (value.isupper() and " " not in value)
-                    or re.match(r"[ \t]*:[ \t]*[\d(+\-$]", text[end:])
+                    or re.match(r"[ \t]*:[ \t]*(?:[\d(+\-$]|[^\s\d]*\d)", text[end:])
                     or _list_follows(text, end)
                     or _value_follows(text, end)
+                    or _field_label(value)
                 ):
                     # A log level or a field with a value, not a speaker.
                     continue
@@ -335,6 +345,8 @@ class ContactBlockNameRecognizer(Rule):
                 continue
             if all(w.isupper() and len(w) > 1 for w in words):
                 continue  # an all-capitals heading or a city line
+            if product_name(match.group("name")):
+                continue  # an order's or an invoice's item line
             near = evidence[max(0, number - 4) : number] + evidence[number + 1 : number + 5]
             if not any(near):
                 continue

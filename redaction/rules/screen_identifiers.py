@@ -24,7 +24,7 @@ from redaction.image.settings import ImageRedactionSettings
 from redaction.lexicon import alternation, tagged, words
 from redaction.rules.base import register
 from redaction.rules.layout_base import LayoutRule
-from redaction.rules.screen_support import is_ui_word
+from redaction.rules.screen_support import TIME, is_ui_word, login_like
 
 RECOGNIZER = "screen_pattern"
 
@@ -906,3 +906,68 @@ class NetrcLoginRule(_CuedRule):
             return
         for match in _NETRC_LOGIN.finditer(rows.text):
             yield from self.take(page, *match.span("v"), "USERNAME")
+
+
+#: A time that stands in a row after its login (a chat message, a comment).
+_ROW_TIME = re.compile(rf"^\W{{0,2}}(?:{TIME})\b")
+#: A chat log's line: a time, then the login in angle brackets.
+_LOG_LOGIN = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+<(?P<v>[A-Za-z0-9_.\-]{2,32})>")
+#: A line that is only a handle in lowercase (perhaps with a time after a dot): a list of
+#: accounts (a capitalised one alone on a line is as often a code annotation, "@Override").
+_HANDLE_LINE = re.compile(
+    r"^@(?P<v>[a-z0-9_][a-z0-9_.]{1,30})(?:[ \t]*[\u00b7|\-][ \t]*\S+)?$"
+)
+
+
+@register
+class LoginRowRule(_CuedRule):
+    """A login where a list or a chat puts its account, on any page: a login someone chose (a
+    digit, a dot, a dash or an underscore in it) leading a row before a time (a message, a
+    comment); a login after avatar initials it starts with (a member list); the login of a
+    chat log line (a time, then the login in angle brackets); lines that are only a handle,
+    two or more different ones (a list of followers), not code annotations."""
+
+    name = "login_row"
+    entity_types = _USER_TYPES
+    score = 0.55
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        layout = page.layout
+        lines = layout.lines
+        for row in layout.rows:
+            cells = [lines[li].text.strip() for li in row]
+            start = 0
+            if len(cells) >= 2 and re.fullmatch(r"[A-Z]{1,2}", cells[0]):
+                start = 1
+                login = cells[1]
+                if login_like(login) and _initials_fit(cells[0], login.lstrip("@")):
+                    yield from self.found(page, page.line_refs(row[1]), "USERNAME")
+                    continue
+            login = cells[start] if start < len(cells) else ""
+            if (
+                start + 1 < len(cells)
+                and login_like(login)
+                and value_chosen(login.lstrip("@"))
+                and _ROW_TIME.match(cells[start + 1])
+            ):
+                yield from self.found(page, page.line_refs(row[start]), "USERNAME")
+        handles: dict[str, list[int]] = {}
+        for li, ocr_line in enumerate(lines):
+            text = ocr_line.text.strip()
+            log = _LOG_LOGIN.match(text)
+            if log and log.group("v").lower() not in _NOT_NAMES_UI:
+                for wi, word in enumerate(ocr_line.words):
+                    if f"<{log.group('v')}>" in word.text:
+                        yield from self.found(page, [WordRef(li, wi)], "USERNAME")
+                        break
+            handle = _HANDLE_LINE.match(text)
+            if handle:
+                value = handle.group("v")
+                # (OCR reads an annotation's capital O as a zero: "@0verride".)
+                parts = set(value.replace("0", "o").split("."))
+                if not parts & _ANNOTATIONS and value not in _NOT_NAMES_UI:
+                    handles.setdefault(value, []).append(li)
+        if len(handles) >= 2:  # a list of accounts, not one annotation
+            for found_lines in handles.values():
+                for li in found_lines:
+                    yield from self.found(page, [WordRef(li, 0)], "USERNAME")

@@ -18,16 +18,19 @@ from redaction.image.findings import Finding
 from redaction.image.layout import TextDocument, WordRef
 from redaction.image.page import Page
 from redaction.knowledge.gazetteer import gazetteer
-from redaction.lexicon import alternation, words
+from redaction.lexicon import alternation, tagged, words
 from redaction.rules.base import register
 from redaction.rules.layout_base import LayoutRule, PhraseRule
 from redaction.rules.screen_support import (
     BULLETS,
     CAP,
     EMAIL,
+    NAME_GAP,
     TIME,
     TITLE_PREFIXES,
     is_ui_word,
+    label_entity,
+    login_like,
     looks_like_name,
     name_like,
     org_line_strict,
@@ -38,7 +41,7 @@ from redaction.rules.screen_support import (
 _ROW_NAME_TIME = re.compile(
     rf"(?:^|(?<=\| ))\W{{0,3}}"
     rf"(?:[A-Z]{{1,2}}[ \t]+(?:\|[ \t]+)?|(?=[0-9a-f]*\d)[0-9a-f]{{7,40}}[ \t]+)?"
-    rf"(?P<v>(?:{CAP}|[a-z][a-z'\-]+)(?:[ \t]+(?:[A-Z]\.|{CAP})){{1,3}})"
+    rf"(?P<v>(?:{CAP}|[a-z][a-z'\-]+)(?:{NAME_GAP}(?:[A-Z]\.|{CAP})){{1,3}})"
     rf"[ \t]*(?:[\u00b7|,\-\u2013][ \t]*)?{TIME}\b",
     re.M,
 )
@@ -113,6 +116,25 @@ _PAREN_AUTHOR = re.compile(
     rf"\((?P<v>(?:{CAP}|[A-Z]\.)(?:[ \t]+(?:[A-Z]\.|{CAP})){{1,2}}),?[ \t]+{TIME}\)"
 )
 _MENTION_NAME = re.compile(rf"(?<![\w.@])@(?P<v>{CAP}[ \t]+{CAP})(?![\w(])")
+# A display name then the account's handle on a row (a post, a comment, a member list): the
+# handle's at sign may be glued to the name (OCR drops the space) and a time may follow.
+_NAME_HANDLE = re.compile(
+    rf"(?:^|(?<=\n)|(?<=\| ))\W{{0,3}}(?:[A-Z]{{1,2}}[ \t]+(?:\|[ \t]+)?)?"
+    rf"(?P<v>{CAP}(?:[ \t]+(?:[A-Z]\.|{CAP})){{0,2}})[ \t]*(?:\|[ \t]+)?@[A-Za-z0-9_][\w.\-]",
+    re.M,
+)
+_SIGNED_IN_WORDS = alternation(words("screen", "signed_in_as"), spaces=" ")
+# The account a screen says is signed in (or greets back): a login or a name after the cue.
+_SIGNED_IN = re.compile(
+    rf"(?<![\w])(?i:{_SIGNED_IN_WORDS})[ \t]*[:,]?[ \t]+@?"
+    rf"(?P<v>[a-z][a-z0-9_.\-]*[a-z0-9]|{CAP}(?:[ \t]+(?:[A-Z]\.|{CAP})){{0,2}})"
+)
+# A login (lowercase, one word) after a verb of authorship or assignment and "by", "to" or
+# "for" (the capitalised names are by_verb_name's).
+_BY_VERB_LOGIN = re.compile(
+    rf"\b(?i:{_BY_VERB_WORDS})[ \t]+(?:by|to|for)[ \t]+@?(?P<v>[a-z][a-z0-9_.\-]*[a-z0-9])"
+    r"(?![\w@])"
+)
 _ROLE_ROW_WORDS = alternation(words("screen", "role_row"), spaces=" ")
 _ROLE_ROW = re.compile(
     rf"(?:^|(?<=\n))\W{{0,3}}(?:[A-Z]{{1,2}}[ \t]+(?:\|[ \t]+)?)?"
@@ -223,6 +245,78 @@ class MentionNameRule(_NamePhrase):
     pattern = _MENTION_NAME
     score = 0.55
     strict = True
+
+
+@register
+class NameBeforeHandleRule(_NamePhrase):
+    """A display name leading a row before an at sign and a handle (a post or a comment with
+    its author's account, a member list): two or three capitalised words, or one the
+    gazetteer knows as a given name or a surname."""
+
+    name = "name_before_handle"
+    pattern = _NAME_HANDLE
+    documents = frozenset({"rows"})
+    score = 0.6
+
+    def accepts(self, value: str) -> bool:
+        if not looks_like_name(value):
+            return False
+        if len(value.split()) == 1:
+            names = gazetteer()
+            known = names.is_given_name(value) or names.is_surname(value)
+            return known and not is_ui_word(value)
+        return name_like(value)
+
+
+@register
+class SignedInAsRule(PhraseRule):
+    """The account a screen says is signed in or welcomes back ("Signed in as", "Welcome
+    back,", their wordings in other languages: ``signed_in_as``): a login after the cue is a
+    USERNAME, a name (two or three capitalised words, or one that is no UI word) a PERSON."""
+
+    name = "signed_in_as"
+    entity_types = frozenset({"PERSON", "USERNAME"})
+    entity = "USERNAME"
+    order = _PHRASES
+    pattern = _SIGNED_IN
+    documents = frozenset({"rows"})
+    score = 0.6
+
+    def from_match(
+        self, page: Page, document: TextDocument, match: re.Match[str]
+    ) -> Iterator[Finding]:
+        value = match.group("v")
+        if login_like(value):
+            kind = "USERNAME"
+        elif (
+            not value[:1].isupper()
+            or not looks_like_name(value)
+            or is_ui_word(value.split()[0])
+        ):
+            return
+        elif len(value.split()) == 1 or name_like(value):
+            kind = "PERSON"
+        else:
+            return
+        yield from self.found(page, page.refs_between(document, *match.span("v")), kind)
+
+
+@register
+class ByVerbLoginRule(PhraseRule):
+    """A login after a verb of authorship or assignment and "by", "to" or "for" ("created by
+    d.chen", "assigned to okafor_n"): one lowercase word someone chose as a login (a digit, a
+    dot, a dash or an underscore in it: a plain word after "by" is as often a means, "shared
+    by link"), not a system account."""
+
+    name = "by_verb_login"
+    entity_types = frozenset({"USERNAME"})
+    entity = "USERNAME"
+    order = _PHRASES
+    pattern = _BY_VERB_LOGIN
+    score = 0.55
+
+    def accepts(self, value: str) -> bool:
+        return login_like(value) and bool(re.search(r"[\d._\-]", value))
 
 
 @register
@@ -373,6 +467,7 @@ class NameThenTitleRule(LayoutRule):
                     break
 
 
+_PARTICLES = frozenset(tagged("names", "particle", "screen"))
 #: A word of a name as a screen shows it: capitalised or all capitals, letters with inner
 #: apostrophes or hyphens; or an initial with its dot.
 _NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de][^\W\d_]*(?:['\u2019\-][^\W\d_]+)*|[A-Z]\.")
@@ -403,10 +498,12 @@ class GazetteerNameRule(LayoutRule):
         for li, line in enumerate(page.layout.lines):
             text = strip_initials(line.text.strip().lstrip(BULLETS).strip())
             text = text.lstrip(BULLETS).strip()
-            words = text.split()
+            words = [w for w in text.split() if w not in _PARTICLES]
             if not 2 <= len(words) <= 3 or not all(
                 _NAME_WORD.fullmatch(w.rstrip(",")) for w in words
             ):
+                continue
+            if text.split()[0] in _PARTICLES or text.split()[-1] in _PARTICLES:
                 continue
             if any(is_ui_word(w.rstrip(",")) for w in words) or title_line(text):
                 continue
@@ -418,7 +515,7 @@ class GazetteerNameRule(LayoutRule):
             else:
                 known = "," not in text and _known_name(bare)
             if known:
-                skip = len(line.words) - len(words)
+                skip = len(line.words) - len(text.split())
                 yield from self.found(page, page.line_refs(li, max(skip, 0)), "PERSON")
 
 
@@ -454,3 +551,102 @@ class NameInFileNameRule(LayoutRule):
                     for first, last in itertools.pairwise(parts)
                 ):
                     yield from self.found(page, [WordRef(li, wi)], "PERSON")
+
+
+_MONTHS_AND_DAYS = frozenset(
+    w.lower()
+    for w in (
+        *words("screen", "months"),
+        *words("screen", "weekdays"),
+        *words("screen", "months_before_day"),
+    )
+)
+#: One word (a first name or a nickname, any case) then a time, alone on a line.
+_SENDER_TIME = re.compile(
+    rf"^\W{{0,2}}(?P<v>[^\W\d_][^\W\d_'\u2019\-]{{1,20}})[ \t]+(?:{TIME})$"
+)
+_SINGLE_WORD = re.compile(r"^[A-Z\u00c0-\u00de][^\W\d_]{1,20}$")
+_TIME_ONLY = re.compile(rf"(?:{TIME})")
+_LONE_WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019\-]{1,20}")
+
+
+def _lone_word_ok(word: str) -> bool:
+    """A single word that can stand for a person alone: no UI word, month or weekday."""
+    low = word.lower()
+    return not is_ui_word(word) and low not in _MONTHS_AND_DAYS and len(word) >= 2
+
+
+@register
+class SenderTimeRule(LayoutRule):
+    """A first name or a nickname alone before a time, twice or more on the page (a chat's
+    message headers, a direct-message list): one word, no UI word, month or weekday, that the
+    gazetteer knows as a given name or that is written in lowercase (an event title before a
+    time is capitalised and rarely a known name)."""
+
+    name = "sender_time"
+    entity_types = _PERSON
+    order = 77
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        layout = page.layout
+        lines = layout.lines
+        seen: dict[str, list[WordRef]] = {}
+        for li, line in enumerate(lines):
+            match = _SENDER_TIME.match(line.text.strip())
+            if match:
+                seen.setdefault(match.group("v"), []).append(WordRef(li, 0))
+        for row in layout.rows:
+            for a, b in itertools.pairwise(row):
+                word = lines[a].text.strip()
+                if (
+                    len(lines[a].words) == 1
+                    and _TIME_ONLY.fullmatch(lines[b].text.strip())
+                    and _LONE_WORD.fullmatch(word)
+                ):
+                    seen.setdefault(word, []).append(WordRef(a, 0))
+        names = gazetteer()
+        for word, refs in seen.items():
+            if len(refs) < 2 or not _lone_word_ok(word):
+                continue
+            if names.is_given_name(word) or word.islower():
+                for ref in refs:
+                    yield from self.found(page, [ref], "PERSON")
+
+
+@register
+class CardAssigneeRule(LayoutRule):
+    """A board of cards, each a title over one capitalised word (its assignee): three cards or
+    more, most of whose words the gazetteer knows as given names; then every such word that is
+    no UI word, month or weekday is a person (the unknown names of the board included)."""
+
+    name = "card_assignee"
+    entity_types = _PERSON
+    order = 78
+
+    def find(self, page: Page) -> Iterator[Finding]:
+        layout = page.layout
+        lines = layout.lines
+        pairs: list[int] = []
+        for li, line in enumerate(lines):
+            if len(line.words) < 2 or label_entity(line.text) is not None:
+                continue
+            below = layout.below(li, max_gap_lines=0.8)
+            if not below:
+                continue
+            under = lines[below[0]]
+            word = under.text.strip()
+            if (
+                len(under.words) == 1
+                and abs(under.box.x - line.box.x) <= line.box.h
+                and _SINGLE_WORD.match(word)
+                and _lone_word_ok(word)
+            ):
+                pairs.append(below[0])
+        if len(pairs) < 3:
+            return
+        names = gazetteer()
+        known = sum(1 for li in pairs if names.is_given_name(lines[li].text.strip()))
+        if 2 * known < len(pairs):
+            return
+        for li in pairs:
+            yield from self.found(page, [WordRef(li, 0)], "PERSON")

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 
+from redaction.knowledge.gazetteer import gazetteer
 from redaction.knowledge.labels import read_label
 from redaction.lexicon import alternation, tagged, words
 from redaction.rules.secrets import is_shell_prompt
+from redaction.rules.support import product_name
 
 _PERSON_LABELS = words("screen", "person_labels")
 #: Headings over a list of people (each row a name).
@@ -117,6 +119,7 @@ def is_ui_word(token: str) -> bool:
 
 def norm_label(text: str) -> str:
     text = text.strip().lower()
+    text = re.sub(r"[ \t]*\(\d+\)$", "", text)  # a list's count: "Participants (3)"
     text = re.sub(r"\(optional\)|\(required\)|[*:\uff1a]+$", "", text).strip()
     return re.sub(r"\s+", " ", text.rstrip(":*").strip())
 
@@ -276,11 +279,15 @@ def cell_ok(entity: str, text: str) -> bool:
             or (org_line(text) and not is_ui_word(text.strip()))
         )
     if entity == NAME_PART:
-        # One or two capitalised words (a compound given name), no UI word.
+        # One or two capitalised words (a compound given name), or written all in lowercase
+        # (a table typed so), no UI word.
         parts = text.split()
         return (
             0 < len(parts) <= 2
-            and all(re.fullmatch(CAP, p) for p in parts)
+            and (
+                all(re.fullmatch(CAP, p) for p in parts)
+                or all(re.fullmatch(r"[^\W\d_A-Z]{2,}(?:['\-][^\W\d_]+)?", p) for p in parts)
+            )
             and not any(is_ui_word(p) for p in parts)
         )
     if entity == "REPOSITORY" and not re.search(r"[/ ]", text.strip()):
@@ -374,7 +381,14 @@ def org_line(text: str) -> bool:
     )
 
 
-_NAME_LINE = re.compile(rf"^{CAP}(?:[ \t]+(?:[A-Z]\.|{CAP})){{1,2}}$")
+#: Between two words of a name: a space, perhaps around name particles ("Amber de Grunt",
+#: "Britt van den Berg").
+NAME_GAP = (
+    r"[ \t]+(?:(?:"
+    + alternation(sorted(_PARTICLES, key=len, reverse=True))
+    + r")[ \t]+){0,2}"
+)
+_NAME_LINE = re.compile(rf"^{CAP}(?:{NAME_GAP}(?:[A-Z]\.|{CAP})){{1,2}}$")
 
 
 _SURNAME_FIRST = re.compile(
@@ -412,4 +426,60 @@ def name_like(text: str) -> bool:
         and looks_like_name(text)
         and not any(is_ui_word(t) for t in text.split())
         and not place_name(text)
+        and not product_name(text)
     )
+
+
+_SYSTEM_USERS = frozenset(words("screen", "system_users"))
+_FILE_EXTENSIONS = frozenset(
+    (
+        *words("screen", "document_extensions"),
+        *words("screen", "code_extensions"),
+        *words("screen", "file_extensions"),
+    )
+)
+#: One lowercase word of a login: letters, digits, dots, dashes, underscores, a letter first.
+_LOGIN = re.compile(r"@?(?P<v>[a-z][a-z0-9_.\-]{1,38})")
+
+
+def login_like(text: str) -> bool:
+    """One lowercase word that is an account's login where a person is expected (under a
+    person's label or column): one someone chose (a digit, a dash, a dot or an underscore
+    after a letter), or a plain word of four letters or more that is no word of the interface
+    and no system account. Not an e-mail address, a path or a file name."""
+    match = _LOGIN.fullmatch(text.strip())
+    if match is None:
+        return False
+    login = match.group("v")
+    if login.endswith((".", "-", "_")) or login in _SYSTEM_USERS or is_ui_word(login):
+        return False
+    if "." in login and login.rsplit(".", 1)[1] in _FILE_EXTENSIONS:
+        return False
+    if re.search(r"[a-z][\-_.]?[0-9]|[a-z][\-_.][a-z]", login):
+        return True
+    return len(login) >= 4 and login.isalpha()
+
+
+def lowercase_name(text: str) -> bool:
+    """Two or three lowercase words that are a name written without capitals (a table of
+    people typed in lowercase): letters only, no interface word, the first a given name or
+    the last a surname the gazetteer knows."""
+    parts = text.strip().split()
+    if not 2 <= len(parts) <= 3 or not all(
+        p.islower() and re.fullmatch(r"[^\W\d_]+(?:['\-][^\W\d_]+)*", p) for p in parts
+    ):
+        return False
+    if any(is_ui_word(p) or p in NOT_NAMES for p in parts):
+        return False
+    names = gazetteer()
+    return names.is_given_name(parts[0]) or names.is_surname(parts[-1])
+
+
+def person_value_kind(text: str) -> str | None:
+    """What a value under a person's label or column is when it is no capitalised name: a
+    login (USERNAME) or a name in lowercase (PERSON)."""
+    if login_like(text):
+        return "USERNAME"
+    if lowercase_name(text):
+        return "PERSON"
+    return None

@@ -6,6 +6,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from redaction.knowledge.gazetteer import gazetteer
+from redaction.lexicon import words
+
 #: Horizontal whitespace only: OCR lines and typed runs must never let a match run across lines
 #: by accident (``\s`` would).
 H = r"[ \t]"
@@ -79,3 +82,19 @@ def finditer(
 
 
 Validator = Callable[[str], bool]
+
+
+_PRODUCT_WORDS = frozenset(words("names", "product_words"))
+
+
+def product_name(text: str) -> bool:
+    """Two or three capitalised words that name a product, not a person ("Atlas Pro", "Ember
+    Lamp"): the last is a product word (``names.toml``: ``product_words``) and the first is no
+    given name the gazetteer knows ("Grace Lamp" may be a person)."""
+    parts = [p.strip(".,;:") for p in text.split()]
+    return (
+        2 <= len(parts) <= 3
+        and all(p[:1].isupper() for p in parts)
+        and parts[-1].lower() in _PRODUCT_WORDS
+        and not gazetteer().is_given_name(parts[0])
+    )

@@ -18,6 +18,16 @@ def test_a_bookmarks_bar_of_app_names_is_no_person() -> None:
     assert screen_check("PERSON", "Carolyn Scott - Calendar", ner) == "keep"
 
 
+def test_a_product_is_no_person_unless_led_by_a_given_name() -> None:
+    ner = "presidio:SpacyRecognizer"
+    assert screen_check("PERSON", "Atlas Pro", ner) == "drop"
+    assert screen_check("PERSON", "Juniper Mug", ner) == "drop"
+    assert screen_check("PERSON", "Grace Lamp", ner) == "keep"
+    assert screen_check("PERSON", "Atlas Pro", "deny_list") == "keep"
+    assert not name_like("Keystone Dock")
+    assert name_like("Tom Watch")
+
+
 def test_an_author_after_a_commit_hash_or_in_a_later_cell_is_a_person() -> None:
     found = _found([line("98b84b0 Meredith Stevenson 3 days ago budget", 20, 10)], "PERSON")
     assert "Meredith Stevenson" in found

@@ -91,6 +91,57 @@ FALSE_CASES = [
 ]
 FALSE_CASES += [("label_colon", "Password: bash-5.2#")]  # the shell's next prompt
 TRUE_CASES += [("label_beside_or_above", "Reviewers\nAda Byron\nAlan Turing", "Alan Turing")]
+# Under a person's label or column, a login or a name typed in lowercase is still taken.
+TRUE_CASES += [
+    ("label_colon", "Owner: jsmith", "jsmith"),
+    ("label_colon", "Assigned to: okafor_n", "okafor_n"),
+    ("label_beside_or_above", "Assignee    okafor_n", "okafor_n"),
+    ("label_beside_or_above", "Contact\nlena.s", "lena.s"),
+    ("column_header", "User       Role\nmkovacs    Admin\nlena.s     Viewer", "lena.s"),
+    ("column_header", "Name        City\nana lima    Lisbon\ntom hale    Leeds", "tom hale"),
+    ("column_header", "name        city\nana lima    Lisbon\ntom hale    Leeds", "ana lima"),
+    ("label_beside_or_above", "Participants (3)\nana.lima\ntom_hale\nrvega", "rvega"),
+    ("column_header", "first name    last name\nana           lima\ntom           hale", "tom"),
+]
+# Label lexicon wordings: more roles of a person, tax numbers and identifiers' short names.
+TRUE_CASES += [
+    ("label_colon", "Requester: Ana Lima", "Ana Lima"),
+    ("label_beside_or_above", "Contact person    Tom Hale", "Tom Hale"),
+    ("label_beside_or_above", "Tax number    12 345 678 901", "12 345 678 901"),
+    ("label_colon", "RUT: 12.345.678-5", "12.345.678-5"),
+    ("column_header", "Title          Borrower\nRoadmap Update    Cerda, Pablo", "Cerda, Pablo"),
+    ("column_header", "Member name     Plan\nRamos Ryszard   Gold", "Ramos Ryszard"),
+    ("column_header", "Member no.  Name\n25520       Lucy Holl\n84661       Tom Hale", "84661"),
+    ("label_beside_or_above", "Customer no.\nC-904687", "C-904687"),
+]
+FALSE_CASES += [("column_header", "Order no.     Item\n25520         Lamp\n84661         Desk")]
+# A member list's role under a role that reads as a label: no person.
+FALSE_CASES += [
+    ("label_beside_or_above", "Member\nAdmin"),
+    ("label_beside_or_above", "Owner\nEditor"),
+]
+FALSE_CASES += [("column_header", "first name    status\nnone          active\nunknown       idle")]
+FALSE_CASES += [
+    # A line under a label that is a label and its value of its own is not the first's value.
+    ("label_beside_or_above", "NHS number\nSIN 046 454 286"),
+    ("label_beside_or_above", "Name\nEmail: ana@example.org"),
+    ("label_colon", "User agent: Mozilla/5.0"),
+    ("label_beside_or_above", "Caller ID    Enabled"),
+]
+FALSE_CASES += [
+    # Products in a list under a people heading's look-alike: not names.
+    ("label_beside_or_above", "Reviewers\nAtlas Pro\nBeacon Mini"),
+    ("column_header", "Name          Qty\nJuniper Mug   2\nKeystone Dock   1"),
+]
+FALSE_CASES += [
+    ("label_colon", "Owner: nobody"),
+    ("label_colon", "Assignee: unassigned"),
+    ("label_colon", "Owner: root"),
+    ("label_colon", "Owner: config.yaml"),
+    ("column_header", "Name        Size\nreport final   2 MB\ndark mode   1 MB"),
+    ("column_header", "name        value\nfont size   12\ntab width   4"),
+    ("column_header", "User        Status\nadmin       Active\nguest       Disabled"),
+]
 
 
 @pytest.mark.parametrize(("name", "screen", "value"), TRUE_CASES)

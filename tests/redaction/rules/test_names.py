@@ -27,6 +27,7 @@ from redaction.rules.names import (
     CuedNameGuesses,
     ForeignLanguage,
     GreetingTrim,
+    LabelTrim,
     LoneGuess,
     LowercaseNameTrim,
     NameGrowth,
@@ -105,6 +106,8 @@ TRUE_CASES = [
     ("lowercase_name_trim", "dear [ana smith thanks] for it", "ana smith"),
     ("greeting_trim", "[Hallo Brett],\n\nsee you on Monday.", "Brett"),
     ("greeting_trim", "[Dear Sevim Barth],", "Sevim Barth"),
+    ("label_trim", "[Requester: Ana Lima] (ana@x.org)", "Ana Lima"),
+    ("label_trim", "[Naam: María Graf]", "María Graf"),
     ("sentence_word_trim", "[Dirección de Olivia]: 82 Small Street", "Olivia"),
     ("sentence_word_trim", "[Adresse von Patryk]: aleja Pomorska", "Patryk"),
     # ``{...}`` is a name a cue of any language placed whole; ``[...]`` an English guess.
@@ -175,6 +178,8 @@ FALSE_CASES = [
     ("lowercase_name_trim", "mr. [elliott] flew"),
     ("greeting_trim", "[Cara Smith] called about the lease"),  # a given name first
     ("greeting_trim", "[Brett] said hello"),
+    ("label_trim", "[Marta]: see you at 5"),
+    ("label_trim", "[Ana Lima] said: fine"),
     ("sentence_word_trim", "[Maria de Souza] called"),  # a known name first: whole
     ("sentence_word_trim", "We wrote to [Olivia de Souza] today"),  # no sentence start
     ("cued_name_guesses", "[call Anna Berg] and ask {maria}"),  # capitals besides: a name
@@ -286,6 +291,9 @@ def find(name: str, text: str, threshold: float) -> list[str]:
     elif name == "lone_guess":
         refined = [LoneGuess(None).refine(plain, s, Treatment(english_only=True)) for s in seeds]
         return ["" for s, r in zip(seeds, refined, strict=True) if r is None]
+    elif name == "label_trim":
+        refined = [LabelTrim(None).refine(plain, s, Treatment(language_guess=True)) for s in seeds]
+        spans = [s for s in refined if s is not None]
     elif name in ("greeting_trim", "sentence_word_trim"):
         refiner = GreetingTrim(None) if name == "greeting_trim" else SentenceWordTrim(None)
         refined = [refiner.refine(plain, s, Treatment(language_guess=True)) for s in seeds]
@@ -348,6 +356,7 @@ DISABLED_CASES = [
     ("command_line", "npm run build --prod", None, "npm"),
     ("name_growth", "Chat with Ukko Wojcik Usamov", "Ukko Wojcik Usamov", "Wojcik Usamov"),
     ("lowercase_name_trim", "mr. elliott flew home", "elliott", "elliott flew"),
+    ("label_trim", "Requester: Pierangelo Maggioli", None, "Requester"),
     ("greeting_trim", "Hallo Brett,\n\nsee you on Monday.", "Brett", "Hallo Brett"),
     (
         "sentence_word_trim",

@@ -37,6 +37,8 @@ TRUE_CASES = [
     ("name_cue", "It rained. Ana Dias gave Tom her keys", "Ana Dias"),
     ("email_name", "leone mazzi\nleonemazzi@rhyta.com", "leone"),
     ("contact_block_name", "Ann Lee\nAcme\n24 Clarke Avenue\nann@x.org", "Ann Lee"),
+    # A product word ends it, but the first word is a known given name: may be a person.
+    ("contact_block_name", "Grace Lamp\n24 Clarke Avenue\ngrace@x.org", "Grace Lamp"),
     ("name_context", "hello anna", "anna"),
     ("name_context", "Dear Ana, thanks for the notes", "Ana"),
     ("name_context", '"It is the right direction," says Becker.', "Becker"),
@@ -54,6 +56,10 @@ FALSE_CASES = [
     ("name_context", "Subject: hello"),
     ("name_context", "Dear customer, thanks"),
     ("name_context", "WARN: disk almost full"),
+    # A field's name in another language before its value is a label, not a speaker.
+    ("name_context", "Adres: Melanie-Draxler-Straße 60"),
+    ("name_context", "Cidade: East Jeffmouth"),
+    ("name_context", "Meter: YMD-9418"),
     ("name_context", "Hey, can you check the build?"),
     ("name_context", "Thanks, will do"),
     ("name_context", "Space: 3 GB left"),
@@ -78,6 +84,10 @@ FALSE_CASES = [
     ("name_cue", "Shipping address: Ana Dias, Leeds"),
     ("email_name", "contact info@example.org for info"),
     ("contact_block_name", "Meeting Notes\nann@x.org"),
+    # An order's item lines over the shipping address: products, not people.
+    ("contact_block_name", "Ember Lamp\nAtlas Pro\n24 Clarke Avenue\nann@x.org"),
+    # A table's "Last ..." column heading in an admin list, not a name.
+    ("contact_block_name", "Last IP\nann@x.org"),
     ("name_context", "hello world"),
     ("name_context", "echo hello, world"),
     ("name_context", "hi again"),

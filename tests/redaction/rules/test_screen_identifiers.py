@@ -76,6 +76,13 @@ TRUE_CASES = [
     ("login_beside_name", "Jane Doe   jdoe42", "jdoe42"),
     ("login_beside_name", "DB   Dana Butler   dbutler   Guest", "dbutler"),
     ("netrc_login", "machine git.example.com login ana.lima password hunter2", "ana.lima"),
+    ("login_row", "kmiller42   10:32 AM\nanyone up for lunch?", "kmiller42"),
+    ("login_row", "zoe.k   3 days ago", "zoe.k"),
+    ("login_row", "JD   jdoe42   Admin", "jdoe42"),
+    ("login_row", "KM   kmiller   Member", "kmiller"),
+    ("login_row", "[10:32] <kmiller42> anyone up for lunch?", "<kmiller42>"),
+    ("login_row", "Followers\n@imorrison\n@heather25", "@heather25"),
+    ("login_row", "@treiterer \u00b7 17h\n@heather25 \u00b7 2h", "@treiterer"),
 ]
 FALSE_CASES = [
     ("screen_url", "https://docs.python.org/3/library/re.html"),
@@ -106,6 +113,18 @@ FALSE_CASES = [
     ("login_beside_name", "Release Notes   v2.4.1"),
     ("login_beside_name", "Dana Butler wrote that the butler came"),
     ("netrc_login", "Please login to the machine first"),
+    ("login_row", "Release notes   10:32 AM"),
+    ("login_row", "settings   3 days ago"),
+    ("login_row", "report.pdf   3 days ago"),
+    ("login_row", "OK   Cancel"),
+    ("login_row", "PR   main   Merged"),
+    ("login_row", "@property\ndef name(self):"),
+    ("login_row", "@pytest.fixture"),
+    ("login_row", "@media screen"),
+    ("login_row", "@Override\npublic String name()"),
+    ("login_row", "@Autowired"),
+    ("login_row", "@0verride\npublic String name()"),
+    ("login_row", "@imorrison"),  # one handle alone: not yet a list
 ]
 
 
