@@ -60,6 +60,7 @@ sys.path.insert(0, str(REPO))
 from redaction.denylist import DenyList  # noqa: E402
 from redaction.image import (  # noqa: E402
     FrameRedactor,
+    FrameResult,
     FrameStats,
     ImageRedactionSettings,
     OcrEngine,
@@ -117,6 +118,19 @@ class Outcome:
     before: dict[str, tuple[OcrLine, ...]] = field(default_factory=dict)
     stats: FrameStats | None = None
 
+    @classmethod
+    def of(cls, sample: Sample, result: FrameResult, ms: float) -> Outcome:
+        """The outcome of ``FrameRedactor.redact`` on ``sample`` that took ``ms``."""
+        return cls(
+            sample,
+            list(result.blurred),
+            ms,
+            result.frame,
+            result.dropped_reason,
+            result.lines,
+            stats=result.stats,
+        )
+
 
 # --- data ---------------------------------------------------------------------------------------
 
@@ -160,17 +174,7 @@ def run_ours(
         started = time.perf_counter()
         result = redactor.redact(frame, DenyList(), scale=sample.scale)
         ms = (time.perf_counter() - started) * 1000
-        out.append(
-            Outcome(
-                sample,
-                list(result.blurred),
-                ms,
-                result.frame,
-                result.dropped_reason,
-                result.lines,
-                stats=result.stats,
-            )
-        )
+        out.append(Outcome.of(sample, result, ms))
         if per_image:
             print(
                 f"  ours {sample.id}: {len(result.blurred)} areas, {ms:.0f} ms"

@@ -118,17 +118,7 @@ def run_ours(
             image, DenyList(), previous_frame=None, previous_result=None, scale=1.0
         )
         ms = (time.perf_counter() - started) * 1000
-        outcomes.append(
-            fr.Outcome(
-                sample,
-                list(result.blurred),
-                ms,
-                result.frame,
-                result.dropped_reason,
-                result.lines,
-                stats=result.stats,
-            )
-        )
+        outcomes.append(fr.Outcome.of(sample, result, ms))
         s = result.stats
         timings.append(Timing(s.total_ms, s.ocr_ms, s.analysis_ms))
         if n % 10 == 0 or n == len(samples):
