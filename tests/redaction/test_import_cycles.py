@@ -93,6 +93,8 @@ def private_imports(root: Path, *folders: str) -> list[str]:
     found = []
     for folder in folders:
         for path in sorted((root / folder).rglob("*.py")):
+            if any(part.startswith(".") for part in path.relative_to(root).parts):
+                continue  # hidden folders are not the project's (benchmarks/.anchor-venv)
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if not isinstance(node, ast.ImportFrom) or node.level:
                     continue
