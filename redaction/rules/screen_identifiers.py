@@ -305,6 +305,15 @@ class _IdentifierRule(LayoutRule):
         if rows is not None:
             yield from self.found(page, page.refs_between(rows, start, end), entity)
 
+    @staticmethod
+    def row_matches(page: Page, *patterns: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Every match of each of ``patterns`` in turn in the page's rows document (none when
+        the page has no rows)."""
+        rows = page.rows
+        if rows is not None:
+            for pattern in patterns:
+                yield from pattern.finditer(rows.text)
+
 
 # --- anywhere on the page: each a setting -----------------------------------------------------
 
@@ -466,10 +475,9 @@ class ChatChannelRule(_CuedRule):
     entity_types = _CHANNEL_TYPES
 
     def find(self, page: Page) -> Iterator[Finding]:
-        rows = page.rows
-        if rows is None or not chat_page(page.layout):
+        if not chat_page(page.layout):
             return
-        for match in _CHANNEL_CUED.finditer(rows.text):
+        for match in self.row_matches(page, _CHANNEL_CUED):
             if _channel_ok(match.group("v")):
                 yield from self.take(page, match.start(), match.end("v"), "CHANNEL")
 
@@ -531,10 +539,9 @@ class ChannelTitleRule(_CuedRule):
     entity_types = _CHANNEL_TYPES
 
     def find(self, page: Page) -> Iterator[Finding]:
-        rows = page.rows
-        if rows is None or chat_page(page.layout):
+        if chat_page(page.layout):
             return
-        for match in _CHANNEL_TITLE.finditer(rows.text):
+        for match in self.row_matches(page, _CHANNEL_TITLE):
             group = "v" if match.group("v") is not None else "w"
             if _channel_ok(match.group(group)):
                 yield from self.take(page, match.start(group) - 1, match.end(group), "CHANNEL")
@@ -578,15 +585,11 @@ class ProjectFolderRule(_CuedRule):
     entity_types = _REPOSITORY_TYPES
 
     def find(self, page: Page) -> Iterator[Finding]:
-        rows = page.rows
-        if rows is None:
-            return
-        for pattern in (_EDITOR_TITLE, _CLONED_INTO, _PROMPT_REPO):
-            for match in pattern.finditer(rows.text):
-                group = next(g for g in ("v", "t", "j") if match.groupdict().get(g))
-                value = match.group(group).removesuffix(".git")
-                if _chosen_slug(value) and not _FILE_EXT.search(value):
-                    yield from self.take(page, *match.span(group), "REPOSITORY")
+        for match in self.row_matches(page, _EDITOR_TITLE, _CLONED_INTO, _PROMPT_REPO):
+            group = next(g for g in ("v", "t", "j") if match.groupdict().get(g))
+            value = match.group(group).removesuffix(".git")
+            if _chosen_slug(value) and not _FILE_EXT.search(value):
+                yield from self.take(page, *match.span(group), "REPOSITORY")
 
 
 @register
@@ -654,13 +657,9 @@ class PromptHomeUserRule(_CuedRule):
     entity_types = _USER_TYPES
 
     def find(self, page: Page) -> Iterator[Finding]:
-        rows = page.rows
-        if rows is None:
-            return
-        for pattern in (_PROMPT, _HOME):
-            for match in pattern.finditer(rows.text):
-                if match.group("v").lower() not in _SYSTEM_USERS:
-                    yield from self.take(page, *match.span("v"), "USERNAME")
+        for match in self.row_matches(page, _PROMPT, _HOME):
+            if match.group("v").lower() not in _SYSTEM_USERS:
+                yield from self.take(page, *match.span("v"), "USERNAME")
 
 
 @register
@@ -756,10 +755,9 @@ class CodeHostRepositoryRule(_CuedRule):
     entity_types = _REPOSITORY_TYPES
 
     def find(self, page: Page) -> Iterator[Finding]:
-        rows = page.rows
-        if rows is None or not code_host_page(page.layout):
+        if not code_host_page(page.layout):
             return
-        for match in _SPACED_REPO.finditer(rows.text):
+        for match in self.row_matches(page, _SPACED_REPO):
             owner, name = match.group("o"), match.group("n")
             value = f"{owner}/{name}"
             if not re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*|.*[\-_.].*", name):
@@ -796,10 +794,7 @@ class AccountLineRule(_CuedRule):
     entity_types = _USER_TYPES
 
     def find(self, page: Page) -> Iterator[Finding]:
-        rows = page.rows
-        if rows is None:
-            return
-        for match in _ACCOUNT_LINE.finditer(rows.text):
+        for match in self.row_matches(page, _ACCOUNT_LINE):
             value = match.group("v")
             if value.lower() in _SYSTEM_USERS or value.startswith(("$", "%", "<", "{")):
                 continue
@@ -901,10 +896,7 @@ class NetrcLoginRule(_CuedRule):
     entity_types = _USER_TYPES
 
     def find(self, page: Page) -> Iterator[Finding]:
-        rows = page.rows
-        if rows is None:
-            return
-        for match in _NETRC_LOGIN.finditer(rows.text):
+        for match in self.row_matches(page, _NETRC_LOGIN):
             yield from self.take(page, *match.span("v"), "USERNAME")
 
 
