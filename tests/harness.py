@@ -104,6 +104,19 @@ def run_cuarec(
     )
 
 
+@contextlib.contextmanager
+def app_window(display: XDisplay, script: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """The Python window ``script`` running on ``display`` (output discarded), ended at the
+    end of the block."""
+    window = subprocess.Popen([sys.executable, str(script)], env=display.env(),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield window
+    finally:
+        window.terminate()
+        window.wait(timeout=10)
+
+
 @dataclass(frozen=True, slots=True)
 class Recording:
     """A ``cuarec record`` running on a display (see :func:`recording`)."""

@@ -14,8 +14,6 @@ a second table lists people family name first ("Surname, Given") under a Name co
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -62,20 +60,15 @@ def recorded(xvfb_factory: Callable[..., harness.XDisplay],
              tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.Recorded]:
     display = xvfb_factory(960, 540)
     work = tmp_path_factory.mktemp("canary")
-    window = subprocess.Popen([sys.executable, str(SCREEN)], env=display.env(),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        with harness.recording(display, work, "Copy the note for the team", "--duration",
-                               "60", "--fps", "2") as run:
-            time.sleep(1.0)
-            display.xdotool("mousemove", *map(str, canary.TABLE_ROW), "click", "1")
-            time.sleep(1.0)
-            display.xdotool("key", "Down")
-            time.sleep(1.0)
-            episode = harness.stop_recording(run)
-    finally:
-        window.terminate()
-        window.wait(timeout=10)
+    with harness.app_window(display, SCREEN), harness.recording(
+        display, work, "Copy the note for the team", "--duration", "60", "--fps", "2"
+    ) as run:
+        time.sleep(1.0)
+        display.xdotool("mousemove", *map(str, canary.TABLE_ROW), "click", "1")
+        time.sleep(1.0)
+        display.xdotool("key", "Down")
+        time.sleep(1.0)
+        episode = harness.stop_recording(run)
     yield harness.read_recorded(episode)
 
 

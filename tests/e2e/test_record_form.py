@@ -10,8 +10,6 @@ field and a chat line is typed: the password still masked on screen does not mak
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -38,33 +36,28 @@ def recorded(xvfb_factory: Callable[..., harness.XDisplay],
              tmp_path_factory: pytest.TempPathFactory) -> Iterator[harness.Recorded]:
     display = xvfb_factory(640, 360)
     work = tmp_path_factory.mktemp("form")
-    form = subprocess.Popen([sys.executable, str(FORM)], env=display.env(),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        with harness.recording(display, work, "Sign in and leave a note", "--duration", "60",
-                               "--fps", "2") as run:
-            time.sleep(1.0)
-            display.xdotool("mousemove", str(MESSAGE_FIELD[0]), str(MESSAGE_FIELD[1]),
-                            "click", "1")
-            time.sleep(1.0)
-            display.type(MESSAGE, 60)
-            time.sleep(1.5)
-            display.xdotool("mousemove", str(USERNAME_FIELD[0]), str(USERNAME_FIELD[1]),
-                            "click", "1")
-            time.sleep(1.0)
-            display.type(USERNAME, 60)
-            display.xdotool("key", "Tab")
-            time.sleep(1.5)
-            display.type(PASSWORD, 60)
-            time.sleep(1.5)
-            display.xdotool("key", "Tab")
-            time.sleep(1.5)
-            display.type(AFTER_PASSWORD, 60)
-            time.sleep(1.5)
-            episode = harness.stop_recording(run, timeout=180)
-    finally:
-        form.terminate()
-        form.wait(timeout=10)
+    with harness.app_window(display, FORM), harness.recording(
+        display, work, "Sign in and leave a note", "--duration", "60", "--fps", "2"
+    ) as run:
+        time.sleep(1.0)
+        display.xdotool("mousemove", str(MESSAGE_FIELD[0]), str(MESSAGE_FIELD[1]),
+                        "click", "1")
+        time.sleep(1.0)
+        display.type(MESSAGE, 60)
+        time.sleep(1.5)
+        display.xdotool("mousemove", str(USERNAME_FIELD[0]), str(USERNAME_FIELD[1]),
+                        "click", "1")
+        time.sleep(1.0)
+        display.type(USERNAME, 60)
+        display.xdotool("key", "Tab")
+        time.sleep(1.5)
+        display.type(PASSWORD, 60)
+        time.sleep(1.5)
+        display.xdotool("key", "Tab")
+        time.sleep(1.5)
+        display.type(AFTER_PASSWORD, 60)
+        time.sleep(1.5)
+        episode = harness.stop_recording(run, timeout=180)
     yield harness.read_recorded(episode)
 
 
