@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import tkinter as tk
 from tkinter import ttk
+from typing import Literal
 
 TITLE = "Staff record"
 #: The form: (label, value); the last one's label stands above its field, the others left.
@@ -51,6 +52,19 @@ SELECTED_AREA = (520, 300, 390, 50)
 SELECTION = "#1f2f5f"
 
 
+def table(root: tk.Tk, columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], width: int,
+          selectmode: Literal["browse", "none"]) -> ttk.Treeview:
+    """A table of ``rows`` under ``columns`` headings, every column ``width`` pixels wide."""
+    view = ttk.Treeview(root, columns=columns, show="headings", height=len(rows),
+                        selectmode=selectmode)
+    for column in columns:
+        view.heading(column, text=column, anchor="w")
+        view.column(column, width=width, anchor="w")
+    for values in rows:
+        view.insert("", "end", values=values)
+    return view
+
+
 def main() -> None:
     root = tk.Tk()
     root.title(TITLE)
@@ -73,22 +87,8 @@ def main() -> None:
     style.configure("Treeview.Heading", font=font)
     style.map("Treeview", background=[("selected", SELECTION)],
               foreground=[("selected", "#ffffff")])
-    table = ttk.Treeview(root, columns=COLUMNS, show="headings", height=len(ROWS),
-                         selectmode="browse")
-    for column in COLUMNS:
-        table.heading(column, text=column, anchor="w")
-        table.column(column, width=140, anchor="w")
-    for values in ROWS:
-        table.insert("", "end", values=values)
-    table.place(x=520, y=30)
-    people = ttk.Treeview(root, columns=PEOPLE_COLUMNS, show="headings", height=len(PEOPLE),
-                          selectmode="none")
-    for column in PEOPLE_COLUMNS:
-        people.heading(column, text=column, anchor="w")
-        people.column(column, width=200, anchor="w")
-    for person in PEOPLE:
-        people.insert("", "end", values=person)
-    people.place(x=520, y=400)
+    table(root, COLUMNS, ROWS, width=140, selectmode="browse").place(x=520, y=30)
+    table(root, PEOPLE_COLUMNS, PEOPLE, width=200, selectmode="none").place(x=520, y=400)
 
     text = tk.Text(root, font=font, width=34, height=4, wrap="word", relief="flat",
                    selectbackground=SELECTION, inactiveselectbackground=SELECTION,
