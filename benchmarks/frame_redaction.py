@@ -669,6 +669,13 @@ def ocr_model_files(spec: Path) -> dict[str, Any]:
     when it holds none."""
     where, _, threshold = str(spec).partition("@")
     folder = Path(where)
+    try:
+        min_char_score = float(threshold) if threshold else None
+    except ValueError:
+        min_char_score = -1.0
+    if min_char_score is not None and not 0.0 <= min_char_score <= 1.0:
+        print(f"{spec}: the threshold after @ must be a number from 0 to 1", file=sys.stderr)
+        raise SystemExit(2)
     models: dict[str, Any] = {
         f"{role}_model": folder / name
         for role, name in quantized.MODEL_FILES.items()
@@ -677,10 +684,10 @@ def ocr_model_files(spec: Path) -> dict[str, Any]:
     if not models:
         print(f"{folder}: no det_int8.onnx or rec_int8.onnx", file=sys.stderr)
         raise SystemExit(2)
-    if threshold:
+    if min_char_score is not None:
         from redaction.image.ocr import Recheck
 
-        models["recheck"] = Recheck(float(threshold))
+        models["recheck"] = Recheck(min_char_score)
     return models
 
 

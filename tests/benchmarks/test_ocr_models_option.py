@@ -30,3 +30,16 @@ def test_a_folder_without_models_is_one_line_and_exit_2(
         ocr_model_files(Path(f"{tmp_path}@0.7"))
     assert exited.value.code == 2
     assert capsys.readouterr().err.strip() == f"{tmp_path}: no det_int8.onnx or rec_int8.onnx"
+
+
+@pytest.mark.parametrize("threshold", ["abc", "1.5", "-0.1"])
+def test_a_threshold_that_is_no_score_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], threshold: str
+) -> None:
+    (tmp_path / "rec_int8.onnx").write_bytes(b"model")
+    with pytest.raises(SystemExit) as exited:
+        ocr_model_files(Path(f"{tmp_path}@{threshold}"))
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.strip() == (
+        f"{tmp_path}@{threshold}: the threshold after @ must be a number from 0 to 1"
+    )
