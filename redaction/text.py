@@ -556,8 +556,7 @@ def _recased_letter(recased: str, changed: bytes | bytearray, span: Span) -> boo
     ``span`` of the re-capitalised copy was capitalised there and has no full stop: a
     lowercase conjunction ("chleb i mleko", "pão e leite"), which the copy made look like a
     middle initial ("ryan p costa" keeps its initial)."""
-    letter = re.compile(r"(?<![\w'\u2019.])\w(?![\w'\u2019.])")
-    for match in letter.finditer(recased, span.start, span.end):
+    for match in _ONE_LETTER.finditer(recased, span.start, span.end):
         position = match.start()
         if (
             changed[position]
@@ -585,6 +584,8 @@ _DEFAULT_TREATMENT = Treatment()
 #: The recorder's own markers, beside every entity's placeholder (see TextRedactor).
 _MARKERS = (PASTED, "<DENIED>")
 _ONE_LETTER_WORDS = frozenset(words("people", "one_letter_words"))
+#: A word of one letter (no apostrophe or full stop beside it).
+_ONE_LETTER = re.compile(r"(?<![\w'\u2019.])\w(?![\w'\u2019.])")
 
 _TRIM_CHARS = " \t\n\r.,;:!?\"'[]{}<>\u201c\u201d\u2018\u2019"
 
